@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace ocular {
+
+/// One logical HTTP exchange; HttpClient turns it into attempts, redirects and auth rounds.
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    /// Responses larger than this fail with ErrorKind::TooLarge; never trusts Content-Length.
+    qint64 maxResponseBytes = 4 * 1024 * 1024;
+    /// Auth scope this request needs, e.g. `repository:team/api:pull` (empty: none/registry-wide).
+    QString scope;
+    /// Write the body to this file instead of memory (blob downloads); maxResponseBytes applies.
+    QString sinkFile;
+    /// Retries of 429/5xx/resets are only made for idempotent requests.
+    bool idempotent() const;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+};
+
+} // namespace ocular

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "base/result.h"
+#include "http/httpclient.h"
+#include "registry/registryendpoint.h"
+#include "registry/registrytypes.h"
+
+#include <QObject>
+#include <functional>
+
+namespace ocular {
+
+class ContentCache;
+
+/// Typed operations on one registry (OCI distribution spec + Docker catalog). Every call is
+/// asynchronous: `done` runs on `context`'s thread; the returned handle cancels.
+class RegistryClient : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    RegistryClient(HttpClient *http, RegistryEndpoint endpoint, QObject *parent = nullptr);
+
+    const RegistryEndpoint &endpoint() const { return m_endpoint; }
+    HttpClient *http() const { return m_http; }
+    /// Not owned; may be null. Content fetched by digest is served from and stored in it.
+    void setCache(ContentCache *cache) { m_cache = cache; }
+    ContentCache *cache() const { return m_cache; }
+    /// Cap for manifests (PROTOCOL §8), 4 MiB by default.
+    void setMaxManifestBytes(qint64 bytes) { m_maxManifestBytes = bytes; }
+    /// Most pages a listing follows before it stops with what it has.
+    void setMaxPages(int pages) { m_maxPages = pages; }
+
+    RequestHandle ping(QObject *context, Callback<PingResult> done);
+
+    /// One catalog page; pass `next` from the previous page (invalid URL for the first).
+    RequestHandle catalogPage(int pageSize, const QUrl &next, QObject *context,
+                              Callback<ListPage> done);
+    /// One tags page.
+    RequestHandle tagsPage(const QString &repository, int pageSize, const QUrl &next,
+                           QObject *context, Callback<ListPage> done);
+    /// Every tag, following Link pages up to the page cap; `progress` (may be null) sees each
+    /// page as it arrives.
+    RequestHandle allTags(const QString &repository, QObject *context, Callback<QStringList> done,
+                          std::function<void(const QStringList &page)> progress = {});
+
+    /// HEAD by tag or digest.
+    RequestHandle headManifest(const QString &repository, const QString &reference,
+                               QObject *context, Callback<ManifestHead> done);
+    /// GET by tag or digest; verifies the digest (by digest: mismatch is an error; by tag:
+    /// mismatch with Docker-Content-Digest is a warning). Parsing happens off this thread.
+    RequestHandle getManifest(const QString &repository, const QString &reference,
+                              QObject *context, Callback<FetchedManifest> done);
+
+    /// GET a blob into memory (at most maxBytes) and verify it.
+    RequestHandle getBlob(const QString &repository, const Digest &digest, qint64 maxBytes,
+                          QObject *context, Callback<QByteArray> done);
+    /// HEAD a blob: true when it exists.
+    RequestHandle blobExists(const QString &repository, const Digest &digest, QObject *context,
+                             Callback<bool> done);
+    /// Uploads a blob unless it exists (HEAD first): POST then a monolithic PUT.
+    RequestHandle uploadBlob(const QString &repository, const QByteArray &data, QObject *context,
+                             Callback<Digest> done);
+    /// PUT a manifest under a tag or its digest; Content-Type is `mediaType`.
+    RequestHandle putManifest(const QString &repository, const QString &reference,
+                              const QByteArray &raw, const QString &mediaType, QObject *context,
+                              Callback<PushedManifest> done);
+    /// DELETE /manifests/<reference> (digest, or tag where the registry supports it).
+    RequestHandle deleteManifest(const QString &repository, const QString &reference,
+                                 QObject *context, Callback<Done> done);
+
+    /// `repository:<name>:<actions>` scope strings.
+    static QString repositoryScope(const QString &repository, const QString &actions);
+
+private:
+    HttpRequest makeRequest(const QByteArray &method, const QString &path,
+                            const QString &scope) const;
+
+    HttpClient *m_http;
+    RegistryEndpoint m_endpoint;
+    ContentCache *m_cache = nullptr;
+    qint64 m_maxManifestBytes = 4 * 1024 * 1024;
+    int m_maxPages = 1000;
+};
+
+} // namespace ocular

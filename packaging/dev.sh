@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Ocular developer entry point: installs what is missing, builds, then runs the demo or the tests.
+#   bash packaging/dev.sh demo    set up, build, open Ocular on its built-in demo registry
+#   bash packaging/dev.sh test    set up, build, run the whole test suite (what CI runs)
+# Both are idempotent: a second run only rebuilds what changed.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+mode=${1:-}
+shift || true
+
+case "$mode" in
+demo | test | build) ;;
+*)
+    echo "usage: bash packaging/dev.sh demo|test|build" >&2
+    exit 2
+    ;;
+esac
+
+bash "$here/install-deps.sh"
+
+build_dir="$root/build/default"
+jobs=$(nproc 2>/dev/null || echo 2)
+if [ ! -f "$build_dir/build.ninja" ]; then
+    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOCULAR_BUILD_TESTS=ON
+fi
+cmake --build "$build_dir" -j "$jobs"
+
+case "$mode" in
+build) ;;
+demo)
+    exec "$build_dir/app/ocular" --demo "$@"
+    ;;
+test)
+    exec bash "$here/run-tests.sh" "$@"
+    ;;
+esac

@@ -5,7 +5,16 @@
 namespace ocular {
 
 /// What an artifact is, for icons, words and audit columns.
-enum class ArtifactCategory { Image, Index, Signature, Sbom, Attestation, VulnerabilityReport, Other };
+enum class ArtifactCategory
+{
+    Image,
+    Index,
+    Signature,
+    Sbom,
+    Attestation,
+    VulnerabilityReport,
+    Other
+};
 
 /// The category plus a specific label ("Notation signature", "SPDX SBOM", ...).
 struct ArtifactClass

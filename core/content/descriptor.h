@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QMap>
 #include <QStringList>
 #include <optional>
@@ -35,5 +36,8 @@ struct Descriptor
     /// The image digest a BuildKit attestation entry refers to (invalid when not one).
     Digest attestationSubject() const;
 };
+
+/// Reads an `annotations` member: absent or null is empty; anything but string→string is an error.
+Result<QMap<QString, QString>> parseAnnotations(const QJsonValue &value);
 
 } // namespace ocular

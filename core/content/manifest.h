@@ -10,7 +10,8 @@
 
 namespace ocular {
 
-enum class ManifestKind {
+enum class ManifestKind
+{
     Image,          ///< OCI image manifest or Docker schema 2 manifest (artifacts included)
     Index,          ///< OCI index or Docker manifest list
     DockerSchema1,  ///< legacy; displayed read-only

@@ -81,6 +81,8 @@ QString Digest::toString() const
 
 QString Digest::shortForm(int hexChars) const
 {
+    if (!isValid())
+        return {};
     return m_algorithm + QLatin1Char(':') + m_encoded.left(hexChars);
 }
 

@@ -6,7 +6,8 @@
 namespace ocular {
 
 /// What went wrong, in categories a user (and retry logic) can act on.
-enum class ErrorKind {
+enum class ErrorKind
+{
     Network,        ///< connection refused, reset, DNS, timeout
     Tls,            ///< certificate or handshake failure
     Auth,           ///< 401/403 or a refused token exchange
@@ -26,10 +27,10 @@ enum class ErrorKind {
 struct Error
 {
     ErrorKind kind = ErrorKind::Server;
-    QString message;            ///< one sentence, safe to show (never contains secrets)
-    int httpStatus = 0;         ///< 0 when no HTTP response was received
-    QStringList registryCodes;  ///< e.g. MANIFEST_UNKNOWN, from the registry's error body
-    bool retryable = false;     ///< whether repeating the same request may succeed
+    QString message;           ///< one sentence, safe to show (never contains secrets)
+    int httpStatus = 0;        ///< 0 when no HTTP response was received
+    QStringList registryCodes; ///< e.g. MANIFEST_UNKNOWN, from the registry's error body
+    bool retryable = false;    ///< whether repeating the same request may succeed
 
     static Error make(ErrorKind kind, const QString &message, int httpStatus = 0)
     {

@@ -8,12 +8,15 @@
 namespace ocular {
 
 /// A value or an Error; the return type of every fallible core function (no exceptions).
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value))
+    {}
+    Result(Error error)
+        : m_state(std::move(error))
+    {}
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

@@ -23,8 +23,7 @@ public:
     /// Reacts to a 401: parses the challenges and obtains a token or credentials. Calls done
     /// with success when a retry may now succeed. Runs on the caller's thread.
     virtual void handleChallenge(const QUrl &url, const QList<QByteArray> &challenges,
-                                 const QString &scope,
-                                 std::function<void(Result<Done>)> done) = 0;
+                                 const QString &scope, std::function<void(Result<Done>)> done) = 0;
 };
 
 } // namespace ocular

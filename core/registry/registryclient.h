@@ -18,8 +18,7 @@ class RegistryClient : public QObject
 {
     Q_OBJECT
 public:
-    template <typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template <typename T> using Callback = std::function<void(Result<T>)>;
 
     RegistryClient(HttpClient *http, RegistryEndpoint endpoint, QObject *parent = nullptr);
 
@@ -51,8 +50,8 @@ public:
                                QObject *context, Callback<ManifestHead> done);
     /// GET by tag or digest; verifies the digest (by digest: mismatch is an error; by tag:
     /// mismatch with Docker-Content-Digest is a warning). Parsing happens off this thread.
-    RequestHandle getManifest(const QString &repository, const QString &reference,
-                              QObject *context, Callback<FetchedManifest> done);
+    RequestHandle getManifest(const QString &repository, const QString &reference, QObject *context,
+                              Callback<FetchedManifest> done);
 
     /// GET a blob into memory (at most maxBytes) and verify it.
     RequestHandle getBlob(const QString &repository, const Digest &digest, qint64 maxBytes,

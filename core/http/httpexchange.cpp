@@ -1,0 +1,410 @@
+#include "httpexchange.h"
+
+#include "http/authprovider.h"
+#include "http/originpolicy.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QThread>
+#include <QTimer>
+
+namespace ocular {
+
+namespace {
+
+Error networkError(QNetworkReply::NetworkError code, const QString &url, const QString &text)
+{
+    Error e;
+    e.kind = ErrorKind::Network;
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+        e.message = QStringLiteral("Could not connect to %1: connection refused.").arg(url);
+        break;
+    case QNetworkReply::HostNotFoundError:
+        e.message = QStringLiteral("Could not connect to %1: host not found.").arg(url);
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        e.message = QStringLiteral("%1 closed the connection unexpectedly.").arg(url);
+        e.retryable = true;
+        break;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        e.message = QStringLiteral("%1 did not answer in time.").arg(url);
+        e.retryable = true;
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        e.kind = ErrorKind::Tls;
+        e.message = QStringLiteral("TLS handshake with %1 failed.").arg(url);
+        break;
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        e.message = QStringLiteral("Network failure talking to %1.").arg(url);
+        e.retryable = true;
+        break;
+    default:
+        e.message = QStringLiteral("Request to %1 failed: %2").arg(url, text.left(200));
+        e.retryable = code >= QNetworkReply::UnknownNetworkError &&
+                      code < QNetworkReply::ProxyConnectionRefusedError;
+        break;
+    }
+    return e;
+}
+
+QString describeSslErrors(const QList<QSslError> &errors)
+{
+    QStringList reasons;
+    for (const QSslError &error : errors) {
+        switch (error.error()) {
+        case QSslError::CertificateExpired:
+            reasons << QStringLiteral("the certificate has expired");
+            break;
+        case QSslError::CertificateNotYetValid:
+            reasons << QStringLiteral("the certificate is not valid yet");
+            break;
+        case QSslError::HostNameMismatch:
+            reasons << QStringLiteral("the certificate was issued for another host name");
+            break;
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+            reasons << QStringLiteral("the certificate's issuer is not trusted");
+            break;
+        default:
+            reasons << error.errorString();
+            break;
+        }
+    }
+    reasons.removeDuplicates();
+    return reasons.join(QStringLiteral("; "));
+}
+
+// URLs in messages lose their query: signed storage URLs carry credentials there.
+QString displayUrl(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
+}
+
+} // namespace
+
+HttpExchange::HttpExchange(HttpClient *client, HttpRequest request, QObject *context,
+                           HttpClient::Callback done)
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+    , m_context(context)
+    , m_done(std::move(done))
+    , m_slotOrigin(originpolicy::origin(m_request.url))
+    , m_url(m_request.url)
+    , m_method(m_request.method)
+{
+    if (context) {
+        // The caller is gone: stop the network work and deliver nothing.
+        connect(context, &QObject::destroyed, this, [this] {
+            m_done = nullptr;
+            cancel();
+        });
+    }
+}
+
+HttpExchange::~HttpExchange()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void HttpExchange::start()
+{
+    m_started = true;
+    startAttempt();
+}
+
+void HttpExchange::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    QMetaObject::invokeMethod(
+        this, [this] { finish(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled."))); },
+        Qt::QueuedConnection);
+}
+
+QNetworkRequest HttpExchange::buildRequest() const
+{
+    QNetworkRequest request(m_url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_client->m_transferTimeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Ocular/0.1"));
+    bool hasAuthorization = false;
+    for (const auto &header : m_request.headers) {
+        if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0)
+            hasAuthorization = true;
+        request.setRawHeader(header.first, header.second);
+    }
+    // Credentials only ever go to the origin the caller addressed, never to a redirect target.
+    const bool sameOrigin = originpolicy::sameOrigin(m_url, m_request.url);
+    if (!sameOrigin && hasAuthorization)
+        request.setRawHeader("Authorization", QByteArray());
+    if (sameOrigin && !hasAuthorization && m_client->m_auth) {
+        const QByteArray authorization = m_client->m_auth->authorization(m_url, m_request.scope);
+        if (!authorization.isEmpty())
+            request.setRawHeader("Authorization", authorization);
+    }
+    return request;
+}
+
+void HttpExchange::startAttempt()
+{
+    if (m_cancelled || m_finished)
+        return;
+    ++m_attempt;
+    ++m_client->m_attemptsStarted;
+    m_body.clear();
+    m_received = 0;
+    m_tooLarge = false;
+    m_sslErrors.clear();
+    if (!m_request.sinkFile.isEmpty()) {
+        m_sink = std::make_unique<QFile>(m_request.sinkFile);
+        if (!m_sink->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            finish(Error::make(ErrorKind::InvalidInput,
+                               QStringLiteral("Cannot write %1: %2")
+                                   .arg(m_request.sinkFile, m_sink->errorString())));
+            return;
+        }
+    }
+    const QNetworkRequest request = buildRequest();
+    QNetworkAccessManager *network = m_client->m_network;
+    const bool sendsBody = m_method == "PUT" || m_method == "POST" || m_method == "PATCH";
+    if (m_method == "GET")
+        m_reply = network->get(request);
+    else if (m_method == "HEAD")
+        m_reply = network->head(request);
+    else if (m_method == "DELETE" && m_request.body.isEmpty())
+        m_reply = network->deleteResource(request);
+    else if (sendsBody || !m_request.body.isEmpty())
+        m_reply = network->sendCustomRequest(request, m_method, m_request.body);
+    else
+        m_reply = network->sendCustomRequest(request, m_method);
+
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
+    connect(m_reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+}
+
+void HttpExchange::onReadyRead()
+{
+    if (!m_reply || m_tooLarge)
+        return;
+    // Read in bounded pieces; the server's Content-Length is never trusted for allocation.
+    while (m_reply->bytesAvailable() > 0) {
+        const QByteArray chunk = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 1 << 20));
+        m_received += chunk.size();
+        if (m_received > m_request.maxResponseBytes) {
+            m_tooLarge = true;
+            m_reply->abort();
+            return;
+        }
+        if (m_sink)
+            m_sink->write(chunk);
+        else
+            m_body.append(chunk);
+    }
+}
+
+void HttpExchange::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    if (!m_tooLarge)
+        onReadyRead();
+    reply->deleteLater();
+    m_reply = nullptr;
+    if (m_sink)
+        m_sink->close();
+
+    if (m_tooLarge) {
+        finish(Error::make(ErrorKind::TooLarge,
+                           QStringLiteral("The response from %1 exceeds the %2 KiB limit.")
+                               .arg(displayUrl(m_url))
+                               .arg(m_request.maxResponseBytes / 1024)));
+        return;
+    }
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QNetworkReply::NetworkError code = reply->error();
+    // An HTTP status with a transport error after it (reset mid-body) is a network failure.
+    const bool transportFailed = code != QNetworkReply::NoError && code < 200;
+    if (statusAttribute.isValid() && !transportFailed) {
+        // Keep the reply alive until headers are read.
+        m_reply = reply;
+        handleResponse(statusAttribute.toInt());
+        m_reply = nullptr;
+        return;
+    }
+    handleNetworkError(code, reply->errorString());
+}
+
+HttpResponse HttpExchange::collectResponse(int status) const
+{
+    HttpResponse response;
+    response.status = status;
+    response.url = m_url;
+    response.attempts = m_attempt;
+    response.body = m_body;
+    if (m_reply) {
+        for (const auto &pair : m_reply->rawHeaderPairs())
+            response.headers.append(pair);
+    }
+    return response;
+}
+
+void HttpExchange::handleResponse(int status)
+{
+    if (status >= 300 && status < 400 && status != 304) {
+        if (followRedirect(status))
+            return;
+    }
+    HttpResponse response = collectResponse(status);
+
+    if ((status == 401 || status == 403) && m_client->m_auth && m_authRounds < 2 &&
+        originpolicy::sameOrigin(m_url, m_request.url)) {
+        const QList<QByteArray> challenges = response.headerValues("WWW-Authenticate");
+        const bool insufficientScope =
+            std::any_of(challenges.begin(), challenges.end(),
+                        [](const QByteArray &c) { return c.contains("insufficient_scope"); });
+        // A first 401 asks for credentials; a second round only for insufficient_scope.
+        if (!challenges.isEmpty() && (m_authRounds == 0 || insufficientScope) &&
+            (status == 401 || insufficientScope)) {
+            ++m_authRounds;
+            QPointer<HttpExchange> self(this);
+            m_client->m_auth->handleChallenge(
+                m_url, challenges, m_request.scope, [self, response](Result<Done> result) {
+                    if (!self || self->m_cancelled || self->m_finished)
+                        return;
+                    if (result.ok()) {
+                        self->startAttempt();
+                        return;
+                    }
+                    Error error = result.error();
+                    if (error.httpStatus == 0)
+                        error.httpStatus = response.status;
+                    self->finish(error);
+                });
+            return;
+        }
+    }
+
+    if (RetryPolicy::isRetryableStatus(status) && m_request.idempotent() &&
+        m_attempt < m_client->m_retry.maxAttempts) {
+        int delay = m_client->m_retry.backoffMs(m_attempt + 1);
+        const int retryAfter = RetryPolicy::retryAfterMs(response.header("Retry-After"),
+                                                         QDateTime::currentDateTimeUtc());
+        if (retryAfter >= 0) {
+            if (retryAfter > m_client->m_retry.maxRetryAfterMs) {
+                finish(response);
+                return;
+            }
+            delay = qMax(delay, retryAfter);
+        }
+        retryLater(delay);
+        return;
+    }
+    finish(response);
+}
+
+bool HttpExchange::followRedirect(int status)
+{
+    const QByteArray location = m_reply->rawHeader("Location");
+    if (location.isEmpty())
+        return false;
+    const QUrl target = m_url.resolved(QUrl(QString::fromUtf8(location)));
+    QString refusal = originpolicy::redirectRefusal(m_url, target);
+    if (refusal.isEmpty() && m_redirects >= m_client->m_maxRedirects)
+        refusal = QStringLiteral("more than %1 redirects (a redirect loop?)")
+                      .arg(m_client->m_maxRedirects);
+    if (!refusal.isEmpty()) {
+        Error error = Error::make(ErrorKind::Refused,
+                                  QStringLiteral("Refused to follow a redirect from %1: %2.")
+                                      .arg(displayUrl(m_url), refusal),
+                                  status);
+        finish(error);
+        return true;
+    }
+    ++m_redirects;
+    if (status == 303 || ((status == 301 || status == 302) && m_method == "POST"))
+        m_method = m_method == "HEAD" ? QByteArray("HEAD") : QByteArray("GET");
+    m_url = target;
+    startAttempt();
+    return true;
+}
+
+void HttpExchange::handleNetworkError(QNetworkReply::NetworkError code, const QString &text)
+{
+    Error error = networkError(code, displayUrl(m_url), text);
+    if (code == QNetworkReply::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
+        error.kind = ErrorKind::Tls;
+        error.retryable = false;
+        const QString why = describeSslErrors(m_sslErrors);
+        error.message =
+            why.isEmpty()
+                ? QStringLiteral("TLS connection to %1 failed.").arg(displayUrl(m_url))
+                : QStringLiteral("TLS connection to %1 failed: %2.").arg(displayUrl(m_url), why);
+    }
+    if (error.retryable && m_request.idempotent() && m_attempt < m_client->m_retry.maxAttempts) {
+        retryLater(m_client->m_retry.backoffMs(m_attempt + 1));
+        return;
+    }
+    finish(error);
+}
+
+void HttpExchange::retryLater(int delayMs)
+{
+    QTimer::singleShot(delayMs, this, &HttpExchange::startAttempt);
+}
+
+void HttpExchange::finish(Result<HttpResponse> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    m_client->release(this);
+    deliver(std::move(result));
+    deleteLater();
+}
+
+void HttpExchange::deliver(Result<HttpResponse> result)
+{
+    auto done = std::move(m_done);
+    m_done = nullptr;
+    if (!done || !m_context)
+        return;
+    if (m_context->thread() == QThread::currentThread()) {
+        done(result);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_context.data(), [done, result] { done(result); }, Qt::QueuedConnection);
+}
+
+} // namespace ocular

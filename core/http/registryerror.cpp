@@ -1,0 +1,98 @@
+#include "registryerror.h"
+
+#include "http/retrypolicy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ocular {
+
+namespace {
+
+ErrorKind kindForStatus(int status, const QStringList &codes)
+{
+    if (codes.contains(QLatin1String("UNSUPPORTED")))
+        return ErrorKind::Unsupported;
+    if (codes.contains(QLatin1String("DENIED")) || codes.contains(QLatin1String("UNAUTHORIZED")))
+        return ErrorKind::Auth;
+    switch (status) {
+    case 401:
+    case 403:
+        return ErrorKind::Auth;
+    case 404:
+        return ErrorKind::NotFound;
+    case 405:
+        return ErrorKind::Unsupported;
+    case 413:
+        return ErrorKind::TooLarge;
+    case 429:
+        return ErrorKind::RateLimited;
+    default:
+        break;
+    }
+    for (const QString &code : codes) {
+        if (code.endsWith(QLatin1String("_UNKNOWN")))
+            return ErrorKind::NotFound;
+    }
+    if (status >= 400 && status < 500)
+        return ErrorKind::InvalidInput;
+    return ErrorKind::Server;
+}
+
+QString statusSentence(int status)
+{
+    switch (status) {
+    case 400:
+        return QStringLiteral("the registry rejected the request");
+    case 401:
+        return QStringLiteral("the registry requires authentication");
+    case 403:
+        return QStringLiteral("access denied");
+    case 404:
+        return QStringLiteral("not found");
+    case 405:
+        return QStringLiteral("the registry does not allow this operation");
+    case 429:
+        return QStringLiteral("too many requests, the registry is rate limiting");
+    default:
+        break;
+    }
+    if (status >= 500)
+        return QStringLiteral("the registry failed with a server error");
+    return QStringLiteral("unexpected response");
+}
+
+} // namespace
+
+Error registryError(const HttpResponse &response, const QString &what)
+{
+    QStringList codes;
+    QStringList messages;
+    // Error bodies are capped by the request; parse only something that looks like JSON.
+    const QByteArray body = response.body.left(64 * 1024);
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (doc.isObject()) {
+        const QJsonArray errors = doc.object().value(QLatin1String("errors")).toArray();
+        for (const QJsonValue &value : errors) {
+            const QJsonObject entry = value.toObject();
+            const QString code = entry.value(QLatin1String("code")).toString();
+            const QString message = entry.value(QLatin1String("message")).toString();
+            if (!code.isEmpty() && codes.size() < 8)
+                codes << code.left(64);
+            if (!message.isEmpty() && messages.size() < 3)
+                messages << message.left(300);
+        }
+    }
+    Error error;
+    error.httpStatus = response.status;
+    error.registryCodes = codes;
+    error.kind = kindForStatus(response.status, codes);
+    error.retryable = RetryPolicy::isRetryableStatus(response.status);
+    QString detail =
+        messages.isEmpty() ? statusSentence(response.status) : messages.join(QStringLiteral("; "));
+    error.message = what.isEmpty() ? detail : what + QStringLiteral(": ") + detail;
+    return error;
+}
+
+} // namespace ocular

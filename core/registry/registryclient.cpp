@@ -1,0 +1,513 @@
+#include "registryclient.h"
+
+#include "base/offthread.h"
+#include "cache/contentcache.h"
+#include "content/mediatype.h"
+#include "http/linkheader.h"
+#include "http/originpolicy.h"
+#include "http/registryerror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+#include <memory>
+
+namespace ocular {
+
+namespace {
+
+constexpr qint64 ErrorBodyCap = 64 * 1024;
+constexpr qint64 ListBodyCap = 16 * 1024 * 1024;
+// Above this, hashing and parsing move off the calling thread.
+constexpr qint64 OffThreadThreshold = 256 * 1024;
+
+Result<ListPage> parseListPage(const HttpResponse &response, const QString &key,
+                               const QUrl &endpointBase)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
+    if (!doc.isObject())
+        return Error::make(ErrorKind::InvalidContent,
+                           QStringLiteral("The registry sent an unreadable list: %1.")
+                               .arg(parseError.errorString()));
+    const QJsonValue value = doc.object().value(key);
+    if (!value.isArray() && !value.isNull() && !value.isUndefined())
+        return Error::make(ErrorKind::InvalidContent,
+                           QStringLiteral("The registry's list has no \"%1\" array.").arg(key));
+    ListPage page;
+    const QJsonArray array = value.toArray();
+    page.items.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        if (item.isString())
+            page.items << item.toString();
+    }
+    const QUrl next = linkheader::nextUrl(response.headerValues("Link"), response.url);
+    if (next.isValid()) {
+        // Pagination may not lead us to another origin, nor in a circle.
+        if (!originpolicy::sameOrigin(next, endpointBase))
+            return Error::make(ErrorKind::Refused,
+                               QStringLiteral("The registry's next-page link points to another "
+                                              "host; refused to follow it."));
+        if (next != response.url)
+            page.next = next;
+    }
+    return page;
+}
+
+bool looksLikeDigest(const QString &reference)
+{
+    return reference.contains(QLatin1Char(':'));
+}
+
+} // namespace
+
+RegistryClient::RegistryClient(HttpClient *http, RegistryEndpoint endpoint, QObject *parent)
+    : QObject(parent)
+    , m_http(http)
+    , m_endpoint(std::move(endpoint))
+{}
+
+QString RegistryClient::repositoryScope(const QString &repository, const QString &actions)
+{
+    return QStringLiteral("repository:") + repository + QLatin1Char(':') + actions;
+}
+
+HttpRequest RegistryClient::makeRequest(const QByteArray &method, const QString &path,
+                                        const QString &scope) const
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = m_endpoint.apiUrl(path);
+    request.scope = scope;
+    request.maxResponseBytes = ErrorBodyCap;
+    return request;
+}
+
+RequestHandle RegistryClient::ping(QObject *context, Callback<PingResult> done)
+{
+    HttpRequest request = makeRequest("GET", QString(), QString());
+    return m_http->send(request, context, [done](Result<HttpResponse> result) {
+        if (!result.ok())
+            return done(result.error());
+        const HttpResponse &response = result.value();
+        if (!response.isSuccess())
+            return done(
+                registryError(response, QStringLiteral("The registry API is not available")));
+        PingResult ping;
+        ping.status = response.status;
+        ping.apiVersion = QString::fromLatin1(response.header("Docker-Distribution-API-Version"));
+        done(ping);
+    });
+}
+
+RequestHandle RegistryClient::catalogPage(int pageSize, const QUrl &next, QObject *context,
+                                          Callback<ListPage> done)
+{
+    HttpRequest request = makeRequest("GET", QStringLiteral("_catalog?n=%1").arg(pageSize),
+                                      QStringLiteral("registry:catalog:*"));
+    if (next.isValid())
+        request.url = next;
+    request.maxResponseBytes = ListBodyCap;
+    const QUrl base = m_endpoint.baseUrl;
+    return m_http->send(request, context, [done, base](Result<HttpResponse> result) {
+        if (!result.ok())
+            return done(result.error());
+        const HttpResponse &response = result.value();
+        if (!response.isSuccess()) {
+            Error error = registryError(response, QStringLiteral("Could not list repositories"));
+            if (response.status == 404 || response.status == 405)
+                error.message = QStringLiteral("This registry does not offer a repository catalog; "
+                                               "open a repository by name instead.");
+            return done(error);
+        }
+        done(parseListPage(response, QStringLiteral("repositories"), base));
+    });
+}
+
+RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, const QUrl &next,
+                                       QObject *context, Callback<ListPage> done)
+{
+    QString path = repository + QStringLiteral("/tags/list");
+    if (pageSize > 0)
+        path += QStringLiteral("?n=%1").arg(pageSize);
+    HttpRequest request =
+        makeRequest("GET", path, repositoryScope(repository, QStringLiteral("pull")));
+    if (next.isValid())
+        request.url = next;
+    request.maxResponseBytes = ListBodyCap;
+    const QUrl base = m_endpoint.baseUrl;
+    return m_http->send(request, context, [done, base, repository](Result<HttpResponse> result) {
+        if (!result.ok())
+            return done(result.error());
+        const HttpResponse &response = result.value();
+        if (!response.isSuccess())
+            return done(registryError(
+                response, QStringLiteral("Could not list the tags of %1").arg(repository)));
+        done(parseListPage(response, QStringLiteral("tags"), base));
+    });
+}
+
+RequestHandle RegistryClient::allTags(const QString &repository, QObject *context,
+                                      Callback<QStringList> done,
+                                      std::function<void(const QStringList &)> progress)
+{
+    RequestHandle outer;
+    struct State
+    {
+        QStringList tags;
+        int pages = 0;
+    };
+    auto state = std::make_shared<State>();
+    auto step = std::make_shared<std::function<void(const QUrl &)>>();
+    QPointer<QObject> guard(context);
+    const int maxPages = m_maxPages;
+    *step = [this, repository, context, done, progress, outer, state, step, guard,
+             maxPages](const QUrl &next) {
+        // 1000 per page: docker-registry ignores n and returns everything anyway.
+        outer.setCurrentStep(
+            tagsPage(repository, 1000, next, context,
+                     [done, progress, outer, state, step, guard, maxPages](Result<ListPage> page) {
+                         if (!page.ok()) {
+                             *step = nullptr; // break the self-reference
+                             return done(page.error());
+                         }
+                         state->tags += page->items;
+                         ++state->pages;
+                         if (progress)
+                             progress(page->items);
+                         if (!page->next.isValid() || state->pages >= maxPages ||
+                             outer.isCancelled() || !guard) {
+                             auto finished = std::move(*step);
+                             *step = nullptr;
+                             return done(state->tags);
+                         }
+                         (*step)(page->next);
+                     }));
+    };
+    (*step)(QUrl());
+    return outer;
+}
+
+RequestHandle RegistryClient::headManifest(const QString &repository, const QString &reference,
+                                           QObject *context, Callback<ManifestHead> done)
+{
+    HttpRequest request =
+        makeRequest("HEAD", repository + QStringLiteral("/manifests/") + reference,
+                    repositoryScope(repository, QStringLiteral("pull")));
+    request.setHeader("Accept", mediatype::manifestAcceptHeader());
+    return m_http->send(
+        request, context, [done, repository, reference](Result<HttpResponse> result) {
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess())
+                return done(
+                    registryError(response, QStringLiteral("%1:%2").arg(repository, reference)));
+            ManifestHead head;
+            const auto digest =
+                Digest::parse(QString::fromLatin1(response.header("Docker-Content-Digest")));
+            if (digest.ok())
+                head.digest = digest.value();
+            head.mediaType = response.contentType();
+            bool ok = false;
+            const qint64 size = response.header("Content-Length").toLongLong(&ok);
+            head.size = ok ? size : -1;
+            done(head);
+        });
+}
+
+RequestHandle RegistryClient::getManifest(const QString &repository, const QString &reference,
+                                          QObject *context, Callback<FetchedManifest> done)
+{
+    RequestHandle outer;
+    const bool byDigest = looksLikeDigest(reference);
+    Digest wanted;
+    if (byDigest) {
+        const auto parsed = Digest::parse(reference);
+        if (!parsed.ok()) {
+            QMetaObject::invokeMethod(
+                context ? context : this, [done, error = parsed.error()] { done(error); },
+                Qt::QueuedConnection);
+            return outer;
+        }
+        wanted = parsed.value();
+    }
+    QPointer<QObject> guard(context ? context : this);
+    ContentCache *cache = m_cache;
+    auto finishParse = [this, guard, done, outer, cache, wanted,
+                        byDigest](QByteArray body, QString contentType, QString headerDigest,
+                                  bool fromCache) {
+        auto work = [body, contentType, headerDigest, wanted, byDigest,
+                     fromCache]() -> Result<FetchedManifest> {
+            if (byDigest && wanted.isVerifiable() && !wanted.matches(body))
+                return Error::make(ErrorKind::DigestMismatch,
+                                   QStringLiteral("The manifest received does not match the digest "
+                                                  "%1 it was asked for; it was discarded.")
+                                       .arg(wanted.toString()));
+            auto parsed = Manifest::parse(body, contentType);
+            if (!parsed.ok())
+                return parsed.error();
+            FetchedManifest fetched{std::move(parsed).value(), {}, fromCache};
+            if (!byDigest && !headerDigest.isEmpty() &&
+                headerDigest != fetched.manifest.digest().toString()) {
+                const auto claimed = Digest::parse(headerDigest);
+                // A sha512 header can only be compared with a sha512 hash of the same bytes.
+                if (!claimed.ok() || !claimed->isVerifiable() || !claimed->matches(body))
+                    fetched.warning =
+                        QStringLiteral("The registry says this manifest is %1, but "
+                                       "its bytes hash to %2; Ocular uses its own hash.")
+                            .arg(headerDigest.left(80), fetched.manifest.digest().toString());
+            }
+            return fetched;
+        };
+        auto deliver = [guard, done, outer, cache](Result<FetchedManifest> result) {
+            if (!guard)
+                return;
+            if (outer.isCancelled())
+                return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+            if (result.ok() && cache && !result->fromCache)
+                cache->put(result->manifest.digest(), result->manifest.raw());
+            done(std::move(result));
+        };
+        if (body.size() < OffThreadThreshold)
+            deliver(work());
+        else
+            runOffThread<Result<FetchedManifest>>(this, work, deliver);
+    };
+
+    if (byDigest && cache) {
+        if (auto cached = cache->get(wanted)) {
+            QMetaObject::invokeMethod(
+                this,
+                [finishParse, bytes = *cached] { finishParse(bytes, QString(), QString(), true); },
+                Qt::QueuedConnection);
+            return outer;
+        }
+    }
+
+    HttpRequest request = makeRequest("GET", repository + QStringLiteral("/manifests/") + reference,
+                                      repositoryScope(repository, QStringLiteral("pull")));
+    request.setHeader("Accept", mediatype::manifestAcceptHeader());
+    request.maxResponseBytes = m_maxManifestBytes;
+    outer.setCurrentStep(m_http->send(
+        request, context, [done, finishParse, repository, reference](Result<HttpResponse> result) {
+            if (!result.ok()) {
+                Error error = result.error();
+                if (error.kind == ErrorKind::TooLarge)
+                    error.message = QStringLiteral("The manifest %1:%2 is larger than the manifest "
+                                                   "size limit; it was not loaded.")
+                                        .arg(repository, reference);
+                return done(error);
+            }
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess())
+                return done(
+                    registryError(response, QStringLiteral("%1:%2").arg(repository, reference)));
+            finishParse(response.body, response.contentType(),
+                        QString::fromLatin1(response.header("Docker-Content-Digest")), false);
+        }));
+    return outer;
+}
+
+RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &digest,
+                                      qint64 maxBytes, QObject *context, Callback<QByteArray> done)
+{
+    RequestHandle outer;
+    if (m_cache) {
+        if (auto cached = m_cache->get(digest)) {
+            if (cached->size() <= maxBytes) {
+                QMetaObject::invokeMethod(
+                    context ? context : this, [done, bytes = *cached] { done(bytes); },
+                    Qt::QueuedConnection);
+                return outer;
+            }
+        }
+    }
+    HttpRequest request =
+        makeRequest("GET", repository + QStringLiteral("/blobs/") + digest.toString(),
+                    repositoryScope(repository, QStringLiteral("pull")));
+    request.maxResponseBytes = maxBytes;
+    QPointer<QObject> guard(context ? context : this);
+    ContentCache *cache = m_cache;
+    outer.setCurrentStep(m_http->send(
+        request, context,
+        [this, done, digest, guard, outer, cache, maxBytes](Result<HttpResponse> result) {
+            if (!result.ok()) {
+                Error error = result.error();
+                if (error.kind == ErrorKind::TooLarge)
+                    error.message = QStringLiteral("The blob %1 is larger than %2 KiB; not loaded.")
+                                        .arg(digest.shortForm())
+                                        .arg(maxBytes / 1024);
+                return done(error);
+            }
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess())
+                return done(
+                    registryError(response, QStringLiteral("Blob %1").arg(digest.shortForm())));
+            const QByteArray body = response.body;
+            auto verify = [body, digest]() -> Result<QByteArray> {
+                if (digest.isVerifiable() && !digest.matches(body))
+                    return Error::make(ErrorKind::DigestMismatch,
+                                       QStringLiteral("The blob received does not match its digest "
+                                                      "%1; it was discarded.")
+                                           .arg(digest.toString()));
+                return body;
+            };
+            auto deliver = [guard, done, outer, cache, digest](Result<QByteArray> verified) {
+                if (!guard)
+                    return;
+                if (outer.isCancelled())
+                    return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+                if (verified.ok() && cache)
+                    cache->put(digest, verified.value());
+                done(std::move(verified));
+            };
+            if (body.size() < OffThreadThreshold)
+                deliver(verify());
+            else
+                runOffThread<Result<QByteArray>>(this, verify, deliver);
+        }));
+    return outer;
+}
+
+RequestHandle RegistryClient::blobExists(const QString &repository, const Digest &digest,
+                                         QObject *context, Callback<bool> done)
+{
+    HttpRequest request =
+        makeRequest("HEAD", repository + QStringLiteral("/blobs/") + digest.toString(),
+                    repositoryScope(repository, QStringLiteral("pull")));
+    return m_http->send(request, context, [done, digest](Result<HttpResponse> result) {
+        if (!result.ok())
+            return done(result.error());
+        const HttpResponse &response = result.value();
+        if (response.status == 404)
+            return done(false);
+        if (!response.isSuccess())
+            return done(registryError(response, QStringLiteral("Blob %1").arg(digest.shortForm())));
+        done(true);
+    });
+}
+
+RequestHandle RegistryClient::uploadBlob(const QString &repository, const QByteArray &data,
+                                         QObject *context, Callback<Digest> done)
+{
+    RequestHandle outer;
+    const Digest digest = Digest::sha256(data);
+    const QString scope = repositoryScope(repository, QStringLiteral("pull,push"));
+    QPointer<QObject> guard(context ? context : this);
+    auto upload = [this, repository, data, digest, scope, context, done, outer]() {
+        HttpRequest post =
+            makeRequest("POST", repository + QStringLiteral("/blobs/uploads/"), scope);
+        outer.setCurrentStep(m_http->send(
+            post, context,
+            [this, repository, data, digest, scope, context, done,
+             outer](Result<HttpResponse> result) {
+                if (!result.ok())
+                    return done(result.error());
+                const HttpResponse &response = result.value();
+                if (response.status != 202)
+                    return done(registryError(
+                        response,
+                        QStringLiteral("Could not start an upload to %1").arg(repository)));
+                const QByteArray location = response.header("Location");
+                if (location.isEmpty())
+                    return done(Error::make(
+                        ErrorKind::InvalidContent,
+                        QStringLiteral("The registry started an upload but sent no Location.")));
+                QUrl target = response.url.resolved(QUrl(QString::fromUtf8(location)));
+                if (!originpolicy::sameOrigin(target, m_endpoint.baseUrl))
+                    return done(Error::make(
+                        ErrorKind::Refused,
+                        QStringLiteral(
+                            "The registry's upload location is on another host; refused.")));
+                QUrlQuery query(target);
+                query.addQueryItem(QStringLiteral("digest"), digest.toString());
+                target.setQuery(query);
+                HttpRequest put;
+                put.method = "PUT";
+                put.url = target;
+                put.scope = scope;
+                put.body = data;
+                put.maxResponseBytes = ErrorBodyCap;
+                put.setHeader("Content-Type", "application/octet-stream");
+                outer.setCurrentStep(m_http->send(
+                    put, context, [done, digest, repository](Result<HttpResponse> result) {
+                        if (!result.ok())
+                            return done(result.error());
+                        const HttpResponse &response = result.value();
+                        if (response.status != 201 && response.status != 204)
+                            return done(
+                                registryError(response, QStringLiteral("Upload of %1 to %2 failed")
+                                                            .arg(digest.shortForm(), repository)));
+                        done(digest);
+                    }));
+            }));
+    };
+    outer.setCurrentStep(
+        blobExists(repository, digest, context, [done, digest, upload, guard](Result<bool> exists) {
+            if (exists.ok() && exists.value())
+                return done(digest);
+            if (!exists.ok() && exists.error().kind == ErrorKind::Cancelled)
+                return done(exists.error());
+            upload();
+        }));
+    return outer;
+}
+
+RequestHandle RegistryClient::putManifest(const QString &repository, const QString &reference,
+                                          const QByteArray &raw, const QString &mediaType,
+                                          QObject *context, Callback<PushedManifest> done)
+{
+    if (raw.size() > m_maxManifestBytes) {
+        RequestHandle none;
+        QMetaObject::invokeMethod(
+            context ? context : this,
+            [done, size = raw.size()] {
+                done(Error::make(ErrorKind::TooLarge,
+                                 QStringLiteral("The manifest is %1 bytes; registries refuse "
+                                                "manifests above 4 MiB.")
+                                     .arg(size)));
+            },
+            Qt::QueuedConnection);
+        return none;
+    }
+    HttpRequest request = makeRequest("PUT", repository + QStringLiteral("/manifests/") + reference,
+                                      repositoryScope(repository, QStringLiteral("pull,push")));
+    request.body = raw;
+    request.setHeader("Content-Type", mediaType.toUtf8());
+    const Digest digest = Digest::sha256(raw);
+    return m_http->send(
+        request, context, [done, digest, repository, reference](Result<HttpResponse> result) {
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (response.status != 201 && response.status != 200 && response.status != 202)
+                return done(registryError(
+                    response, QStringLiteral("Push of %1:%2 failed").arg(repository, reference)));
+            PushedManifest pushed;
+            pushed.digest = digest;
+            pushed.subjectHeader = QString::fromLatin1(response.header("OCI-Subject"));
+            done(pushed);
+        });
+}
+
+RequestHandle RegistryClient::deleteManifest(const QString &repository, const QString &reference,
+                                             QObject *context, Callback<Done> done)
+{
+    HttpRequest request =
+        makeRequest("DELETE", repository + QStringLiteral("/manifests/") + reference,
+                    repositoryScope(repository, QStringLiteral("delete")));
+    return m_http->send(
+        request, context, [done, repository, reference](Result<HttpResponse> result) {
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (response.status != 202 && response.status != 200 && response.status != 204)
+                return done(registryError(
+                    response, QStringLiteral("Delete of %1@%2 failed").arg(repository, reference)));
+            done(Done{});
+        });
+}
+
+} // namespace ocular

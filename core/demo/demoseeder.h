@@ -1,0 +1,55 @@
+#pragma once
+
+#include "base/result.h"
+#include "demo/demoplan.h"
+#include "demo/demosummary.h"
+#include "http/requesthandle.h"
+
+#include <QObject>
+#include <functional>
+
+namespace ocular {
+
+class RegistryClient;
+
+/// Pushes Ocular's demo content into a registry through RegistryClient's push calls only
+/// (uploadBlob, putManifest): nested repositories, OCI and Docker multi-platform indexes, a
+/// nested index, thousands of tags, a 3 MiB index, SBOMs and signatures recorded in the
+/// referrers fallback tag, a cosign tag, a BuildKit attestation and an untagged manifest.
+/// The content is generated in code and deterministic, so seeding twice is harmless.
+class DemoSeeder : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(Result<DemoSummary>)>;
+
+    explicit DemoSeeder(QObject *parent = nullptr);
+
+    /// Tags pushed to demo/many-tags by seed() (2,000 by default).
+    void setManyTagCount(int count) { m_manyTags = count; }
+    /// Pushes in flight at once (the HTTP layer also bounds concurrency per origin).
+    void setMaxInFlight(int n) { m_maxInFlight = qMax(1, n); }
+
+    /// Seeds the demo content. `done` runs on `context`'s thread unless it is destroyed first.
+    RequestHandle seed(RegistryClient *client, QObject *context, Callback done);
+    /// Pushes `count` tags (`tag-00000`...) pointing at a few small images into `repository`.
+    RequestHandle seedTags(RegistryClient *client, const QString &repository, int count,
+                           QObject *context, Callback done);
+    /// Runs any plan (seed() and seedTags() are shorthands).
+    RequestHandle run(RegistryClient *client, DemoPlan plan, QObject *context, Callback done);
+
+Q_SIGNALS:
+    /// Before each step: "step i of n: text" is `step`, `total`, `text`.
+    void progress(int step, int total, const QString &text);
+
+private:
+    struct Run;
+    void startStep(const std::shared_ptr<Run> &run);
+    void launchMore(const std::shared_ptr<Run> &run);
+    void finish(const std::shared_ptr<Run> &run, Result<DemoSummary> result);
+
+    int m_manyTags = 2000;
+    int m_maxInFlight = 16;
+};
+
+} // namespace ocular

@@ -1,0 +1,281 @@
+#include "mainwindow.h"
+
+#include "dialogs/addregistrydialog.h"
+#include "models/nodeicons.h"
+#include "panels/inspectorpanel.h"
+#include "panels/registrylistpanel.h"
+#include "panels/repositorytreepanel.h"
+#include "reference/reference.h"
+#include "registry/registryclient.h"
+#include "views/activitystatus.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+namespace ocular {
+
+MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
+    : QMainWindow(parent)
+    , m_http(http)
+    , m_cache(cache)
+    , m_registries(new RegistryListPanel(this))
+    , m_tree(new RepositoryTreePanel(this))
+    , m_inspector(new InspectorPanel(this))
+    , m_activity(new ActivityStatus(this))
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_leftSplitter(new QSplitter(Qt::Vertical, this))
+    , m_externalSource(new QObject(this))
+{
+    setWindowTitle(QStringLiteral("Ocular"));
+    setWindowIcon(QIcon(QStringLiteral(":/ocular/icons/ocular.svg")));
+
+    m_leftSplitter->addWidget(m_registries);
+    m_leftSplitter->addWidget(m_tree);
+    m_leftSplitter->setStretchFactor(0, 0);
+    m_leftSplitter->setStretchFactor(1, 1);
+    m_leftSplitter->setSizes({130, 650});
+    m_leftSplitter->setContentsMargins(4, 4, 0, 0);
+    m_mainSplitter->addWidget(m_leftSplitter);
+    m_mainSplitter->addWidget(m_inspector);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({520, 780});
+    setCentralWidget(m_mainSplitter);
+    statusBar()->addWidget(m_activity, 1);
+
+    createActions();
+
+    connect(m_registries, &RegistryListPanel::currentRegistryChanged, this,
+            &MainWindow::onRegistryChanged);
+    connect(m_registries, &RegistryListPanel::addRequested, this, &MainWindow::addRegistryDialog);
+    connect(m_tree, &RepositoryTreePanel::selectionChanged, m_inspector,
+            &InspectorPanel::showSelection);
+    connect(m_tree, &RepositoryTreePanel::openRepositoryRequested, this,
+            &MainWindow::openRepositoryDialog);
+    connect(m_inspector, &InspectorPanel::digestActivated, this, &MainWindow::onDigestActivated);
+    connect(m_tree, &RepositoryTreePanel::activityChanged, m_activity,
+            [this](const QString &text) { m_activity->setActivity(m_tree, text); });
+    connect(m_tree, &RepositoryTreePanel::problem, m_activity, &ActivityStatus::showProblem);
+    connect(m_inspector, &InspectorPanel::activityChanged, m_activity,
+            [this](const QString &text) { m_activity->setActivity(m_inspector, text); });
+    connect(m_inspector, &InspectorPanel::problem, m_activity, &ActivityStatus::showProblem);
+    connect(m_activity, &ActivityStatus::cancelRequested, this, [this] {
+        m_tree->cancel();
+        m_inspector->cancel();
+        m_activity->showInfo(tr("Cancelled."));
+    });
+
+    m_registries->restore();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow()
+{
+    m_tree->setClient(nullptr);
+    m_inspector->setClient(nullptr);
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QKeySequence &shortcut,
+                       auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        m_actions.insert(name, action);
+        return action;
+    };
+    QAction *addRegistry =
+        make(QStringLiteral("addRegistry"), tr("&Add Registry…"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { addRegistryDialog(); });
+    addRegistry->setIcon(NodeIcons::named(QStringLiteral("registry")));
+    QAction *openRepo =
+        make(QStringLiteral("openRepository"), tr("&Open Repository…"),
+             QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openRepositoryDialog(); });
+    openRepo->setIcon(NodeIcons::named(QStringLiteral("repository")));
+    QAction *refresh = make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence(Qt::Key_F5),
+                            [this] { m_tree->refresh(); });
+    refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    QAction *cancel =
+        make(QStringLiteral("cancel"), tr("&Cancel Loading"), QKeySequence(Qt::Key_Escape), [this] {
+            m_tree->cancel();
+            m_inspector->cancel();
+            m_activity->showInfo(tr("Cancelled."));
+        });
+    cancel->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    QAction *copyRef =
+        make(QStringLiteral("copyReference"), tr("Copy &Reference"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyReference(false); });
+    QAction *copyDigest =
+        make(QStringLiteral("copyDigestReference"), tr("Copy &Digest Reference"),
+             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), [this] { copyReference(true); });
+    QAction *quit =
+        make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(addRegistry);
+    file->addAction(openRepo);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(copyRef);
+    edit->addAction(copyDigest);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(refresh);
+    view->addAction(cancel);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setIconSize(QSize(16, 16));
+    toolbar->addAction(addRegistry);
+    toolbar->addAction(openRepo);
+    toolbar->addAction(refresh);
+    toolbar->addSeparator();
+    toolbar->addAction(copyRef);
+    toolbar->addAction(copyDigest);
+}
+
+bool MainWindow::openRegistry(const QString &url)
+{
+    const QString text = url.trimmed();
+    const bool explicitHttp = text.startsWith(QLatin1String("http://"));
+    if (!RegistryEndpoint::parse(text, explicitHttp))
+        return false;
+    if (m_registries->currentRegistry() == text)
+        onRegistryChanged(text);
+    else
+        m_registries->addRegistry(text);
+    return true;
+}
+
+void MainWindow::onRegistryChanged(const QString &url)
+{
+    RegistryClient *client = nullptr;
+    if (!url.isEmpty()) {
+        client = m_clients.value(url);
+        if (!client) {
+            // A URL the user wrote with http:// explicitly was consented to in the dialog.
+            const bool explicitHttp = url.startsWith(QLatin1String("http://"));
+            const Result<RegistryEndpoint> endpoint = RegistryEndpoint::parse(url, explicitHttp);
+            if (!endpoint) {
+                m_activity->showProblem(
+                    tr("Cannot open %1: %2").arg(url, endpoint.error().message));
+            } else {
+                client = new RegistryClient(m_http, endpoint.value(), this);
+                client->setCache(m_cache);
+                m_clients.insert(url, client);
+            }
+        }
+    }
+    m_client = client;
+    m_inspector->setClient(client);
+    m_tree->setClient(client);
+    setWindowTitle(client ? QStringLiteral("%1 — Ocular").arg(client->endpoint().registry)
+                          : QStringLiteral("Ocular"));
+}
+
+void MainWindow::addRegistryDialog()
+{
+    AddRegistryDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_registries->addRegistry(dialog.registryText());
+}
+
+void MainWindow::openRepositoryDialog()
+{
+    if (!m_client) {
+        m_activity->showProblem(tr("Add or select a registry first."));
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("Open Repository"),
+        tr("Repository in %1 (for example team/service):").arg(m_client->endpoint().registry),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    if (!m_tree->openRepository(name))
+        m_activity->showProblem(
+            tr("\"%1\" is not a valid repository name (lower-case path components separated by "
+               "/).")
+                .arg(name.trimmed()));
+}
+
+void MainWindow::copyReference(bool byDigest)
+{
+    const TreeSelection selection = m_tree->currentSelection();
+    const QString text = byDigest ? selection.digestReference() : selection.reference();
+    if (text.isEmpty()) {
+        m_activity->showProblem(byDigest ? tr("The digest of this node is not known yet.")
+                                         : tr("Select a repository, tag or manifest first."));
+        return;
+    }
+    QApplication::clipboard()->setText(text);
+    m_activity->showInfo(tr("Copied %1").arg(text));
+}
+
+void MainWindow::onDigestActivated(const Digest &digest)
+{
+    if (m_tree->selectDigest(digest))
+        return;
+    m_inspector->showDigest(m_inspector->selection().repository.isEmpty()
+                                ? m_tree->currentRepository()
+                                : m_inspector->selection().repository,
+                            digest);
+}
+
+void MainWindow::setExternalActivity(const QString &text)
+{
+    m_activity->setActivity(m_externalSource, text);
+}
+
+void MainWindow::showProblem(const QString &text)
+{
+    m_activity->showProblem(text);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1300, 850);
+    m_mainSplitter->restoreState(
+        settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_leftSplitter->restoreState(
+        settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+} // namespace ocular

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QHash>
+#include <QMainWindow>
+
+class QAction;
+class QSplitter;
+
+namespace ocular {
+
+class ActivityStatus;
+class ContentCache;
+class HttpClient;
+class InspectorPanel;
+class RegistryClient;
+class RegistryListPanel;
+class RepositoryTreePanel;
+
+/// The shell: registry list and repository tree on the left, inspector on the right, actions
+/// and a status bar. Receives the network stack and cache from the composition root.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// Neither is owned; `cache` may be null.
+    MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Adds (if new) and selects a registry by URL or host; false when it does not parse.
+    bool openRegistry(const QString &url);
+    /// Status bar text, e.g. "Starting demo registry…"; empty text ends it.
+    void setExternalActivity(const QString &text);
+    void showProblem(const QString &text);
+
+    RegistryListPanel *registryList() const { return m_registries; }
+    RepositoryTreePanel *treePanel() const { return m_tree; }
+    InspectorPanel *inspector() const { return m_inspector; }
+    ActivityStatus *activity() const { return m_activity; }
+    RegistryClient *currentClient() const { return m_client; }
+    QAction *action(const QString &name) const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void onRegistryChanged(const QString &url);
+    void addRegistryDialog();
+    void openRepositoryDialog();
+    void copyReference(bool byDigest);
+    void onDigestActivated(const class Digest &digest);
+    void restoreLayout();
+    void saveLayout() const;
+
+    HttpClient *m_http;
+    ContentCache *m_cache;
+    RegistryListPanel *m_registries;
+    RepositoryTreePanel *m_tree;
+    InspectorPanel *m_inspector;
+    ActivityStatus *m_activity;
+    QSplitter *m_mainSplitter;
+    QSplitter *m_leftSplitter;
+    QHash<QString, RegistryClient *> m_clients;
+    RegistryClient *m_client = nullptr;
+    QHash<QString, QAction *> m_actions;
+    QObject *m_externalSource;
+};
+
+} // namespace ocular

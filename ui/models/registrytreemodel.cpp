@@ -1,0 +1,440 @@
+#include "registrytreemodel.h"
+
+#include "content/artifactclass.h"
+#include "content/mediatype.h"
+#include "models/nodeicons.h"
+
+#include <QCollator>
+#include <QColor>
+#include <QLocale>
+#include <algorithm>
+
+namespace ocular {
+
+namespace {
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale::system().formattedDataSize(bytes, 1);
+}
+
+QString joinDetail(const QStringList &parts)
+{
+    QStringList nonEmpty;
+    for (const QString &p : parts) {
+        if (!p.isEmpty())
+            nonEmpty.append(p);
+    }
+    return nonEmpty.join(QStringLiteral("  ·  "));
+}
+
+QString entryLabel(const Descriptor &d)
+{
+    if (d.isBuildKitAttestation()) {
+        const Digest subject = d.attestationSubject();
+        return QStringLiteral("attestation for %1")
+            .arg(subject.isValid() ? subject.shortForm() : QStringLiteral("an image"));
+    }
+    if (d.platform && !d.platform->isUnknown())
+        return d.platform->toString();
+    if (!d.artifactType.isEmpty())
+        return ArtifactClass::fromType(d.artifactType).label;
+    if (d.platform)
+        return d.platform->toString();
+    return QStringLiteral("manifest %1").arg(d.digest.shortForm());
+}
+
+QString descriptorToolTip(const Descriptor &d)
+{
+    QString tip = d.digest.toString() + QLatin1Char('\n') + d.mediaType + QLatin1Char('\n') +
+                  QStringLiteral("%1 (%2 bytes)").arg(humanSize(d.size)).arg(d.size);
+    if (!d.artifactType.isEmpty())
+        tip += QLatin1Char('\n') + QStringLiteral("artifact type: ") + d.artifactType;
+    return tip;
+}
+
+std::unique_ptr<TreeNode> descriptorNode(const TreeNode &parent, NodeKind kind, const QString &name,
+                                         const Descriptor &d)
+{
+    auto node = std::make_unique<TreeNode>();
+    node->kind = kind;
+    node->repository = parent.repository;
+    node->name = name;
+    node->descriptor = d;
+    node->detail = joinDetail({mediatype::describe(d.mediaType), humanSize(d.size),
+                               kind == NodeKind::Manifest ? d.digest.shortForm() : QString()});
+    node->toolTip = descriptorToolTip(d);
+    node->attestation = d.isBuildKitAttestation();
+    return node;
+}
+
+std::unique_ptr<TreeNode> messageNode(const QString &repository, const QString &text, bool error)
+{
+    auto node = std::make_unique<TreeNode>();
+    node->kind = NodeKind::Message;
+    node->repository = repository;
+    node->name = text;
+    node->toolTip = text;
+    node->error = error;
+    node->state = LoadState::Loaded;
+    return node;
+}
+
+} // namespace
+
+RegistryTreeModel::RegistryTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+    m_root.state = LoadState::Loaded;
+}
+
+RegistryTreeModel::~RegistryTreeModel() = default;
+
+void RegistryTreeModel::clear()
+{
+    beginResetModel();
+    m_root.children.clear();
+    m_repositories.clear();
+    m_catalogHasMore = false;
+    m_catalogRequested = false;
+    endResetModel();
+}
+
+void RegistryTreeModel::appendRepositories(const QStringList &names)
+{
+    m_catalogRequested = false;
+    std::vector<std::unique_ptr<TreeNode>> fresh;
+    QSet<QString> seen;
+    for (const QString &name : names) {
+        if (name.isEmpty() || m_repositories.contains(name) || seen.contains(name))
+            continue;
+        seen.insert(name);
+        auto node = std::make_unique<TreeNode>();
+        node->kind = NodeKind::Repository;
+        node->repository = name;
+        node->name = name;
+        node->toolTip = name;
+        node->parent = &m_root;
+        fresh.push_back(std::move(node));
+    }
+    if (fresh.empty())
+        return;
+    const int first = int(m_root.children.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (auto &node : fresh) {
+        m_repositories.insert(node->name, node.get());
+        m_root.children.push_back(std::move(node));
+    }
+    endInsertRows();
+}
+
+void RegistryTreeModel::setCatalogHasMore(bool more)
+{
+    m_catalogHasMore = more;
+    m_catalogRequested = false;
+}
+
+QModelIndex RegistryTreeModel::addRepository(const QString &name)
+{
+    if (!m_repositories.contains(name)) {
+        const bool more = m_catalogRequested;
+        appendRepositories({name});
+        m_catalogRequested = more;
+    }
+    return repositoryIndex(name);
+}
+
+void RegistryTreeModel::setTags(const QModelIndex &repository, const QStringList &tags)
+{
+    TreeNode *repo = nodeAt(repository);
+    if (!repo || repo->kind != NodeKind::Repository)
+        return;
+    QStringList sorted = tags;
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::sort(sorted.begin(), sorted.end(),
+              [&collator](const QString &a, const QString &b) { return collator(a, b); });
+    std::vector<std::unique_ptr<TreeNode>> children;
+    if (sorted.isEmpty())
+        children.push_back(messageNode(repo->repository, tr("(no tags)"), false));
+    for (const QString &tag : sorted) {
+        auto node = std::make_unique<TreeNode>();
+        node->kind = NodeKind::Tag;
+        node->repository = repo->repository;
+        node->name = tag;
+        node->toolTip = repo->repository + QLatin1Char(':') + tag;
+        children.push_back(std::move(node));
+    }
+    repo->state = LoadState::Loaded;
+    replaceChildren(repo, std::move(children));
+}
+
+void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &manifest)
+{
+    TreeNode *node = nodeAt(index);
+    if (!node || (node->kind != NodeKind::Tag && node->kind != NodeKind::Manifest))
+        return;
+    node->manifest = manifest;
+    node->state = LoadState::Loaded;
+    if (node->kind == NodeKind::Tag) {
+        node->detail =
+            joinDetail({mediatype::describe(manifest.mediaType()), manifest.digest().shortForm()});
+        node->toolTip = node->repository + QLatin1Char(':') + node->name + QLatin1Char('\n') +
+                        manifest.digest().toString() + QLatin1Char('\n') + manifest.mediaType();
+    }
+    replaceChildren(node, childrenFor(*node, manifest));
+    const QModelIndex first = indexOf(node, 0);
+    Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
+}
+
+void RegistryTreeModel::setFailed(const QModelIndex &index, const QString &message)
+{
+    TreeNode *node = nodeAt(index);
+    if (!node || node == &m_root)
+        return;
+    node->state = LoadState::Failed;
+    std::vector<std::unique_ptr<TreeNode>> children;
+    children.push_back(
+        messageNode(node->repository, QStringLiteral("⚠ could not load: ") + message, true));
+    replaceChildren(node, std::move(children));
+}
+
+void RegistryTreeModel::resetNode(const QModelIndex &index)
+{
+    TreeNode *node = nodeAt(index);
+    if (!node || node == &m_root || !node->isExpandable())
+        return;
+    node->state = LoadState::Unloaded;
+    if (node->kind == NodeKind::Tag) {
+        node->manifest.reset();
+        node->detail.clear();
+    }
+    if (node->kind == NodeKind::Manifest)
+        node->manifest.reset();
+    replaceChildren(node, {});
+    const QModelIndex first = indexOf(node, 0);
+    Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
+}
+
+void RegistryTreeModel::replaceChildren(TreeNode *node,
+                                        std::vector<std::unique_ptr<TreeNode>> children)
+{
+    const QModelIndex parentIndex = indexOf(node, 0);
+    if (!node->children.empty()) {
+        beginRemoveRows(parentIndex, 0, int(node->children.size()) - 1);
+        node->children.clear();
+        endRemoveRows();
+    }
+    if (children.empty())
+        return;
+    for (auto &child : children)
+        child->parent = node;
+    beginInsertRows(parentIndex, 0, int(children.size()) - 1);
+    node->children = std::move(children);
+    endInsertRows();
+}
+
+std::vector<std::unique_ptr<TreeNode>> RegistryTreeModel::childrenFor(const TreeNode &parent,
+                                                                      const Manifest &manifest)
+{
+    std::vector<std::unique_ptr<TreeNode>> out;
+    if (manifest.isIndex()) {
+        for (const Descriptor &d : manifest.manifests())
+            out.push_back(descriptorNode(parent, NodeKind::Manifest, entryLabel(d), d));
+    } else {
+        if (manifest.config())
+            out.push_back(
+                descriptorNode(parent, NodeKind::Config, tr("config"), *manifest.config()));
+        int number = 0;
+        for (const Descriptor &d : manifest.layers()) {
+            ++number;
+            const QString title = d.title();
+            out.push_back(descriptorNode(parent, NodeKind::Layer,
+                                         title.isEmpty() ? tr("layer %1").arg(number) : title, d));
+        }
+    }
+    if (manifest.subject())
+        out.push_back(descriptorNode(parent, NodeKind::Manifest,
+                                     tr("subject %1").arg(manifest.subject()->digest.shortForm()),
+                                     *manifest.subject()));
+    if (out.empty())
+        out.push_back(messageNode(parent.repository, tr("(no content)"), false));
+    return out;
+}
+
+const TreeNode *RegistryTreeModel::node(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    return nodeAt(index);
+}
+
+TreeNode *RegistryTreeModel::nodeAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return const_cast<TreeNode *>(&m_root);
+    Q_ASSERT(index.model() == this);
+    return static_cast<TreeNode *>(index.internalPointer());
+}
+
+QModelIndex RegistryTreeModel::indexOf(const TreeNode *node, int column) const
+{
+    if (!node || node == &m_root)
+        return {};
+    return createIndex(node->row(), column, const_cast<TreeNode *>(node));
+}
+
+QModelIndex RegistryTreeModel::repositoryIndex(const QString &name) const
+{
+    return indexOf(m_repositories.value(name));
+}
+
+QModelIndex RegistryTreeModel::tagIndex(const QString &repository, const QString &tag) const
+{
+    const TreeNode *repo = m_repositories.value(repository);
+    if (!repo)
+        return {};
+    for (const auto &child : repo->children) {
+        if (child->kind == NodeKind::Tag && child->name == tag)
+            return indexOf(child.get());
+    }
+    return {};
+}
+
+QModelIndex RegistryTreeModel::findDigest(const Digest &digest) const
+{
+    if (!digest.isValid())
+        return {};
+    std::vector<const TreeNode *> stack{&m_root};
+    while (!stack.empty()) {
+        const TreeNode *n = stack.back();
+        stack.pop_back();
+        if (n != &m_root && n->kind != NodeKind::Repository && n->digest() == digest)
+            return indexOf(n);
+        for (auto it = n->children.rbegin(); it != n->children.rend(); ++it)
+            stack.push_back(it->get());
+    }
+    return {};
+}
+
+QModelIndex RegistryTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    if (parent.isValid() && parent.column() != 0)
+        return {};
+    const TreeNode *p = nodeAt(parent);
+    if (!p || row >= int(p->children.size()))
+        return {};
+    return createIndex(row, column, p->children[size_t(row)].get());
+}
+
+QModelIndex RegistryTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const TreeNode *n = nodeAt(child);
+    return indexOf(n->parent);
+}
+
+int RegistryTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeAt(parent)->children.size());
+}
+
+int RegistryTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool RegistryTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const TreeNode *n = nodeAt(parent);
+    if (!n->children.empty())
+        return true;
+    return n != &m_root && n->isExpandable() && n->state == LoadState::Unloaded;
+}
+
+QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const TreeNode *n = nodeAt(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == NameColumn ? n->name : n->detail;
+    case Qt::ToolTipRole:
+        return n->toolTip;
+    case Qt::DecorationRole:
+        return index.column() == NameColumn ? QVariant(iconFor(*n)) : QVariant();
+    case Qt::ForegroundRole:
+        if (n->error)
+            return QColor(0xb0, 0x30, 0x20);
+        return {};
+    case KindRole:
+        return int(n->kind);
+    case DigestRole: {
+        const Digest d = n->digest();
+        return d.isValid() ? d.toString() : QString();
+    }
+    case RepositoryRole:
+        return n->repository;
+    case LoadStateRole:
+        return int(n->state);
+    default:
+        return {};
+    }
+}
+
+QVariant RegistryTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case DetailColumn:
+        return tr("Details");
+    default:
+        return {};
+    }
+}
+
+bool RegistryTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const TreeNode *n = nodeAt(parent);
+    if (n == &m_root)
+        return m_catalogHasMore && !m_catalogRequested;
+    return n->isExpandable() && n->state == LoadState::Unloaded;
+}
+
+void RegistryTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    TreeNode *n = nodeAt(parent);
+    if (n == &m_root) {
+        m_catalogRequested = true;
+        Q_EMIT catalogPageRequested();
+        return;
+    }
+    n->state = LoadState::Loading;
+    std::vector<std::unique_ptr<TreeNode>> children;
+    children.push_back(messageNode(n->repository, tr("Loading…"), false));
+    children.back()->state = LoadState::Loading;
+    replaceChildren(n, std::move(children));
+    Q_EMIT childrenRequested(parent);
+}
+
+QIcon RegistryTreeModel::iconFor(const TreeNode &node) const
+{
+    return NodeIcons::forNode(node);
+}
+
+} // namespace ocular

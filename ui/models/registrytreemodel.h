@@ -1,0 +1,91 @@
+#pragma once
+
+#include "models/treenode.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QIcon>
+
+namespace ocular {
+
+/// Repositories → tags → manifest content, filled by typed setters. It never does I/O:
+/// fetchMore() only emits a request that the owning panel answers.
+class RegistryTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        NameColumn,
+        DetailColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        KindRole = Qt::UserRole + 1,
+        DigestRole,     ///< full digest string
+        RepositoryRole, ///< repository name
+        LoadStateRole,
+    };
+
+    explicit RegistryTreeModel(QObject *parent = nullptr);
+    ~RegistryTreeModel() override;
+
+    /// Removes everything and forgets the catalog state.
+    void clear();
+    /// Appends a catalog page in one batch; names already present are skipped.
+    void appendRepositories(const QStringList &names);
+    /// Whether the catalog has another page (a Link header was seen).
+    void setCatalogHasMore(bool more);
+    bool catalogHasMore() const { return m_catalogHasMore; }
+    /// A repository the user typed: added unless present; returns its index.
+    QModelIndex addRepository(const QString &name);
+
+    /// Replaces the children of a repository with its tags (sorted, one batch).
+    void setTags(const QModelIndex &repository, const QStringList &tags);
+    /// Stores the manifest of a Tag or Manifest node and builds its children.
+    void setManifest(const QModelIndex &node, const Manifest &manifest);
+    /// Replaces the children with one "⚠ could not load: …" row.
+    void setFailed(const QModelIndex &node, const QString &message);
+    /// Forgets children and loaded content so the next expand asks again.
+    void resetNode(const QModelIndex &node);
+
+    const TreeNode *node(const QModelIndex &index) const;
+    QModelIndex repositoryIndex(const QString &name) const;
+    QModelIndex tagIndex(const QString &repository, const QString &tag) const;
+    /// The first loaded node whose manifest or descriptor has this digest.
+    QModelIndex findDigest(const Digest &digest) const;
+    int repositoryCount() const { return int(m_root.children.size()); }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    /// The view scrolled to the end of the catalog: the panel should load the next page.
+    void catalogPageRequested();
+    /// A node was expanded for the first time: the panel should load its children.
+    void childrenRequested(const QModelIndex &parent);
+
+private:
+    TreeNode *nodeAt(const QModelIndex &index) const;
+    QModelIndex indexOf(const TreeNode *node, int column = 0) const;
+    void replaceChildren(TreeNode *node, std::vector<std::unique_ptr<TreeNode>> children);
+    static std::vector<std::unique_ptr<TreeNode>> childrenFor(const TreeNode &parent,
+                                                              const Manifest &manifest);
+    QIcon iconFor(const TreeNode &node) const;
+
+    TreeNode m_root;
+    QHash<QString, TreeNode *> m_repositories;
+    bool m_catalogHasMore = false;
+    bool m_catalogRequested = false;
+};
+
+} // namespace ocular

@@ -1,0 +1,416 @@
+#include "inspectorpanel.h"
+
+#include "content/imageconfig.h"
+#include "content/mediatype.h"
+#include "models/annotationsmodel.h"
+#include "registry/registryclient.h"
+#include "views/contentview.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ocular {
+
+namespace {
+
+const QLatin1String kCreatedAnnotation("org.opencontainers.image.created");
+
+QString sizeText(qint64 bytes)
+{
+    return QStringLiteral("%1 (%2 bytes)")
+        .arg(QLocale::system().formattedDataSize(bytes, 2))
+        .arg(QLocale::system().toString(bytes));
+}
+
+QString kindName(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Repository:
+        return InspectorPanel::tr("Repository");
+    case NodeKind::Tag:
+        return InspectorPanel::tr("Tag");
+    case NodeKind::Manifest:
+        return InspectorPanel::tr("Manifest");
+    case NodeKind::Config:
+        return InspectorPanel::tr("Config");
+    case NodeKind::Layer:
+        return InspectorPanel::tr("Layer");
+    case NodeKind::Message:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+InspectorPanel::InspectorPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_json(new ContentView(this))
+    , m_raw(new ContentView(this))
+    , m_annotationsView(new QTableView(this))
+    , m_annotations(new AnnotationsModel(this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *form = new QFormLayout;
+    form->setLabelAlignment(Qt::AlignRight);
+    form->setHorizontalSpacing(12);
+    form->setVerticalSpacing(3);
+    const QList<QPair<QString, QString>> fields = {
+        {QStringLiteral("reference"), tr("Reference")},
+        {QStringLiteral("digest"), tr("Digest")},
+        {QStringLiteral("mediaType"), tr("Media type")},
+        {QStringLiteral("size"), tr("Size")},
+        {QStringLiteral("created"), tr("Created")},
+        {QStringLiteral("totalSize"), tr("Total size")},
+    };
+    for (const auto &field : fields) {
+        auto *value = new QLabel(this);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(false);
+        value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        auto *label = new QLabel(field.second + QLatin1Char(':'), this);
+        label->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        form->addRow(label, value);
+        m_fields.insert(field.first, value);
+    }
+    m_fields.value(QStringLiteral("digest"))
+        ->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    m_annotationsView->setModel(m_annotations);
+    m_annotationsView->verticalHeader()->hide();
+    m_annotationsView->verticalHeader()->setDefaultSectionSize(
+        m_annotationsView->fontMetrics().height() + 6);
+    m_annotationsView->horizontalHeader()->setStretchLastSection(true);
+    m_annotationsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_annotationsView->setAlternatingRowColors(true);
+    m_annotationsView->setWordWrap(false);
+    m_annotationsView->setColumnWidth(AnnotationsModel::SourceColumn, 90);
+    m_annotationsView->setColumnWidth(AnnotationsModel::KeyColumn, 300);
+
+    m_tabs->addTab(m_json, tr("JSON"));
+    m_tabs->addTab(m_raw, tr("Raw"));
+    m_tabs->addTab(m_annotationsView, tr("Annotations"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addLayout(form);
+    layout->addSpacing(6);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_json, &ContentView::digestActivated, this, &InspectorPanel::digestActivated);
+    showSelection({});
+}
+
+InspectorPanel::~InspectorPanel()
+{
+    cancel();
+}
+
+void InspectorPanel::setClient(RegistryClient *client)
+{
+    m_client = client;
+    showSelection({});
+}
+
+void InspectorPanel::cancel()
+{
+    const auto inFlight = m_inFlight;
+    m_inFlight.clear();
+    for (const RequestHandle &handle : inFlight)
+        handle.cancel();
+    m_busy = 0;
+    Q_EMIT activityChanged({});
+}
+
+void InspectorPanel::begin(const QString &text)
+{
+    ++m_busy;
+    Q_EMIT activityChanged(text);
+}
+
+void InspectorPanel::end()
+{
+    if (m_busy > 0 && --m_busy == 0)
+        Q_EMIT activityChanged({});
+}
+
+QString InspectorPanel::headerValue(const QString &field) const
+{
+    const QLabel *label = m_fields.value(field);
+    return label ? label->text() : QString();
+}
+
+void InspectorPanel::setHeader(const QString &field, const QString &value, const QString &toolTip)
+{
+    QLabel *label = m_fields.value(field);
+    if (!label)
+        return;
+    label->setText(value.isEmpty() ? QStringLiteral("—") : value);
+    label->setToolTip(toolTip.isEmpty() ? value : toolTip);
+}
+
+void InspectorPanel::clearHeader()
+{
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
+        it.value()->setText(QStringLiteral("—"));
+        it.value()->setToolTip({});
+    }
+}
+
+void InspectorPanel::showSelection(const TreeSelection &selection)
+{
+    cancel();
+    ++m_generation;
+    m_selection = selection;
+    clearHeader();
+    m_annotations->clear();
+
+    if (selection.isEmpty() || selection.kind == NodeKind::Message) {
+        m_title->setText(tr("Nothing selected"));
+        m_json->showMessage(tr("Select a tag, a platform, a config or a layer to inspect it."));
+        m_raw->showMessage({});
+        return;
+    }
+    m_title->setText(kindName(selection.kind) + QStringLiteral(": ") + selection.label);
+    setHeader(QStringLiteral("reference"), selection.reference());
+
+    if (selection.kind == NodeKind::Repository) {
+        m_json->showMessage(tr("Repository %1. Expand it to see its tags; select a tag to see "
+                               "its manifest.")
+                                .arg(selection.repository));
+        m_raw->showMessage({});
+        return;
+    }
+
+    const Digest digest = selection.digest();
+    if (digest.isValid())
+        setHeader(QStringLiteral("digest"), digest.toString());
+    if (selection.descriptor) {
+        setHeader(QStringLiteral("mediaType"), selection.descriptor->mediaType);
+        setHeader(QStringLiteral("size"), sizeText(selection.descriptor->size));
+    }
+    fillAnnotations();
+
+    if (selection.manifest) {
+        showManifest(*selection.manifest);
+        return;
+    }
+    if (selection.kind == NodeKind::Tag ||
+        (selection.kind == NodeKind::Manifest && selection.descriptor &&
+         mediatype::isManifestType(selection.descriptor->mediaType))) {
+        // The tree is loading it and will select it again once it has arrived.
+        m_json->showMessage(tr("Loading manifest…"));
+        m_raw->showMessage({});
+        return;
+    }
+    if (selection.kind == NodeKind::Config && selection.descriptor) {
+        loadConfig(*selection.descriptor, true);
+        return;
+    }
+    if (selection.descriptor) {
+        m_json->showJson(QJsonDocument(selection.descriptor->toJson()).toJson());
+        loadLayerPreview(*selection.descriptor);
+    }
+}
+
+void InspectorPanel::fillAnnotations()
+{
+    m_annotations->clear();
+    if (m_selection.manifest)
+        m_annotations->addAnnotations(tr("manifest"), m_selection.manifest->annotations());
+    else
+        m_annotations->addAnnotations(tr("manifest"), m_selection.parentAnnotations);
+    if (m_selection.descriptor)
+        m_annotations->addAnnotations(tr("descriptor"), m_selection.descriptor->annotations);
+}
+
+void InspectorPanel::showManifest(const Manifest &manifest)
+{
+    setHeader(QStringLiteral("digest"), manifest.digest().toString());
+    setHeader(QStringLiteral("mediaType"),
+              manifest.mediaType() + QStringLiteral("  (") +
+                  mediatype::describe(manifest.mediaType()) + QLatin1Char(')'),
+              manifest.mediaType());
+    setHeader(QStringLiteral("size"), sizeText(manifest.raw().size()));
+    m_json->showJson(manifest.raw());
+    m_raw->showRaw(manifest.raw());
+
+    const QString created = manifest.annotations().value(kCreatedAnnotation);
+    if (!created.isEmpty())
+        setHeader(QStringLiteral("created"), created);
+    if (manifest.isIndex()) {
+        qint64 total = 0;
+        for (const Descriptor &d : manifest.manifests())
+            total += d.size;
+        setHeader(QStringLiteral("totalSize"),
+                  tr("%n manifest(s), %1 of manifests", nullptr, int(manifest.manifests().size()))
+                      .arg(QLocale::system().formattedDataSize(total, 1)));
+    } else {
+        setHeader(QStringLiteral("totalSize"),
+                  sizeText(manifest.totalSize()) + QLatin1Char(' ') +
+                      tr("in config and %n layer(s)", nullptr, int(manifest.layers().size())));
+        if (manifest.config() && mediatype::describe(manifest.config()->mediaType)
+                                     .contains(QLatin1String("image config")))
+            loadConfig(*manifest.config(), false);
+    }
+}
+
+void InspectorPanel::loadConfig(const Descriptor &config, bool showAsContent)
+{
+    if (!m_client)
+        return;
+    if (config.size > kBlobPreviewBytes) {
+        if (showAsContent) {
+            m_json->showMessage(tr("This blob is %1; only blobs up to %2 are previewed.")
+                                    .arg(QLocale::system().formattedDataSize(config.size),
+                                         QLocale::system().formattedDataSize(kBlobPreviewBytes)));
+            m_raw->showMessage({});
+        }
+        return;
+    }
+    if (showAsContent) {
+        m_json->showMessage(tr("Loading config…"));
+        m_raw->showMessage({});
+    }
+    const quint64 generation = m_generation;
+    begin(tr("Loading config %1…").arg(config.digest.shortForm()));
+    m_inFlight.append(m_client->getBlob(
+        m_selection.repository, config.digest, kBlobPreviewBytes, this,
+        [this, generation, showAsContent](Result<QByteArray> result) {
+            if (generation != m_generation)
+                return;
+            end();
+            if (!result) {
+                if (result.error().kind == ErrorKind::Cancelled)
+                    return;
+                const QString message =
+                    tr("Could not load the config: %1").arg(result.error().toString());
+                if (showAsContent)
+                    m_json->showMessage(message);
+                Q_EMIT problem(message);
+                return;
+            }
+            if (showAsContent) {
+                m_json->showJson(result.value());
+                m_raw->showRaw(result.value());
+            }
+            const Result<ImageConfig> config = ImageConfig::parse(result.value());
+            if (config)
+                applyConfig(config.value());
+        }));
+}
+
+void InspectorPanel::applyConfig(const ImageConfig &config)
+{
+    if (config.created.isValid())
+        setHeader(QStringLiteral("created"),
+                  QLocale::system().toString(config.created.toLocalTime(), QLocale::LongFormat),
+                  config.created.toString(Qt::ISODate));
+}
+
+void InspectorPanel::loadLayerPreview(const Descriptor &layer)
+{
+    if (!m_client || layer.size > kLayerPreviewBytes) {
+        m_raw->showMessage(tr("The content of this %1 blob is not previewed (%2).")
+                               .arg(mediatype::describe(layer.mediaType),
+                                    QLocale::system().formattedDataSize(layer.size)));
+        return;
+    }
+    const quint64 generation = m_generation;
+    begin(tr("Loading blob %1…").arg(layer.digest.shortForm()));
+    m_inFlight.append(m_client->getBlob(
+        m_selection.repository, layer.digest, kLayerPreviewBytes, this,
+        [this, generation](Result<QByteArray> result) {
+            if (generation != m_generation)
+                return;
+            end();
+            if (!result) {
+                if (result.error().kind != ErrorKind::Cancelled)
+                    m_raw->showMessage(
+                        tr("Could not load the blob: %1").arg(result.error().toString()));
+                return;
+            }
+            m_raw->showRaw(result.value());
+        }));
+}
+
+void InspectorPanel::showDigest(const QString &repository, const Digest &digest)
+{
+    if (!m_client || repository.isEmpty())
+        return;
+    TreeSelection target;
+    target.kind = NodeKind::Manifest;
+    target.registry = m_client->endpoint().registry;
+    target.repository = repository;
+    target.label = digest.shortForm();
+    showSelection({});
+    const quint64 generation = m_generation;
+    m_title->setText(tr("Opening %1…").arg(digest.shortForm()));
+    begin(tr("Loading %1@%2…").arg(repository, digest.shortForm()));
+    m_inFlight.append(m_client->getManifest(
+        repository, digest.toString(), this,
+        [this, generation, target, digest](Result<FetchedManifest> result) mutable {
+            if (generation != m_generation)
+                return;
+            end();
+            if (result) {
+                target.manifest = result.value().manifest;
+                showSelection(target);
+                return;
+            }
+            if (result.error().kind == ErrorKind::Cancelled)
+                return;
+            // Not a manifest: it may be a blob (a config, a layer).
+            Descriptor blob;
+            blob.digest = digest;
+            blob.mediaType = QStringLiteral("application/octet-stream");
+            target.kind = NodeKind::Config;
+            target.descriptor = blob;
+            m_selection = target;
+            const quint64 blobGeneration = m_generation;
+            begin(tr("Loading blob %1…").arg(digest.shortForm()));
+            m_inFlight.append(m_client->getBlob(
+                target.repository, digest, kBlobPreviewBytes, this,
+                [this, blobGeneration, target](Result<QByteArray> blobResult) {
+                    if (blobGeneration != m_generation)
+                        return;
+                    end();
+                    m_title->setText(tr("Blob: %1").arg(target.label));
+                    setHeader(QStringLiteral("reference"), target.digestReference());
+                    setHeader(QStringLiteral("digest"), target.digest().toString());
+                    if (!blobResult) {
+                        if (blobResult.error().kind == ErrorKind::Cancelled)
+                            return;
+                        const QString message =
+                            tr("Could not open %1: %2")
+                                .arg(target.digest().toString(), blobResult.error().toString());
+                        m_json->showMessage(message);
+                        Q_EMIT problem(message);
+                        return;
+                    }
+                    setHeader(QStringLiteral("size"), sizeText(blobResult.value().size()));
+                    m_json->showJson(blobResult.value());
+                    m_raw->showRaw(blobResult.value());
+                    const Result<ImageConfig> config = ImageConfig::parse(blobResult.value());
+                    if (config)
+                        applyConfig(config.value());
+                }));
+        }));
+}
+
+} // namespace ocular

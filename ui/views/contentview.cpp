@@ -1,0 +1,166 @@
+#include "contentview.h"
+
+#include "views/jsonformatter.h"
+#include "views/jsonhighlighter.h"
+#include "views/rawformatter.h"
+
+#include <QFontDatabase>
+#include <QFuture>
+#include <QMouseEvent>
+#include <QPlainTextDocumentLayout>
+#include <QPointer>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QThread>
+#include <QtConcurrent>
+
+#ifdef OCULAR_HAVE_KSYNTAXHIGHLIGHTING
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+#endif
+
+namespace ocular {
+
+namespace {
+
+QTextDocument *plainDocument(const QString &text, const QFont &font)
+{
+    auto *doc = new QTextDocument;
+    doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
+    doc->setDefaultFont(font);
+    doc->setPlainText(text);
+    return doc;
+}
+
+void highlightJson(QTextDocument *doc)
+{
+#ifdef OCULAR_HAVE_KSYNTAXHIGHLIGHTING
+    static KSyntaxHighlighting::Repository repository;
+    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(doc);
+    highlighter->setTheme(repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
+    highlighter->setDefinition(repository.definitionForName(QStringLiteral("JSON")));
+#else
+    auto *highlighter = new JsonHighlighter(doc);
+#endif
+    // Highlight now, on this worker thread; rehighlight() also cancels the delayed pass that
+    // setDocument() queued, so the GUI thread does not repeat the work.
+    highlighter->rehighlight();
+}
+
+} // namespace
+
+ContentView::ContentView(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setReadOnly(true);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    viewport()->setMouseTracking(true);
+}
+
+void ContentView::showJson(const QByteArray &raw)
+{
+    prepare([raw](const QFont &font) {
+        const std::optional<QString> pretty = JsonFormatter::pretty(raw);
+        QTextDocument *doc = plainDocument(pretty ? *pretty : RawFormatter::render(raw), font);
+        if (pretty)
+            highlightJson(doc);
+        return doc;
+    });
+}
+
+void ContentView::showRaw(const QByteArray &raw)
+{
+    prepare([raw](const QFont &font) {
+        QTextDocument *doc = plainDocument(RawFormatter::render(raw), font);
+        return doc;
+    });
+}
+
+void ContentView::showMessage(const QString &text)
+{
+    ++m_generation;
+    m_preparing = false;
+    adopt(plainDocument(text, font()));
+}
+
+void ContentView::prepare(std::function<QTextDocument *(const QFont &)> build)
+{
+    const quint64 generation = ++m_generation;
+    m_preparing = true;
+    QThread *guiThread = thread();
+    const QFont font = this->font();
+    QtConcurrent::run([build, font, guiThread] {
+        QTextDocument *doc = build(font);
+        doc->moveToThread(guiThread);
+        return doc;
+    }).then(this, [this, generation](QTextDocument *doc) {
+        if (generation != m_generation) {
+            delete doc; // the user has moved on
+            return;
+        }
+        m_preparing = false;
+        adopt(doc);
+        Q_EMIT contentReady();
+    });
+}
+
+void ContentView::adopt(QTextDocument *document)
+{
+    QPointer<QTextDocument> old = this->document();
+    document->setParent(this);
+    setDocument(document);
+    if (old && old != document && old->parent() == this)
+        old->deleteLater();
+}
+
+Digest ContentView::digestAt(const QPoint &viewportPos) const
+{
+    const QTextCursor cursor = cursorForPosition(viewportPos);
+    const QTextBlock block = cursor.block();
+    if (!block.isValid())
+        return {};
+    // Only when the pointer is over text, not past the end of the line.
+    const QRectF lineRect = blockBoundingGeometry(block).translated(contentOffset());
+    if (!lineRect.contains(viewportPos))
+        return {};
+    const int column = cursor.positionInBlock();
+    const QString text = block.text();
+    for (const auto &span : JsonHighlighter::digestSpans(text)) {
+        if (column >= span.first && column <= span.first + span.second) {
+            const auto parsed = Digest::parse(QStringView(text).mid(span.first, span.second));
+            if (parsed)
+                return parsed.value();
+        }
+    }
+    return {};
+}
+
+void ContentView::mouseMoveEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseMoveEvent(event);
+    const bool onDigest = digestAt(event->position().toPoint()).isValid();
+    viewport()->setCursor(onDigest ? Qt::PointingHandCursor : Qt::IBeamCursor);
+}
+
+void ContentView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressPos = event->position().toPoint();
+    QPlainTextEdit::mousePressEvent(event);
+}
+
+void ContentView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseReleaseEvent(event);
+    const QPoint pos = event->position().toPoint();
+    if (event->button() != Qt::LeftButton || (pos - m_pressPos).manhattanLength() > 4)
+        return;
+    const Digest digest = digestAt(pos);
+    if (digest.isValid())
+        Q_EMIT digestActivated(digest);
+}
+
+} // namespace ocular

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "reference/digest.h"
+
+#include <QPlainTextEdit>
+#include <functional>
+
+class QTextDocument;
+
+namespace ocular {
+
+/// Read-only monospace text view. JSON is pretty-printed and highlighted on a worker thread
+/// (the finished QTextDocument is handed to this widget); digests in it are clickable.
+class ContentView : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit ContentView(QWidget *parent = nullptr);
+
+    /// Pretty JSON with highlighting and digest links; invalid JSON is shown as raw text.
+    void showJson(const QByteArray &raw);
+    /// The exact bytes as text, or a hex dump for binary.
+    void showRaw(const QByteArray &raw);
+    /// A plain sentence instead of content.
+    void showMessage(const QString &text);
+    /// True while a document is being prepared off the GUI thread.
+    bool isPreparing() const { return m_preparing; }
+
+    /// The digest at a position of the text, if the cursor sits on one.
+    Digest digestAt(const QPoint &viewportPos) const;
+
+Q_SIGNALS:
+    void digestActivated(const ocular::Digest &digest);
+    /// A document prepared off-thread was applied.
+    void contentReady();
+
+protected:
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    void prepare(std::function<QTextDocument *(const QFont &)> build);
+    void adopt(QTextDocument *document);
+
+    quint64 m_generation = 0;
+    bool m_preparing = false;
+    QPoint m_pressPos;
+};
+
+} // namespace ocular

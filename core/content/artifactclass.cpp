@@ -1,5 +1,7 @@
 #include "artifactclass.h"
 
+#include "content/descriptor.h"
+#include "content/manifest.h"
 #include "content/mediatype.h"
 
 namespace ocular {
@@ -141,6 +143,68 @@ ArtifactClass ArtifactClass::fromType(const QString &artifactType, const QString
     other.category = ArtifactCategory::Other;
     other.label = artifactType.isEmpty() ? layerMediaType.trimmed() : artifactType.trimmed();
     return other;
+}
+
+ArtifactClass ArtifactClass::fromDescriptor(const Descriptor &descriptor)
+{
+    if (descriptor.isBuildKitAttestation())
+        return make(ArtifactCategory::Attestation, QStringLiteral("BuildKit attestation"));
+    return fromType(descriptor.artifactType.isEmpty() ? descriptor.mediaType
+                                                      : descriptor.artifactType);
+}
+
+ArtifactClass ArtifactClass::fromManifest(const Manifest &manifest)
+{
+    switch (manifest.kind()) {
+    case ManifestKind::Index:
+        return classify(manifest.mediaType());
+    case ManifestKind::DockerSchema1:
+        return classify(manifest.mediaType());
+    case ManifestKind::Image:
+    case ManifestKind::LegacyArtifact:
+        break;
+    }
+
+    // in-toto layers say what they attest in an annotation (BuildKit, cosign attest, ...).
+    QList<ArtifactClass> predicates;
+    bool allInToto = !manifest.layers().isEmpty();
+    for (const Descriptor &layer : manifest.layers()) {
+        if (mediatype::essence(layer.mediaType) != mediatype::InToto) {
+            allInToto = false;
+            break;
+        }
+        const QString predicate =
+            layer.annotations.value(QStringLiteral("in-toto.io/predicate-type"));
+        ArtifactClass c = classify(predicate);
+        if (c.label.isEmpty())
+            c = make(ArtifactCategory::Attestation,
+                     predicate.isEmpty() ? QStringLiteral("in-toto attestation") : predicate);
+        predicates << c;
+    }
+    const QString type = manifest.effectiveArtifactType();
+    const bool typeSaysLittle = type.isEmpty() || isGenericType(mediatype::essence(type)) ||
+                                classify(type).category == ArtifactCategory::Attestation;
+    if (allInToto && typeSaysLittle) {
+        if (predicates.size() == 1)
+            return predicates.first();
+        QStringList labels;
+        for (const ArtifactClass &c : predicates) {
+            if (!labels.contains(c.label))
+                labels << c.label;
+        }
+        return make(
+            ArtifactCategory::Attestation,
+            QStringLiteral("in-toto attestation (%1)").arg(labels.join(QStringLiteral(", "))));
+    }
+
+    if (!manifest.isArtifact()) {
+        const ArtifactClass byConfig =
+            manifest.config() ? classify(manifest.config()->mediaType) : ArtifactClass();
+        return byConfig.label.isEmpty() ? classify(manifest.mediaType()) : byConfig;
+    }
+    const QString layerType =
+        manifest.layers().isEmpty() ? QString() : manifest.layers().first().mediaType;
+    return fromType(type, layerType);
 }
 
 QString ArtifactClass::categoryName(ArtifactCategory category)

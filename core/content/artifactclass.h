@@ -4,6 +4,9 @@
 
 namespace ocular {
 
+struct Descriptor;
+class Manifest;
+
 /// What an artifact is, for icons, words and audit columns.
 enum class ArtifactCategory
 {
@@ -24,6 +27,10 @@ struct ArtifactClass
 
     /// Classifies by artifactType (or config media type) and, when given, a layer media type.
     static ArtifactClass fromType(const QString &artifactType, const QString &layerMediaType = {});
+    /// An index or referrers entry: BuildKit attestation entries are attestations, else by type.
+    static ArtifactClass fromDescriptor(const Descriptor &descriptor);
+    /// A whole manifest: artifact type, config type and layers, in-toto predicate types included.
+    static ArtifactClass fromManifest(const Manifest &manifest);
     static QString categoryName(ArtifactCategory category);
 };
 

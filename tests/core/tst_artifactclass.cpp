@@ -37,6 +37,7 @@ private Q_SLOTS:
     void categoryNames();
     void classifiesRealManifests_data();
     void classifiesRealManifests();
+    void indexEntries();
 };
 
 void TestArtifactClass::fromType_data()
@@ -169,38 +170,89 @@ void TestArtifactClass::categoryNames()
 void TestArtifactClass::classifiesRealManifests_data()
 {
     QTest::addColumn<QString>("file");
+    QTest::addColumn<ArtifactCategory>("category");
     QTest::addColumn<QString>("label");
 
+    using C = ArtifactCategory;
+    const QString fixtures = fixturesDir() + QLatin1Char('/');
+    const QString alpine =
+        fixtures + QStringLiteral("manifests/dockerhub-alpine-3.23.2-attestations-reserialized/");
     QTest::addRow("notation signature")
-        << QStringLiteral("signatures/notation/jws/signature.manifest.json")
-        << QStringLiteral("Notation signature");
-    QTest::addRow("buildkit attestation manifest")
-        << QStringLiteral("manifests/dockerhub-alpine-3.23.2-attestations-reserialized/"
-                          "linux_amd64.attestation-manifest.json")
-        << QStringLiteral("in-toto attestation");
+        << fixtures + QStringLiteral("signatures/notation/jws/signature.manifest.json")
+        << C::Signature << QStringLiteral("Notation signature");
+    QTest::addRow("buildkit attestation, sbom + provenance")
+        << alpine + QStringLiteral("linux_amd64.attestation-manifest.json") << C::Attestation
+        << QStringLiteral("in-toto attestation (SPDX SBOM, SLSA provenance)");
+    QTest::addRow("buildkit attestation, provenance only")
+        << alpine + QStringLiteral("linux_arm_v6.attestation-manifest.json") << C::Attestation
+        << QStringLiteral("SLSA provenance");
+    QTest::addRow("alpine image") << alpine + QStringLiteral("linux_amd64.manifest.json")
+                                  << C::Image << QStringLiteral("OCI image");
     QTest::addRow("hello-world image")
-        << QStringLiteral("manifests/dockerhub-hello-world.linux-amd64.manifest.json")
-        << QStringLiteral("Docker image");
+        << fixtures + QStringLiteral("manifests/dockerhub-hello-world.linux-amd64.manifest.json")
+        << C::Image << QStringLiteral("Docker image");
     QTest::addRow("hello-world list")
-        << QStringLiteral("manifests/dockerhub-hello-world.manifest-list.json")
-        << QStringLiteral("Docker manifest list");
+        << fixtures + QStringLiteral("manifests/dockerhub-hello-world.manifest-list.json")
+        << C::Index << QStringLiteral("Docker manifest list");
+    QTest::addRow("cosign-signed image")
+        << fixtures + QStringLiteral("signatures/cosign/containers-image/key-signed/manifest.json")
+        << C::Image << QStringLiteral("Docker image");
+    QTest::addRow("notation subject artifact")
+        << fixtures + QStringLiteral("signatures/notation/jws/subject.manifest.json") << C::Other
+        << QStringLiteral("application/vnd.notation.config");
+    QTest::addRow("legacy artifact manifest with spdx blob")
+        << QStringLiteral(OCULAR_TEST_DATA_DIR "/content/oci-artifact-manifest-rc.json") << C::Sbom
+        << QStringLiteral("SPDX SBOM");
+    QTest::addRow("docker schema 1")
+        << QStringLiteral(OCULAR_TEST_DATA_DIR "/content/docker-schema1-signed.json") << C::Image
+        << QStringLiteral("Docker schema 1 image");
 }
 
 void TestArtifactClass::classifiesRealManifests()
 {
     QFETCH(QString, file);
+    QFETCH(ArtifactCategory, category);
     QFETCH(QString, label);
-    const QString path = fixturesDir() + QLatin1Char('/') + file;
+    if (!QFile::exists(file))
+        QSKIP(qPrintable(QStringLiteral("fixture missing: ") + file));
+    const auto m = Manifest::parse(readFile(file));
+    QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().message));
+    const ArtifactClass c = ArtifactClass::fromManifest(m.value());
+    QCOMPARE(c.label, label);
+    QCOMPARE(ArtifactClass::categoryName(c.category), ArtifactClass::categoryName(category));
+}
+
+void TestArtifactClass::indexEntries()
+{
+    const QString path =
+        fixturesDir() + QStringLiteral("/manifests/dockerhub-alpine-3.23.2-attestations-"
+                                       "reserialized/image_index.json");
     if (!QFile::exists(path))
         QSKIP(qPrintable(QStringLiteral("fixture missing: ") + path));
     const auto m = Manifest::parse(readFile(path));
-    QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().message));
-    // What a referrers panel does: artifactType, else config type, else the manifest type.
-    QString type = m->effectiveArtifactType();
-    if (type.isEmpty())
-        type = m->config() ? m->config()->mediaType : m->mediaType();
-    const QString layer = m->layers().isEmpty() ? QString() : m->layers().first().mediaType;
-    QCOMPARE(ArtifactClass::fromType(type, layer).label, label);
+    QVERIFY(m.ok());
+    int attestations = 0;
+    int images = 0;
+    for (const Descriptor &d : m->manifests()) {
+        const ArtifactClass c = ArtifactClass::fromDescriptor(d);
+        if (c.category == ArtifactCategory::Attestation) {
+            QCOMPARE(c.label, QStringLiteral("BuildKit attestation"));
+            ++attestations;
+        } else {
+            QCOMPARE(c.category, ArtifactCategory::Image);
+            ++images;
+        }
+    }
+    QCOMPARE(attestations, 8);
+    QCOMPARE(images, 8);
+
+    // Referrers entries carry artifactType; it decides.
+    Descriptor referrer;
+    referrer.mediaType = QString(mediatype::OciManifest);
+    referrer.artifactType = QString(mediatype::NotationSignature);
+    QCOMPARE(ArtifactClass::fromDescriptor(referrer).category, ArtifactCategory::Signature);
+    referrer.artifactType.clear();
+    QCOMPARE(ArtifactClass::fromDescriptor(referrer).category, ArtifactCategory::Image);
 }
 
 QTEST_GUILESS_MAIN(TestArtifactClass)

@@ -1,7 +1,100 @@
+#include "cache/contentcache.h"
+#include "demosession.h"
+#include "http/httpclient.h"
+#include "mainwindow/mainwindow.h"
+#include "panels/inspectorpanel.h"
+#include "panels/repositorytreepanel.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QNetworkAccessManager>
+#include <QTabWidget>
+#include <QTimer>
+
+using namespace ocular;
+
+namespace {
+
+/// `--screenshot FILE --select PATH`: keeps selecting PATH (parts separated by '>') while the
+/// tree loads, then saves the window and quits. For documentation screenshots.
+void scheduleScreenshot(MainWindow *window, const QString &file, const QStringList &path,
+                        const QString &tab)
+{
+    auto *timer = new QTimer(window);
+    auto attempts = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, window, [=] {
+        ++*attempts;
+        const bool selected = path.isEmpty() || window->treePanel()->selectPath(path);
+        if (!selected && *attempts < 300)
+            return;
+        timer->stop();
+        if (tab == QLatin1String("raw"))
+            window->inspector()->tabs()->setCurrentIndex(1);
+        else if (tab == QLatin1String("annotations"))
+            window->inspector()->tabs()->setCurrentIndex(2);
+        QTimer::singleShot(2000, window, [window, file] {
+            window->grab().save(file);
+            QApplication::quit();
+        });
+    });
+    timer->start(300);
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Ocular"));
+    QApplication::setApplicationName(QStringLiteral("ocular"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/ocular/icons/ocular.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));
+    parser.addHelpOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Start a local demo registry with sample content."));
+    const QCommandLineOption registry(QStringLiteral("registry"),
+                                      QStringLiteral("Open this registry (host or URL)."),
+                                      QStringLiteral("url"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a screenshot of the window and quit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QStringLiteral("Tree path to select before the screenshot, parts separated by '>'."),
+        QStringLiteral("path"));
+    const QCommandLineOption tab(QStringLiteral("tab"),
+                                 QStringLiteral("Inspector tab for the screenshot: json, raw, "
+                                                "annotations."),
+                                 QStringLiteral("name"), QStringLiteral("json"));
+    parser.addOptions({demo, registry, screenshot, select, tab});
+    parser.process(app);
+
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    ContentCache cache(ContentCache::defaultDirectory());
+    MainWindow window(&http, &cache);
+    window.show();
+
+    std::unique_ptr<DemoSession> session;
+    const QStringList path = parser.value(select).split(QLatin1Char('>'), Qt::SkipEmptyParts);
+    auto screenshotWhenReady = [&] {
+        if (parser.isSet(screenshot))
+            scheduleScreenshot(&window, parser.value(screenshot), path, parser.value(tab));
+    };
+    if (parser.isSet(demo)) {
+        session = std::make_unique<DemoSession>(&http, &window);
+        QObject::connect(session.get(), &DemoSession::finished, &window,
+                         [&](bool) { screenshotWhenReady(); });
+        QTimer::singleShot(0, session.get(), [&session] { session->start(); });
+    } else {
+        if (parser.isSet(registry) && !window.openRegistry(parser.value(registry)))
+            window.showProblem(QStringLiteral("Cannot open %1: not a registry host or URL.")
+                                   .arg(parser.value(registry)));
+        screenshotWhenReady();
+    }
+    const int status = app.exec();
+    session.reset();
+    return status;
 }

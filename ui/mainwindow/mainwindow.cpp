@@ -153,7 +153,7 @@ void MainWindow::createActions()
     toolbar->addAction(copyDigest);
 }
 
-bool MainWindow::openRegistry(const QString &url)
+bool MainWindow::openRegistry(const QString &url, bool remember)
 {
     const QString text = url.trimmed();
     const bool explicitHttp = text.startsWith(QLatin1String("http://"));
@@ -162,7 +162,7 @@ bool MainWindow::openRegistry(const QString &url)
     if (m_registries->currentRegistry() == text)
         onRegistryChanged(text);
     else
-        m_registries->addRegistry(text);
+        m_registries->addRegistry(text, remember);
     return true;
 }
 

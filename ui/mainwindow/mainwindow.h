@@ -27,7 +27,7 @@ public:
     ~MainWindow() override;
 
     /// Adds (if new) and selects a registry by URL or host; false when it does not parse.
-    bool openRegistry(const QString &url);
+    bool openRegistry(const QString &url, bool remember = true);
     /// Status bar text, e.g. "Starting demo registry…"; empty text ends it.
     void setExternalActivity(const QString &text);
     void showProblem(const QString &text);

@@ -94,10 +94,14 @@ int RegistryListPanel::rowOf(const QString &url) const
     return -1;
 }
 
-void RegistryListPanel::addRegistry(const QString &url)
+void RegistryListPanel::addRegistry(const QString &url, bool remember)
 {
     if (rowOf(url) < 0) {
-        m_list->addItem(new QListWidgetItem(NodeIcons::named(QStringLiteral("registry")), url));
+        auto *item = new QListWidgetItem(NodeIcons::named(QStringLiteral("registry")), url);
+        item->setData(Qt::UserRole, !remember);
+        if (!remember)
+            item->setToolTip(tr("%1 (not remembered)").arg(url));
+        m_list->addItem(item);
         save();
     }
     selectRegistry(url);
@@ -121,7 +125,12 @@ void RegistryListPanel::selectRegistry(const QString &url)
 
 void RegistryListPanel::save() const
 {
-    QSettings().setValue(kSettingsKey, registries());
+    QStringList remembered;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (!m_list->item(i)->data(Qt::UserRole).toBool())
+            remembered.append(m_list->item(i)->text());
+    }
+    QSettings().setValue(kSettingsKey, remembered);
 }
 
 } // namespace ocular

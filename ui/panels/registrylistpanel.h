@@ -16,8 +16,9 @@ public:
 
     QStringList registries() const;
     QString currentRegistry() const;
-    /// Adds (unless present) and selects; persisted.
-    void addRegistry(const QString &url);
+    /// Adds (unless present) and selects; persisted unless `remember` is false (the demo
+    /// registry's port changes every run).
+    void addRegistry(const QString &url, bool remember = true);
     void removeRegistry(const QString &url);
     void selectRegistry(const QString &url);
     QListWidget *list() const { return m_list; }

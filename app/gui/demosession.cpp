@@ -1,0 +1,76 @@
+#include "demosession.h"
+
+#include "demo/demoseeder.h"
+#include "demo/registryprocess.h"
+#include "mainwindow/mainwindow.h"
+#include "registry/registryclient.h"
+
+namespace ocular {
+
+DemoSession::DemoSession(HttpClient *http, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_http(http)
+    , m_window(window)
+    , m_process(new RegistryProcess(this))
+    , m_seeder(new DemoSeeder(this))
+{
+    connect(m_seeder, &DemoSeeder::progress, this,
+            [this](int step, int total, const QString &text) {
+                m_window->setExternalActivity(
+                    tr("Seeding demo content… (%1 of %2: %3)").arg(step).arg(total).arg(text));
+            });
+    connect(m_process, &RegistryProcess::crashed, this, [this](const QString &log) {
+        m_window->showProblem(tr("The demo registry stopped unexpectedly: %1")
+                                  .arg(log.trimmed().section(QLatin1Char('\n'), -1)));
+    });
+}
+
+DemoSession::~DemoSession()
+{
+    m_process->stop();
+}
+
+void DemoSession::start()
+{
+    if (RegistryProcess::findBinary().isEmpty()) {
+        fail(RegistryProcess::notInstalledMessage());
+        return;
+    }
+    m_window->setExternalActivity(tr("Starting demo registry…"));
+    m_process->startAsync(this, [this](Result<Done> started) {
+        if (!started) {
+            fail(tr("The demo registry did not start: %1").arg(started.error().toString()));
+            return;
+        }
+        seed();
+    });
+}
+
+void DemoSession::seed()
+{
+    const Result<RegistryEndpoint> endpoint = RegistryEndpoint::parse(m_process->baseUrl());
+    if (!endpoint) {
+        fail(endpoint.error().toString());
+        return;
+    }
+    m_client = new RegistryClient(m_http, endpoint.value(), this);
+    m_window->setExternalActivity(tr("Seeding demo content…"));
+    m_seeder->seed(m_client, this, [this](Result<DemoSummary> seeded) {
+        m_window->setExternalActivity({});
+        if (!seeded) {
+            fail(tr("Seeding the demo registry failed: %1").arg(seeded.error().toString()));
+            return;
+        }
+        m_window->openRegistry(m_process->baseUrl(), false);
+        Q_EMIT finished(true);
+    });
+}
+
+void DemoSession::fail(const QString &message)
+{
+    m_window->setExternalActivity({});
+    m_window->showProblem(message);
+    Q_EMIT finished(false);
+}
+
+} // namespace ocular

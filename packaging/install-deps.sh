@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libssl-dev qtkeychain-qt6-dev
+    libssl-dev qtkeychain-qt6-dev libqt6svg6
     docker-registry apache2-utils skopeo openssl
     xvfb xauth imagemagick fonts-dejavu-core
     clang clang-tidy libclang-rt-14-dev

@@ -23,7 +23,7 @@ namespace {
 
 constexpr int kPollIntervalMs = 50;
 constexpr int kProbeTimeoutMs = 2000;
-constexpr int kMaxPortAttempts = 3;
+constexpr int kMaxPortAttempts = 4; // a taken preferred port plus three free-port races
 constexpr int kStopGraceMs = 3000;
 constexpr qsizetype kOutputCap = 64 * 1024;
 // The registry echoes this header on every response (http.headers), so a probe can tell our
@@ -310,7 +310,11 @@ Result<Done> RegistryProcess::writeConfig()
 void RegistryProcess::launch()
 {
     ++m_attempt;
-    const Result<int> port = pickPort();
+    // The preferred port is handed to the child unprobed: if it is taken the child says
+    // "address already in use" and the retry below falls back to a free port.
+    const Result<int> port = m_attempt == 1 && m_options.preferredPort > 0
+                                 ? Result<int>(m_options.preferredPort)
+                                 : pickPort();
     if (!port) {
         finishStart(port.error());
         return;

@@ -54,6 +54,9 @@ public:
         /// Raw YAML appended to the generated configuration (new top-level sections only:
         /// YAML does not merge repeated keys).
         QString extraConfig;
+        /// Port to try first (e.g. a stable port for the demo, so saved settings keep working);
+        /// 0 picks a free one. If it is taken, a free port is used instead: check port().
+        int preferredPort = 0;
         /// Log the registry's access log (one line per request) into logTail().
         bool accessLog = false;
         int startTimeoutMs = 15000;

@@ -259,6 +259,35 @@ private Q_SLOTS:
         QCOMPARE(send(m_network, "GET", registry.baseUrl() + QStringLiteral("/v2/")).status, 200);
     }
 
+    void preferredPortIsUsedWhenFree()
+    {
+        int port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        RegistryProcess::Options options;
+        options.preferredPort = port;
+        OCULAR_TEST_REGISTRY(registry, options);
+        QCOMPARE(registry->port(), port);
+    }
+
+    void takenPortIsRetriedOnAnotherPort()
+    {
+        // Someone else listens on the port we ask for: the child fails with "address already
+        // in use" and the launcher must move on to a free port instead of failing.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        RegistryProcess::Options options;
+        options.preferredPort = squatter.serverPort();
+        OCULAR_TEST_REGISTRY(registry, options);
+        QVERIFY(registry->port() != squatter.serverPort());
+        QVERIFY2(registry->logTail().contains(QStringLiteral("address already in use")),
+                 qPrintable(registry->logTail()));
+        QCOMPARE(send(m_network, "GET", registry.baseUrl() + QStringLiteral("/v2/")).status, 200);
+    }
+
     void destructorStopsTheChild()
     {
         qint64 pid = 0;

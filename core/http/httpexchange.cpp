@@ -13,6 +13,9 @@ namespace ocular {
 
 namespace {
 
+// Error bodies are read for their message only (PROTOCOL §8).
+constexpr qint64 ErrorBodyCap = 64 * 1024;
+
 Error networkError(QNetworkReply::NetworkError code, const QString &url, const QString &text)
 {
     Error e;
@@ -159,7 +162,7 @@ QNetworkRequest HttpExchange::buildRequest() const
     const bool sameOrigin = originpolicy::sameOrigin(m_url, m_request.url);
     if (!sameOrigin && hasAuthorization)
         request.setRawHeader("Authorization", QByteArray());
-    if (sameOrigin && !hasAuthorization && m_client->m_auth) {
+    if (sameOrigin && !hasAuthorization && m_client->m_auth && !m_request.skipAuthProvider) {
         const QByteArray authorization = m_client->m_auth->authorization(m_url, m_request.scope);
         if (!authorization.isEmpty())
             request.setRawHeader("Authorization", authorization);
@@ -176,6 +179,7 @@ void HttpExchange::startAttempt()
     m_body.clear();
     m_received = 0;
     m_tooLarge = false;
+    m_errorBodyCut = false;
     m_sslErrors.clear();
     if (!m_request.sinkFile.isEmpty()) {
         m_sink = std::make_unique<QFile>(m_request.sinkFile);
@@ -208,18 +212,29 @@ void HttpExchange::startAttempt()
 
 void HttpExchange::onReadyRead()
 {
-    if (!m_reply || m_tooLarge)
+    if (!m_reply || m_tooLarge || m_errorBodyCut)
         return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // Error bodies are only read for their message: a huge one is cut, not fatal, so the user
+    // sees the registry's status (404, 500...) instead of "too large". They never go to a sink.
+    const bool errorBody = status >= 300;
+    const qint64 cap =
+        errorBody ? qMin(m_request.maxResponseBytes, ErrorBodyCap) : m_request.maxResponseBytes;
     // Read in bounded pieces; the server's Content-Length is never trusted for allocation.
     while (m_reply->bytesAvailable() > 0) {
         const QByteArray chunk = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 1 << 20));
         m_received += chunk.size();
-        if (m_received > m_request.maxResponseBytes) {
-            m_tooLarge = true;
-            m_reply->abort();
+        if (m_received > cap) {
+            if (errorBody) {
+                m_body.append(chunk.left(cap - m_body.size()));
+                m_errorBodyCut = true;
+            } else {
+                m_tooLarge = true;
+            }
+            m_reply->abort(); // may finish (and delete) this exchange synchronously
             return;
         }
-        if (m_sink)
+        if (m_sink && !errorBody)
             m_sink->write(chunk);
         else
             m_body.append(chunk);
@@ -231,7 +246,7 @@ void HttpExchange::onFinished()
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
-    if (!m_tooLarge)
+    if (!m_tooLarge && !m_errorBodyCut)
         onReadyRead();
     reply->deleteLater();
     m_reply = nullptr;
@@ -247,13 +262,16 @@ void HttpExchange::onFinished()
     }
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError code = reply->error();
-    // An HTTP status with a transport error after it (reset mid-body) is a network failure.
-    const bool transportFailed = code != QNetworkReply::NoError && code < 200;
+    // An HTTP status with a transport error after it (reset mid-body) is a network failure,
+    // unless we cut an error body short ourselves.
+    const bool transportFailed = code != QNetworkReply::NoError && code < 200 && !m_errorBodyCut;
     if (statusAttribute.isValid() && !transportFailed) {
-        // Keep the reply alive until headers are read.
+        // Keep the reply alive until headers are read. handleResponse may start the next
+        // attempt (redirect, auth) and set m_reply to it: only clear our own.
         m_reply = reply;
         handleResponse(statusAttribute.toInt());
-        m_reply = nullptr;
+        if (m_reply == reply)
+            m_reply = nullptr;
         return;
     }
     handleNetworkError(code, reply->errorString());
@@ -281,15 +299,15 @@ void HttpExchange::handleResponse(int status)
     }
     HttpResponse response = collectResponse(status);
 
-    if ((status == 401 || status == 403) && m_client->m_auth && m_authRounds < 2 &&
-        originpolicy::sameOrigin(m_url, m_request.url)) {
+    if ((status == 401 || status == 403) && m_client->m_auth && !m_request.skipAuthProvider &&
+        m_authRounds < 2 && originpolicy::sameOrigin(m_url, m_request.url)) {
         const QList<QByteArray> challenges = response.headerValues("WWW-Authenticate");
         const bool insufficientScope =
             std::any_of(challenges.begin(), challenges.end(),
                         [](const QByteArray &c) { return c.contains("insufficient_scope"); });
-        // A first 401 asks for credentials; a second round only for insufficient_scope.
-        if (!challenges.isEmpty() && (m_authRounds == 0 || insufficientScope) &&
-            (status == 401 || insufficientScope)) {
+        // A first 401 asks for credentials. A second round lets the provider re-ask with the
+        // challenged scope, or say that what it sent was rejected; never more (no loops).
+        if (!challenges.isEmpty() && (status == 401 || insufficientScope)) {
             ++m_authRounds;
             QPointer<HttpExchange> self(this);
             m_client->m_auth->handleChallenge(
@@ -334,6 +352,10 @@ bool HttpExchange::followRedirect(int status)
         return false;
     const QUrl target = m_url.resolved(QUrl(QString::fromUtf8(location)));
     QString refusal = originpolicy::redirectRefusal(m_url, target);
+    const bool resendsBody = status == 307 || status == 308;
+    if (refusal.isEmpty() && m_request.secretBody && resendsBody &&
+        !originpolicy::sameOrigin(target, m_request.url))
+        refusal = QStringLiteral("it would send a secret to another host");
     if (refusal.isEmpty() && m_redirects >= m_client->m_maxRedirects)
         refusal = QStringLiteral("more than %1 redirects (a redirect loop?)")
                       .arg(m_client->m_maxRedirects);
@@ -389,8 +411,11 @@ void HttpExchange::finish(Result<HttpResponse> result)
         m_reply = nullptr;
     }
     m_client->release(this);
+    // The callback may destroy the HttpClient, and with it this exchange.
+    QPointer<HttpExchange> self(this);
     deliver(std::move(result));
-    deleteLater();
+    if (self)
+        deleteLater();
 }
 
 void HttpExchange::deliver(Result<HttpResponse> result)

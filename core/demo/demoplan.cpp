@@ -553,7 +553,7 @@ DemoPlan DemoPlan::standard(int manyTags)
         s.architecture = arch;
         s.variant = variant;
         s.osVersion = osVersion;
-        s.message = QStringLiteral("Hello from Ocular's demo registry (%1/%2)").arg(os, arch);
+        s.message = QStringLiteral("Hello from the Ocular demo registry (%1/%2)").arg(os, arch);
         s.annotations = {{QStringLiteral("org.opencontainers.image.created"), BuildCreated},
                          {QStringLiteral("org.opencontainers.image.base.name"),
                           os == QLatin1String("windows")

@@ -19,13 +19,13 @@ void writeOctal(char *field, int width, qint64 value)
     field[width - 1] = '\0';
 }
 
-QByteArray header(const QString &path, qint64 size)
+QByteArray header(const QString &path, qint64 size, bool executable)
 {
     QByteArray block(BlockSize, '\0');
     char *h = block.data();
     const QByteArray name = path.toUtf8().left(99);
     std::memcpy(h, name.constData(), size_t(name.size()));
-    writeOctal(h + 100, 8, 0644);
+    writeOctal(h + 100, 8, executable ? 0755 : 0644);
     writeOctal(h + 108, 8, 0);
     writeOctal(h + 116, 8, 0);
     writeOctal(h + 124, 12, size);
@@ -58,7 +58,7 @@ QByteArray LayerArchive::tar(const QList<QPair<QString, QByteArray>> &files)
 {
     QByteArray out;
     for (const auto &[path, content] : files) {
-        out += header(path, content.size());
+        out += header(path, content.size(), content.startsWith("#!"));
         out += content;
         const qsizetype pad = (BlockSize - content.size() % BlockSize) % BlockSize;
         out.append(pad, '\0');

@@ -1,0 +1,444 @@
+#include "clirunner.h"
+
+#include "auth/registryauthenticator.h"
+#include "auth/staticcredentialsource.h"
+#include "demo/demoseeder.h"
+#include "demo/registryprocess.h"
+#include "http/httpclient.h"
+#include "registry/registryclient.h"
+#include "signalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ocular {
+
+namespace {
+
+constexpr const char *Program = "ocular-cli";
+
+QString helpText()
+{
+    return QStringLiteral(
+        "Usage: ocular-cli [options] <command> <argument>\n"
+        "\n"
+        "Browse OCI container registries from the command line.\n"
+        "\n"
+        "Commands:\n"
+        "  ls HOST               list every repository in the registry's catalog\n"
+        "  tags REPO             list the tags of a repository (HOST/PATH)\n"
+        "  digest REF            print the manifest digest a tag or digest resolves to\n"
+        "  manifest REF          write the manifest's exact bytes to stdout\n"
+        "  blob REF@DIGEST       write a blob to stdout (verified against its digest)\n"
+        "  seed HOST             push Ocular's demo content into a registry\n"
+        "  serve-demo            start a local docker-registry, seed it, run until Ctrl+C\n"
+        "\n"
+        "REF is HOST/PATH[:TAG][@DIGEST], e.g. 127.0.0.1:5000/demo/hello:latest.\n"
+        "Loopback registries are spoken to over plain HTTP automatically.\n"
+        "\n"
+        "Options:\n"
+        "  --plain-http          use plain HTTP for a registry that is not on loopback\n"
+        "  --username NAME       user name for registries that require a login\n"
+        "  --password-stdin      read the password (or token) from standard input\n"
+        "  --page-size N         entries per catalog page for ls (default 1000)\n"
+        "  --max-bytes N         largest blob that blob will fetch (default 268435456)\n"
+        "  --tags N              tags pushed to demo/many-tags by seed/serve-demo (default 2000)\n"
+        "  --storage DIR         serve-demo: keep the registry's data in DIR\n"
+        "  -h, --help            show this help\n"
+        "\n"
+        "Exit status: 0 success, 1 the operation failed, 2 usage error.\n");
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printLine(const QString &line)
+{
+    writeOut(line.toUtf8() + '\n');
+}
+
+void printError(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+CliRunner::CliRunner(QObject *parent)
+    : QObject(parent)
+{}
+
+CliRunner::~CliRunner() = default;
+
+int CliRunner::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show help."));
+    const QCommandLineOption plainHttp(QStringLiteral("plain-http"),
+                                       QStringLiteral("Plain HTTP for non-loopback hosts."));
+    const QCommandLineOption username(QStringLiteral("username"), QStringLiteral("User name."),
+                                      QStringLiteral("name"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           QStringLiteral("Read the password from stdin."));
+    const QCommandLineOption pageSize(QStringLiteral("page-size"), QStringLiteral("Page size."),
+                                      QStringLiteral("n"));
+    const QCommandLineOption maxBytes(QStringLiteral("max-bytes"), QStringLiteral("Blob cap."),
+                                      QStringLiteral("n"));
+    const QCommandLineOption tags(QStringLiteral("tags"), QStringLiteral("Demo tag count."),
+                                  QStringLiteral("n"));
+    const QCommandLineOption storage(QStringLiteral("storage"), QStringLiteral("Storage dir."),
+                                     QStringLiteral("dir"));
+    parser.addOptions(
+        {help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage});
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        writeOut(helpText().toUtf8());
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usageError(QStringLiteral("no command given"));
+    m_command = positional.first();
+    m_plainHttp = parser.isSet(plainHttp);
+    m_username = parser.value(username);
+    m_storageDir = parser.value(storage);
+
+    auto positiveNumber = [&](const QCommandLineOption &option, qint64 *out) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value <= 0)
+            return false;
+        *out = value;
+        return true;
+    };
+    qint64 page = m_pageSize;
+    qint64 manyTags = m_manyTags;
+    if (!positiveNumber(pageSize, &page) || page > 100000)
+        return usageError(QStringLiteral("--page-size needs a number from 1 to 100000"));
+    if (!positiveNumber(maxBytes, &m_maxBytes))
+        return usageError(QStringLiteral("--max-bytes needs a positive number"));
+    if (!positiveNumber(tags, &manyTags) || manyTags > 100000)
+        return usageError(QStringLiteral("--tags needs a number from 1 to 100000"));
+    m_pageSize = int(page);
+    m_manyTags = int(manyTags);
+
+    if (parser.isSet(passwordStdin)) {
+        if (m_username.isEmpty())
+            return usageError(QStringLiteral("--password-stdin needs --username"));
+        QTextStream in(stdin);
+        m_password = in.readLine();
+        if (m_password.isEmpty())
+            return usageError(QStringLiteral("--password-stdin: nothing was read from stdin"));
+    } else if (!m_username.isEmpty()) {
+        return usageError(QStringLiteral("--username needs --password-stdin"));
+    }
+
+    struct Command
+    {
+        const char *name;
+        int (CliRunner::*run)(const QString &);
+    };
+    static const Command commands[] = {
+        {"ls", &CliRunner::runLs},         {"tags", &CliRunner::runTags},
+        {"digest", &CliRunner::runDigest}, {"manifest", &CliRunner::runManifest},
+        {"blob", &CliRunner::runBlob},     {"seed", &CliRunner::runSeed},
+    };
+    if (m_command == QLatin1String("serve-demo")) {
+        if (positional.size() != 1)
+            return usageError(QStringLiteral("serve-demo takes no argument"));
+        return runServeDemo();
+    }
+    for (const Command &c : commands) {
+        if (m_command != QLatin1String(c.name))
+            continue;
+        if (positional.size() != 2)
+            return usageError(QStringLiteral("%1 needs exactly one argument").arg(m_command));
+        m_subject = positional.at(1);
+        return (this->*c.run)(m_subject);
+    }
+    return usageError(QStringLiteral("unknown command \"%1\"").arg(m_command.left(40)));
+}
+
+int CliRunner::usageError(const QString &message)
+{
+    printError(QStringLiteral("%1: %2\nRun 'ocular-cli --help' for usage.")
+                   .arg(QLatin1String(Program), message));
+    return Usage;
+}
+
+void CliRunner::fail(const QString &what, const Error &error)
+{
+    printError(QStringLiteral("%1: %2: %3").arg(QLatin1String(Program), what, error.toString()));
+    finish(error.kind == ErrorKind::InvalidInput && error.httpStatus == 0 ? Usage : Failed);
+}
+
+void CliRunner::finish(int code)
+{
+    // Queued: a callback may run before exec() has started the loop.
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
+}
+
+std::optional<Reference> CliRunner::parseReference(const QString &text)
+{
+    const auto parsed = Reference::parse(text);
+    if (!parsed) {
+        printError(QStringLiteral("%1: %2 %3: %4")
+                       .arg(QLatin1String(Program), m_command, text, parsed.error().toString()));
+        return std::nullopt;
+    }
+    return parsed.value();
+}
+
+RegistryClient *CliRunner::clientFor(const QString &registry)
+{
+    QString address = registry;
+    if (m_plainHttp && !address.contains(QStringLiteral("://")))
+        address = QStringLiteral("http://") + address;
+    const auto endpoint = RegistryEndpoint::parse(address, m_plainHttp);
+    if (!endpoint) {
+        printError(
+            QStringLiteral("%1: %2 %3: %4")
+                .arg(QLatin1String(Program), m_command, registry, endpoint.error().toString()));
+        return nullptr;
+    }
+    m_network = new QNetworkAccessManager(this);
+    m_http = new HttpClient(m_network, this);
+    m_credentials = std::make_unique<StaticCredentialSource>();
+    if (!m_username.isEmpty()) {
+        Credentials credentials;
+        credentials.username = m_username;
+        credentials.secret = m_password;
+        credentials.source = QStringLiteral("command line");
+        m_credentials->set(endpoint->registry, credentials);
+    }
+    m_auth = new RegistryAuthenticator(m_http, m_credentials.get(), this);
+    m_http->setAuthProvider(m_auth);
+    m_client = new RegistryClient(m_http, endpoint.value(), this);
+    return m_client;
+}
+
+int CliRunner::runLs(const QString &host)
+{
+    RegistryClient *client = clientFor(host);
+    if (!client)
+        return Usage;
+    auto step = std::make_shared<std::function<void(const QUrl &)>>();
+    auto pages = std::make_shared<int>(0);
+    *step = [this, client, step, pages, host](const QUrl &next) {
+        client->catalogPage(m_pageSize, next, this,
+                            [this, step, pages, host](Result<ListPage> page) {
+                                if (!page) {
+                                    *step = nullptr;
+                                    return fail(QStringLiteral("ls ") + host, page.error());
+                                }
+                                for (const QString &repository : page->items)
+                                    printLine(repository);
+                                if (!page->next.isValid() || ++*pages >= 10000) {
+                                    *step = nullptr;
+                                    return finish(Success);
+                                }
+                                (*step)(page->next);
+                            });
+    };
+    (*step)(QUrl());
+    return -1;
+}
+
+int CliRunner::runTags(const QString &repository)
+{
+    const auto ref = parseReference(repository);
+    if (!ref)
+        return Usage;
+    RegistryClient *client = clientFor(ref->registry());
+    if (!client)
+        return Usage;
+    client->allTags(ref->repository(), this, [this, repository](Result<QStringList> tags) {
+        if (!tags)
+            return fail(QStringLiteral("tags ") + repository, tags.error());
+        QStringList sorted = tags.value();
+        // docker-registry returns tags unsorted; a stable order makes output diffable.
+        std::sort(sorted.begin(), sorted.end());
+        QByteArray out;
+        for (const QString &tag : sorted)
+            out += tag.toUtf8() + '\n';
+        writeOut(out);
+        finish(Success);
+    });
+    return -1;
+}
+
+int CliRunner::runDigest(const QString &reference)
+{
+    const auto ref = parseReference(reference);
+    if (!ref)
+        return Usage;
+    RegistryClient *client = clientFor(ref->registry());
+    if (!client)
+        return Usage;
+    const QString what = QStringLiteral("digest ") + reference;
+    const QString repository = ref->repository();
+    const QString identifier = ref->identifier();
+    client->headManifest(repository, identifier, this,
+                         [this, client, what, repository, identifier](Result<ManifestHead> head) {
+                             if (!head)
+                                 return fail(what, head.error());
+                             if (head->digest.isValid()) {
+                                 printLine(head->digest.toString());
+                                 return finish(Success);
+                             }
+                             // No Docker-Content-Digest header: hash the manifest ourselves.
+                             client->getManifest(repository, identifier, this,
+                                                 [this, what](Result<FetchedManifest> fetched) {
+                                                     if (!fetched)
+                                                         return fail(what, fetched.error());
+                                                     printLine(
+                                                         fetched->manifest.digest().toString());
+                                                     finish(Success);
+                                                 });
+                         });
+    return -1;
+}
+
+int CliRunner::runManifest(const QString &reference)
+{
+    const auto ref = parseReference(reference);
+    if (!ref)
+        return Usage;
+    RegistryClient *client = clientFor(ref->registry());
+    if (!client)
+        return Usage;
+    client->getManifest(ref->repository(), ref->identifier(), this,
+                        [this, reference](Result<FetchedManifest> fetched) {
+                            if (!fetched)
+                                return fail(QStringLiteral("manifest ") + reference,
+                                            fetched.error());
+                            if (!fetched->warning.isEmpty())
+                                printError(QStringLiteral("%1: warning: %2")
+                                               .arg(QLatin1String(Program), fetched->warning));
+                            writeOut(fetched->manifest.raw());
+                            finish(Success);
+                        });
+    return -1;
+}
+
+int CliRunner::runBlob(const QString &reference)
+{
+    const auto ref = parseReference(reference);
+    if (!ref)
+        return Usage;
+    if (!ref->hasDigest())
+        return usageError(QStringLiteral("blob needs a reference with a digest (REPO@sha256:...)"));
+    RegistryClient *client = clientFor(ref->registry());
+    if (!client)
+        return Usage;
+    client->getBlob(ref->repository(), ref->digest(), m_maxBytes, this,
+                    [this, reference](Result<QByteArray> blob) {
+                        if (!blob)
+                            return fail(QStringLiteral("blob ") + reference, blob.error());
+                        writeOut(blob.value());
+                        finish(Success);
+                    });
+    return -1;
+}
+
+int CliRunner::runSeed(const QString &host)
+{
+    RegistryClient *client = clientFor(host);
+    if (!client)
+        return Usage;
+    m_seeder = new DemoSeeder(this);
+    m_seeder->setManyTagCount(m_manyTags);
+    connect(m_seeder, &DemoSeeder::progress, this, [](int step, int total, const QString &text) {
+        printError(QStringLiteral("step %1 of %2: %3").arg(step).arg(total).arg(text));
+    });
+    // Ping first: it settles authentication once, before many pushes run concurrently.
+    client->ping(this, [this, client, host](Result<PingResult> ping) {
+        if (!ping)
+            return fail(QStringLiteral("seed ") + host, ping.error());
+        m_seeder->seed(client, this, [this, host](Result<DemoSummary> summary) {
+            if (!summary)
+                return fail(QStringLiteral("seed ") + host, summary.error());
+            printSummary(summary.value());
+            finish(Success);
+        });
+    });
+    return -1;
+}
+
+void CliRunner::printSummary(const DemoSummary &summary)
+{
+    const QString host = m_client->endpoint().registry;
+    printLine(QStringLiteral("Seeded %1 repositories, %2 tags:")
+                  .arg(summary.repositories.size())
+                  .arg(summary.tagCount()));
+    for (const QString &repository : summary.repositories) {
+        printLine(QStringLiteral("  %1/%2 (%3 tags)")
+                      .arg(host, repository)
+                      .arg(summary.tags.value(repository).size()));
+    }
+    printLine(QStringLiteral("Notable manifests:"));
+    for (auto it = summary.digests.begin(); it != summary.digests.end(); ++it)
+        printLine(QStringLiteral("  %1  %2").arg(it.value().toString(), it.key()));
+}
+
+int CliRunner::runServeDemo()
+{
+    RegistryProcess::Options options;
+    options.storageDir = m_storageDir;
+    m_registry = new RegistryProcess(options, this);
+    m_signals = new SignalWatcher(this);
+    connect(m_signals, &SignalWatcher::interrupted, this, [this](int) {
+        printError(QStringLiteral("%1: stopping the demo registry").arg(QLatin1String(Program)));
+        m_registry->stop();
+        finish(Success);
+    });
+    connect(m_registry, &RegistryProcess::crashed, this, [this](const QString &log) {
+        fail(QStringLiteral("serve-demo"),
+             Error::make(ErrorKind::Server,
+                         QStringLiteral("docker-registry exited unexpectedly:\n") + log));
+    });
+    printError(QStringLiteral("Starting docker-registry..."));
+    m_registry->startAsync(this, [this](Result<Done> started) {
+        if (!started)
+            return fail(QStringLiteral("serve-demo"), started.error());
+        RegistryClient *client = clientFor(m_registry->hostPort());
+        if (!client)
+            return finish(Failed);
+        m_seeder = new DemoSeeder(this);
+        m_seeder->setManyTagCount(m_manyTags);
+        connect(m_seeder, &DemoSeeder::progress, this,
+                [](int step, int total, const QString &text) {
+                    printError(QStringLiteral("step %1 of %2: %3").arg(step).arg(total).arg(text));
+                });
+        m_seeder->seed(client, this, [this](Result<DemoSummary> summary) {
+            if (!summary)
+                return fail(QStringLiteral("serve-demo"), summary.error());
+            printSummary(summary.value());
+            printLine(QStringLiteral("Demo registry running at %1 (storage: %2). Press Ctrl+C to "
+                                     "stop.")
+                          .arg(m_registry->baseUrl(), m_registry->storageDir()));
+            printLine(QStringLiteral("Try: ocular-cli ls %1").arg(m_registry->hostPort()));
+        });
+    });
+    return -1;
+}
+
+} // namespace ocular

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "base/error.h"
+#include "reference/reference.h"
+#include "registry/registryendpoint.h"
+
+#include <QObject>
+#include <QStringList>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace ocular {
+
+class DemoSeeder;
+class HttpClient;
+class RegistryAuthenticator;
+class RegistryClient;
+class RegistryProcess;
+class SignalWatcher;
+class StaticCredentialSource;
+struct DemoSummary;
+
+/// Runs one `ocular-cli` command line: parses it, starts the asynchronous core calls and ends
+/// the event loop with the exit code (0 success, 1 operation failed, 2 usage).
+class CliRunner : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode
+    {
+        Success = 0,
+        Failed = 1,
+        Usage = 2
+    };
+
+    explicit CliRunner(QObject *parent = nullptr);
+    ~CliRunner() override;
+
+    /// Returns an exit code when the command finished synchronously (help, usage errors),
+    /// or -1 when it runs in the event loop and will call QCoreApplication::exit() itself.
+    int start(const QStringList &arguments);
+
+private:
+    int runLs(const QString &host);
+    int runTags(const QString &repository);
+    int runDigest(const QString &reference);
+    int runManifest(const QString &reference);
+    int runBlob(const QString &reference);
+    int runSeed(const QString &host);
+    int runServeDemo();
+
+    /// Parses a reference; prints a usage error and returns nothing when invalid.
+    std::optional<Reference> parseReference(const QString &text);
+    /// Builds the HTTP stack and a client for a registry host (or URL); null on usage error.
+    RegistryClient *clientFor(const QString &registry);
+    void printSummary(const DemoSummary &summary);
+
+    /// Prints `ocular-cli: <what>: <error>` and exits 1.
+    void fail(const QString &what, const Error &error);
+    int usageError(const QString &message);
+    void finish(int code);
+
+    QString m_command;
+    QString m_subject; ///< the command's argument, for messages
+    bool m_plainHttp = false;
+    QString m_username;
+    QString m_password;
+    int m_pageSize = 1000;
+    qint64 m_maxBytes = 256LL * 1024 * 1024;
+    int m_manyTags = 2000;
+    QString m_storageDir;
+
+    QNetworkAccessManager *m_network = nullptr;
+    HttpClient *m_http = nullptr;
+    std::unique_ptr<StaticCredentialSource> m_credentials;
+    RegistryAuthenticator *m_auth = nullptr;
+    RegistryClient *m_client = nullptr;
+    DemoSeeder *m_seeder = nullptr;
+    RegistryProcess *m_registry = nullptr;
+    SignalWatcher *m_signals = nullptr;
+};
+
+} // namespace ocular

@@ -1,0 +1,91 @@
+// Where a registry's API lives, and when plain HTTP is allowed.
+#include "registry/registryendpoint.h"
+
+#include <QTest>
+
+using namespace ocular;
+
+class TestRegistryEndpoint : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parse_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("allowInsecure");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("registry");
+        QTest::addColumn<QString>("baseUrl");
+
+        QTest::addRow("loopback host:port is http")
+            << "127.0.0.1:5000" << false << true << "127.0.0.1:5000"
+            << "http://127.0.0.1:5000";
+        QTest::addRow("localhost is http") << "localhost:5000" << false << true << "localhost:5000"
+                                           << "http://localhost:5000";
+        QTest::addRow("ipv6 loopback") << "[::1]:5000" << false << true << "[::1]:5000"
+                                       << "http://[::1]:5000";
+        QTest::addRow("public host is https") << "ghcr.io" << false << true << "ghcr.io"
+                                              << "https://ghcr.io";
+        QTest::addRow("docker hub api host") << "docker.io" << false << true << "docker.io"
+                                             << "https://registry-1.docker.io";
+        QTest::addRow("index.docker.io alias")
+            << "https://index.docker.io" << false << true << "docker.io"
+            << "https://registry-1.docker.io";
+        QTest::addRow("explicit https on loopback")
+            << "https://127.0.0.1:5443" << false << true << "127.0.0.1:5443"
+            << "https://127.0.0.1:5443";
+        QTest::addRow("path is dropped") << "https://quay.io/v2/" << false << true << "quay.io"
+                                         << "https://quay.io";
+        QTest::addRow("upper case host folded")
+            << "Registry.Example.COM:443" << false << true << "registry.example.com:443"
+            << "https://registry.example.com:443";
+        QTest::addRow("plain http remote refused")
+            << "http://registry.example.com" << false << false << ""
+            << "";
+        QTest::addRow("plain http remote allowed explicitly")
+            << "http://registry.example.com:8080" << true << true << "registry.example.com:8080"
+            << "http://registry.example.com:8080";
+        QTest::addRow("empty") << "" << false << false << ""
+                               << "";
+        QTest::addRow("spaces only") << "   " << false << false << ""
+                                     << "";
+        QTest::addRow("ftp scheme") << "ftp://example.com" << false << false << ""
+                                    << "";
+        QTest::addRow("garbage host") << "exa mple.com" << false << false << ""
+                                      << "";
+        QTest::addRow("overlong") << QString(400, QLatin1Char('a')) << false << false << ""
+                                  << "";
+    }
+
+    void parse()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, allowInsecure);
+        QFETCH(bool, valid);
+        QFETCH(QString, registry);
+        QFETCH(QString, baseUrl);
+        const auto endpoint = RegistryEndpoint::parse(input, allowInsecure);
+        QCOMPARE(endpoint.ok(), valid);
+        if (!valid) {
+            QVERIFY(!endpoint.error().message.isEmpty());
+            QCOMPARE(endpoint.error().kind, ErrorKind::InvalidInput);
+            return;
+        }
+        QCOMPARE(endpoint->registry, registry);
+        QCOMPARE(endpoint->baseUrl.toString(), baseUrl);
+    }
+
+    void apiUrl()
+    {
+        const auto endpoint = RegistryEndpoint::parse(QStringLiteral("127.0.0.1:5000")).value();
+        QCOMPARE(endpoint.apiUrl(QString()).toString(),
+                 QStringLiteral("http://127.0.0.1:5000/v2/"));
+        QCOMPARE(endpoint.apiUrl(QStringLiteral("team/api/tags/list?n=10")).toString(),
+                 QStringLiteral("http://127.0.0.1:5000/v2/team/api/tags/list?n=10"));
+        QVERIFY(endpoint.isPlainHttp());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistryEndpoint)
+#include "tst_registryendpoint.moc"

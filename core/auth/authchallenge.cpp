@@ -73,47 +73,47 @@ private:
 void parseOne(const QByteArray &value, QList<AuthChallenge> &out)
 {
     ChallengeScanner scan(value);
-    AuthChallenge *current = nullptr;
+    // Index, not pointer: `out` may reallocate as challenges are appended.
+    qsizetype current = -1;
     int guard = 0;
     while (!scan.atEnd() && ++guard < 4096) {
         scan.skipSpaceAndCommas();
         if (scan.atEnd())
             break;
-        const qsizetype before = scan.position();
         const QByteArray name = scan.token();
         if (name.isEmpty()) {
             scan.advance(); // unexpected character: skip it
             continue;
         }
         scan.skipSpace();
-        if (scan.peek() == '=' && current) {
+        if (scan.peek() == '=') {
             scan.advance();
             scan.skipSpace();
-            QByteArray paramValue = scan.peek() == '"' ? scan.quoted() : scan.token();
-            current->params.insert(QString::fromUtf8(name).toLower(),
-                                   QString::fromUtf8(paramValue));
-            continue;
-        }
-        if (scan.peek() == '=' && !current) {
-            scan.reset(before);
-            scan.token();
-            scan.advance();
+            const QByteArray paramValue = scan.peek() == '"' ? scan.quoted() : scan.token();
+            // A parameter before any scheme belongs to nothing: dropped, value included.
+            if (current >= 0)
+                out[current].params.insert(QString::fromUtf8(name).toLower(),
+                                           QString::fromUtf8(paramValue));
             continue;
         }
         // A bare token starts a new challenge (its scheme).
         out.append(AuthChallenge{QString::fromUtf8(name).toLower(), {}});
-        current = &out.last();
-        // A token68 credential after the scheme ("Negotiate abc==") is not a param: skip it.
-        scan.skipSpace();
+        current = out.size() - 1;
+        // A token68 credential may follow the scheme ("Negotiate abc=="): it is not a param.
+        // It is one when its '=' padding is not followed by a value.
         const qsizetype afterScheme = scan.position();
-        const QByteArray maybeParam = scan.token();
-        scan.skipSpace();
-        if (!maybeParam.isEmpty() && scan.peek() != '=') {
-            while (scan.peek() == '=')
-                scan.advance();
-        } else {
-            scan.reset(afterScheme);
+        const QByteArray maybeToken68 = scan.token();
+        if (maybeToken68.isEmpty())
+            continue;
+        int padding = 0;
+        while (scan.peek() == '=') {
+            scan.advance();
+            ++padding;
         }
+        scan.skipSpace();
+        const bool ends = scan.atEnd() || scan.peek() == ',';
+        if (padding == 0 ? !ends : (padding == 1 && !ends))
+            scan.reset(afterScheme); // a parameter or the next scheme: parse it normally
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "auth/authchallenge.h"
 #include "auth/credentialsource.h"
+#include "base/offthread.h"
 #include "http/httpclient.h"
 #include "http/originpolicy.h"
 
@@ -13,18 +14,8 @@ namespace ocular {
 
 namespace {
 
-QString registryKey(const QUrl &url)
-{
-    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
-    QString host = url.host().toLower();
-    if (host.contains(QLatin1Char(':')))
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    if (url.port(defaultPort) != defaultPort)
-        host += QLatin1Char(':') + QString::number(url.port());
-    if (host == QLatin1String("registry-1.docker.io"))
-        return QStringLiteral("docker.io");
-    return host;
-}
+constexpr qint64 TokenBodyCap = 1024 * 1024;
+constexpr qsizetype TokenSizeCap = 64 * 1024;
 
 QByteArray basicHeader(const Credentials &credentials)
 {
@@ -41,6 +32,13 @@ const AuthChallenge *pick(const QList<AuthChallenge> &challenges, const QString 
     return nullptr;
 }
 
+// What a worker thread hands back (QFuture needs a default-constructible type).
+struct LookupOutcome
+{
+    std::optional<Credentials> credentials;
+    std::optional<Error> error;
+};
+
 } // namespace
 
 RegistryAuthenticator::RegistryAuthenticator(HttpClient *http, CredentialSource *credentials,
@@ -50,14 +48,70 @@ RegistryAuthenticator::RegistryAuthenticator(HttpClient *http, CredentialSource 
     , m_credentials(credentials)
 {}
 
-std::optional<Credentials> RegistryAuthenticator::credentialsFor(const QUrl &url) const
+QString RegistryAuthenticator::registryKey(const QUrl &url)
 {
-    if (!m_credentials)
-        return std::nullopt;
-    auto credentials = m_credentials->lookup(registryKey(url));
-    if (credentials && credentials->isEmpty())
-        return std::nullopt;
-    return credentials;
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    QString host = url.host().toLower();
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    if (url.port(defaultPort) != defaultPort)
+        host += QLatin1Char(':') + QString::number(url.port());
+    if (host == QLatin1String("registry-1.docker.io"))
+        return QStringLiteral("docker.io");
+    return host;
+}
+
+QString RegistryAuthenticator::credentialSource(const QString &registry) const
+{
+    const auto it = m_resolved.constFind(registry.toLower());
+    if (it == m_resolved.constEnd())
+        return {};
+    if (!it.value())
+        return QStringLiteral("anonymous");
+    return it.value()->source.isEmpty() ? QStringLiteral("stored credentials") : it.value()->source;
+}
+
+void RegistryAuthenticator::withCredentials(const QUrl &url, CredentialsCallback callback)
+{
+    const QString key = registryKey(url);
+    if (const auto it = m_resolved.constFind(key); it != m_resolved.constEnd()) {
+        callback(it.value());
+        return;
+    }
+    if (!m_credentials) {
+        m_resolved.insert(key, std::nullopt);
+        callback(std::optional<Credentials>());
+        return;
+    }
+    auto &waiting = m_lookups[key];
+    waiting.append(std::move(callback));
+    if (waiting.size() > 1)
+        return; // a lookup is already running
+    CredentialSource *source = m_credentials;
+    runOffThread<LookupOutcome>(
+        this,
+        [source, key] {
+            LookupOutcome outcome;
+            auto found = source->lookup(key);
+            if (!found)
+                outcome.error = found.error();
+            else if (found.value() && !found.value()->isEmpty())
+                outcome.credentials = found.value();
+            return outcome;
+        },
+        [this, key](LookupOutcome outcome) {
+            const QList<CredentialsCallback> callbacks = m_lookups.take(key);
+            Result<std::optional<Credentials>> result =
+                outcome.error ? Result<std::optional<Credentials>>(*outcome.error)
+                              : Result<std::optional<Credentials>>(outcome.credentials);
+            if (!outcome.error) {
+                // Errors are not remembered: the next attempt asks again (helper fixed).
+                m_resolved.insert(key, outcome.credentials);
+                Q_EMIT credentialsResolved(key, credentialSource(key));
+            }
+            for (const CredentialsCallback &callback : callbacks)
+                callback(result);
+        });
 }
 
 QByteArray RegistryAuthenticator::authorization(const QUrl &url, const QString &scope)
@@ -67,8 +121,9 @@ QByteArray RegistryAuthenticator::authorization(const QUrl &url, const QString &
     if (!token.isEmpty())
         return "Bearer " + token.toUtf8();
     if (m_basicOrigins.contains(origin)) {
-        if (const auto credentials = credentialsFor(url))
-            return basicHeader(*credentials);
+        const auto it = m_resolved.constFind(registryKey(url));
+        if (it != m_resolved.constEnd() && it.value())
+            return basicHeader(*it.value());
     }
     return {};
 }
@@ -79,6 +134,7 @@ void RegistryAuthenticator::forget(const QUrl &registryUrl)
     m_tokens.clear(origin);
     m_basicOrigins.remove(origin);
     m_realmHosts.remove(origin);
+    m_resolved.remove(registryKey(registryUrl));
 }
 
 void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteArray> &headers,
@@ -94,24 +150,43 @@ void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteAr
         return;
     }
     if (pick(challenges, QStringLiteral("basic"))) {
-        const auto credentials = credentialsFor(url);
-        if (!credentials) {
-            done(Error::make(
-                ErrorKind::Auth,
-                QStringLiteral("%1 requires a login (Basic authentication).").arg(host), 401));
-            return;
-        }
-        if (m_basicOrigins.contains(origin)) {
-            done(Error::make(ErrorKind::Auth,
-                             QStringLiteral("%1 rejected the username or password (from %2).")
-                                 .arg(host, credentials->source.isEmpty()
-                                                ? QStringLiteral("stored credentials")
-                                                : credentials->source),
+        if (url.scheme() != QLatin1String("https") && !originpolicy::isLoopbackHost(url.host())) {
+            done(Error::make(ErrorKind::Refused,
+                             QStringLiteral("%1 asks for a password over plain HTTP; Ocular only "
+                                            "sends passwords over HTTPS (or to this machine).")
+                                 .arg(host),
                              401));
             return;
         }
-        m_basicOrigins.insert(origin);
-        done(Done{});
+        const bool retried = m_basicOrigins.contains(origin);
+        withCredentials(url, [this, url, origin, host, retried,
+                              done = std::move(done)](Result<std::optional<Credentials>> found) {
+            if (!found) {
+                done(found.error());
+                return;
+            }
+            const std::optional<Credentials> &credentials = found.value();
+            if (!credentials) {
+                done(Error::make(
+                    ErrorKind::Auth,
+                    QStringLiteral("%1 requires a login (Basic authentication).").arg(host), 401));
+                return;
+            }
+            if (retried) {
+                // Rejected: look the credentials up afresh next time (the user may fix them).
+                m_resolved.remove(host);
+                m_basicOrigins.remove(origin);
+                done(Error::make(ErrorKind::Auth,
+                                 QStringLiteral("%1 rejected the username or password (from %2).")
+                                     .arg(host, credentials->source.isEmpty()
+                                                    ? QStringLiteral("stored credentials")
+                                                    : credentials->source),
+                                 401));
+                return;
+            }
+            m_basicOrigins.insert(origin);
+            done(Done{});
+        });
         return;
     }
     done(Error::make(
@@ -121,12 +196,13 @@ void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteAr
 }
 
 void RegistryAuthenticator::fetchToken(const QUrl &url, const AuthChallenge &challenge,
-                                       const QString &scope, std::function<void(Result<Done>)> done)
+                                       const QString &scope, DoneCallback done)
 {
     const QString origin = originpolicy::origin(url);
     const QString host = registryKey(url);
     const QUrl realm(challenge.param(QStringLiteral("realm")), QUrl::StrictMode);
     const QString realmScheme = realm.scheme().toLower();
+    // Every check happens before credentials are even looked up, let alone sent.
     auto refuse = [&](const QString &why) {
         done(Error::make(ErrorKind::Refused,
                          QStringLiteral("Refused the token service of %1: %2.").arg(host, why),
@@ -141,6 +217,8 @@ void RegistryAuthenticator::fetchToken(const QUrl &url, const AuthChallenge &cha
         return refuse(QStringLiteral("the realm would downgrade HTTPS to plain HTTP"));
     if (realmScheme == QLatin1String("http") && !originpolicy::isLoopbackHost(realm.host()))
         return refuse(QStringLiteral("the realm uses plain HTTP on a non-loopback host"));
+    if (!realm.userInfo().isEmpty())
+        return refuse(QStringLiteral("the realm URL carries user information"));
     const QString realmOrigin = originpolicy::origin(realm);
     const auto knownRealm = m_realmHosts.constFind(origin);
     if (knownRealm != m_realmHosts.constEnd() && *knownRealm != realmOrigin)
@@ -149,29 +227,58 @@ void RegistryAuthenticator::fetchToken(const QUrl &url, const AuthChallenge &cha
 
     QStringList scopes;
     for (const QString &s :
-         challenge.param(QStringLiteral("scope")).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        scopes << s;
+         challenge.param(QStringLiteral("scope")).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!scopes.contains(s))
+            scopes << s;
+    }
     if (!scope.isEmpty() && !scopes.contains(scope))
         scopes << scope;
-
-    QUrl tokenUrl = realm;
-    QUrlQuery query(realm);
     const QString service = challenge.param(QStringLiteral("service"));
-    if (!service.isEmpty())
-        query.addQueryItem(QStringLiteral("service"), service);
-    for (const QString &s : scopes)
-        query.addQueryItem(QStringLiteral("scope"), s);
-    tokenUrl.setQuery(query);
+
+    // Concurrent requests that hit the same challenge share one token request.
+    const QString key = origin + QLatin1Char('\n') + scope + QLatin1Char('\n') +
+                        scopes.join(QLatin1Char(' ')) + QLatin1Char('\n') + realm.toString();
+    auto &waiting = m_tokenFetches[key];
+    waiting.append(std::move(done));
+    if (waiting.size() > 1)
+        return;
+
+    withCredentials(url, [this, url, realm, service, scopes, scope,
+                          key](Result<std::optional<Credentials>> found) {
+        if (!found) {
+            finishTokenFetch(key, found.error());
+            return;
+        }
+        const std::optional<Credentials> &credentials = found.value();
+        requestToken(key, url, realm, service, scopes, scope, credentials,
+                     credentials && credentials->isIdentityToken);
+    });
+}
+
+void RegistryAuthenticator::finishTokenFetch(const QString &key, const Result<Done> &result)
+{
+    const QList<DoneCallback> callbacks = m_tokenFetches.take(key);
+    for (const DoneCallback &callback : callbacks)
+        callback(result);
+}
+
+void RegistryAuthenticator::requestToken(const QString &key, const QUrl &url, const QUrl &realm,
+                                         const QString &service, const QStringList &scopes,
+                                         const QString &scope,
+                                         const std::optional<Credentials> &credentials,
+                                         bool usePost)
+{
+    const QString origin = originpolicy::origin(url);
+    const QString host = registryKey(url);
 
     HttpRequest request;
-    request.url = tokenUrl;
-    request.maxResponseBytes = 1024 * 1024;
-    const auto credentials = credentialsFor(url);
-    if (credentials && !credentials->isIdentityToken)
-        request.setHeader("Authorization", basicHeader(*credentials));
-    if (credentials && credentials->isIdentityToken) {
-        // OAuth2 refresh-token grant; a realm that does not offer POST answers 404.
+    request.maxResponseBytes = TokenBodyCap;
+    // The token service's own 401 is an answer, not a challenge for this authenticator.
+    request.skipAuthProvider = true;
+    if (usePost) {
+        // OAuth2 refresh-token grant (identity tokens); a realm without it answers 404.
         request.method = "POST";
+        request.url = realm;
         QUrlQuery form;
         form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
         form.addQueryItem(QStringLiteral("refresh_token"), credentials->secret);
@@ -179,52 +286,81 @@ void RegistryAuthenticator::fetchToken(const QUrl &url, const AuthChallenge &cha
         form.addQueryItem(QStringLiteral("client_id"), QStringLiteral("ocular"));
         if (!scopes.isEmpty())
             form.addQueryItem(QStringLiteral("scope"), scopes.join(QLatin1Char(' ')));
-        request.url = realm;
         request.body = form.query(QUrl::FullyEncoded).toUtf8();
         request.setHeader("Content-Type", "application/x-www-form-urlencoded");
+        request.secretBody = true;
+    } else {
+        QUrl tokenUrl = realm;
+        QUrlQuery query(realm);
+        if (!service.isEmpty())
+            query.addQueryItem(QStringLiteral("service"), service);
+        for (const QString &s : scopes)
+            query.addQueryItem(QStringLiteral("scope"), s);
+        tokenUrl.setQuery(query);
+        request.url = tokenUrl;
+        if (credentials) {
+            Credentials basic = *credentials;
+            if (basic.isIdentityToken && basic.username.isEmpty())
+                basic.username = QStringLiteral("<token>");
+            request.setHeader("Authorization", basicHeader(basic));
+        }
     }
     ++m_tokenRequests;
     const bool hadCredentials = credentials.has_value();
     m_http->send(
         request, this,
-        [this, origin, host, scope, hadCredentials, done](Result<HttpResponse> result) {
+        [this, url, realm, service, scopes, scope, credentials, usePost, origin, host, key,
+         hadCredentials](Result<HttpResponse> result) {
             if (!result.ok()) {
                 Error error = result.error();
                 error.message =
                     QStringLiteral("Could not get a token for %1: %2").arg(host, error.message);
-                done(error);
+                finishTokenFetch(key, error);
                 return;
             }
             const HttpResponse &response = result.value();
+            if (usePost && (response.status == 404 || response.status == 405)) {
+                // No OAuth2 endpoint here: the docker token GET with the same credentials.
+                requestToken(key, url, realm, service, scopes, scope, credentials, false);
+                return;
+            }
             if (response.status == 401 || response.status == 403) {
-                done(Error::make(ErrorKind::Auth,
-                                 hadCredentials
-                                     ? QStringLiteral("%1 rejected the credentials.").arg(host)
-                                     : QStringLiteral("%1 requires a login.").arg(host),
-                                 response.status));
+                if (hadCredentials)
+                    m_resolved.remove(host);
+                finishTokenFetch(
+                    key, Error::make(ErrorKind::Auth,
+                                     hadCredentials
+                                         ? QStringLiteral("%1 rejected the credentials (from %2).")
+                                               .arg(host, credentials->source.isEmpty()
+                                                              ? QStringLiteral("stored credentials")
+                                                              : credentials->source)
+                                         : QStringLiteral("%1 requires a login.").arg(host),
+                                     response.status));
                 return;
             }
             if (!response.isSuccess()) {
-                done(Error::make(ErrorKind::Auth,
-                                 QStringLiteral("The token service of %1 answered HTTP %2.")
-                                     .arg(host)
-                                     .arg(response.status),
-                                 response.status));
+                finishTokenFetch(key, Error::make(ErrorKind::Auth,
+                                                  QStringLiteral("The token service of %1 answered "
+                                                                 "HTTP %2.")
+                                                      .arg(host)
+                                                      .arg(response.status),
+                                                  response.status));
                 return;
             }
             const QJsonObject body = QJsonDocument::fromJson(response.body).object();
             QString token = body.value(QLatin1String("token")).toString();
             if (token.isEmpty())
                 token = body.value(QLatin1String("access_token")).toString();
-            if (token.isEmpty() || token.size() > 64 * 1024) {
-                done(Error::make(
-                    ErrorKind::Auth,
-                    QStringLiteral("The token service of %1 sent no usable token.").arg(host)));
+            if (token.isEmpty() || token.size() > TokenSizeCap) {
+                finishTokenFetch(
+                    key, Error::make(ErrorKind::Auth, QStringLiteral("The token service of %1 sent "
+                                                                     "no usable token.")
+                                                          .arg(host)));
                 return;
             }
             const int expiresIn = body.value(QLatin1String("expires_in")).toInt(60);
             m_tokens.insert(origin, scope, token, expiresIn);
-            done(Done{});
+            finishTokenFetch(key, Done{});
         });
 }
 

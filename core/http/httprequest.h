@@ -21,6 +21,12 @@ struct HttpRequest
     QString scope;
     /// Write the body to this file instead of memory (blob downloads); maxResponseBytes applies.
     QString sinkFile;
+    /// The AuthProvider is neither asked for an Authorization header nor told about a 401
+    /// (token requests: the token service's 401 is an answer, not a challenge).
+    bool skipAuthProvider = false;
+    /// The body carries a secret (OAuth2 refresh token): a redirect that would re-send it to
+    /// another origin is refused.
+    bool secretBody = false;
     /// Retries of 429/5xx/resets are only made for idempotent requests.
     bool idempotent() const;
 

@@ -1,5 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages Ocular builds, runs and tests with (only those missing).
+# Installs the Debian 12 packages Ocular builds, runs and tests with (only those missing, so a
+# second run does nothing and needs neither root nor the network).
+# Checked against a fresh Debian 12 with --no-install-recommends (apt-get -s with an empty dpkg
+# status): everything needed at run time is a Depends of something listed here, except what is
+# listed explicitly for that reason: xauth (only a Recommends of xvfb, but xvfb-run needs it).
+# Notes: libgl-dev is already a Depends of qt6-base-dev (listed for clarity); qt6-l10n-tools
+# has lrelease/lupdate while qt6-tools-dev has the Qt6LinguistTools CMake package; libqt6svg6
+# carries the SVG icon and image plugins; dbus pulls dbus-daemon (dbus-run-session) for the
+# headless keychain tests; apache2-utils is htpasswd and openssl makes test certificates.
 set -euo pipefail
 
 packages=(
@@ -14,7 +22,8 @@ packages=(
 
 missing=()
 for p in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    if [ "$status" != "install ok installed" ]; then
         missing+=("$p")
     fi
 done

@@ -58,6 +58,7 @@ private:
     int m_redirects = 0;
     int m_authRounds = 0;
     bool m_tooLarge = false;
+    bool m_errorBodyCut = false; ///< an error body hit its cap; the response is still used
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_started = false;

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrlQuery>
 #include <memory>
 
@@ -157,33 +158,45 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
     {
         QStringList tags;
         int pages = 0;
+        QSet<QString> visited; ///< page URLs asked for: a Link back to one is a loop
     };
     auto state = std::make_shared<State>();
+    // Must match the URL tagsPage builds for the first page.
+    state->visited.insert(
+        m_endpoint.apiUrl(repository + QStringLiteral("/tags/list?n=1000")).toString());
     auto step = std::make_shared<std::function<void(const QUrl &)>>();
     QPointer<QObject> guard(context);
     const int maxPages = m_maxPages;
     *step = [this, repository, context, done, progress, outer, state, step, guard,
              maxPages](const QUrl &next) {
         // 1000 per page: docker-registry ignores n and returns everything anyway.
-        outer.setCurrentStep(
-            tagsPage(repository, 1000, next, context,
-                     [done, progress, outer, state, step, guard, maxPages](Result<ListPage> page) {
-                         if (!page.ok()) {
-                             *step = nullptr; // break the self-reference
-                             return done(page.error());
-                         }
-                         state->tags += page->items;
-                         ++state->pages;
-                         if (progress)
-                             progress(page->items);
-                         if (!page->next.isValid() || state->pages >= maxPages ||
-                             outer.isCancelled() || !guard) {
-                             auto finished = std::move(*step);
-                             *step = nullptr;
-                             return done(state->tags);
-                         }
-                         (*step)(page->next);
-                     }));
+        outer.setCurrentStep(tagsPage(
+            repository, 1000, next, context,
+            [done, progress, outer, state, step, guard, maxPages](Result<ListPage> page) {
+                auto finished = std::move(*step); // break the self-reference; alive until return
+                *step = nullptr;
+                if (!page.ok())
+                    return done(page.error());
+                state->tags += page->items;
+                ++state->pages;
+                if (progress)
+                    progress(page->items);
+                if (!guard)
+                    return; // progress closed the caller: deliver nothing into it
+                if (outer.isCancelled())
+                    return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+                if (!page->next.isValid() || state->pages >= maxPages)
+                    return done(state->tags);
+                if (state->visited.contains(page->next.toString()))
+                    return done(Error::make(
+                        ErrorKind::InvalidContent,
+                        QStringLiteral("The registry's tag pages lead in a circle; the listing "
+                                       "stopped after %1 pages and may be incomplete.")
+                            .arg(state->pages)));
+                state->visited.insert(page->next.toString());
+                *step = std::move(finished);
+                (*step)(page->next);
+            }));
     };
     (*step)(QUrl());
     return outer;
@@ -252,7 +265,8 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
             if (!byDigest && !headerDigest.isEmpty() &&
                 headerDigest != fetched.manifest.digest().toString()) {
                 const auto claimed = Digest::parse(headerDigest);
-                // A sha512 header can only be compared with a sha512 hash of the same bytes.
+                // A sha512 header can only be compared with a sha512 hash of the same
+                // bytes.
                 if (!claimed.ok() || !claimed->isVerifiable() || !claimed->matches(body))
                     fetched.warning =
                         QStringLiteral("The registry says this manifest is %1, but "
@@ -417,10 +431,9 @@ RequestHandle RegistryClient::uploadBlob(const QString &repository, const QByteA
                         QStringLiteral("The registry started an upload but sent no Location.")));
                 QUrl target = response.url.resolved(QUrl(QString::fromUtf8(location)));
                 if (!originpolicy::sameOrigin(target, m_endpoint.baseUrl))
-                    return done(Error::make(
-                        ErrorKind::Refused,
-                        QStringLiteral(
-                            "The registry's upload location is on another host; refused.")));
+                    return done(Error::make(ErrorKind::Refused,
+                                            QStringLiteral("The registry's upload location is "
+                                                           "on another host; refused.")));
                 QUrlQuery query(target);
                 query.addQueryItem(QStringLiteral("digest"), digest.toString());
                 target.setQuery(query);

@@ -72,6 +72,8 @@ RegistryProcess::RegistryProcess(Options options, QObject *parent)
 
 RegistryProcess::~RegistryProcess()
 {
+    // A start still in flight is abandoned silently: its callback may well refer to us.
+    m_callback = nullptr;
     stop();
 }
 

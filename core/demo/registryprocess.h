@@ -41,7 +41,8 @@ public:
         /// Path of the docker-registry executable; empty means /usr/bin/docker-registry, then
         /// PATH. A path that does not exist yields the "not installed" error.
         QString binary;
-        /// Where blobs and manifests go; empty means a temporary directory removed on stop.
+        /// Where blobs and manifests go; empty means a temporary directory that survives stop()
+        /// and start() and is removed with this object.
         QString storageDir;
         /// When both are set, the registry requires Basic authentication (bcrypt htpasswd,
         /// generated with apache2-utils' htpasswd).
@@ -50,6 +51,8 @@ public:
         /// When both are set, the registry serves HTTPS with this certificate and key (PEM).
         QString tlsCertFile;
         QString tlsKeyFile;
+        /// Bearer token authentication; takes precedence over htpasswd (the registry supports
+        /// only one access controller).
         std::optional<TokenAuth> tokenAuth;
         /// Raw YAML appended to the generated configuration (new top-level sections only:
         /// YAML does not merge repeated keys).
@@ -70,13 +73,15 @@ public:
     /// CLI, and the GUI before its window exists; use startAsync() anywhere else.
     Result<Done> start();
     /// Starts and reports readiness through @p callback on @p context's thread without
-    /// blocking. Nothing is delivered if @p context is destroyed first.
+    /// blocking (except for generating the htpasswd file, when one is asked for). The callback
+    /// always arrives queued, never from inside this call. Nothing is delivered if @p context
+    /// or this object is destroyed first; stop() during the start delivers Cancelled.
     void startAsync(QObject *context, std::function<void(Result<Done>)> callback);
     /// Terminates the registry (SIGTERM, then SIGKILL after a grace period). Idempotent.
     void stop();
 
     bool isRunning() const;
-    /// 0 until started.
+    /// The port in use (or last used); 0 before the first start.
     int port() const { return m_port; }
     /// "http://127.0.0.1:PORT", or https:// when TLS is configured.
     QString baseUrl() const;

@@ -385,6 +385,22 @@ private Q_SLOTS:
         QCOMPARE(registry.processId(), 0);
     }
 
+    void destroyWhileStartingDeliversNothing()
+    {
+        QObject context;
+        bool delivered = false;
+        qint64 pid = 0;
+        {
+            RegistryProcess registry;
+            registry.startAsync(&context, [&](Result<Done>) { delivered = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(registry.processId() > 0, 5000);
+            pid = registry.processId();
+        }
+        QTest::qWait(200);
+        QVERIFY(!delivered);
+        QVERIFY2(::kill(pid_t(pid), 0) != 0, "the child outlived its RegistryProcess");
+    }
+
     void crashIsSignalled()
     {
         RegistryProcess registry;

@@ -12,7 +12,8 @@ namespace ocular::test {
 /// A docker-registry for one test (or one test case), stopped when this goes out of scope.
 /// A registry that cannot start FAILS the current test with the registry's own error (it is
 /// never skipped: the integration suite is meant to run against a real registry). Use
-/// OCULAR_TEST_REGISTRY to also return from the test function at once.
+/// OCULAR_TEST_REGISTRY to also return from the test function at once. Only inside a running
+/// Qt Test function (benchmarks and tools use RegistryProcess directly).
 class TestRegistry
 {
 public:

@@ -25,11 +25,21 @@ jobs=$(nproc 2>/dev/null || echo 2)
 if [ ! -f "$build_dir/build.ninja" ]; then
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOCULAR_BUILD_TESTS=ON
 fi
-cmake --build "$build_dir" -j "$jobs"
+# The demo needs only the two programs; tests need everything.
+if [ "$mode" = demo ]; then
+    cmake --build "$build_dir" -j "$jobs" --target ocular ocular-cli
+else
+    cmake --build "$build_dir" -j "$jobs"
+fi
 
 case "$mode" in
 build) ;;
 demo)
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        echo "No display found (DISPLAY/WAYLAND_DISPLAY unset): run this from a desktop session," >&2
+        echo "or use 'build/default/app/ocular-cli serve-demo' for a headless demo registry." >&2
+        exit 1
+    fi
     exec "$build_dir/app/ocular" --demo "$@"
     ;;
 test)

@@ -32,6 +32,24 @@ RequestHandle HttpClient::send(const HttpRequest &request, QObject *context, Cal
     return handle;
 }
 
+Result<Done> HttpClient::setTlsSettings(const QString &host, const TlsSettings &settings)
+{
+    const QString key = host.toLower();
+    if (settings.isDefault()) {
+        m_tlsSettings.remove(key);
+        m_tlsConfig.remove(key);
+    } else {
+        const auto config = settings.toSslConfiguration();
+        if (!config)
+            return config.error();
+        m_tlsSettings.insert(key, settings);
+        m_tlsConfig.insert(key, config.value());
+    }
+    // Pooled connections were verified under the old rules.
+    m_network->clearConnectionCache();
+    return Done{};
+}
+
 int HttpClient::pendingCount() const
 {
     int count = 0;

@@ -5,6 +5,7 @@
 #include "http/httpresponse.h"
 #include "http/requesthandle.h"
 #include "http/retrypolicy.h"
+#include "http/tlssettings.h"
 
 #include <QHash>
 #include <QObject>
@@ -38,6 +39,15 @@ public:
     void setMaxRedirects(int n) { m_maxRedirects = n; }
     /// Per-attempt inactivity timeout.
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
+    /// TLS choices for every request to @p host (any port: a registry's token service often
+    /// shares its host and CA); default settings restore the system behaviour. Fails, changing
+    /// nothing, when a CA, certificate or key file cannot be loaded.
+    Result<Done> setTlsSettings(const QString &host, const TlsSettings &settings);
+    /// What setTlsSettings() stored for @p host (defaults when nothing).
+    TlsSettings tlsSettings(const QString &host) const
+    {
+        return m_tlsSettings.value(host.toLower());
+    }
 
     /// Sends the request; `done` runs on `context`'s thread unless context is destroyed first,
     /// in which case the request is aborted and nothing is delivered. Any HTTP status is a
@@ -65,6 +75,8 @@ private:
     int m_maxRedirects = 10;
     int m_transferTimeoutMs = 60000;
     qint64 m_attemptsStarted = 0;
+    QHash<QString, TlsSettings> m_tlsSettings;     ///< by lower-case host
+    QHash<QString, QSslConfiguration> m_tlsConfig; ///< built from m_tlsSettings
     QHash<QString, int> m_running;
     QHash<QString, QQueue<HttpExchange *>> m_queued;
 };

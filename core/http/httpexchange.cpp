@@ -153,6 +153,9 @@ QNetworkRequest HttpExchange::buildRequest() const
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_client->m_transferTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Ocular/0.1"));
+    if (const auto tls = m_client->m_tlsConfig.constFind(m_url.host().toLower());
+        tls != m_client->m_tlsConfig.constEnd())
+        request.setSslConfiguration(*tls);
     bool hasAuthorization = false;
     for (const auto &header : m_request.headers) {
         if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0)

@@ -44,6 +44,8 @@ void scheduleScreenshot(MainWindow *window, const QString &file, const QStringLi
 
 int main(int argc, char **argv)
 {
+    // The icons live in the static ocular_ui library; its resources need explicit loading.
+    Q_INIT_RESOURCE(ocular);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Ocular"));
     QApplication::setApplicationName(QStringLiteral("ocular"));

@@ -1,7 +1,6 @@
 // The real window against a real docker-registry: browse a multi-platform index, inspect a
 // platform, follow a digest link, and see clear messages for a missing repository and an
 // unreachable registry.
-#include "asyncwait.h"
 #include "cache/contentcache.h"
 #include "http/httpclient.h"
 #include "mainwindow/mainwindow.h"
@@ -11,8 +10,10 @@
 #include "panels/registrylistpanel.h"
 #include "panels/repositorytreepanel.h"
 #include "registry/registryclient.h"
-#include "tempenv.h"
-#include "testregistry.h"
+#include "support/asyncwait.h"
+#include "support/faultproxy.h"
+#include "support/tempenv.h"
+#include "support/testregistry.h"
 #include "views/activitystatus.h"
 #include "views/contentview.h"
 
@@ -22,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void browseIndexAndInspectPlatform();
     void missingRepositoryShowsClearMessage();
     void unreachableRegistryShowsClearMessage();
+    void catalogUnavailableStillOpensRepositories();
+    void escapeCancelsSlowLoads();
 
 private:
     bool push(RegistryClient &client, const QByteArray &bytes, Digest *digest = nullptr);
@@ -325,6 +329,62 @@ void TestBrowse::unreachableRegistryShowsClearMessage()
         window.treePanel()->model()->data(repo, RegistryTreeModel::LoadStateRole).toInt(),
         int(LoadState::Failed), 30000);
     QVERIFY(!window.registryList()->registries().isEmpty());
+}
+
+void TestBrowse::catalogUnavailableStillOpensRepositories()
+{
+    FaultProxy proxy(QUrl(m_registry->baseUrl()));
+    QVERIFY2(proxy.listen(), qPrintable(proxy.errorString()));
+    FaultProxy::Rule rule =
+        FaultProxy::rule("GET", QStringLiteral("^/v2/_catalog"), FaultProxy::Action::Respond);
+    rule.status = 404;
+    rule.headers = {{"Content-Type", "application/json"}};
+    rule.body = R"({"errors":[{"code":"UNSUPPORTED","message":"catalog disabled"}]})";
+    proxy.addRule(rule);
+
+    MainWindow window(m_http.get(), m_cache.get());
+    window.show();
+    QVERIFY(window.openRegistry(proxy.baseUrl().toString(), false));
+    RepositoryTreePanel *tree = window.treePanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!tree->catalogMessage().isEmpty(), 15000);
+    const QString message = tree->catalogMessage();
+    QVERIFY2(message.contains(QStringLiteral("does not list its repositories")) &&
+                 message.contains(QStringLiteral("UNSUPPORTED")),
+             qPrintable(message));
+    QCOMPARE(tree->model()->repositoryCount(), 0);
+
+    QVERIFY(tree->openRepository(kRepository));
+    QTRY_VERIFY_WITH_TIMEOUT(tree->model()->tagIndex(kRepository, QStringLiteral("v1")).isValid(),
+                             15000);
+    QVERIFY2(tree->selectPath({kRepository, QStringLiteral("v1")}), "select the tag by path");
+    QTRY_VERIFY_WITH_TIMEOUT(window.inspector()->selection().manifest.has_value(), 15000);
+}
+
+void TestBrowse::escapeCancelsSlowLoads()
+{
+    FaultProxy proxy(QUrl(m_registry->baseUrl()));
+    QVERIFY2(proxy.listen(), qPrintable(proxy.errorString()));
+    FaultProxy::Rule slow =
+        FaultProxy::rule("GET", QStringLiteral("/tags/list"), FaultProxy::Action::Delay);
+    slow.delayMs = 20000;
+    proxy.addRule(slow);
+
+    MainWindow window(m_http.get(), m_cache.get());
+    window.show();
+    QVERIFY(window.openRegistry(proxy.baseUrl().toString(), false));
+    RepositoryTreePanel *tree = window.treePanel();
+    QTRY_VERIFY_WITH_TIMEOUT(tree->model()->repositoryIndex(kRepository).isValid(), 15000);
+    QVERIFY(tree->openRepository(kRepository));
+    const QModelIndex repo = tree->model()->repositoryIndex(kRepository);
+    QTRY_VERIFY(window.activity()->isBusy());
+    QVERIFY2(window.activity()->text().contains(QStringLiteral("Loading tags of team/api")),
+             qPrintable(window.activity()->text()));
+
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QTRY_VERIFY(!window.activity()->isBusy());
+    QTRY_COMPARE(tree->model()->data(repo, RegistryTreeModel::LoadStateRole).toInt(),
+                 int(LoadState::Unloaded));
+    QVERIFY(tree->model()->canFetchMore(repo));
 }
 
 QTEST_MAIN(TestBrowse)

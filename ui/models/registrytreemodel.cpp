@@ -4,7 +4,6 @@
 #include "content/mediatype.h"
 #include "models/nodeicons.h"
 
-#include <QCollator>
 #include <QColor>
 #include <QLocale>
 #include <algorithm>
@@ -16,6 +15,43 @@ namespace {
 QString humanSize(qint64 bytes)
 {
     return QLocale::system().formattedDataSize(bytes, 1);
+}
+
+// "v1.9" before "v1.10": runs of digits compare by value. QCollator's numeric mode depends on
+// ICU and the locale, which a C locale lacks.
+bool naturalLess(const QString &a, const QString &b)
+{
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            qsizetype ei = i;
+            qsizetype ej = j;
+            while (ei < a.size() && a.at(ei).isDigit())
+                ++ei;
+            while (ej < b.size() && b.at(ej).isDigit())
+                ++ej;
+            // Compare by value without overflow: strip leading zeros, then length, then text.
+            QStringView da = QStringView(a).mid(i, ei - i);
+            QStringView db = QStringView(b).mid(j, ej - j);
+            while (da.size() > 1 && da.front() == QLatin1Char('0'))
+                da = da.mid(1);
+            while (db.size() > 1 && db.front() == QLatin1Char('0'))
+                db = db.mid(1);
+            if (da.size() != db.size())
+                return da.size() < db.size();
+            if (const int c = da.compare(db); c != 0)
+                return c < 0;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (a.at(i) != b.at(j))
+            return a.at(i) < b.at(j);
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
 }
 
 QString joinDetail(const QStringList &parts)
@@ -102,7 +138,6 @@ void RegistryTreeModel::clear()
 
 void RegistryTreeModel::appendRepositories(const QStringList &names)
 {
-    m_catalogRequested = false;
     std::vector<std::unique_ptr<TreeNode>> fresh;
     QSet<QString> seen;
     for (const QString &name : names) {
@@ -136,11 +171,7 @@ void RegistryTreeModel::setCatalogHasMore(bool more)
 
 QModelIndex RegistryTreeModel::addRepository(const QString &name)
 {
-    if (!m_repositories.contains(name)) {
-        const bool more = m_catalogRequested;
-        appendRepositories({name});
-        m_catalogRequested = more;
-    }
+    appendRepositories({name});
     return repositoryIndex(name);
 }
 
@@ -150,10 +181,7 @@ void RegistryTreeModel::setTags(const QModelIndex &repository, const QStringList
     if (!repo || repo->kind != NodeKind::Repository)
         return;
     QStringList sorted = tags;
-    QCollator collator;
-    collator.setNumericMode(true);
-    std::sort(sorted.begin(), sorted.end(),
-              [&collator](const QString &a, const QString &b) { return collator(a, b); });
+    std::sort(sorted.begin(), sorted.end(), naturalLess);
     std::vector<std::unique_ptr<TreeNode>> children;
     if (sorted.isEmpty())
         children.push_back(messageNode(repo->repository, tr("(no tags)"), false));
@@ -356,7 +384,8 @@ bool RegistryTreeModel::hasChildren(const QModelIndex &parent) const
     const TreeNode *n = nodeAt(parent);
     if (!n->children.empty())
         return true;
-    return n != &m_root && n->isExpandable() && n->state == LoadState::Unloaded;
+    return n != &m_root && n->isExpandable() &&
+           (n->state == LoadState::Unloaded || n->state == LoadState::Loading);
 }
 
 QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
@@ -366,10 +395,14 @@ QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
     const TreeNode *n = nodeAt(index);
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == NameColumn ? n->name : n->detail;
+        if (index.column() == NameColumn)
+            return n->name;
+        return n->state == LoadState::Loading ? tr("Loading…") : n->detail;
     case Qt::ToolTipRole:
         return n->toolTip;
     case Qt::DecorationRole:
+        if (index.column() == DetailColumn && n->state == LoadState::Loading)
+            return NodeIcons::named(QStringLiteral("loading"));
         return index.column() == NameColumn ? QVariant(iconFor(*n)) : QVariant();
     case Qt::ForegroundRole:
         if (n->error)
@@ -424,11 +457,11 @@ void RegistryTreeModel::fetchMore(const QModelIndex &parent)
         Q_EMIT catalogPageRequested();
         return;
     }
+    // No placeholder row: inserting rows inside fetchMore() would nest model changes when a
+    // view (or the model tester) fetches while handling rowsInserted.
     n->state = LoadState::Loading;
-    std::vector<std::unique_ptr<TreeNode>> children;
-    children.push_back(messageNode(n->repository, tr("Loading…"), false));
-    children.back()->state = LoadState::Loading;
-    replaceChildren(n, std::move(children));
+    const QModelIndex first = indexOf(n, 0);
+    Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
     Q_EMIT childrenRequested(parent);
 }
 

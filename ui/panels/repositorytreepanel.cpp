@@ -45,7 +45,7 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setSectionResizeMode(RegistryTreeModel::NameColumn, QHeaderView::Interactive);
-    m_view->setColumnWidth(RegistryTreeModel::NameColumn, 250);
+    m_view->setColumnWidth(RegistryTreeModel::NameColumn, 290);
 
     m_filter->setPlaceholderText(tr("Filter repositories and tags"));
     m_filter->setClearButtonEnabled(true);
@@ -186,6 +186,9 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
     const QPersistentModelIndex target(sourceIndex);
     auto failed = [this, target](const Error &error) {
         if (error.kind == ErrorKind::Cancelled) {
+            // Collapse first: an expanded node that can fetch more would be re-fetched by the
+            // view's next layout, undoing the cancel.
+            m_view->collapse(m_proxy->mapFromSource(target));
             m_model->resetNode(target);
             return;
         }
@@ -340,7 +343,10 @@ bool RepositoryTreePanel::selectPath(const QStringList &names)
         found = QModelIndex();
         for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
             const QModelIndex candidate = m_proxy->index(row, 0, parent);
-            if (candidate.data().toString() == name) {
+            const QString text = candidate.data().toString();
+            const bool matches =
+                name.endsWith(QLatin1Char('*')) ? text.startsWith(name.chopped(1)) : text == name;
+            if (matches) {
                 found = candidate;
                 break;
             }

@@ -44,7 +44,8 @@ public:
     void cancel();
     /// Selects the loaded node with this digest (expanding its parents); false if none.
     bool selectDigest(const Digest &digest);
-    /// Selects a node by a path of names (`repo`, `tag`, `linux/amd64`…); for scripted use.
+    /// Selects a node by a path of names (`repo`, `tag`, `linux/amd64`…; a trailing `*` matches
+    /// by prefix); for scripted use and tests.
     bool selectPath(const QStringList &names);
 
     TreeSelection currentSelection() const;

@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace ocular;
@@ -128,6 +129,10 @@ private Q_SLOTS:
     void notationSignatureManifest();
     void layoutBlobs_data();
     void layoutBlobs();
+    void seedDocuments_data();
+    void seedDocuments();
+    void mutatedFixturesNeverCrash_data();
+    void mutatedFixturesNeverCrash();
 };
 
 void TestManifest::acceptHeaderListsEveryManifestType()
@@ -956,6 +961,100 @@ void TestManifest::layoutBlobs()
     // Layouts are complete except for subjects stored elsewhere; at least config or entries exist.
     if (!m->children().isEmpty())
         QVERIFY(present > 0);
+}
+
+void TestManifest::seedDocuments_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("layers");
+    QTest::addColumn<bool>("artifact");
+
+    QTest::addRow("docker schema 1 signed") << QStringLiteral("docker-schema1-signed.json")
+                                            << int(ManifestKind::DockerSchema1) << 2 << false;
+    QTest::addRow("oci artifact manifest rc") << QStringLiteral("oci-artifact-manifest-rc.json")
+                                              << int(ManifestKind::LegacyArtifact) << 1 << true;
+}
+
+void TestManifest::seedDocuments()
+{
+    QFETCH(QString, file);
+    QFETCH(int, kind);
+    QFETCH(int, layers);
+    QFETCH(bool, artifact);
+    const QByteArray raw = readFile(QStringLiteral(OCULAR_TEST_DATA_DIR "/content/") + file);
+    QVERIFY(!raw.isEmpty());
+    const auto m = Manifest::parse(raw);
+    QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().message));
+    QCOMPARE(int(m->kind()), kind);
+    QCOMPARE(m->layers().size(), layers);
+    QCOMPARE(m->isArtifact(), artifact);
+    QVERIFY(mediatype::isManifestType(m->mediaType()));
+    QCOMPARE(m->digest(), Digest::sha256(raw));
+}
+
+void TestManifest::mutatedFixturesNeverCrash_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addRow("docker list") << QStringLiteral(
+        "manifests/dockerhub-hello-world.manifest-list.json");
+    QTest::addRow("docker manifest")
+        << QStringLiteral("manifests/dockerhub-hello-world.linux-amd64.manifest.json");
+    QTest::addRow("oci index with attestations")
+        << QStringLiteral("manifests/dockerhub-alpine-3.23.2-attestations-reserialized/"
+                          "image_index.json");
+    QTest::addRow("notation signature")
+        << QStringLiteral("signatures/notation/jws/signature.manifest.json");
+}
+
+void TestManifest::mutatedFixturesNeverCrash()
+{
+    QFETCH(QString, file);
+    const QString path = fixturesDir() + QLatin1Char('/') + file;
+    if (!QFile::exists(path))
+        QSKIP(qPrintable(QStringLiteral("fixture missing: ") + path));
+    const QByteArray original = readFile(path);
+    QVERIFY(Manifest::parse(original).ok());
+
+    // Fixed seed: the same mutations on every run, so a failure can be reproduced.
+    QRandomGenerator rng(0x0c0a1);
+    const char interesting[] = {'{', '}', '[', ']', '"', ',', ':', '\\', '-', '0', '\xff', '\0'};
+    int accepted = 0;
+    int refused = 0;
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray raw = original;
+        const int edits = 1 + int(rng.bounded(4));
+        for (int e = 0; e < edits && !raw.isEmpty(); ++e) {
+            const qsizetype at = qsizetype(rng.bounded(quint32(raw.size())));
+            switch (rng.bounded(4)) {
+            case 0:
+                raw[at] = char(raw[at] ^ (1 << rng.bounded(8)));
+                break;
+            case 1:
+                raw[at] = interesting[rng.bounded(quint32(sizeof interesting))];
+                break;
+            case 2:
+                raw.remove(at, 1 + qsizetype(rng.bounded(8)));
+                break;
+            case 3:
+                raw.truncate(at);
+                break;
+            }
+        }
+        const auto m = Manifest::parse(raw);
+        if (m.ok()) {
+            ++accepted;
+            QCOMPARE(m->digest(), Digest::sha256(raw));
+            QVERIFY(mediatype::isManifestType(m->mediaType()));
+            for (const Descriptor &d : m->children())
+                QVERIFY(d.size >= 0 && d.digest.isValid());
+        } else {
+            ++refused;
+            QVERIFY(!m.error().message.isEmpty());
+        }
+    }
+    QVERIFY(refused > 0);
+    qInfo("%d mutations accepted, %d refused", accepted, refused);
 }
 
 QTEST_GUILESS_MAIN(TestManifest)

@@ -1,5 +1,6 @@
 #include "clirunner.h"
 
+#include "auth/credentialchain.h"
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
 #include "demo/demoseeder.h"
@@ -45,6 +46,10 @@ QString helpText()
         "  --plain-http          use plain HTTP for a registry that is not on loopback\n"
         "  --username NAME       user name for registries that require a login\n"
         "  --password-stdin      read the password (or token) from standard input\n"
+        "                        (without them: docker config.json, its credential helpers\n"
+        "                        and containers auth.json, as docker and podman use them)\n"
+        "  --ca-file FILE        trust this PEM CA for the registry's certificate (implies HTTPS)\n"
+        "  --insecure            do not verify the registry's TLS certificate (dangerous)\n"
         "  --page-size N         entries per catalog page for ls (default 1000)\n"
         "  --max-bytes N         largest blob that blob will fetch (default 268435456)\n"
         "  --tags N              tags pushed to demo/many-tags by seed/serve-demo (default 2000)\n"
@@ -100,8 +105,12 @@ int CliRunner::start(const QStringList &arguments)
                                   QStringLiteral("n"));
     const QCommandLineOption storage(QStringLiteral("storage"), QStringLiteral("Storage dir."),
                                      QStringLiteral("dir"));
-    parser.addOptions(
-        {help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage});
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Extra CA."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"),
+                                      QStringLiteral("Skip TLS verification."));
+    parser.addOptions({help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage,
+                       caFile, insecure});
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -115,6 +124,8 @@ int CliRunner::start(const QStringList &arguments)
     m_command = positional.first();
     m_plainHttp = parser.isSet(plainHttp);
     m_username = parser.value(username);
+    m_caFile = parser.value(caFile);
+    m_insecure = parser.isSet(insecure);
     m_storageDir = parser.value(storage);
 
     auto positiveNumber = [&](const QCommandLineOption &option, qint64 *out) {
@@ -212,6 +223,9 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
     QString address = registry;
     if (m_plainHttp && !address.contains(QStringLiteral("://")))
         address = QStringLiteral("http://") + address;
+    // TLS flags mean TLS, even for a loopback registry (otherwise spoken to over plain HTTP).
+    if ((!m_caFile.isEmpty() || m_insecure) && !address.contains(QStringLiteral("://")))
+        address = QStringLiteral("https://") + address;
     const auto endpoint = RegistryEndpoint::parse(address, m_plainHttp);
     if (!endpoint) {
         printError(
@@ -229,7 +243,18 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
         credentials.source = QStringLiteral("command line");
         m_credentials->set(endpoint->registry, credentials);
     }
-    m_auth = new RegistryAuthenticator(m_http, m_credentials.get(), this);
+    TlsSettings tls;
+    tls.caFile = m_caFile;
+    tls.insecureSkipVerify = m_insecure;
+    if (const auto applied = m_http->setTlsSettings(endpoint->baseUrl.host(), tls); !applied) {
+        printError(QStringLiteral("%1: %2").arg(QLatin1String(Program), applied.error().message));
+        return nullptr;
+    }
+    if (m_insecure)
+        printError(QStringLiteral("%1: warning: TLS certificate verification is off for %2")
+                       .arg(QLatin1String(Program), endpoint->baseUrl.host()));
+    m_credentialChain = CredentialChain::standard(m_credentials.get());
+    m_auth = new RegistryAuthenticator(m_http, m_credentialChain.get(), this);
     m_http->setAuthProvider(m_auth);
     m_client = new RegistryClient(m_http, endpoint.value(), this);
     return m_client;

@@ -18,6 +18,7 @@ class RegistryAuthenticator;
 class RegistryClient;
 class RegistryProcess;
 class SignalWatcher;
+class CredentialChain;
 class StaticCredentialSource;
 struct DemoSummary;
 
@@ -66,6 +67,8 @@ private:
     bool m_plainHttp = false;
     QString m_username;
     QString m_password;
+    QString m_caFile;        ///< --ca-file: extra CA for the registry's TLS certificate
+    bool m_insecure = false; ///< --insecure: skip TLS certificate verification
     int m_pageSize = 1000;
     qint64 m_maxBytes = 256LL * 1024 * 1024;
     int m_manyTags = 2000;
@@ -74,6 +77,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     HttpClient *m_http = nullptr;
     std::unique_ptr<StaticCredentialSource> m_credentials;
+    /// Flags first, then docker config.json/helpers and containers auth.json.
+    std::shared_ptr<CredentialChain> m_credentialChain;
     RegistryAuthenticator *m_auth = nullptr;
     RegistryClient *m_client = nullptr;
     DemoSeeder *m_seeder = nullptr;

@@ -2,6 +2,7 @@
 #include "demosession.h"
 #include "http/httpclient.h"
 #include "mainwindow/mainwindow.h"
+#include "models/nodeicons.h"
 #include "panels/inspectorpanel.h"
 #include "panels/repositorytreepanel.h"
 
@@ -44,12 +45,10 @@ void scheduleScreenshot(MainWindow *window, const QString &file, const QStringLi
 
 int main(int argc, char **argv)
 {
-    // The icons live in the static ocular_ui library; its resources need explicit loading.
-    Q_INIT_RESOURCE(ocular);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Ocular"));
     QApplication::setApplicationName(QStringLiteral("ocular"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/ocular/icons/ocular.svg")));
+    QApplication::setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));

@@ -36,7 +36,7 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     , m_externalSource(new QObject(this))
 {
     setWindowTitle(QStringLiteral("Ocular"));
-    setWindowIcon(QIcon(QStringLiteral(":/ocular/icons/ocular.svg")));
+    setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
     m_leftSplitter->addWidget(m_registries);
     m_leftSplitter->addWidget(m_tree);

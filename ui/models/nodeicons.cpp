@@ -7,6 +7,13 @@
 #include <QImageReader>
 #include <QStyle>
 
+// Q_INIT_RESOURCE must be used outside any namespace. The icons are compiled into the static
+// ocular_ui library, whose resource initialiser the linker would otherwise drop.
+static void initOcularResources()
+{
+    Q_INIT_RESOURCE(ocular);
+}
+
 namespace ocular {
 
 namespace {
@@ -36,6 +43,11 @@ QStyle::StandardPixmap fallbackFor(const QString &name)
 
 QIcon NodeIcons::named(const QString &name)
 {
+    static const bool resourcesLoaded = [] {
+        initOcularResources();
+        return true;
+    }();
+    Q_UNUSED(resourcesLoaded);
     static QHash<QString, QIcon> cache;
     auto it = cache.constFind(name);
     if (it != cache.constEnd())

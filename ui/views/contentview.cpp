@@ -96,18 +96,17 @@ void ContentView::prepare(std::function<QTextDocument *(const QFont &)> build)
     // A watcher owned by this view, not QFuture::then(this): Qt 6.4 asserts in then() when the
     // context died before the worker finished; a dead watcher simply never reports.
     auto *watcher = new QFutureWatcher<QTextDocument *>(this);
-    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this,
-            [this, watcher, generation] {
-                watcher->deleteLater();
-                QTextDocument *doc = watcher->result();
-                if (generation != m_generation) {
-                    delete doc; // the user has moved on
-                    return;
-                }
-                m_preparing = false;
-                adopt(doc);
-                Q_EMIT contentReady();
-            });
+    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        QTextDocument *doc = watcher->result();
+        if (generation != m_generation) {
+            delete doc; // the user has moved on
+            return;
+        }
+        m_preparing = false;
+        adopt(doc);
+        Q_EMIT contentReady();
+    });
     watcher->setFuture(QtConcurrent::run([build, font, guiThread] {
         QTextDocument *doc = build(font);
         doc->moveToThread(guiThread);

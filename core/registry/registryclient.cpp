@@ -265,8 +265,7 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
             if (!byDigest && !headerDigest.isEmpty() &&
                 headerDigest != fetched.manifest.digest().toString()) {
                 const auto claimed = Digest::parse(headerDigest);
-                // A sha512 header can only be compared with a sha512 hash of the same
-                // bytes.
+                // A sha512 header can only be compared with a sha512 hash of the same bytes.
                 if (!claimed.ok() || !claimed->isVerifiable() || !claimed->matches(body))
                     fetched.warning =
                         QStringLiteral("The registry says this manifest is %1, but "
@@ -431,9 +430,10 @@ RequestHandle RegistryClient::uploadBlob(const QString &repository, const QByteA
                         QStringLiteral("The registry started an upload but sent no Location.")));
                 QUrl target = response.url.resolved(QUrl(QString::fromUtf8(location)));
                 if (!originpolicy::sameOrigin(target, m_endpoint.baseUrl))
-                    return done(Error::make(ErrorKind::Refused,
-                                            QStringLiteral("The registry's upload location is "
-                                                           "on another host; refused.")));
+                    return done(Error::make(
+                        ErrorKind::Refused,
+                        QStringLiteral(
+                            "The registry's upload location is on another host; refused.")));
                 QUrlQuery query(target);
                 query.addQueryItem(QStringLiteral("digest"), digest.toString());
                 target.setQuery(query);
@@ -503,6 +503,23 @@ RequestHandle RegistryClient::putManifest(const QString &repository, const QStri
             pushed.subjectHeader = QString::fromLatin1(response.header("OCI-Subject"));
             done(pushed);
         });
+}
+
+RequestHandle RegistryClient::referrersPage(const QString &repository, const Digest &subject,
+                                            const QString &artifactType, const QUrl &next,
+                                            QObject *context, HttpClient::Callback done)
+{
+    QString path = repository + QStringLiteral("/referrers/") + subject.toString();
+    if (!artifactType.isEmpty())
+        path += QStringLiteral("?artifactType=") +
+                QString::fromLatin1(QUrl::toPercentEncoding(artifactType));
+    HttpRequest request =
+        makeRequest("GET", path, repositoryScope(repository, QStringLiteral("pull")));
+    if (next.isValid())
+        request.url = next;
+    request.setHeader("Accept", QByteArray(mediatype::OciIndex.data(), mediatype::OciIndex.size()));
+    request.maxResponseBytes = ListBodyCap;
+    return m_http->send(request, context, std::move(done));
 }
 
 RequestHandle RegistryClient::deleteManifest(const QString &repository, const QString &reference,

@@ -70,6 +70,13 @@ public:
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done);
 
+    /// One page of GET /v2/<name>/referrers/<digest>[?artifactType=] (PROTOCOL §4), as the raw
+    /// response: any HTTP status is a successful Result, because what a 404 or 400 means is
+    /// decided by the caller (referrers/CapabilityProbe). `next` (from Link) overrides the URL.
+    RequestHandle referrersPage(const QString &repository, const Digest &subject,
+                                const QString &artifactType, const QUrl &next, QObject *context,
+                                HttpClient::Callback done);
+
     /// `repository:<name>:<actions>` scope strings.
     static QString repositoryScope(const QString &repository, const QString &actions);
 

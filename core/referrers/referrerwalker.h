@@ -1,0 +1,79 @@
+#pragma once
+
+#include "base/result.h"
+#include "http/requesthandle.h"
+#include "referrers/referrergraph.h"
+#include "registry/registrytypes.h"
+
+#include <QObject>
+#include <QSet>
+#include <functional>
+#include <memory>
+
+namespace ocular {
+
+class CapabilityProbe;
+class RegistryClient;
+
+/// Builds the ReferrerGraph of one manifest from every source a registry may hold attachments
+/// in (referrers API, fallback tag, cosign tags, BuildKit entries in indexes), recursively,
+/// with a visited set and a depth limit, and walking the platform children of indexes.
+class ReferrerWalker : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(Result<ReferrerGraph>)>;
+
+    struct Options
+    {
+        /// Referrer hops followed from the root (1: direct referrers only).
+        int maxDepth = 4;
+        /// Nested index levels walked below an index.
+        int maxIndexNesting = 4;
+        /// The walk stops adding nodes beyond this (and reports it).
+        int maxNodes = 20000;
+        /// Keep only referrers of this artifactType (server-side when it can, else here).
+        QString artifactType;
+        bool useReferrersApi = true;
+        bool useFallbackTag = true;
+        bool useCosignTags = true;
+        bool useBuildKit = true;
+        bool walkIndexChildren = true;
+        /// Most referrers API pages followed per subject.
+        int maxApiPages = 100;
+        /// The repository's tags when the caller has them (audits); listed once otherwise.
+        std::shared_ptr<const QSet<QString>> tags;
+    };
+
+    /// `probe` (may be null) supplies and receives what is known about the referrers API.
+    ReferrerWalker(RegistryClient *client, CapabilityProbe *probe, QObject *parent = nullptr);
+
+    /// Walks from `reference` (a tag or a digest) in `repository`.
+    RequestHandle walk(const QString &repository, const QString &reference, const Options &options,
+                       QObject *context, Callback done);
+
+private:
+    struct Job;
+    void visit(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting,
+               const Descriptor *descriptor, ReferrerSources via);
+    void onManifest(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting,
+                    ReferrerSources via, Result<FetchedManifest> result);
+    void expand(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting);
+    void queryApi(const std::shared_ptr<Job> &job, const Digest &subject, int depth,
+                  const QUrl &next, int page);
+    void queryFallback(const std::shared_ptr<Job> &job, const Digest &subject, int depth);
+    void queryCosign(const std::shared_ptr<Job> &job, const Digest &subject, int depth);
+    void found(const std::shared_ptr<Job> &job, const Digest &subject, int depth,
+               const Descriptor &referrer, ReferrerSource source, const QString &tag);
+    void withTags(const std::shared_ptr<Job> &job, std::function<void()> then);
+    void begin(const std::shared_ptr<Job> &job);
+    void end(const std::shared_ptr<Job> &job);
+
+    RegistryClient *m_client;
+    CapabilityProbe *m_probe;
+};
+
+/// Classifies a node from what is known about it (types, layers, predicates, source).
+void classifyReferrerNode(ReferrerNode &node, ReferrerSources via);
+
+} // namespace ocular

@@ -4,7 +4,8 @@
 #
 # Environment:
 #   OCULAR_BUILD_DIR   build to test (default: build/default)
-#   OCULAR_TEST_ASAN=1 also build and run the suite with AddressSanitizer + UBSan (build/asan)
+#   OCULAR_TEST_ASAN=1 also build and run the suite with AddressSanitizer + UBSan
+#                      (in OCULAR_ASAN_BUILD_DIR, default build/asan)
 #   OCULAR_NO_KEYRING=1 do not wrap the tests in a private D-Bus session with an unlocked
 #                       gnome-keyring (the OS keychain tests then skip or fail on their own)
 set -euo pipefail
@@ -65,7 +66,7 @@ with_keyring ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@" |
 # Off by default (doubles the build time). The reliability engineer owns the details below:
 # which labels run, suppressions, and whether a sanitizer failure fails CI.
 if [ "${OCULAR_TEST_ASAN:-0}" = 1 ]; then
-    asan_dir="$root/build/asan"
+    asan_dir=${OCULAR_ASAN_BUILD_DIR:-"$root/build/asan"}
     echo "== sanitizer build ($asan_dir)"
     if [ ! -f "$asan_dir/build.ninja" ]; then
         cmake -S "$root" -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
@@ -73,8 +74,11 @@ if [ "${OCULAR_TEST_ASAN:-0}" = 1 ]; then
     fi
     cmake --build "$asan_dir" -j "$jobs"
     echo "== unit, integration and GUI tests under ASan/UBSan"
-    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1} \
+    # Full unwinding on malloc: OpenSSL is built without frame pointers, so the fast unwinder
+    # stops inside libcrypto and the suppressions could not tell its leaks from ours.
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0} \
         UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+        LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan-suppressions.txt} \
         with_keyring ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" "$@" || status=$?
 fi
 

@@ -1,0 +1,320 @@
+// ocular-bench: timings of the operations that decide whether Ocular feels fast, measured
+// against a local docker-registry it starts itself (or one given with --registry).
+//
+//   ocular-bench [--tags 20000] [--resolve 2000] [--registry HOST:PORT] [--per-origin N]
+//
+// Not run in CI (it takes minutes); built so it keeps compiling.
+
+#include "content/manifest.h"
+#include "demo/demoseeder.h"
+#include "demo/registryprocess.h"
+#include "http/httpclient.h"
+#include "panels/inspectorpanel.h"
+#include "registry/registryclient.h"
+#include "support/asyncwait.h"
+#include "views/contentview.h"
+#include "views/jsonformatter.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace ocular;
+using ocular::test::waitFor;
+
+namespace {
+
+struct Row
+{
+    QString operation;
+    qint64 count = 0;
+    double ms = 0;
+    QString note;
+};
+
+QList<Row> g_rows;
+
+void record(const QString &operation, qint64 count, double ms, const QString &note = {})
+{
+    g_rows.append({operation, count, ms, note});
+    std::fprintf(stderr, "  %s: %.1f ms\n", qPrintable(operation), ms);
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+void printTable()
+{
+    int width = 9;
+    for (const Row &r : g_rows)
+        width = qMax(width, int(r.operation.size()));
+    std::printf("\n%-*s  %8s  %10s  %12s  %s\n", width, "operation", "count", "wall ms",
+                "per-item µs", "note");
+    std::printf("%s\n", QByteArray(width + 48, '-').constData());
+    for (const Row &r : g_rows) {
+        const double perItem = r.count > 0 ? r.ms * 1000.0 / double(r.count) : 0;
+        std::printf("%-*s  %8lld  %10.1f  %12.1f  %s\n", width, qPrintable(r.operation),
+                    static_cast<long long>(r.count), r.ms, perItem, qPrintable(r.note));
+    }
+    std::fflush(stdout);
+}
+
+/// Measures the longest gap between 2 ms timer ticks while `run` is in progress: how long the
+/// GUI thread was blocked.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(2);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.elapsed();
+            m_maxGap = qMax(m_maxGap, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_maxGap = 0;
+        m_timer.start();
+    }
+    qint64 stop()
+    {
+        m_timer.stop();
+        return qMax(m_maxGap, m_clock.elapsed() - m_last);
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_maxGap = 0;
+};
+
+/// Runs the event loop until `done` is true or the timeout passes.
+bool spinUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ocular-bench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Ocular performance benchmark"));
+    parser.addHelpOption();
+    const QCommandLineOption tagsOption(QStringLiteral("tags"),
+                                        QStringLiteral("Tags to push and list (20000)."),
+                                        QStringLiteral("n"), QStringLiteral("20000"));
+    const QCommandLineOption resolveOption(QStringLiteral("resolve"),
+                                           QStringLiteral("Tags whose digest to resolve (2000)."),
+                                           QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption registryOption(
+        QStringLiteral("registry"),
+        QStringLiteral("Use this registry (host:port) instead of starting docker-registry."),
+        QStringLiteral("host"));
+    const QCommandLineOption perOriginOption(
+        QStringLiteral("per-origin"), QStringLiteral("HTTP requests in flight per origin (6)."),
+        QStringLiteral("n"), QStringLiteral("6"));
+    parser.addOptions({tagsOption, resolveOption, registryOption, perOriginOption});
+    parser.process(app);
+    const int tagCount = qMax(1, parser.value(tagsOption).toInt());
+    const int resolveCount = qBound(1, parser.value(resolveOption).toInt(), tagCount);
+
+    RegistryProcess process;
+    QString host = parser.value(registryOption);
+    if (host.isEmpty()) {
+        std::fprintf(stderr, "Starting docker-registry...\n");
+        const auto started = process.start();
+        if (!started) {
+            std::fprintf(stderr, "ocular-bench: %s\n", qPrintable(started.error().toString()));
+            return 1;
+        }
+        host = process.hostPort();
+    }
+    std::fprintf(stderr, "Registry: %s\n", qPrintable(host));
+    const auto endpoint = RegistryEndpoint::parse(host);
+    if (!endpoint) {
+        std::fprintf(stderr, "ocular-bench: %s\n", qPrintable(endpoint.error().toString()));
+        return 2;
+    }
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    http.setMaxConcurrentPerOrigin(parser.value(perOriginOption).toInt());
+    RegistryClient client(&http, endpoint.value());
+    DemoSeeder seeder;
+    const QString repo = QStringLiteral("bench/tags");
+
+    // 1. Push the tags (setup, but worth knowing: it is what `seed` costs per tag).
+    {
+        QElapsedTimer t;
+        t.start();
+        auto seeded = waitFor<DemoSummary>(
+            [&](QObject *ctx, auto done) {
+                return seeder.seedTags(&client, repo, tagCount, ctx, done);
+            },
+            3600 * 1000);
+        if (!seeded) {
+            std::fprintf(stderr, "ocular-bench: seeding tags: %s\n",
+                         qPrintable(seeded.error().toString()));
+            return 1;
+        }
+        record(QStringLiteral("push tags (setup)"), tagCount, msSince(t),
+               QStringLiteral("manifest PUT per tag"));
+    }
+
+    // 2. List every tag.
+    QStringList tags;
+    {
+        QElapsedTimer t;
+        t.start();
+        auto listed = waitFor<QStringList>(
+            [&](QObject *ctx, auto done) { return client.allTags(repo, ctx, done); }, 600000);
+        const double ms = msSince(t);
+        if (!listed || listed->size() != tagCount) {
+            std::fprintf(stderr, "ocular-bench: listing tags failed or incomplete (%lld)\n",
+                         listed ? static_cast<long long>(listed->size()) : -1LL);
+            return 1;
+        }
+        tags = listed.value();
+        record(QStringLiteral("list tags"), tagCount, ms, QStringLiteral("allTags, Link pages"));
+    }
+
+    // 3. Resolve digests of many tags with HEAD, all requested at once; HttpClient bounds
+    //    what is in flight per origin.
+    {
+        tags.sort();
+        int remaining = resolveCount;
+        int failures = 0;
+        QObject context;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < resolveCount; ++i) {
+            client.headManifest(repo, tags.at(i), &context,
+                                [&remaining, &failures](Result<ManifestHead> head) {
+                                    if (!head || !head->digest.isValid())
+                                        ++failures;
+                                    --remaining;
+                                });
+        }
+        if (!spinUntil([&] { return remaining == 0; }, 600000) || failures > 0) {
+            std::fprintf(stderr, "ocular-bench: resolving digests: %d failed\n", failures);
+            return 1;
+        }
+        record(QStringLiteral("resolve tag digests (HEAD)"), resolveCount, msSince(t),
+               QStringLiteral("%1 per origin").arg(parser.value(perOriginOption)));
+    }
+
+    // 4. The 3 MiB index: seed the demo content (few extra tags), then open it.
+    auto demo = waitFor<DemoSummary>(
+        [&](QObject *ctx, auto done) {
+            seeder.setManyTagCount(10);
+            return seeder.seed(&client, ctx, done);
+        },
+        600000);
+    if (!demo) {
+        std::fprintf(stderr, "ocular-bench: seeding demo: %s\n",
+                     qPrintable(demo.error().toString()));
+        return 1;
+    }
+    const Digest bigDigest = demo->digests.value(demokey::BigIndex);
+    const QString bigRepo = QStringLiteral("demo/big-index");
+    const QString size = QStringLiteral("%1 KiB").arg(demo->bigIndexBytes / 1024);
+    QByteArray raw;
+    {
+        QElapsedTimer t;
+        t.start();
+        auto fetched = waitFor<FetchedManifest>([&](QObject *ctx, auto done) {
+            return client.getManifest(bigRepo, bigDigest.toString(), ctx, done);
+        });
+        if (!fetched) {
+            std::fprintf(stderr, "ocular-bench: %s\n", qPrintable(fetched.error().toString()));
+            return 1;
+        }
+        raw = fetched->manifest.raw();
+        record(QStringLiteral("fetch + verify + parse 3 MiB index"), 1, msSince(t), size);
+    }
+    const int entries = [&] {
+        auto parsed = Manifest::parse(raw);
+        return parsed ? int(parsed->manifests().size()) : 0;
+    }();
+    {
+        QElapsedTimer t;
+        t.start();
+        auto parsed = Manifest::parse(raw);
+        record(QStringLiteral("core: parse 3 MiB index"), entries, msSince(t),
+               QStringLiteral("per entry"));
+    }
+    {
+        QElapsedTimer t;
+        t.start();
+        const auto pretty = JsonFormatter::pretty(raw);
+        record(QStringLiteral("ui: pretty-print 3 MiB index"), 1, msSince(t),
+               QStringLiteral("%1 lines").arg(pretty ? pretty->count(QLatin1Char('\n')) : 0));
+    }
+    {
+        ContentView view;
+        view.resize(900, 700);
+        view.show();
+        bool ready = false;
+        QObject::connect(&view, &ContentView::contentReady, &view, [&ready] { ready = true; });
+        StallMeter stall;
+        QElapsedTimer t;
+        stall.start();
+        t.start();
+        view.showJson(raw);
+        const bool ok = spinUntil([&] { return ready; }, 300000);
+        const double ms = msSince(t);
+        const qint64 gap = stall.stop();
+        record(QStringLiteral("ui: ContentView pretty+highlight"), 1, ms,
+               ok ? QStringLiteral("GUI max stall %1 ms").arg(gap) : QStringLiteral("TIMED OUT"));
+    }
+    {
+        InspectorPanel panel;
+        panel.resize(1000, 800);
+        panel.show();
+        panel.setClient(&client);
+        StallMeter stall;
+        QElapsedTimer t;
+        stall.start();
+        t.start();
+        panel.showDigest(bigRepo, bigDigest);
+        // Ready when both text views have their documents (started once the manifest arrived).
+        const bool ok = spinUntil(
+            [&] {
+                return panel.selection().manifest.has_value() && !panel.jsonView()->isPreparing() &&
+                       !panel.rawView()->isPreparing() &&
+                       panel.jsonView()->document()->characterCount() > 1000;
+            },
+            300000);
+        const double ms = msSince(t);
+        const qint64 gap = stall.stop();
+        record(QStringLiteral("ui: open 3 MiB index in inspector"), 1, ms,
+               ok ? QStringLiteral("fetch to highlighted; GUI max stall %1 ms").arg(gap)
+                  : QStringLiteral("TIMED OUT"));
+    }
+
+    printTable();
+    return 0;
+}

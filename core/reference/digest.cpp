@@ -44,10 +44,11 @@ Result<Digest> Digest::parse(QStringView text)
     const QString enc = text.mid(colon + 1).toString();
     auto expectHex = [&](int length) -> Result<Digest> {
         if (enc.size() != length || !isLowerHex(enc))
-            return Error::make(ErrorKind::InvalidInput,
-                               QStringLiteral("A %1 digest needs exactly %2 lower-case hex characters.")
-                                   .arg(alg)
-                                   .arg(length));
+            return Error::make(
+                ErrorKind::InvalidInput,
+                QStringLiteral("A %1 digest needs exactly %2 lower-case hex characters.")
+                    .arg(alg)
+                    .arg(length));
         return Digest(alg, enc);
     };
     if (alg == QLatin1String("sha256"))

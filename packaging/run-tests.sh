@@ -49,6 +49,13 @@ with_keyring() {
             while IFS= read -r line; do
                 case "$line" in *=*) export "${line?}" ;; esac
             done <<<"$keyring_env"
+            # The daemon claims its bus name a moment after --unlock returns.
+            for _ in $(seq 50); do
+                dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+                    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null |
+                    grep -q "boolean true" && break
+                sleep 0.1
+            done
         else
             echo "note: gnome-keyring did not start; keychain tests run without it" >&2
         fi

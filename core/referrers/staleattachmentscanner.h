@@ -1,0 +1,33 @@
+#pragma once
+
+#include "base/result.h"
+#include "http/requesthandle.h"
+#include "referrers/referrergraph.h"
+
+#include <QObject>
+#include <QStringList>
+#include <functional>
+
+namespace ocular {
+
+class RegistryClient;
+
+/// Finds attachments left behind in a repository: fallback and cosign tags whose subject no
+/// longer exists, and fallback tags that do not hold an index (PROTOCOL §4, §6).
+class StaleAttachmentScanner : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(Result<QList<ReferrerIssue>>)>;
+
+    explicit StaleAttachmentScanner(RegistryClient *client, QObject *parent = nullptr);
+
+    /// Checks every attachment-shaped tag in `tags` (the repository's tag list).
+    RequestHandle scan(const QString &repository, const QStringList &tags, QObject *context,
+                       Callback done);
+
+private:
+    RegistryClient *m_client;
+};
+
+} // namespace ocular

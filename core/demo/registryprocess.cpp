@@ -17,6 +17,12 @@
 #include <QTimer>
 #include <QUrl>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace ocular {
 
 namespace {
@@ -352,6 +358,17 @@ void RegistryProcess::launch()
             QStringLiteral("Cannot run %1: %2").arg(m_binary, m_process->errorString())));
     });
     m_output += QByteArray("--- starting docker-registry on ") + hostPort().toLatin1() + '\n';
+#ifdef Q_OS_LINUX
+    // If we die without running our destructor (crash, SIGKILL, a test's timeout), the kernel
+    // sends the registry SIGTERM instead of leaving it serving forever. Runs in the child
+    // between fork and exec, so only async-signal-safe calls.
+    const pid_t parent = ::getpid();
+    m_process->setChildProcessModifier([parent] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(1); // the parent died before prctl took effect
+    });
+#endif
     m_process->start(m_binary, {QStringLiteral("serve"), configPath()});
 
     if (!m_network) {

@@ -25,7 +25,9 @@
 #include <QUrlQuery>
 
 #include <csignal>
+#include <cstdio>
 #include <sys/types.h>
+#include <unistd.h>
 
 using namespace ocular;
 
@@ -402,6 +404,44 @@ private Q_SLOTS:
         QTest::qWait(200);
         QVERIFY(!delivered);
         QVERIFY2(::kill(pid_t(pid), 0) != 0, "the child outlived its RegistryProcess");
+    }
+
+    void childDiesWithACrashedParent()
+    {
+        // Runs this executable again as a helper that starts a registry and then dies without
+        // any cleanup; the registry must not outlive it.
+        QProcess helper;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OCULAR_REGISTRYPROCESS_HELPER"), QStringLiteral("1"));
+        helper.setProcessEnvironment(env);
+        helper.start(QCoreApplication::applicationFilePath(),
+                     {QStringLiteral("helperStartThenDie")});
+        QVERIFY(helper.waitForFinished(30000));
+        const QByteArray out = helper.readAllStandardOutput();
+        const qsizetype at = out.indexOf("registry-pid=");
+        QVERIFY2(at >= 0, out.constData());
+        const qint64 pid = out.mid(at + 13).split('\n').constFirst().trimmed().toLongLong();
+        QVERIFY(pid > 0);
+        QTRY_VERIFY2_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, "registry outlived its parent", 5000);
+        // The helper could not clean up its temporary directory; do it for it.
+        const qsizetype dirAt = out.indexOf("work-dir=");
+        QVERIFY(dirAt >= 0);
+        const QString workDir =
+            QString::fromLocal8Bit(out.mid(dirAt + 9).split('\n').constFirst().trimmed());
+        QVERIFY(workDir.contains(QStringLiteral("ocular-registry-")));
+        QVERIFY(QDir(workDir).removeRecursively());
+    }
+
+    void helperStartThenDie()
+    {
+        if (qEnvironmentVariable("OCULAR_REGISTRYPROCESS_HELPER") != QStringLiteral("1"))
+            QSKIP("helper for childDiesWithACrashedParent");
+        auto *registry = new RegistryProcess; // deliberately never destroyed
+        QVERIFY(registry->start().ok());
+        printf("registry-pid=%lld\nwork-dir=%s\n", registry->processId(),
+               qPrintable(QFileInfo(registry->configPath()).absolutePath()));
+        fflush(stdout);
+        ::_exit(3);
     }
 
     void crashIsSignalled()

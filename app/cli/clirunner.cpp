@@ -6,6 +6,7 @@
 #include "demo/demoseeder.h"
 #include "demo/registryprocess.h"
 #include "http/httpclient.h"
+#include "referrercommands.h"
 #include "registry/registryclient.h"
 #include "signalwatcher.h"
 
@@ -111,11 +112,12 @@ int CliRunner::start(const QStringList &arguments)
                                       QStringLiteral("Skip TLS verification."));
     parser.addOptions({help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage,
                        caFile, insecure});
+    ReferrerCommands::addOptions(parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        writeOut(helpText().toUtf8());
+        writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText()).toUtf8());
         return Success;
     }
     const QStringList positional = parser.positionalArguments();
@@ -182,6 +184,11 @@ int CliRunner::start(const QStringList &arguments)
             return usageError(QStringLiteral("%1 needs exactly one argument").arg(m_command));
         m_subject = positional.at(1);
         return (this->*c.run)(m_subject);
+    }
+    if (ReferrerCommands::handles(m_command)) {
+        auto *commands = new ReferrerCommands(
+            [this](const QString &registry) { return clientFor(registry); }, this);
+        return commands->start(m_command, positional.mid(1), parser);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(m_command.left(40)));
 }

@@ -1,0 +1,408 @@
+#include "referrercommands.h"
+
+#include "reference/reference.h"
+#include "referrers/audittable.h"
+#include "referrers/capabilityprobe.h"
+#include "referrers/cosigngraphverifier.h"
+#include "referrers/cosignverifier.h"
+#include "referrers/referrerwalker.h"
+#include "referrers/repositoryauditor.h"
+#include "registry/registryclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+namespace ocular {
+
+namespace {
+
+constexpr const char *Program = "ocular-cli";
+
+void out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+QString nodeLine(const ReferrerNode *node, const ReferrerEdge &edge)
+{
+    QString kind;
+    QString digest = edge.to.toString();
+    if (!node)
+        return digest;
+    if (edge.sources == ReferrerSources(ReferrerSource::IndexChild)) {
+        kind = node->platform.isEmpty() ? node->classification.label : node->platform;
+    } else {
+        kind = node->artifactType.isEmpty() ? node->classification.label : node->artifactType;
+    }
+    QString line = kind + QLatin1Char(' ') + digest;
+    QStringList notes;
+    if (edge.sources != ReferrerSources(ReferrerSource::IndexChild)) {
+        notes << QStringLiteral("via ") + referrerSourceNames(edge.sources);
+        if (!edge.tag.isEmpty())
+            notes << QStringLiteral("tag ") + edge.tag;
+        if (!node->classification.label.isEmpty() && node->classification.label != kind)
+            notes << node->classification.label;
+    } else {
+        notes << QStringLiteral("platform manifest");
+    }
+    if (node->missing)
+        notes << QStringLiteral("MISSING");
+    return line + QStringLiteral("  [") + notes.join(QStringLiteral("; ")) + QLatin1Char(']');
+}
+
+void printTree(const ReferrerGraph &graph, const Digest &digest, const QString &prefix,
+               QSet<Digest> &onPath, QString &text)
+{
+    const QList<ReferrerEdge> edges = graph.edgesFrom(digest);
+    for (qsizetype i = 0; i < edges.size(); ++i) {
+        const ReferrerEdge &edge = edges.at(i);
+        const bool last = i == edges.size() - 1;
+        text += prefix + (last ? QStringLiteral("└── ") : QStringLiteral("├── ")) +
+                nodeLine(graph.node(edge.to), edge) + QLatin1Char('\n');
+        if (onPath.contains(edge.to)) {
+            text += prefix + (last ? QStringLiteral("    ") : QStringLiteral("│   ")) +
+                    QStringLiteral("└── (cycle)\n");
+            continue;
+        }
+        onPath.insert(edge.to);
+        printTree(graph, edge.to, prefix + (last ? QStringLiteral("    ") : QStringLiteral("│   ")),
+                  onPath, text);
+        onPath.remove(edge.to);
+    }
+}
+
+QString capabilityLine(const QString &name, const Capability &c)
+{
+    return QStringLiteral("%1 %2 %3 %4\n")
+        .arg(name.leftJustified(22), c.stateName().leftJustified(14),
+             c.probedAt.isValid() ? c.probedAt.toString(Qt::ISODate) : QStringLiteral("-"),
+             c.evidence);
+}
+
+} // namespace
+
+ReferrerCommands::ReferrerCommands(ClientFactory clientFor, QObject *parent)
+    : QObject(parent)
+    , m_clientFor(std::move(clientFor))
+{}
+
+void ReferrerCommands::addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        QCommandLineOption(QStringLiteral("format"), QStringLiteral("Output format."),
+                           QStringLiteral("text|json|csv")),
+        QCommandLineOption(QStringLiteral("key"), QStringLiteral("Public key (PEM)."),
+                           QStringLiteral("file")),
+        QCommandLineOption(QStringLiteral("depth"), QStringLiteral("Referrer depth."),
+                           QStringLiteral("n")),
+        QCommandLineOption(QStringLiteral("artifact-type"),
+                           QStringLiteral("Only referrers of this type."), QStringLiteral("type")),
+        QCommandLineOption(QStringLiteral("filter"), QStringLiteral("Audit filter."),
+                           QStringLiteral("unsigned|no-sbom|no-provenance")),
+    });
+}
+
+bool ReferrerCommands::handles(const QString &command)
+{
+    return command == QLatin1String("tree") || command == QLatin1String("audit") ||
+           command == QLatin1String("verify") || command == QLatin1String("capabilities");
+}
+
+QString ReferrerCommands::helpText()
+{
+    return QStringLiteral(
+        "Supply chain:\n"
+        "  tree REF              the referrer graph (signatures, SBOMs, attestations) with the\n"
+        "                        source of each edge: referrers API, fallback tag, cosign tag,\n"
+        "                        BuildKit attestation; --format json, --depth N,\n"
+        "                        --artifact-type TYPE\n"
+        "  audit REPO            signed? SBOM? provenance? for every tag and platform manifest;\n"
+        "                        --format text|json|csv, --key KEY.pub to verify cosign\n"
+        "                        signatures, --filter unsigned|no-sbom|no-provenance\n"
+        "  verify REF --key K    check cosign signatures with a public key (ECDSA P-256, RSA);\n"
+        "                        exit 0 only when one verifies\n"
+        "  capabilities HOST[/REPO]  probe referrers API, filtering, catalog, tag pagination\n");
+}
+
+int ReferrerCommands::usage(const QString &message)
+{
+    err(QStringLiteral("%1: %2\nRun 'ocular-cli --help' for usage.")
+            .arg(QLatin1String(Program), message));
+    return 2;
+}
+
+void ReferrerCommands::fail(const QString &what, const QString &message)
+{
+    err(QStringLiteral("%1: %2: %3").arg(QLatin1String(Program), what, message));
+    finish(1);
+}
+
+void ReferrerCommands::finish(int code)
+{
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
+}
+
+int ReferrerCommands::start(const QString &command, const QStringList &arguments,
+                            const QCommandLineParser &parser)
+{
+    m_command = command;
+    m_format = parser.value(QStringLiteral("format"));
+    m_key = parser.value(QStringLiteral("key"));
+    m_artifactType = parser.value(QStringLiteral("artifact-type"));
+    m_filter = parser.value(QStringLiteral("filter"));
+    if (parser.isSet(QStringLiteral("depth"))) {
+        bool ok = false;
+        m_depth = parser.value(QStringLiteral("depth")).toInt(&ok);
+        if (!ok || m_depth < 1 || m_depth > 64)
+            return usage(QStringLiteral("--depth needs a number from 1 to 64"));
+    }
+    if (arguments.size() != 1)
+        return usage(QStringLiteral("%1 needs exactly one argument").arg(command));
+    if (command == QLatin1String("tree"))
+        return runTree(arguments.first());
+    if (command == QLatin1String("audit"))
+        return runAudit(arguments.first());
+    if (command == QLatin1String("verify"))
+        return runVerify(arguments.first());
+    return runCapabilities(arguments.first());
+}
+
+int ReferrerCommands::runTree(const QString &text)
+{
+    if (!m_format.isEmpty() && m_format != QLatin1String("text") &&
+        m_format != QLatin1String("json"))
+        return usage(QStringLiteral("tree: --format is text or json"));
+    const auto ref = Reference::parse(text);
+    if (!ref)
+        return usage(QStringLiteral("tree %1: %2").arg(text, ref.error().toString()));
+    RegistryClient *client = m_clientFor(ref->registry());
+    if (!client)
+        return 2;
+    auto *probe = new CapabilityProbe(client, this);
+    auto *walker = new ReferrerWalker(client, probe, this);
+    ReferrerWalker::Options options;
+    options.maxDepth = m_depth;
+    options.artifactType = m_artifactType;
+    const Reference reference = ref.value();
+    walker->walk(
+        reference.repository(), reference.identifier(), options, this,
+        [this, reference, probe, text](Result<ReferrerGraph> graph) {
+            if (!graph)
+                return fail(QStringLiteral("tree ") + text, graph.error().toString());
+            if (m_format == QLatin1String("json")) {
+                QJsonObject doc = graph->toJson();
+                doc.insert(QStringLiteral("referrersApi"),
+                           probe->cached(reference.repository()).referrersApi.stateName());
+                out(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));
+                return finish(0);
+            }
+            QString textOut = reference.registry() + QLatin1Char('/') + reference.repository() +
+                              QLatin1Char('@') + graph->root().toString() + QLatin1Char('\n');
+            QSet<Digest> onPath{graph->root()};
+            printTree(graph.value(), graph->root(), QString(), onPath, textOut);
+            const Capability api = probe->cached(reference.repository()).referrersApi;
+            textOut +=
+                QStringLiteral("\nreferrers API: %1 (%2)\n").arg(api.stateName(), api.evidence);
+            for (const ReferrerIssue &issue : graph->issues())
+                textOut += QStringLiteral("warning: ") + issue.message + QLatin1Char('\n');
+            out(textOut);
+            finish(0);
+        });
+    return -1;
+}
+
+int ReferrerCommands::runAudit(const QString &text)
+{
+    if (!m_format.isEmpty() && m_format != QLatin1String("text") &&
+        m_format != QLatin1String("json") && m_format != QLatin1String("csv"))
+        return usage(QStringLiteral("audit: --format is text, json or csv"));
+    audittable::Filter filter = audittable::Filter::All;
+    if (m_filter == QLatin1String("unsigned"))
+        filter = audittable::Filter::UnsignedOnly;
+    else if (m_filter == QLatin1String("no-sbom"))
+        filter = audittable::Filter::WithoutSbom;
+    else if (m_filter == QLatin1String("no-provenance"))
+        filter = audittable::Filter::WithoutProvenance;
+    else if (!m_filter.isEmpty())
+        return usage(QStringLiteral("audit: --filter is unsigned, no-sbom or no-provenance"));
+    std::optional<CosignVerifier> verifier;
+    if (!m_key.isEmpty()) {
+        QFile file(m_key);
+        if (!file.open(QIODevice::ReadOnly))
+            return usage(QStringLiteral("audit: cannot read %1").arg(m_key));
+        auto parsed = CosignVerifier::fromPublicKeyPem(file.read(64 * 1024));
+        if (!parsed)
+            return usage(QStringLiteral("audit: %1: %2").arg(m_key, parsed.error().message));
+        verifier = parsed.value();
+    }
+    const auto ref = Reference::parse(text);
+    if (!ref || ref->hasTag() || ref->hasDigest())
+        return usage(QStringLiteral("audit needs a repository (HOST/PATH) without tag or digest"));
+    RegistryClient *client = m_clientFor(ref->registry());
+    if (!client)
+        return 2;
+    auto *probe = new CapabilityProbe(client, this);
+    auto *auditor = new RepositoryAuditor(client, probe, this);
+    auditor->setVerifier(verifier);
+    auditor->setMaxDepth(m_depth);
+    auditor->audit(ref->repository(), this, [this, text, filter](Result<QList<AuditRow>> rows) {
+        if (!rows)
+            return fail(QStringLiteral("audit ") + text, rows.error().toString());
+        const QList<AuditRow> shown = audittable::filtered(rows.value(), filter);
+        if (m_format == QLatin1String("json"))
+            out(QString::fromUtf8(audittable::toJson(shown)));
+        else if (m_format == QLatin1String("csv"))
+            out(QString::fromUtf8(audittable::toCsv(shown)));
+        else {
+            QString t;
+            for (const AuditRow &r : shown) {
+                t += QStringLiteral("%1 %2 %3\n  signed: %4 (%5)\n  sbom: %6\n  "
+                                    "attestations: %7%8\n  referrers: %9\n")
+                         .arg(r.tag, r.platform.isEmpty() ? QString() : r.platform,
+                              r.digest.shortForm(),
+                              r.isSigned() ? r.signatureKinds.join(QStringLiteral(", "))
+                                           : QStringLiteral("no"),
+                              r.verification,
+                              r.sbomFormats.isEmpty() ? QStringLiteral("no")
+                                                      : r.sbomFormats.join(QStringLiteral(", ")),
+                              r.attestationKinds.isEmpty()
+                                  ? QStringLiteral("no")
+                                  : r.attestationKinds.join(QStringLiteral(", ")),
+                              r.provenance ? QStringLiteral(" (provenance)") : QString())
+                         .arg(r.referrerCount);
+            }
+            out(t);
+        }
+        finish(0);
+    });
+    return -1;
+}
+
+int ReferrerCommands::runVerify(const QString &text)
+{
+    if (m_key.isEmpty())
+        return usage(QStringLiteral("verify needs --key KEY.pub"));
+    QFile file(m_key);
+    if (!file.open(QIODevice::ReadOnly))
+        return usage(QStringLiteral("verify: cannot read %1").arg(m_key));
+    auto verifier = CosignVerifier::fromPublicKeyPem(file.read(64 * 1024));
+    if (!verifier)
+        return usage(QStringLiteral("verify: %1: %2").arg(m_key, verifier.error().message));
+    const auto ref = Reference::parse(text);
+    if (!ref)
+        return usage(QStringLiteral("verify %1: %2").arg(text, ref.error().toString()));
+    RegistryClient *client = m_clientFor(ref->registry());
+    if (!client)
+        return 2;
+    auto *walker = new ReferrerWalker(client, new CapabilityProbe(client, this), this);
+    auto *checker = new CosignGraphVerifier(client, this);
+    ReferrerWalker::Options options;
+    options.maxDepth = 1;
+    options.walkIndexChildren = false;
+    const Reference reference = ref.value();
+    const CosignVerifier key = verifier.value();
+    walker->walk(
+        reference.repository(), reference.identifier(), options, this,
+        [this, checker, key, text](Result<ReferrerGraph> graph) {
+            if (!graph)
+                return fail(QStringLiteral("verify ") + text, graph.error().toString());
+            const ReferrerGraph g = graph.value();
+            checker->verify(
+                g, g.root(), key, this, [this, g, text](Result<QList<CosignCheck>> checks) {
+                    if (!checks)
+                        return fail(QStringLiteral("verify ") + text, checks.error().toString());
+                    int good = 0;
+                    for (const CosignCheck &c : checks.value()) {
+                        out(QStringLiteral("%1 layer %2 (via %3): %4\n")
+                                .arg(c.signatureManifest.toString())
+                                .arg(c.layer)
+                                .arg(referrerSourceNames(c.sources), c.result.toString()));
+                        good += c.result.isVerified() ? 1 : 0;
+                    }
+                    if (checks->isEmpty())
+                        err(QStringLiteral("%1: verify %2: no cosign signature found")
+                                .arg(QLatin1String(Program), text));
+                    out(QStringLiteral("%1 of %2 signature(s) verified for %3\n")
+                            .arg(good)
+                            .arg(checks->size())
+                            .arg(g.root().toString()));
+                    finish(good > 0 ? 0 : 1);
+                });
+        });
+    return -1;
+}
+
+int ReferrerCommands::runCapabilities(const QString &target)
+{
+    // HOST or HOST/REPO: a bare host has no path component.
+    QString host = target;
+    QString repository;
+    const qsizetype slash = target.indexOf(QLatin1Char('/'));
+    if (slash > 0) {
+        const auto ref = Reference::parse(target);
+        if (!ref || ref->hasTag() || ref->hasDigest())
+            return usage(QStringLiteral("capabilities needs HOST or HOST/REPO"));
+        host = ref->registry();
+        repository = ref->repository();
+    }
+    RegistryClient *client = m_clientFor(host);
+    if (!client)
+        return 2;
+    auto *probe = new CapabilityProbe(client, this);
+    probe->probe(repository, true, this, [this, target](Result<RegistryCapabilities> caps) {
+        if (!caps)
+            return fail(QStringLiteral("capabilities ") + target, caps.error().toString());
+        const RegistryCapabilities &c = caps.value();
+        if (m_format == QLatin1String("json")) {
+            auto one = [](const Capability &cap) {
+                return QJsonObject{
+                    {QStringLiteral("state"), cap.stateName()},
+                    {QStringLiteral("evidence"), cap.evidence},
+                    {QStringLiteral("probedAt"),
+                     cap.probedAt.isValid() ? cap.probedAt.toString(Qt::ISODate) : QString()}};
+            };
+            QJsonObject doc{{QStringLiteral("registry"), c.registry},
+                            {QStringLiteral("catalog"), one(c.catalog)},
+                            {QStringLiteral("tagDelete"), one(c.tagDelete)}};
+            if (!c.repository.isEmpty()) {
+                doc.insert(QStringLiteral("repository"), c.repository);
+                doc.insert(QStringLiteral("referrersApi"), one(c.referrersApi));
+                doc.insert(QStringLiteral("referrersFiltering"), one(c.referrersFiltering));
+                doc.insert(QStringLiteral("tagPagination"), one(c.tagPagination));
+            }
+            out(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));
+            return finish(0);
+        }
+        QString t = c.registry +
+                    (c.repository.isEmpty() ? QString() : QLatin1Char('/') + c.repository) +
+                    QLatin1Char('\n');
+        if (!c.repository.isEmpty()) {
+            t += capabilityLine(QStringLiteral("referrers API"), c.referrersApi);
+            t += capabilityLine(QStringLiteral("artifactType filter"), c.referrersFiltering);
+            t += capabilityLine(QStringLiteral("tag pagination"), c.tagPagination);
+        }
+        t += capabilityLine(QStringLiteral("catalog"), c.catalog);
+        t += capabilityLine(QStringLiteral("tag delete"), c.tagDelete);
+        out(t);
+        finish(0);
+    });
+    return -1;
+}
+
+} // namespace ocular

@@ -1,0 +1,160 @@
+#include "repositoryauditor.h"
+
+#include "referrers/cosigngraphverifier.h"
+#include "referrers/cosigntags.h"
+#include "referrers/referrerwalker.h"
+#include "registry/registryclient.h"
+
+#include <QPointer>
+#include <algorithm>
+#include <memory>
+
+namespace ocular {
+
+RepositoryAuditor::RepositoryAuditor(RegistryClient *client, CapabilityProbe *probe,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_probe(probe)
+{}
+
+RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *context, Callback done)
+{
+    struct State
+    {
+        QStringList queue;
+        int total = 0;
+        int finished = 0;
+        int running = 0;
+        QMap<QString, QList<AuditRow>> rows; // by tag, for a stable order
+        std::shared_ptr<const QSet<QString>> tags;
+        Callback done;
+        bool over = false;
+        QList<RequestHandle> handles;
+    };
+    auto state = std::make_shared<State>();
+    state->done = std::move(done);
+    RequestHandle outer;
+    std::weak_ptr<State> weak = state;
+    outer.setAbort([weak] {
+        if (auto s = weak.lock()) {
+            const QList<RequestHandle> handles = s->handles;
+            for (const RequestHandle &h : handles)
+                h.cancel();
+        }
+    });
+    auto *walker = new ReferrerWalker(m_client, m_probe, this);
+    auto *checker = new CosignGraphVerifier(m_client, this);
+    QPointer<RepositoryAuditor> self(this);
+    const std::optional<CosignVerifier> verifier = m_verifier;
+    const int maxDepth = m_maxDepth;
+    const int concurrency = m_concurrency;
+
+    auto finish = [state, walker, checker, outer](Result<QList<AuditRow>> result) {
+        if (state->over)
+            return;
+        state->over = true;
+        walker->deleteLater();
+        checker->deleteLater();
+        if (outer.isCancelled())
+            return state->done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+        state->done(std::move(result));
+    };
+
+    auto pump = std::make_shared<std::function<void()>>();
+    *pump = [state, pump, walker, checker, repository, context, verifier, maxDepth, concurrency,
+             finish, self, outer]() {
+        if (state->over)
+            return;
+        if (outer.isCancelled()) {
+            *pump = nullptr;
+            return finish(QList<AuditRow>());
+        }
+        if (state->queue.isEmpty() && state->running == 0) {
+            QList<AuditRow> all;
+            for (const QList<AuditRow> &rows : std::as_const(state->rows))
+                all += rows;
+            auto keep = std::move(*pump);
+            *pump = nullptr;
+            return finish(all);
+        }
+        while (state->running < concurrency && !state->queue.isEmpty()) {
+            const QString tag = state->queue.takeFirst();
+            ++state->running;
+            ReferrerWalker::Options options;
+            options.maxDepth = maxDepth;
+            options.tags = state->tags;
+            auto tagDone = [state, pump, self, tag](QList<AuditRow> rows) {
+                state->rows.insert(tag, rows);
+                --state->running;
+                ++state->finished;
+                if (self)
+                    Q_EMIT self->progress(state->finished, state->total);
+                if (*pump)
+                    (*pump)();
+            };
+            state->handles.append(walker->walk(
+                repository, tag, options, context,
+                [state, checker, tag, context, verifier, tagDone](Result<ReferrerGraph> graph) {
+                    if (!graph.ok()) {
+                        AuditRow failed;
+                        failed.tag = tag;
+                        failed.verification =
+                            QStringLiteral("not checked (%1)").arg(graph.error().message);
+                        return tagDone({failed});
+                    }
+                    auto rows =
+                        std::make_shared<QList<AuditRow>>(audittable::rowsFor(graph.value(), tag));
+                    if (!verifier) {
+                        for (AuditRow &row : *rows) {
+                            if (row.signatureKinds.contains(QLatin1String("cosign signature")))
+                                row.verification = QStringLiteral("not checked (no key given)");
+                        }
+                        return tagDone(*rows);
+                    }
+                    auto pending = std::make_shared<int>(int(rows->size()));
+                    for (qsizetype i = 0; i < rows->size(); ++i) {
+                        state->handles.append(checker->verify(
+                            graph.value(), rows->at(i).digest, *verifier, context,
+                            [rows, i, pending, tagDone](Result<QList<CosignCheck>> checks) {
+                                AuditRow &row = (*rows)[i];
+                                if (checks.ok() && !checks->isEmpty()) {
+                                    // One good signature is enough; else the first failure.
+                                    row.verification = checks->first().result.toString();
+                                    for (const CosignCheck &c : checks.value()) {
+                                        if (c.result.isVerified())
+                                            row.verification = c.result.toString();
+                                    }
+                                } else if (row.isSigned()) {
+                                    row.verification =
+                                        QStringLiteral("not checked (no cosign signature)");
+                                }
+                                if (--*pending == 0)
+                                    tagDone(*rows);
+                            }));
+                    }
+                }));
+        }
+    };
+
+    state->handles.append(
+        m_client->allTags(repository, context, [state, pump, finish](Result<QStringList> tags) {
+            if (!tags.ok()) {
+                *pump = nullptr;
+                return finish(tags.error());
+            }
+            state->tags = std::make_shared<const QSet<QString>>(tags->begin(), tags->end());
+            QStringList subjects;
+            for (const QString &tag : tags.value()) {
+                if (!cosigntags::parse(tag))
+                    subjects << tag;
+            }
+            std::sort(subjects.begin(), subjects.end());
+            state->queue = subjects;
+            state->total = int(subjects.size());
+            (*pump)();
+        }));
+    return outer;
+}
+
+} // namespace ocular

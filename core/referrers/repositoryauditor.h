@@ -1,0 +1,46 @@
+#pragma once
+
+#include "base/result.h"
+#include "http/requesthandle.h"
+#include "referrers/audittable.h"
+#include "referrers/cosignverifier.h"
+
+#include <QObject>
+#include <functional>
+#include <optional>
+
+namespace ocular {
+
+class CapabilityProbe;
+class RegistryClient;
+
+/// Audits a whole repository: every tag (attachment tags excluded) and every platform
+/// manifest of each index, with the referrer graph of each, and — given a key — the check of
+/// each cosign signature.
+class RepositoryAuditor : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(Result<QList<AuditRow>>)>;
+
+    RepositoryAuditor(RegistryClient *client, CapabilityProbe *probe, QObject *parent = nullptr);
+
+    void setVerifier(std::optional<CosignVerifier> verifier) { m_verifier = std::move(verifier); }
+    /// Tags walked at once.
+    void setConcurrency(int n) { m_concurrency = qMax(1, n); }
+    void setMaxDepth(int depth) { m_maxDepth = depth; }
+
+    RequestHandle audit(const QString &repository, QObject *context, Callback done);
+
+Q_SIGNALS:
+    void progress(int done, int total);
+
+private:
+    RegistryClient *m_client;
+    CapabilityProbe *m_probe;
+    std::optional<CosignVerifier> m_verifier;
+    int m_concurrency = 8;
+    int m_maxDepth = 3;
+};
+
+} // namespace ocular

@@ -1,0 +1,225 @@
+// The login and registry settings dialogs, and RegistryAccess: validation, the persistent
+// skip-verification warning, TLS settings saved as paths only, login/logout, and that a typed
+// password never lands in QSettings or any file under the (temporary) home.
+#include "credentials/keychaincredentialsource.h"
+#include "credentials/registryaccess.h"
+#include "dialogs/logindialog.h"
+#include "dialogs/registrysettingsdialog.h"
+
+#include "auth/credentialchain.h"
+#include "auth/registryauthenticator.h"
+#include "auth/staticcredentialsource.h"
+#include "http/httpclient.h"
+#include "registry/registryendpoint.h"
+#include "support/logcapture.h"
+#include "support/tempenv.h"
+#include "support/testca.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QTest>
+#include <QTimer>
+
+using namespace ocular;
+
+namespace {
+
+const QString Canary = QStringLiteral("canary-Dialog-Pw-f00dfeed");
+
+QPushButton *okButton(QDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+template <typename T> T *child(QWidget &parent, const char *name)
+{
+    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
+    if (!widget)
+        qFatal("no child %s", name);
+    return widget;
+}
+
+} // namespace
+
+class TestAuthDialogs : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempEnv> m_env;
+    std::unique_ptr<test::LogCapture> m_log;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_log = std::make_unique<test::LogCapture>();
+        m_env = std::make_unique<test::TempEnv>();
+        QCoreApplication::setOrganizationName(QStringLiteral("OcularAuthTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("ocular"));
+        QSettings().clear();
+    }
+
+    void cleanup()
+    {
+        QSettings settings;
+        settings.sync();
+        // QSettings may keep the location it found first, so read its file explicitly too.
+        QFile settingsFile(settings.fileName());
+        if (settingsFile.open(QIODevice::ReadOnly))
+            QVERIFY2(!settingsFile.readAll().contains(Canary.toUtf8()),
+                     qPrintable(settings.fileName()));
+        // Nothing under the temporary home (QSettings, caches, configs) holds the password.
+        QDirIterator it(m_env->root(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly))
+                QVERIFY2(!file.readAll().contains(Canary.toUtf8()), qPrintable(file.fileName()));
+        }
+        m_env.reset();
+        const bool leaked = m_log->contains(Canary);
+        m_log.reset();
+        QVERIFY(!leaked);
+    }
+
+    void loginDialogValidates()
+    {
+        LoginDialog dialog(QStringLiteral("ghcr.io"), QString());
+        QVERIFY(!okButton(dialog)->isEnabled());
+        child<QLineEdit>(dialog, "username")->setText(QStringLiteral("alice"));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        child<QLineEdit>(dialog, "secret")->setText(Canary);
+        QVERIFY(okButton(dialog)->isEnabled());
+        QCOMPARE(child<QLineEdit>(dialog, "secret")->echoMode(), QLineEdit::Password);
+        child<QLineEdit>(dialog, "username")->setText(QStringLiteral("a:b"));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        child<QLineEdit>(dialog, "username")->clear();
+        child<QCheckBox>(dialog, "identityToken")->setChecked(true);
+        QVERIFY(okButton(dialog)->isEnabled());
+        // No helper configured: that choice is off, the keychain is the default.
+        QVERIFY(!child<QRadioButton>(dialog, "storeDocker")->isEnabled());
+        QCOMPARE(dialog.storage(), LoginDialog::Storage::Keychain);
+        const Credentials credentials = dialog.credentials();
+        QVERIFY(credentials.isIdentityToken);
+        QCOMPARE(credentials.secret, Canary);
+        QCOMPARE(credentials.source, QStringLiteral("OS keychain"));
+    }
+
+    void loginDialogOffersTheDockerHelper()
+    {
+        LoginDialog dialog(QStringLiteral("ghcr.io"), QStringLiteral("pass"));
+        auto *docker = child<QRadioButton>(dialog, "storeDocker");
+        QVERIFY(docker->isEnabled());
+        QVERIFY(docker->text().contains(QStringLiteral("docker-credential-pass")));
+        docker->setChecked(true);
+        QCOMPARE(dialog.storage(), LoginDialog::Storage::DockerHelper);
+        child<QRadioButton>(dialog, "storeSession")->setChecked(true);
+        QCOMPARE(dialog.storage(), LoginDialog::Storage::Session);
+    }
+
+    void settingsDialogValidates()
+    {
+        RegistrySettingsDialog dialog;
+        auto *address = child<QLineEdit>(dialog, "address");
+        QVERIFY(!okButton(dialog)->isEnabled());
+        address->setText(QStringLiteral("http://registry.example.com"));
+        QVERIFY(!okButton(dialog)->isEnabled()); // plain HTTP needs the explicit opt-in
+        child<QCheckBox>(dialog, "plainHttp")->setChecked(true);
+        QVERIFY(okButton(dialog)->isEnabled());
+        child<QLineEdit>(dialog, "caFile")->setText(QStringLiteral("/nonexistent/ca.pem"));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        address->setText(QStringLiteral("registry.example.com"));
+        child<QCheckBox>(dialog, "plainHttp")->setChecked(false);
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QVERIFY(child<QLabel>(dialog, "problem")
+                    ->text()
+                    .contains(QStringLiteral("/nonexistent/ca.pem")));
+
+        test::TestCa ca;
+        QVERIFY2(ca.ok(), qPrintable(ca.errorMessage()));
+        child<QLineEdit>(dialog, "caFile")->setText(ca.caCertFile());
+        QVERIFY(okButton(dialog)->isEnabled());
+        QCOMPARE(dialog.settings().tls.caFile, ca.caCertFile());
+
+        auto *warning = child<QLabel>(dialog, "skipWarning");
+        QVERIFY(!warning->isVisibleTo(&dialog));
+        child<QCheckBox>(dialog, "skipVerify")->setChecked(true);
+        QVERIFY(warning->isVisibleTo(&dialog));
+        QVERIFY(dialog.settings().tls.insecureSkipVerify);
+
+        dialog.setCredentialSource(QStringLiteral("docker config /x/config.json"));
+        QVERIFY(child<QLabel>(dialog, "credentialSource")
+                    ->text()
+                    .contains(QStringLiteral("/x/config.json")));
+    }
+
+    void tlsSettingsAreSavedAsPathsAndReapplied()
+    {
+        test::TestCa ca;
+        QVERIFY2(ca.ok(), qPrintable(ca.errorMessage()));
+        QNetworkAccessManager network;
+        HttpClient http(&network);
+        StaticCredentialSource session;
+        KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
+        RegistryAuthenticator auth(&http, &session);
+        RegistryAccess access(&http, &auth, &session, &keychain);
+        TlsSettings tls;
+        tls.caFile = ca.caCertFile();
+        tls.insecureSkipVerify = true;
+        QVERIFY(access.setTlsSettings(QStringLiteral("Registry.Example"), tls).ok());
+        QVERIFY(
+            access.tlsWarning(QStringLiteral("registry.example")).contains(QStringLiteral("OFF")));
+        QVERIFY(access.tlsWarning(QStringLiteral("other.example")).isEmpty());
+        QCOMPARE(RegistryAccess::savedTlsSettings(QStringLiteral("registry.example")), tls);
+
+        HttpClient fresh(&network);
+        RegistryAccess restored(&fresh, &auth, &session, &keychain);
+        QVERIFY(restored.applySavedTlsSettings().isEmpty());
+        QCOMPARE(fresh.tlsSettings(QStringLiteral("registry.example")), tls);
+
+        QVERIFY(access.setTlsSettings(QStringLiteral("registry.example"), TlsSettings{}).ok());
+        QVERIFY(RegistryAccess::savedTlsSettings(QStringLiteral("registry.example")).isDefault());
+    }
+
+    void loginForTheSessionAndLogout()
+    {
+        QNetworkAccessManager network;
+        HttpClient http(&network);
+        StaticCredentialSource session;
+        KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
+        auto chain = CredentialChain::standard(&session);
+        RegistryAuthenticator auth(&http, chain.get());
+        RegistryAccess access(&http, &auth, &session, &keychain);
+        const RegistryEndpoint endpoint =
+            RegistryEndpoint::parse(QStringLiteral("https://r.example:5000")).value();
+
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<LoginDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            child<QLineEdit>(*dialog, "username")->setText(QStringLiteral("bob"));
+            child<QLineEdit>(*dialog, "secret")->setText(Canary);
+            child<QRadioButton>(*dialog, "storeSession")->setChecked(true);
+            dialog->accept();
+        });
+        QVERIFY(access.login(nullptr, endpoint));
+        const auto stored = session.lookup(QStringLiteral("r.example:5000"));
+        QVERIFY(stored.ok() && stored.value());
+        QCOMPARE(stored.value()->username, QStringLiteral("bob"));
+        QCOMPARE(stored.value()->secret, Canary);
+
+        access.logout(endpoint);
+        QVERIFY(!session.lookup(QStringLiteral("r.example:5000")).value().has_value());
+        QVERIFY(access.credentialSource(endpoint).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestAuthDialogs)
+#include "tst_authdialogs.moc"

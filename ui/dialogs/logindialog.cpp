@@ -1,0 +1,134 @@
+#include "logindialog.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace ocular {
+
+LoginDialog::LoginDialog(const QString &registry, const QString &dockerHelper, QWidget *parent)
+    : QDialog(parent)
+    , m_registry(registry)
+    , m_dockerHelper(dockerHelper)
+    , m_username(new QLineEdit(this))
+    , m_secret(new QLineEdit(this))
+    , m_identityToken(
+          new QCheckBox(tr("This is an identity (refresh) token, not a password"), this))
+    , m_session(new QRadioButton(tr("Only for this session"), this))
+    , m_keychain(new QRadioButton(tr("In the system keychain"), this))
+    , m_docker(new QRadioButton(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Log In to %1").arg(registry));
+    m_username->setObjectName(QStringLiteral("username"));
+    m_secret->setObjectName(QStringLiteral("secret"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_identityToken->setObjectName(QStringLiteral("identityToken"));
+    m_session->setObjectName(QStringLiteral("storeSession"));
+    m_keychain->setObjectName(QStringLiteral("storeKeychain"));
+    m_docker->setObjectName(QStringLiteral("storeDocker"));
+    m_username->setMinimumWidth(300);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Log In"));
+
+    if (dockerHelper.isEmpty()) {
+        m_docker->setText(tr("With docker's credential helper (none is configured)"));
+        m_docker->setEnabled(false);
+    } else {
+        m_docker->setText(
+            tr("With docker's credential helper (docker-credential-%1)").arg(dockerHelper));
+    }
+    m_keychain->setChecked(true);
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_session);
+    group->addButton(m_keychain);
+    group->addButton(m_docker);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Username:"), m_username);
+    form->addRow(tr("Password or token:"), m_secret);
+    auto *storeBox = new QGroupBox(tr("Remember the credentials"), this);
+    auto *storeLayout = new QVBoxLayout(storeBox);
+    storeLayout->addWidget(m_session);
+    storeLayout->addWidget(m_keychain);
+    storeLayout->addWidget(m_docker);
+    auto *note =
+        new QLabel(tr("Ocular never writes credentials to its settings or to plain files."), this);
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_identityToken);
+    layout->addWidget(storeBox);
+    layout->addWidget(note);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+
+    connect(m_username, &QLineEdit::textChanged, this, &LoginDialog::validate);
+    connect(m_secret, &QLineEdit::textChanged, this, &LoginDialog::validate);
+    connect(m_identityToken, &QCheckBox::toggled, this, &LoginDialog::validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+void LoginDialog::setUsername(const QString &username)
+{
+    m_username->setText(username);
+    m_secret->setFocus();
+}
+
+void LoginDialog::validate()
+{
+    QString problem;
+    if (m_secret->text().isEmpty())
+        problem = tr("Enter the password or token.");
+    else if (!m_identityToken->isChecked() && m_username->text().trimmed().isEmpty())
+        problem = tr("Enter the username (only identity tokens work without one).");
+    else if (m_username->text().contains(QLatin1Char(':')))
+        problem = tr("A username cannot contain ':'.");
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+LoginDialog::Storage LoginDialog::storage() const
+{
+    if (m_session->isChecked())
+        return Storage::Session;
+    if (m_docker->isChecked() && m_docker->isEnabled())
+        return Storage::DockerHelper;
+    return Storage::Keychain;
+}
+
+Credentials LoginDialog::credentials() const
+{
+    Credentials credentials;
+    credentials.username = m_username->text().trimmed();
+    credentials.secret = m_secret->text();
+    credentials.isIdentityToken = m_identityToken->isChecked();
+    switch (storage()) {
+    case Storage::Session:
+        credentials.source = tr("login dialog (this session)");
+        break;
+    case Storage::Keychain:
+        credentials.source = tr("OS keychain");
+        break;
+    case Storage::DockerHelper:
+        credentials.source = tr("credential helper docker-credential-%1").arg(m_dockerHelper);
+        break;
+    }
+    return credentials;
+}
+
+} // namespace ocular

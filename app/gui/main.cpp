@@ -19,7 +19,7 @@ namespace {
 /// `--screenshot FILE --select PATH`: keeps selecting PATH (parts separated by '>') while the
 /// tree loads, then saves the window and quits. For documentation screenshots.
 void scheduleScreenshot(MainWindow *window, const QString &file, const QStringList &path,
-                        const QString &tab)
+                        const QString &tab, int settleMs)
 {
     auto *timer = new QTimer(window);
     auto attempts = std::make_shared<int>(0);
@@ -33,7 +33,7 @@ void scheduleScreenshot(MainWindow *window, const QString &file, const QStringLi
             window->inspector()->tabs()->setCurrentIndex(1);
         else if (tab == QLatin1String("annotations"))
             window->inspector()->tabs()->setCurrentIndex(2);
-        QTimer::singleShot(2000, window, [window, file] {
+        QTimer::singleShot(settleMs, window, [window, file] {
             window->grab().save(file);
             QApplication::quit();
         });
@@ -69,7 +69,11 @@ int main(int argc, char **argv)
                                  QStringLiteral("Inspector tab for the screenshot: json, raw, "
                                                 "annotations."),
                                  QStringLiteral("name"), QStringLiteral("json"));
-    parser.addOptions({demo, registry, screenshot, select, tab});
+    const QCommandLineOption settle(QStringLiteral("settle"),
+                                    QStringLiteral("Milliseconds to wait after selecting, before "
+                                                   "the screenshot."),
+                                    QStringLiteral("ms"), QStringLiteral("2000"));
+    parser.addOptions({demo, registry, screenshot, select, tab, settle});
     parser.process(app);
 
     QNetworkAccessManager network;
@@ -82,7 +86,8 @@ int main(int argc, char **argv)
     const QStringList path = parser.value(select).split(QLatin1Char('>'), Qt::SkipEmptyParts);
     auto screenshotWhenReady = [&] {
         if (parser.isSet(screenshot))
-            scheduleScreenshot(&window, parser.value(screenshot), path, parser.value(tab));
+            scheduleScreenshot(&window, parser.value(screenshot), path, parser.value(tab),
+                               parser.value(settle).toInt());
     };
     if (parser.isSet(demo)) {
         session = std::make_unique<DemoSession>(&http, &window);

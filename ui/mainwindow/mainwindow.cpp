@@ -42,13 +42,13 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     m_leftSplitter->addWidget(m_tree);
     m_leftSplitter->setStretchFactor(0, 0);
     m_leftSplitter->setStretchFactor(1, 1);
-    m_leftSplitter->setSizes({90, 690});
+    m_leftSplitter->setSizes({80, 700});
     m_leftSplitter->setContentsMargins(4, 4, 0, 0);
     m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(m_inspector);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({590, 710});
+    m_mainSplitter->setSizes({640, 660});
     setCentralWidget(m_mainSplitter);
     statusBar()->addWidget(m_activity, 1);
 

@@ -98,7 +98,7 @@ std::unique_ptr<TreeNode> descriptorNode(const TreeNode &parent, NodeKind kind, 
     node->name = name;
     node->descriptor = d;
     node->detail = joinDetail({mediatype::describe(d.mediaType), humanSize(d.size),
-                               kind == NodeKind::Manifest ? d.digest.shortForm() : QString()});
+                               kind == NodeKind::Manifest ? d.digest.shortForm(8) : QString()});
     node->toolTip = descriptorToolTip(d);
     node->attestation = d.isBuildKitAttestation();
     return node;

@@ -45,7 +45,7 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setSectionResizeMode(RegistryTreeModel::NameColumn, QHeaderView::Interactive);
-    m_view->setColumnWidth(RegistryTreeModel::NameColumn, 290);
+    m_view->setColumnWidth(RegistryTreeModel::NameColumn, 330);
 
     m_filter->setPlaceholderText(tr("Filter repositories and tags"));
     m_filter->setClearButtonEnabled(true);

@@ -12,6 +12,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QThread>
+#include <QTimer>
 #include <QtConcurrent>
 
 #ifdef OCULAR_HAVE_KSYNTAXHIGHLIGHTING
@@ -91,6 +92,12 @@ void ContentView::prepare(std::function<QTextDocument *(const QFont &)> build)
 {
     const quint64 generation = ++m_generation;
     m_preparing = true;
+    // Large documents take a moment; say so instead of leaving stale content up. Small ones
+    // are ready before this fires, so there is no flicker.
+    QTimer::singleShot(150, this, [this, generation] {
+        if (generation == m_generation && m_preparing)
+            adopt(plainDocument(tr("Formatting…"), font()));
+    });
     QThread *guiThread = thread();
     const QFont font = this->font();
     // A watcher owned by this view, not QFuture::then(this): Qt 6.4 asserts in then() when the

@@ -97,8 +97,11 @@ std::unique_ptr<TreeNode> descriptorNode(const TreeNode &parent, NodeKind kind, 
     node->repository = parent.repository;
     node->name = name;
     node->descriptor = d;
-    node->detail = joinDetail({mediatype::describe(d.mediaType), humanSize(d.size),
-                               kind == NodeKind::Manifest ? d.digest.shortForm(8) : QString()});
+    // Manifests: digest before type, so the type is what the view elides in a narrow column.
+    node->detail = kind == NodeKind::Manifest
+                       ? joinDetail({humanSize(d.size), d.digest.shortForm(8),
+                                     mediatype::describe(d.mediaType)})
+                       : joinDetail({mediatype::describe(d.mediaType), humanSize(d.size)});
     node->toolTip = descriptorToolTip(d);
     node->attestation = d.isBuildKitAttestation();
     return node;

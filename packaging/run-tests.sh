@@ -4,8 +4,12 @@
 #
 # Environment:
 #   OCULAR_BUILD_DIR   build to test (default: build/default)
-#   OCULAR_TEST_ASAN=1 also build and run the suite with AddressSanitizer + UBSan
-#                      (in OCULAR_ASAN_BUILD_DIR, default build/asan)
+#   OCULAR_TEST_ASAN=0  skip the AddressSanitizer + UBSan pass (on by default; in
+#                       OCULAR_ASAN_BUILD_DIR, default build/asan)
+#   OCULAR_ASAN_GUI=1   include the GUI and its tests in the sanitizer pass
+#   OCULAR_TEST_FUZZ=0  skip the libFuzzer pass (build/fuzz); OCULAR_FUZZ_SECONDS per target (20)
+#   OCULAR_TEST_TIDY=0  skip clang-tidy over core/
+#   OCULAR_TEST_LOAD=1  also run the 20,000-request load test (about two minutes)
 #   OCULAR_NO_KEYRING=1 do not wrap the tests in a private D-Bus session with an unlocked
 #                       gnome-keyring (the OS keychain tests then skip or fail on their own)
 set -euo pipefail
@@ -69,24 +73,114 @@ echo "== unit, integration and GUI tests ($build_dir)"
 status=0
 with_keyring ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@" || status=$?
 
-# --- ASan/UBSan hook -------------------------------------------------------------------------
-# Off by default (doubles the build time). The reliability engineer owns the details below:
-# which labels run, suppressions, and whether a sanitizer failure fails CI.
-if [ "${OCULAR_TEST_ASAN:-0}" = 1 ]; then
+# --- Reliability passes (tests/fuzz/README.md, issue 5) -----------------------------------------
+# Each pass can be switched off for a quick local run; CI runs them all. A failure in any pass
+# fails the run, after every pass has had its say. Timings are printed per pass.
+pass_start() {
+    pass_t0=$(date +%s)
+    echo "== $1"
+}
+pass_end() { echo "   ($1 took $(($(date +%s) - pass_t0)) s)"; }
+
+# ASan + UBSan: the core library, the unit and the integration tests (GUI left out: on the 2-core
+# CI machine its sanitizer build alone would take longer than every other pass together; set
+# OCULAR_ASAN_GUI=1 to include it). Any report fails the test that produced it.
+if [ "${OCULAR_TEST_ASAN:-1}" = 1 ]; then
     asan_dir=${OCULAR_ASAN_BUILD_DIR:-"$root/build/asan"}
-    echo "== sanitizer build ($asan_dir)"
-    if [ ! -f "$asan_dir/build.ninja" ]; then
-        cmake -S "$root" -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-            -DOCULAR_BUILD_TESTS=ON -DOCULAR_SANITIZE=ON
+    asan_gui=OFF
+    asan_labels='unit|integration'
+    if [ "${OCULAR_ASAN_GUI:-0}" = 1 ]; then
+        asan_gui=ON
+        asan_labels='unit|integration|ui'
     fi
+    pass_start "sanitizer build ($asan_dir, GUI $asan_gui)"
+    cmake -S "$root" -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOCULAR_BUILD_TESTS=ON \
+        -DOCULAR_SANITIZE=ON -DOCULAR_BUILD_GUI=$asan_gui >/dev/null
     cmake --build "$asan_dir" -j "$jobs"
-    echo "== unit, integration and GUI tests under ASan/UBSan"
+    pass_end "sanitizer build"
+    pass_start "unit and integration tests under ASan/UBSan"
+    lsan_default=""
+    [ -f "$here/lsan-suppressions.txt" ] && lsan_default="suppressions=$here/lsan-suppressions.txt"
     # Full unwinding on malloc: OpenSSL is built without frame pointers, so the fast unwinder
     # stops inside libcrypto and the suppressions could not tell its leaks from ours.
+    # The load test runs a shorter round here (sanitizers make each request several times slower).
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0} \
         UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-        LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan-suppressions.txt} \
-        with_keyring ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" "$@" || status=$?
+        LSAN_OPTIONS=${LSAN_OPTIONS:-$lsan_default} \
+        OCULAR_LOAD_REQUESTS=${OCULAR_ASAN_LOAD_REQUESTS:-500} \
+        with_keyring ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -L "$asan_labels" "$@" ||
+        status=$?
+    pass_end "ASan/UBSan tests"
+fi
+
+# The full 20,000-request load test (about two minutes): opt-in.
+if [ "${OCULAR_TEST_LOAD:-0}" = 1 ]; then
+    pass_start "load: 20,000 manifest HEADs"
+    OCULAR_LOAD_REQUESTS=20000 "$build_dir/tests/tst_load" -maxwarnings 0 manifestHeads || status=$?
+    pass_end "load"
+fi
+
+# libFuzzer: build every target with clang and run each for OCULAR_FUZZ_SECONDS (default 20).
+# New inputs accumulate in build/fuzz/corpus/<target> between runs; crashes fail the run and
+# leave build/fuzz/crash-<target>-* to turn into a regression test.
+if [ "${OCULAR_TEST_FUZZ:-1}" = 1 ]; then
+    fuzz_dir=${OCULAR_FUZZ_BUILD_DIR:-"$root/build/fuzz"}
+    fuzz_seconds=${OCULAR_FUZZ_SECONDS:-20}
+    pass_start "fuzz build ($fuzz_dir)"
+    cmake -S "$root" -B "$fuzz_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+        -DOCULAR_BUILD_TESTS=OFF -DOCULAR_BUILD_GUI=OFF -DOCULAR_FUZZ=ON >/dev/null
+    cmake --build "$fuzz_dir" -j "$jobs" --target fuzz_all
+    pass_end "fuzz build"
+    pass_start "fuzzing, ${fuzz_seconds} s per target"
+    for fuzzer in "$fuzz_dir"/tests/fuzz/fuzz_*; do
+        [ -f "$fuzzer" ] && [ -x "$fuzzer" ] || continue
+        name=$(basename "$fuzzer")
+        target=${name#fuzz_}
+        corpus="$fuzz_dir/corpus/$target"
+        mkdir -p "$corpus"
+        seeds=("$root/tests/data/fuzz/$target")
+        # The shared real-world fixtures make a good read-only extra corpus when present.
+        fixtures="$root/../shared/fixtures"
+        case "$target" in
+        manifest) [ -d "$fixtures/manifests" ] && seeds+=("$fixtures/manifests") ;;
+        esac
+        log="$fuzz_dir/$name.log"
+        if "$fuzzer" -max_total_time="$fuzz_seconds" -timeout=10 -max_len=65536 \
+            -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$fuzz_dir/crash-$target-" \
+            "$corpus" "${seeds[@]}" >"$log" 2>&1; then
+            runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+            echo "   $name: ${runs:-?} executions, no crash"
+        else
+            echo "   $name: FAILED (see $log)" >&2
+            grep -E 'ERROR|SUMMARY|Test unit written' "$log" >&2 || tail -20 "$log" >&2
+            status=1
+        fi
+    done
+    pass_end "fuzzing"
+fi
+
+# clang-tidy over core/ with the curated .clang-tidy, using the normal build's compile database.
+# Two checks are dropped here: performance-unnecessary-value-param flags the by-value callbacks
+# that are moved into lambdas (the codebase's idiom), and clang-analyzer's NewDeleteLeaks cannot
+# see Qt's parent ownership. Every remaining warning is an error: no new warnings.
+if [ "${OCULAR_TEST_TIDY:-1}" = 1 ]; then
+    pass_start "clang-tidy over core/"
+    tidy=$(command -v run-clang-tidy || command -v run-clang-tidy-14 || true)
+    if [ -z "$tidy" ] || [ ! -f "$build_dir/compile_commands.json" ]; then
+        echo "run-clang-tidy or $build_dir/compile_commands.json missing" >&2
+        status=1
+    else
+        tidy_log="$build_dir/clang-tidy.log"
+        if "$tidy" -p "$build_dir" -j "$jobs" -quiet \
+            -checks=-performance-unnecessary-value-param,-clang-analyzer-cplusplus.NewDeleteLeaks \
+            -warnings-as-errors='*' "$root/core/.*\.cpp\$" >"$tidy_log" 2>&1; then
+            echo "   no warnings"
+        else
+            grep -E 'warning:|error:' "$tidy_log" | sort -u >&2 || tail -20 "$tidy_log" >&2
+            status=1
+        fi
+    fi
+    pass_end "clang-tidy"
 fi
 
 exit $status

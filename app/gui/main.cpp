@@ -1,4 +1,12 @@
+#include "auth/containersauthcredentialsource.h"
+#include "auth/credentialchain.h"
+#include "auth/dockerconfigcredentialsource.h"
+#include "auth/registryauthenticator.h"
+#include "auth/staticcredentialsource.h"
 #include "cache/contentcache.h"
+#include "credentials/keychaincredentialsource.h"
+#include "credentials/registryaccess.h"
+#include "credentials/registryaccessactions.h"
 #include "demosession.h"
 #include "http/httpclient.h"
 #include "mainwindow/mainwindow.h"
@@ -78,8 +86,24 @@ int main(int argc, char **argv)
 
     QNetworkAccessManager network;
     HttpClient http(&network);
+    // Credentials: logins typed this session, the OS keychain, then docker's config.json (and
+    // its helpers) and podman's auth.json, as the command-line tools find them.
+    StaticCredentialSource sessionLogins;
+    KeychainCredentialSource keychain;
+    CredentialChain credentials;
+    credentials.append(&sessionLogins);
+    credentials.append(&keychain);
+    credentials.append(std::make_unique<DockerConfigCredentialSource>());
+    credentials.append(std::make_unique<ContainersAuthCredentialSource>());
+    RegistryAuthenticator auth(&http, &credentials);
+    http.setAuthProvider(&auth);
+    RegistryAccess access(&http, &auth, &sessionLogins, &keychain);
+    const QStringList tlsProblems = access.applySavedTlsSettings();
     ContentCache cache(ContentCache::defaultDirectory());
     MainWindow window(&http, &cache);
+    new RegistryAccessActions(&window, &access);
+    for (const QString &problem : tlsProblems)
+        window.showProblem(problem);
     window.show();
 
     std::unique_ptr<DemoSession> session;

@@ -16,6 +16,8 @@ namespace {
 
 constexpr qint64 TokenBodyCap = 1024 * 1024;
 constexpr qsizetype TokenSizeCap = 64 * 1024;
+// How long a failed credential lookup is remembered before the source is asked again.
+constexpr int LookupFailureMemorySeconds = 30;
 
 QByteArray basicHeader(const Credentials &credentials)
 {
@@ -78,6 +80,12 @@ void RegistryAuthenticator::withCredentials(const QUrl &url, CredentialsCallback
         callback(it.value());
         return;
     }
+    if (const auto failed = m_lookupFailures.constFind(key);
+        failed != m_lookupFailures.constEnd() &&
+        failed->when.secsTo(QDateTime::currentDateTimeUtc()) < LookupFailureMemorySeconds) {
+        callback(failed->error);
+        return;
+    }
     if (!m_credentials) {
         m_resolved.insert(key, std::nullopt);
         callback(std::optional<Credentials>());
@@ -104,8 +112,10 @@ void RegistryAuthenticator::withCredentials(const QUrl &url, CredentialsCallback
             Result<std::optional<Credentials>> result =
                 outcome.error ? Result<std::optional<Credentials>>(*outcome.error)
                               : Result<std::optional<Credentials>>(outcome.credentials);
-            if (!outcome.error) {
-                // Errors are not remembered: the next attempt asks again (helper fixed).
+            if (outcome.error) {
+                m_lookupFailures.insert(key, {*outcome.error, QDateTime::currentDateTimeUtc()});
+            } else {
+                m_lookupFailures.remove(key);
                 m_resolved.insert(key, outcome.credentials);
                 Q_EMIT credentialsResolved(key, credentialSource(key));
             }
@@ -135,6 +145,7 @@ void RegistryAuthenticator::forget(const QUrl &registryUrl)
     m_basicOrigins.remove(origin);
     m_realmHosts.remove(origin);
     m_resolved.remove(registryKey(registryUrl));
+    m_lookupFailures.remove(registryKey(registryUrl));
 }
 
 void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteArray> &headers,
@@ -146,6 +157,15 @@ void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteAr
     const QString host = registryKey(url);
 
     if (const AuthChallenge *bearer = pick(challenges, QStringLiteral("bearer"))) {
+        // An anonymous token was not enough, and the credentials could not be read: that
+        // failure (a broken helper, say) is the useful message.
+        if (const auto failed = m_lookupFailures.constFind(host);
+            failed != m_lookupFailures.constEnd() && !m_tokens.lookup(origin, scope).isEmpty()) {
+            Error error = failed->error;
+            error.httpStatus = 401;
+            done(error);
+            return;
+        }
         fetchToken(url, *bearer, scope, std::move(done));
         return;
     }
@@ -245,11 +265,10 @@ void RegistryAuthenticator::fetchToken(const QUrl &url, const AuthChallenge &cha
 
     withCredentials(url, [this, url, realm, service, scopes, scope,
                           key](Result<std::optional<Credentials>> found) {
-        if (!found) {
-            finishTokenFetch(key, found.error());
-            return;
-        }
-        const std::optional<Credentials> &credentials = found.value();
+        // Unreadable credentials: try anonymously (public content stays reachable); the
+        // failure is reported if anonymous access is refused.
+        const std::optional<Credentials> credentials =
+            found ? found.value() : std::optional<Credentials>();
         requestToken(key, url, realm, service, scopes, scope, credentials,
                      credentials && credentials->isIdentityToken);
     });
@@ -327,6 +346,13 @@ void RegistryAuthenticator::requestToken(const QString &key, const QUrl &url, co
             if (response.status == 401 || response.status == 403) {
                 if (hadCredentials)
                     m_resolved.remove(host);
+                if (const auto failed = m_lookupFailures.constFind(host);
+                    !hadCredentials && failed != m_lookupFailures.constEnd()) {
+                    Error error = failed->error;
+                    error.httpStatus = response.status;
+                    finishTokenFetch(key, error);
+                    return;
+                }
                 finishTokenFetch(
                     key, Error::make(ErrorKind::Auth,
                                      hadCredentials

@@ -4,6 +4,7 @@
 #include "auth/tokencache.h"
 #include "http/authprovider.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -69,7 +70,15 @@ private:
     /// Looked-up credentials per registry key; nullopt = anonymous.
     QHash<QString, std::optional<Credentials>> m_resolved;
     QHash<QString, QList<CredentialsCallback>> m_lookups; ///< lookups in flight
-    QHash<QString, QList<DoneCallback>> m_tokenFetches;   ///< token requests in flight
+    /// Recent lookup failures per registry key: not retried for a while (a hanging helper would
+    /// stall every request), and reported when anonymous access turns out not to be enough.
+    struct LookupFailure
+    {
+        Error error;
+        QDateTime when;
+    };
+    QHash<QString, LookupFailure> m_lookupFailures;
+    QHash<QString, QList<DoneCallback>> m_tokenFetches; ///< token requests in flight
     int m_tokenRequests = 0;
 };
 

@@ -5,13 +5,17 @@
 #include "support/asyncwait.h"
 #include "support/logcapture.h"
 #include "support/loopbackhttpserver.h"
+#include "support/tempenv.h"
 #include "support/testca.h"
 
+#include "auth/dockerconfigcredentialsource.h"
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
 #include "http/httpclient.h"
 #include "http/originpolicy.h"
 
+#include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QTest>
 #include <QUrlQuery>
@@ -309,6 +313,64 @@ private Q_SLOTS:
         QVERIFY(!loop.ok());
         QCOMPARE(loop.error().kind, ErrorKind::Refused);
         QCOMPARE(secure.requests().size(), 11); // the first request and at most 10 hops
+    }
+
+    void brokenHelperStillAllowsAnonymousAndIsReportedWhenRefused()
+    {
+        test::TempEnv env;
+        const QString bin = QDir(env.root()).filePath(QStringLiteral("bin"));
+        QDir().mkpath(bin);
+        QFile helper(QDir(bin).filePath(QStringLiteral("docker-credential-broken")));
+        QVERIFY(helper.open(QIODevice::WriteOnly));
+        helper.write("#!/bin/sh\ncat >/dev/null\necho 'keyring locked' >&2\nexit 7\n");
+        helper.close();
+        helper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        env.set("PATH", bin + QStringLiteral(":/usr/bin:/bin"));
+        QFile config(QDir(env.dockerConfigDir()).filePath(QStringLiteral("config.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{\"credsStore\":\"broken\"}");
+        config.close();
+
+        LoopbackHttpServer tokens([](const Request &) { return tokenReply(); });
+        QVERIFY(tokens.listen());
+        LoopbackHttpServer registry([&](const Request &request) {
+            const bool isPublic = request.path().startsWith(QLatin1String("/v2/public/"));
+            if (request.header("Authorization") == "Bearer " + TokenCanary && isPublic)
+                return Reply{200, {}, "{}"};
+            QByteArray value =
+                "Bearer realm=\"" + tokens.baseUrl().toUtf8() +
+                "/token\",service=\"x\",scope=\"repository:" + (isPublic ? "public" : "private") +
+                ":pull\"";
+            if (request.hasHeader("Authorization"))
+                value += ",error=\"insufficient_scope\"";
+            return challenge(value);
+        });
+        QVERIFY(registry.listen());
+
+        QNetworkAccessManager network;
+        HttpClient http(&network);
+        DockerConfigCredentialSource source;
+        RegistryAuthenticator auth(&http, &source);
+        http.setAuthProvider(&auth);
+        auto get = [&](const QString &path, const QString &scope) {
+            HttpRequest request;
+            request.url = QUrl(registry.baseUrl() + path);
+            request.scope = scope;
+            return waitFor<HttpResponse>(
+                [&](QObject *ctx, auto done) { return http.send(request, ctx, done); });
+        };
+        const auto open =
+            get(QStringLiteral("/v2/public/manifests/1"), QStringLiteral("repository:public:pull"));
+        QVERIFY2(
+            open.ok() && open.value().status == 200,
+            qPrintable(open.ok() ? QString::number(open.value().status) : open.error().toString()));
+        const auto closed = get(QStringLiteral("/v2/private/manifests/1"),
+                                QStringLiteral("repository:private:pull"));
+        QVERIFY(!closed.ok());
+        QVERIFY2(closed.error().message.contains(QStringLiteral("docker-credential-broken")),
+                 qPrintable(closed.error().message));
+        QVERIFY2(closed.error().message.contains(QStringLiteral("keyring locked")),
+                 qPrintable(closed.error().message));
     }
 
     void redirectRules_data()

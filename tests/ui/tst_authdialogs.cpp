@@ -3,8 +3,10 @@
 // password never lands in QSettings or any file under the (temporary) home.
 #include "credentials/keychaincredentialsource.h"
 #include "credentials/registryaccess.h"
+#include "credentials/registryaccessactions.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/registrysettingsdialog.h"
+#include "mainwindow/mainwindow.h"
 
 #include "auth/credentialchain.h"
 #include "auth/registryauthenticator.h"
@@ -21,6 +23,7 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRadioButton>
@@ -218,6 +221,38 @@ private Q_SLOTS:
         access.logout(endpoint);
         QVERIFY(!session.lookup(QStringLiteral("r.example:5000")).value().has_value());
         QVERIFY(access.credentialSource(endpoint).isEmpty());
+    }
+
+    void mainWindowShowsThePersistentTlsWarning()
+    {
+        QNetworkAccessManager network;
+        HttpClient http(&network);
+        StaticCredentialSource session;
+        KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
+        RegistryAuthenticator auth(&http, &session);
+        http.setAuthProvider(&auth);
+        RegistryAccess access(&http, &auth, &session, &keychain);
+        MainWindow window(&http, nullptr);
+        new RegistryAccessActions(&window, &access);
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("registryMenu"));
+        QVERIFY(menu);
+        QStringList actions;
+        for (QAction *action : menu->actions())
+            actions << action->objectName();
+        QVERIFY(actions.contains(QStringLiteral("registrySettings")));
+        QVERIFY(actions.contains(QStringLiteral("logIn")));
+        QVERIFY(actions.contains(QStringLiteral("logOut")));
+
+        TlsSettings skip;
+        skip.insecureSkipVerify = true;
+        QVERIFY(access.setTlsSettings(QStringLiteral("insecure.example"), skip).ok());
+        auto *warning = window.findChild<QLabel *>(QStringLiteral("tlsWarning"));
+        QVERIFY(warning);
+        QVERIFY(window.openRegistry(QStringLiteral("https://insecure.example"), false));
+        QTRY_VERIFY(warning->isVisibleTo(&window));
+        QVERIFY(warning->text().contains(QStringLiteral("insecure.example")));
+        QVERIFY(window.openRegistry(QStringLiteral("https://safe.example"), false));
+        QTRY_VERIFY(!warning->isVisibleTo(&window));
     }
 };
 

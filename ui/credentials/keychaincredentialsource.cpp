@@ -47,7 +47,11 @@ void KeychainCredentialSource::startRead(
     job->setInsecureFallback(false);
     job->setKey(keyFor(registry));
     QObject::connect(job, &QKeychain::Job::finished, &m_home, [done](QKeychain::Job *finished) {
-        if (finished->error() == QKeychain::EntryNotFound) {
+        // No keychain on this system (no Secret Service, say) means nothing is stored there;
+        // the other credential sources still apply.
+        if (finished->error() == QKeychain::EntryNotFound ||
+            finished->error() == QKeychain::NoBackendAvailable ||
+            finished->error() == QKeychain::NotImplemented) {
             done(std::optional<Credentials>());
             return;
         }

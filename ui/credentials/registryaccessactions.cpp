@@ -1,0 +1,101 @@
+#include "registryaccessactions.h"
+
+#include "credentials/registryaccess.h"
+#include "mainwindow/mainwindow.h"
+#include "panels/registrylistpanel.h"
+#include "registry/registryclient.h"
+#include "views/activitystatus.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace ocular {
+
+RegistryAccessActions::RegistryAccessActions(MainWindow *window, RegistryAccess *access)
+    : QObject(window)
+    , m_window(window)
+    , m_access(access)
+    , m_tlsWarning(new QLabel(window))
+{
+    m_tlsWarning->setObjectName(QStringLiteral("tlsWarning"));
+    m_tlsWarning->setStyleSheet(QStringLiteral("color: #a02a1a; font-weight: bold;"));
+    m_tlsWarning->hide();
+    window->statusBar()->addPermanentWidget(m_tlsWarning);
+
+    QMenu *menu = new QMenu(tr("&Registry"), window);
+    menu->setObjectName(QStringLiteral("registryMenu"));
+    auto add = [&](const QString &name, const QString &text,
+                   void (RegistryAccessActions::*slot)()) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    add(QStringLiteral("registrySettings"), tr("Registry &Settings…"),
+        &RegistryAccessActions::editCurrent);
+    add(QStringLiteral("logIn"), tr("&Log In…"), &RegistryAccessActions::loginCurrent);
+    add(QStringLiteral("logOut"), tr("Log &Out"), &RegistryAccessActions::logoutCurrent);
+    menu->addSeparator();
+    add(QStringLiteral("addRegistryTls"), tr("&Add Registry with TLS Options…"),
+        &RegistryAccessActions::addRegistry);
+    // After File and Edit when they exist, else at the end.
+    const QList<QAction *> menus = window->menuBar()->actions();
+    window->menuBar()->insertMenu(menus.size() > 2 ? menus.at(2) : nullptr, menu);
+
+    connect(access, &RegistryAccess::problem, window->activity(), &ActivityStatus::showProblem);
+    connect(access, &RegistryAccess::info, window->activity(), &ActivityStatus::showInfo);
+    connect(access, &RegistryAccess::accessChanged, this, &RegistryAccessActions::updateWarning);
+    connect(window->registryList(), &RegistryListPanel::currentRegistryChanged, this,
+            &RegistryAccessActions::updateWarning);
+    updateWarning();
+}
+
+void RegistryAccessActions::updateWarning()
+{
+    RegistryClient *client = m_window->currentClient();
+    const QString warning =
+        client ? m_access->tlsWarning(client->endpoint().baseUrl.host()) : QString();
+    m_tlsWarning->setText(warning);
+    m_tlsWarning->setVisible(!warning.isEmpty());
+}
+
+void RegistryAccessActions::editCurrent()
+{
+    RegistryClient *client = m_window->currentClient();
+    if (!client) {
+        m_window->activity()->showProblem(tr("Add or select a registry first."));
+        return;
+    }
+    const auto chosen = m_access->editSettings(m_window, client->endpoint());
+    if (chosen && chosen->address != client->endpoint().baseUrl.toString())
+        m_window->openRegistry(chosen->address);
+    updateWarning();
+}
+
+void RegistryAccessActions::loginCurrent()
+{
+    RegistryClient *client = m_window->currentClient();
+    if (!client) {
+        m_window->activity()->showProblem(tr("Add or select a registry first."));
+        return;
+    }
+    m_access->login(m_window, client->endpoint());
+}
+
+void RegistryAccessActions::logoutCurrent()
+{
+    if (RegistryClient *client = m_window->currentClient())
+        m_access->logout(client->endpoint());
+}
+
+void RegistryAccessActions::addRegistry()
+{
+    if (const auto chosen = m_access->addRegistry(m_window))
+        m_window->openRegistry(chosen->address);
+    updateWarning();
+}
+
+} // namespace ocular

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QObject>
+
+class QLabel;
+
+namespace ocular {
+
+class MainWindow;
+class RegistryAccess;
+
+/// Puts registry access into the main window without the window knowing about credentials:
+/// a Registry menu (settings with TLS options, log in, log out, add with TLS options), a
+/// permanent status-bar warning while the current registry skips certificate verification,
+/// and RegistryAccess messages in the activity area.
+class RegistryAccessActions : public QObject
+{
+    Q_OBJECT
+public:
+    /// Neither is owned; @p window becomes the parent.
+    RegistryAccessActions(MainWindow *window, RegistryAccess *access);
+
+private:
+    void updateWarning();
+    void editCurrent();
+    void loginCurrent();
+    void logoutCurrent();
+    void addRegistry();
+
+    MainWindow *m_window;
+    RegistryAccess *m_access;
+    QLabel *m_tlsWarning;
+};
+
+} // namespace ocular

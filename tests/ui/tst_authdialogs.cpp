@@ -14,6 +14,7 @@
 #include "http/httpclient.h"
 #include "registry/registryendpoint.h"
 #include "support/logcapture.h"
+#include "support/loopbackhttpserver.h"
 #include "support/tempenv.h"
 #include "support/testca.h"
 
@@ -245,14 +246,30 @@ private Q_SLOTS:
 
         TlsSettings skip;
         skip.insecureSkipVerify = true;
-        QVERIFY(access.setTlsSettings(QStringLiteral("insecure.example"), skip).ok());
+        QVERIFY(access.setTlsSettings(QStringLiteral("127.0.0.5"), skip).ok());
         auto *warning = window.findChild<QLabel *>(QStringLiteral("tlsWarning"));
         QVERIFY(warning);
-        QVERIFY(window.openRegistry(QStringLiteral("https://insecure.example"), false));
+        // Loopback addresses with a closed port: nothing leaves the machine.
+        QVERIFY(window.openRegistry(QStringLiteral("https://127.0.0.5:1"), false));
         QTRY_VERIFY(warning->isVisibleTo(&window));
-        QVERIFY(warning->text().contains(QStringLiteral("insecure.example")));
-        QVERIFY(window.openRegistry(QStringLiteral("https://safe.example"), false));
+        QVERIFY(warning->text().contains(QStringLiteral("127.0.0.5")));
+        QVERIFY(window.openRegistry(QStringLiteral("https://127.0.0.6:1"), false));
         QTRY_VERIFY(!warning->isVisibleTo(&window));
+
+        // A registry whose certificate is not trusted: the status bar offers the TLS help.
+        test::TestCa ca;
+        QVERIFY2(ca.ok(), qPrintable(ca.errorMessage()));
+        const auto cert = ca.issueServer(QStringLiteral("ui"), {QStringLiteral("IP:127.0.0.1")});
+        test::LoopbackHttpServer server([](const test::LoopbackHttpServer::Request &) {
+            return test::LoopbackHttpServer::Reply{200, {}, "{}"};
+        });
+        QVERIFY(server.listenTls(cert.certFile, cert.keyFile));
+        auto *problem = window.findChild<QPushButton *>(QStringLiteral("tlsProblem"));
+        QVERIFY(problem);
+        QVERIFY(window.openRegistry(server.baseUrl(), false));
+        QTRY_VERIFY(problem->isVisibleTo(&window));
+        QVERIFY(problem->toolTip().contains(QStringLiteral("issuer is not trusted")));
+        QCOMPARE(server.requests().size(), 0);
     }
 };
 

@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
+#include <QPushButton>
 #include <QStatusBar>
 
 namespace ocular {
@@ -19,7 +21,13 @@ RegistryAccessActions::RegistryAccessActions(MainWindow *window, RegistryAccess 
     , m_window(window)
     , m_access(access)
     , m_tlsWarning(new QLabel(window))
+    , m_tlsProblem(new QPushButton(window))
 {
+    m_tlsProblem->setObjectName(QStringLiteral("tlsProblem"));
+    m_tlsProblem->setFlat(true);
+    m_tlsProblem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_tlsProblem->hide();
+    window->statusBar()->addPermanentWidget(m_tlsProblem);
     m_tlsWarning->setObjectName(QStringLiteral("tlsWarning"));
     m_tlsWarning->setStyleSheet(QStringLiteral("color: #a02a1a; font-weight: bold;"));
     m_tlsWarning->hide();
@@ -50,6 +58,9 @@ RegistryAccessActions::RegistryAccessActions(MainWindow *window, RegistryAccess 
     connect(access, &RegistryAccess::accessChanged, this, &RegistryAccessActions::updateWarning);
     connect(window->registryList(), &RegistryListPanel::currentRegistryChanged, this,
             &RegistryAccessActions::updateWarning);
+    connect(window->registryList(), &RegistryListPanel::currentRegistryChanged, this,
+            &RegistryAccessActions::checkConnection);
+    connect(access, &RegistryAccess::accessChanged, this, &RegistryAccessActions::checkConnection);
     updateWarning();
 }
 
@@ -60,6 +71,29 @@ void RegistryAccessActions::updateWarning()
         client ? m_access->tlsWarning(client->endpoint().baseUrl.host()) : QString();
     m_tlsWarning->setText(warning);
     m_tlsWarning->setVisible(!warning.isEmpty());
+}
+
+void RegistryAccessActions::checkConnection()
+{
+    const int generation = ++m_generation;
+    m_tlsProblem->hide();
+    m_tlsProblem->disconnect(this);
+    RegistryClient *client = m_window->currentClient();
+    if (!client)
+        return;
+    const RegistryEndpoint endpoint = client->endpoint();
+    client->ping(this, [this, generation, endpoint](Result<PingResult> result) {
+        // Another registry was selected meanwhile: this answer is stale.
+        if (generation != m_generation || result.ok() || result.error().kind != ErrorKind::Tls)
+            return;
+        const Error error = result.error();
+        m_tlsProblem->setText(tr("Secure connection to %1 failed — details and TLS settings…")
+                                  .arg(endpoint.baseUrl.host()));
+        m_tlsProblem->setToolTip(error.message);
+        connect(m_tlsProblem, &QPushButton::clicked, this,
+                [this, endpoint, error] { m_access->offerTlsHelp(m_window, endpoint, error); });
+        m_tlsProblem->show();
+    });
 }
 
 void RegistryAccessActions::editCurrent()

@@ -3,6 +3,7 @@
 #include <QObject>
 
 class QLabel;
+class QPushButton;
 
 namespace ocular {
 
@@ -22,6 +23,9 @@ public:
 
 private:
     void updateWarning();
+    /// One GET /v2/ per registry selection: a TLS failure gets a status-bar button that
+    /// explains it and offers the registry's TLS settings (never an insecure retry).
+    void checkConnection();
     void editCurrent();
     void loginCurrent();
     void logoutCurrent();
@@ -30,6 +34,8 @@ private:
     MainWindow *m_window;
     RegistryAccess *m_access;
     QLabel *m_tlsWarning;
+    QPushButton *m_tlsProblem;
+    int m_generation = 0;
 };
 
 } // namespace ocular

@@ -1,5 +1,6 @@
 #include "registryerror.h"
 
+#include "http/redact.h"
 #include "http/retrypolicy.h"
 
 #include <QJsonArray>
@@ -81,7 +82,7 @@ Error registryError(const HttpResponse &response, const QString &what)
             if (!code.isEmpty() && codes.size() < 8)
                 codes << code.left(64);
             if (!message.isEmpty() && messages.size() < 3)
-                messages << message.left(300);
+                messages << redact::text(message.left(300)); // servers may echo what we sent
         }
     }
     Error error;

@@ -2,6 +2,7 @@
 #include "auth/authchallenge.h"
 #include "auth/tokencache.h"
 #include "http/redact.h"
+#include "http/registryerror.h"
 
 #include <QTest>
 
@@ -193,6 +194,19 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("service=reg")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("scope=repository")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("n=10")), qPrintable(out));
+    }
+
+    void registryErrorsAreScrubbed()
+    {
+        HttpResponse response;
+        response.status = 400;
+        response.body = "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"token Bearer "
+                        "abc.def.ghi not valid for https://s3.example/o?X-Amz-Signature=feed\"}]}";
+        const Error error = registryError(response, QStringLiteral("Could not read"));
+        QVERIFY2(!error.message.contains(QStringLiteral("abc.def.ghi")), qPrintable(error.message));
+        QVERIFY2(!error.message.contains(QStringLiteral("feed")), qPrintable(error.message));
+        QVERIFY(error.message.contains(QStringLiteral("not valid")));
+        QCOMPARE(error.registryCodes, QStringList{QStringLiteral("DENIED")});
     }
 
     void redactHeaders()

@@ -121,8 +121,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_registry.reset();
-        const bool leaked =
-            m_log->contains(Canary) || m_log->contains(RefreshCanary) || m_log->contains(QStringLiteral("eyJ"));
+        const bool leaked = m_log->contains(Canary) || m_log->contains(RefreshCanary) ||
+                            m_log->contains(QStringLiteral("eyJ"));
         const QStringList messages = m_log->messages();
         m_log.reset();
         QVERIFY2(!leaked, qPrintable(messages.join(QLatin1Char('\n'))));
@@ -267,6 +267,34 @@ private Q_SLOTS:
         QVERIFY2(head.error().message.contains(QStringLiteral("rejected the credentials")),
                  qPrintable(head.error().message));
         QVERIFY(m_tokens->grants().isEmpty());
+    }
+
+    void registryRefusesTokensFromAnUntrustedSigner()
+    {
+        // A token server with its own CA: its tokens are well-formed but signed by a key the
+        // registry does not trust, so the registry must refuse them.
+        test::TestCa otherCa;
+        QVERIFY2(otherCa.ok(), qPrintable(otherCa.errorMessage()));
+        test::TestTokenServer::Options options;
+        options.username = User;
+        options.password = Canary;
+        test::TestTokenServer forger(&otherCa, options);
+        QVERIFY2(forger.start(false), qPrintable(forger.errorMessage()));
+        RegistryProcess::Options registryOptions;
+        RegistryProcess::TokenAuth tokenAuth = forger.registryConfig();
+        tokenAuth.rootCertBundle = m_ca->caCertFile();
+        registryOptions.tokenAuth = tokenAuth;
+        OCULAR_TEST_REGISTRY(registry, registryOptions);
+        StaticCredentialSource credentials;
+        credentials.set(registry.hostPort(), Credentials{User, Canary, false, {}});
+        Rig rig(registry.baseUrl(), &credentials, m_ca->caCertFile());
+        const auto page = waitFor<ListPage>([&](QObject *ctx, auto done) {
+            return rig.client->catalogPage(100, QUrl(), ctx, done);
+        });
+        QVERIFY(!page.ok());
+        QCOMPARE(page.error().kind, ErrorKind::Auth);
+        QVERIFY(!forger.grants().isEmpty());
+        QVERIFY(forger.grants().size() <= 2);
     }
 
     void identityTokenUsesOAuthPost()

@@ -316,5 +316,10 @@ int main(int argc, char **argv)
     }
 
     printTable();
+    if (process.isRunning())
+        std::fprintf(stderr,
+                     "\nStopping docker-registry and removing its storage (%lld+ tag "
+                     "directories; slow on a busy disk)...\n",
+                     static_cast<long long>(tagCount));
     return 0;
 }

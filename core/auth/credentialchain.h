@@ -22,6 +22,8 @@ public:
 
     /// session (flags, login dialog) → docker config.json → containers auth.json: the order
     /// Ocular uses when nothing else is configured. @p first (may be null) goes in front.
+    /// docker before podman because docker's file is where most logins live and is also the
+    /// last place podman looks; a podman-only user has no config.json, so auth.json is found.
     static std::unique_ptr<CredentialChain> standard(CredentialSource *first = nullptr,
                                                      int helperTimeoutMs = 15000);
 

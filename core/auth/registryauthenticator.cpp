@@ -170,14 +170,6 @@ void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteAr
         return;
     }
     if (pick(challenges, QStringLiteral("basic"))) {
-        if (url.scheme() != QLatin1String("https") && !originpolicy::isLoopbackHost(url.host())) {
-            done(Error::make(ErrorKind::Refused,
-                             QStringLiteral("%1 asks for a password over plain HTTP; Ocular only "
-                                            "sends passwords over HTTPS (or to this machine).")
-                                 .arg(host),
-                             401));
-            return;
-        }
         const bool retried = m_basicOrigins.contains(origin);
         withCredentials(url, [this, url, origin, host, retried,
                               done = std::move(done)](Result<std::optional<Credentials>> found) {
@@ -235,7 +227,10 @@ void RegistryAuthenticator::fetchToken(const QUrl &url, const AuthChallenge &cha
                           .arg(realmScheme.left(20)));
     if (url.scheme() == QLatin1String("https") && realmScheme == QLatin1String("http"))
         return refuse(QStringLiteral("the realm would downgrade HTTPS to plain HTTP"));
-    if (realmScheme == QLatin1String("http") && !originpolicy::isLoopbackHost(realm.host()))
+    // Plain HTTP realms: on this machine, or on the very host the user explicitly allowed to
+    // speak plain HTTP (the registry URL is http only after that opt-in).
+    if (realmScheme == QLatin1String("http") && !originpolicy::isLoopbackHost(realm.host()) &&
+        realm.host().compare(url.host(), Qt::CaseInsensitive) != 0)
         return refuse(QStringLiteral("the realm uses plain HTTP on a non-loopback host"));
     if (!realm.userInfo().isEmpty())
         return refuse(QStringLiteral("the realm URL carries user information"));

@@ -1,5 +1,6 @@
 #include "content/mediatype.h"
 #include "demo/demoseeder.h"
+#include "demo/layerarchive.h"
 #include "http/httpclient.h"
 #include "registry/registryclient.h"
 #include "support/asyncwait.h"
@@ -75,10 +76,156 @@ class TestSeeder : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void planIsDeterministic();
+    void planPushesChildrenFirstAndTagsLast();
+    void layersAreRealTarGzip();
     void seedsEverythingAndIsIdempotent();
     void seedTagsPushesCountTags();
     void cancelStopsSeeding();
 };
+
+void TestSeeder::planIsDeterministic()
+{
+    const DemoPlan a = DemoPlan::standard(50);
+    const DemoPlan b = DemoPlan::standard(50);
+    QCOMPARE(a.steps.size(), b.steps.size());
+    for (qsizetype i = 0; i < a.steps.size(); ++i) {
+        QCOMPARE(a.steps[i].operations.size(), b.steps[i].operations.size());
+        for (qsizetype j = 0; j < a.steps[i].operations.size(); ++j)
+            QCOMPARE(a.steps[i].operations[j].bytes, b.steps[i].operations[j].bytes);
+    }
+    QCOMPARE(a.summary.digests, b.summary.digests);
+    QVERIFY(a.summary.bigIndexBytes >= 3 * 1024 * 1024);
+    QVERIFY(a.summary.bigIndexBytes < 4 * 1024 * 1024);
+    // The tag count only changes demo/many-tags.
+    const DemoPlan c = DemoPlan::standard(2000);
+    QCOMPARE(c.summary.digests, a.summary.digests);
+    QCOMPARE(c.summary.tags.value(QStringLiteral("demo/many-tags")).size(), 2001);
+}
+
+void TestSeeder::planPushesChildrenFirstAndTagsLast()
+{
+    const DemoPlan plan = DemoPlan::standard(20);
+    QSet<QString> present; // repository@digest pushed in an earlier step
+    bool taggingStarted = false;
+    int manifests = 0;
+    for (const DemoStep &step : plan.steps) {
+        QSet<QString> added;
+        for (const DemoOperation &op : step.operations) {
+            QCOMPARE(Digest::sha256(op.bytes), op.digest);
+            const QString key = op.repository + QLatin1Char('@') + op.digest.toString();
+            if (op.kind == DemoOperation::Kind::Blob) {
+                QVERIFY2(!taggingStarted, qPrintable(step.text));
+                added.insert(key);
+                continue;
+            }
+            ++manifests;
+            const bool byTag = !op.reference.contains(QLatin1Char(':'));
+            if (byTag) {
+                taggingStarted = true;
+                // A tag names something that is already there.
+                QVERIFY2(present.contains(key),
+                         qPrintable(op.repository + QLatin1Char(':') + op.reference));
+                continue;
+            }
+            QVERIFY2(!taggingStarted, qPrintable(step.text));
+            QCOMPARE(op.reference, op.digest.toString());
+            auto parsed = Manifest::parse(op.bytes, op.mediaType);
+            QVERIFY2(parsed.ok(), qPrintable(step.text));
+            QCOMPARE(parsed->mediaType(), op.mediaType);
+            for (const Descriptor &child : parsed->children()) {
+                QVERIFY2(
+                    present.contains(op.repository + QLatin1Char('@') + child.digest.toString()),
+                    qPrintable(step.text + QStringLiteral(": ") + child.digest.toString()));
+            }
+            added.insert(key);
+        }
+        present.unite(added);
+    }
+    QVERIFY(taggingStarted);
+    QCOMPARE(manifests, plan.summary.manifestCount);
+}
+
+namespace {
+
+/// Undoes LayerArchive::gzip (stored deflate blocks only), checking the gzip trailer.
+std::optional<QByteArray> gunzipStored(const QByteArray &gz)
+{
+    if (gz.size() < 18 || !gz.startsWith("\x1f\x8b\x08"))
+        return std::nullopt;
+    QByteArray out;
+    qsizetype pos = 10;
+    for (;;) {
+        if (pos + 5 > gz.size())
+            return std::nullopt;
+        const uchar header = uchar(gz[pos]);
+        if ((header & 0x06) != 0) // only stored blocks expected
+            return std::nullopt;
+        const int len = uchar(gz[pos + 1]) | (uchar(gz[pos + 2]) << 8);
+        const int nlen = uchar(gz[pos + 3]) | (uchar(gz[pos + 4]) << 8);
+        if ((len ^ nlen) != 0xffff || pos + 5 + len > gz.size())
+            return std::nullopt;
+        out += gz.mid(pos + 5, len);
+        pos += 5 + len;
+        if (header & 1)
+            break;
+    }
+    if (pos + 8 != gz.size())
+        return std::nullopt;
+    auto le32 = [&](qsizetype at) {
+        return quint32(uchar(gz[at])) | quint32(uchar(gz[at + 1])) << 8 |
+               quint32(uchar(gz[at + 2])) << 16 | quint32(uchar(gz[at + 3])) << 24;
+    };
+    if (le32(pos) != LayerArchive::crc32(out) || le32(pos + 4) != quint32(out.size()))
+        return std::nullopt;
+    return out;
+}
+
+} // namespace
+
+void TestSeeder::layersAreRealTarGzip()
+{
+    // Known CRC-32 check value.
+    QCOMPARE(LayerArchive::crc32("123456789"), 0xcbf43926u);
+    const QByteArray tar = LayerArchive::tar({{QStringLiteral("hello"), "#!/bin/sh\necho hi\n"}});
+    QCOMPARE(tar.size() % 512, 0);
+    QCOMPARE(tar.mid(257, 5), QByteArray("ustar"));
+    // A big payload spans several stored blocks.
+    const QByteArray big(200000, 'x');
+    QCOMPARE(gunzipStored(LayerArchive::gzip(big)).value_or(QByteArray()), big);
+
+    // Every layer of the amd64 image unpacks to a tar whose hash is the config's diff_id.
+    const DemoPlan plan = DemoPlan::standard(1);
+    QHash<Digest, QByteArray> blobs;
+    const DemoOperation *amd64 = nullptr;
+    const Digest wanted = plan.summary.digests.value(demokey::HelloAmd64);
+    for (const DemoStep &step : plan.steps) {
+        for (const DemoOperation &op : step.operations) {
+            if (op.kind == DemoOperation::Kind::Blob)
+                blobs.insert(op.digest, op.bytes);
+            else if (op.digest == wanted && !amd64)
+                amd64 = &op;
+        }
+    }
+    QVERIFY(amd64);
+    auto manifest = Manifest::parse(amd64->bytes, amd64->mediaType);
+    QVERIFY(manifest.ok());
+    const QJsonObject config =
+        QJsonDocument::fromJson(blobs.value(manifest->config()->digest)).object();
+    const QJsonArray diffIds = config.value(QStringLiteral("rootfs"))
+                                   .toObject()
+                                   .value(QStringLiteral("diff_ids"))
+                                   .toArray();
+    QCOMPARE(diffIds.size(), manifest->layers().size());
+    for (qsizetype i = 0; i < manifest->layers().size(); ++i) {
+        const Descriptor &layer = manifest->layers()[i];
+        QCOMPARE(layer.mediaType, QString(mediatype::OciLayerTarGzip));
+        const auto unpacked = gunzipStored(blobs.value(layer.digest));
+        QVERIFY(unpacked.has_value());
+        QCOMPARE(Digest::sha256(*unpacked).toString(), diffIds[i].toString());
+        QCOMPARE(unpacked->mid(257, 5), QByteArray("ustar"));
+    }
+}
 
 void TestSeeder::seedsEverythingAndIsIdempotent()
 {

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
 
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void unreachableHost();
     void passwordNeedsUsername();
     void basicAuthentication();
+    void serveDemoRunsUntilInterrupted();
 
 private:
     std::unique_ptr<ocular::test::TestRegistry> m_registry;
@@ -223,8 +225,8 @@ void TestCli::badReference()
 {
     for (const QString &ref :
          QStringList{QStringLiteral("127.0.0.1:1/UPPER/case"), QStringLiteral("has space/x"),
-          m_host + QStringLiteral("/demo/hello@sha256:notahex"),
-          m_host + QStringLiteral("/demo/hello:bad:tag")}) {
+                     m_host + QStringLiteral("/demo/hello@sha256:notahex"),
+                     m_host + QStringLiteral("/demo/hello:bad:tag")}) {
         const CliResult r = runCli({QStringLiteral("manifest"), ref});
         QVERIFY2(r.exitCode == 2, qPrintable(ref));
         QVERIFY2(r.err.startsWith("ocular-cli: manifest "), r.err.constData());
@@ -306,6 +308,34 @@ void TestCli::basicAuthentication()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(lines(r.out), m_summary.repositories);
     QVERIFY(!r.err.contains("s3cret"));
+}
+
+void TestCli::serveDemoRunsUntilInterrupted()
+{
+    QProcess serve;
+    serve.start(cliPath(),
+                {QStringLiteral("serve-demo"), QStringLiteral("--tags"), QStringLiteral("5")});
+    QVERIFY(serve.waitForStarted(10000));
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("Press Ctrl+C"),
+                             180000);
+    const QRegularExpression urlPattern(QStringLiteral("running at http://(127\\.0\\.0\\.1:\\d+)"));
+    const auto match = urlPattern.match(QString::fromUtf8(out));
+    QVERIFY2(match.hasMatch(), out.constData());
+    const QString host = match.captured(1);
+    const CliResult ls = runCli({QStringLiteral("ls"), host});
+    QVERIFY2(ls.exitCode == 0, ls.err.constData());
+    QCOMPARE(lines(ls.out), m_summary.repositories);
+
+    // SIGTERM (as from a service manager; Ctrl+C sends SIGINT, handled the same way).
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(60000));
+    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.exitCode(), 0);
+    QVERIFY(serve.readAllStandardError().contains("stopping the demo registry"));
+    // The registry went down with it.
+    const CliResult after = runCli({QStringLiteral("ls"), host});
+    QCOMPARE(after.exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

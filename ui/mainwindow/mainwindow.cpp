@@ -5,6 +5,7 @@
 #include "panels/inspectorpanel.h"
 #include "panels/registrylistpanel.h"
 #include "panels/repositorytreepanel.h"
+#include "panels/supplychaindock.h"
 #include "reference/reference.h"
 #include "registry/registryclient.h"
 #include "views/activitystatus.h"
@@ -31,6 +32,7 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     , m_tree(new RepositoryTreePanel(this))
     , m_inspector(new InspectorPanel(this))
     , m_activity(new ActivityStatus(this))
+    , m_supplyChain(new SupplyChainDock(this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_leftSplitter(new QSplitter(Qt::Vertical, this))
     , m_externalSource(new QObject(this))
@@ -51,6 +53,14 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     m_mainSplitter->setSizes({640, 660});
     setCentralWidget(m_mainSplitter);
     statusBar()->addWidget(m_activity, 1);
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_supplyChain);
+    connect(m_tree, &RepositoryTreePanel::selectionChanged, m_supplyChain,
+            &SupplyChainDock::showSelection);
+    connect(m_supplyChain, &SupplyChainDock::digestActivated, this, &MainWindow::onDigestActivated);
+    connect(m_supplyChain, &SupplyChainDock::activityChanged, m_activity,
+            [this](const QString &text) { m_activity->setActivity(m_supplyChain, text); });
+    connect(m_supplyChain, &SupplyChainDock::problem, m_activity, &ActivityStatus::showProblem);
 
     createActions();
 
@@ -82,6 +92,7 @@ MainWindow::~MainWindow()
 {
     m_tree->setClient(nullptr);
     m_inspector->setClient(nullptr);
+    m_supplyChain->setClient(nullptr);
 }
 
 QAction *MainWindow::action(const QString &name) const
@@ -187,6 +198,7 @@ void MainWindow::onRegistryChanged(const QString &url)
     }
     m_client = client;
     m_inspector->setClient(client);
+    m_supplyChain->setClient(client);
     m_tree->setClient(client);
     setWindowTitle(client ? QStringLiteral("%1 — Ocular").arg(client->endpoint().registry)
                           : QStringLiteral("Ocular"));

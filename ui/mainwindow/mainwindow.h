@@ -15,6 +15,7 @@ class InspectorPanel;
 class RegistryClient;
 class RegistryListPanel;
 class RepositoryTreePanel;
+class SupplyChainDock;
 
 /// The shell: registry list and repository tree on the left, inspector on the right, actions
 /// and a status bar. Receives the network stack and cache from the composition root.
@@ -36,6 +37,7 @@ public:
     RepositoryTreePanel *treePanel() const { return m_tree; }
     InspectorPanel *inspector() const { return m_inspector; }
     ActivityStatus *activity() const { return m_activity; }
+    SupplyChainDock *supplyChain() const { return m_supplyChain; }
     RegistryClient *currentClient() const { return m_client; }
     QAction *action(const QString &name) const;
 
@@ -58,6 +60,7 @@ private:
     RepositoryTreePanel *m_tree;
     InspectorPanel *m_inspector;
     ActivityStatus *m_activity;
+    SupplyChainDock *m_supplyChain;
     QSplitter *m_mainSplitter;
     QSplitter *m_leftSplitter;
     QHash<QString, RegistryClient *> m_clients;

@@ -1,0 +1,77 @@
+#include "auditmodel.h"
+
+#include "models/nodeicons.h"
+
+namespace ocular {
+
+AuditModel::AuditModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void AuditModel::setRows(const QList<AuditRow> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int AuditModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AuditModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const AuditRow &r = m_rows.at(index.row());
+    if (role == SignedRole)
+        return r.isSigned() ? 1 : 0;
+    if (role == Qt::DecorationRole && index.column() == SignedColumn)
+        return r.isSigned() ? NodeIcons::named(QStringLiteral("tag"))
+                            : NodeIcons::named(QStringLiteral("warning"));
+    if (role == Qt::ToolTipRole && index.column() == DigestColumn)
+        return r.digest.toString();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case TagColumn:
+        return r.tag;
+    case PlatformColumn:
+        return r.platform;
+    case DigestColumn:
+        return r.digest.shortForm();
+    case SignedColumn:
+        return r.isSigned() ? r.signatureKinds.join(QStringLiteral(", ")) : tr("no");
+    case VerificationColumn:
+        return r.verification;
+    case SbomColumn:
+        return r.sbomFormats.isEmpty() ? tr("no") : r.sbomFormats.join(QStringLiteral(", "));
+    case AttestationsColumn:
+        return r.attestationKinds.join(QStringLiteral(", "));
+    case ProvenanceColumn:
+        return r.provenance ? tr("yes") : tr("no");
+    case ReferrersColumn:
+        return r.referrerCount;
+    case NewestSignatureColumn:
+        return r.newestSignature;
+    }
+    return {};
+}
+
+QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *names[] = {
+        "Tag",  "Platform",     "Digest",     "Signed",    "Verification",
+        "SBOM", "Attestations", "Provenance", "Referrers", "Newest signature"};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+} // namespace ocular

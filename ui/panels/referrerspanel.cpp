@@ -1,0 +1,348 @@
+#include "referrerspanel.h"
+
+#include "content/mediatype.h"
+#include "models/referrergraphmodel.h"
+#include "panels/sbomviewer.h"
+#include "referrers/capabilityprobe.h"
+#include "referrers/referrerwalker.h"
+#include "referrers/signatureinspector.h"
+#include "registry/registryclient.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace ocular {
+
+namespace {
+constexpr qint64 LayerCap = 64LL * 1024 * 1024;
+const QLatin1String kCosignSignature("dev.cosignproject.cosign/signature");
+
+QString certificatesText(const QList<CertificateSummary> &certs)
+{
+    QString t;
+    for (int i = 0; i < certs.size(); ++i) {
+        const CertificateSummary &c = certs.at(i);
+        t += QStringLiteral("certificate %1\n  subject: %2\n  issuer:  %3\n  valid:   %4 — %5\n")
+                 .arg(i)
+                 .arg(c.subject, c.issuer, c.notBefore.toString(Qt::ISODate),
+                      c.notAfter.toString(Qt::ISODate));
+        if (!c.subjectAltNames.isEmpty())
+            t +=
+                QStringLiteral("  names:   %1\n").arg(c.subjectAltNames.join(QStringLiteral(", ")));
+    }
+    return t;
+}
+} // namespace
+
+ReferrersPanel::ReferrersPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ReferrerGraphModel(this))
+    , m_view(new QTreeView(this))
+    , m_header(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_details(new QPlainTextEdit(this))
+    , m_sbom(new SbomViewer(this))
+    , m_keyButton(new QPushButton(tr("Verify with Key…"), this))
+{
+    m_view->setModel(m_model);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setSectionResizeMode(ReferrerGraphModel::ArtifactColumn,
+                                           QHeaderView::ResizeToContents);
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_stack->addWidget(m_details);
+    m_stack->addWidget(m_sbom);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setWordWrap(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    top->addWidget(m_keyButton);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_stack);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReferrersPanel::onCurrentChanged);
+    connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const ReferrerNode *node = m_model->nodeAt(index))
+            Q_EMIT digestActivated(node->digest);
+    });
+    connect(m_keyButton, &QPushButton::clicked, this, &ReferrersPanel::chooseKey);
+    connect(m_sbom, &SbomViewer::loaded, this, [this] { Q_EMIT detailsShown(); });
+}
+
+ReferrersPanel::~ReferrersPanel()
+{
+    cancel();
+}
+
+void ReferrersPanel::setClient(RegistryClient *client, CapabilityProbe *probe)
+{
+    cancel();
+    delete m_walker;
+    m_walker = nullptr;
+    if (m_probe && m_probe->parent() == this)
+        delete m_probe;
+    m_client = client;
+    m_probe = probe;
+    if (client && !m_probe)
+        m_probe = new CapabilityProbe(client, this);
+    if (client)
+        m_walker = new ReferrerWalker(client, m_probe, this);
+    m_model->clear();
+    m_header->clear();
+}
+
+void ReferrersPanel::setVerifier(std::optional<CosignVerifier> verifier)
+{
+    m_verifier = std::move(verifier);
+    onCurrentChanged();
+}
+
+void ReferrersPanel::cancel()
+{
+    m_walk.cancel();
+    m_detail.cancel();
+}
+
+QString ReferrersPanel::detailsText() const
+{
+    return m_details->toPlainText();
+}
+
+void ReferrersPanel::showSelection(const TreeSelection &selection)
+{
+    const bool manifestLike =
+        selection.kind == NodeKind::Tag || selection.manifest ||
+        (selection.descriptor && mediatype::isManifestType(selection.descriptor->mediaType));
+    if (selection.isEmpty() || !manifestLike) {
+        cancel();
+        ++m_generation;
+        m_model->clear();
+        m_header->setText(tr("Select a tag or a manifest to see what refers to it."));
+        return;
+    }
+    const Digest digest = selection.digest();
+    showSubject(selection.repository, digest.isValid() ? digest.toString() : selection.tag);
+}
+
+void ReferrersPanel::showSubject(const QString &repository, const QString &reference)
+{
+    cancel();
+    const int generation = ++m_generation;
+    m_repository = repository;
+    m_model->clear();
+    m_details->clear();
+    if (!m_walker)
+        return;
+    m_header->setText(tr("Finding referrers of %1…").arg(reference));
+    Q_EMIT activityChanged(tr("Finding referrers…"));
+    m_walk = m_walker->walk(
+        repository, reference, ReferrerWalker::Options(), this,
+        [this, generation, repository](Result<ReferrerGraph> graph) {
+            if (generation != m_generation)
+                return;
+            Q_EMIT activityChanged(QString());
+            if (!graph.ok()) {
+                if (graph.error().kind != ErrorKind::Cancelled) {
+                    m_header->setText(tr("Referrers: %1").arg(graph.error().message));
+                    Q_EMIT problem(graph.error().toString());
+                }
+                return;
+            }
+            m_model->setGraph(graph.value());
+            m_view->expandAll();
+            const int n = m_model->referrerCount();
+            QString api;
+            if (m_probe) {
+                const Capability c = m_probe->cached(repository).referrersApi;
+                api = tr("; referrers API: %1").arg(c.stateName());
+            }
+            QString text = tr("Referrers (%1) of %2%3").arg(n).arg(graph->root().shortForm(), api);
+            if (!graph->issues().isEmpty())
+                text += tr(" — %n warning(s)", nullptr, int(graph->issues().size()));
+            m_header->setText(text);
+            QString issues;
+            for (const ReferrerIssue &issue : graph->issues())
+                issues += QStringLiteral("⚠ ") + issue.message + QLatin1Char('\n');
+            m_details->setPlainText(issues);
+            m_stack->setCurrentWidget(m_details);
+            Q_EMIT graphLoaded(n);
+        });
+}
+
+void ReferrersPanel::onCurrentChanged()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const ReferrerNode *node = m_model->nodeAt(current);
+    if (!node)
+        return;
+    const QModelIndex parent = current.parent();
+    const ReferrerNode *subject = m_model->nodeAt(parent);
+    showDetails(*node, subject ? subject->digest : Digest());
+}
+
+void ReferrersPanel::loadLayer(const Descriptor &layer, std::function<void(const QByteArray &)> use)
+{
+    m_detail.cancel();
+    const int generation = ++m_detailGeneration;
+    m_detail = m_client->getBlob(
+        m_repository, layer.digest, LayerCap, this,
+        [this, generation, use](Result<QByteArray> bytes) {
+            if (generation != m_detailGeneration)
+                return;
+            if (!bytes.ok()) {
+                m_details->appendPlainText(
+                    tr("\nCould not read the content: %1").arg(bytes.error().toString()));
+                return;
+            }
+            use(bytes.value());
+        });
+}
+
+void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject)
+{
+    ++m_detailGeneration;
+    m_detail.cancel();
+    QString t = tr("%1\n%2\nmedia type: %3\n")
+                    .arg(node.classification.label, node.digest.toString(), node.mediaType);
+    if (!node.artifactType.isEmpty())
+        t += tr("artifact type: %1\n").arg(node.artifactType);
+    if (node.size >= 0)
+        t += tr("size: %1 bytes\n").arg(node.size);
+    if (!node.created.isEmpty())
+        t += tr("created: %1\n").arg(node.created);
+    for (const QString &p : node.predicateTypes)
+        t += tr("predicate: %1\n").arg(p);
+    for (auto it = node.annotations.begin(); it != node.annotations.end(); ++it)
+        t += QStringLiteral("  %1 = %2\n").arg(it.key(), it.value().left(200));
+    if (node.missing)
+        t += tr("\nThis manifest does not exist any more (a stale entry).\n");
+    m_details->setPlainText(t);
+    m_stack->setCurrentWidget(m_details);
+    if (!m_client || node.layers.isEmpty())
+        return Q_EMIT detailsShown();
+
+    const ArtifactCategory category = node.classification.category;
+    const Descriptor first = node.layers.first();
+    if (category == ArtifactCategory::Sbom ||
+        (category == ArtifactCategory::Attestation &&
+         (node.predicateTypes.join(QLatin1Char(' '))
+              .contains(QLatin1String("spdx"), Qt::CaseInsensitive) ||
+          node.predicateTypes.join(QLatin1Char(' '))
+              .contains(QLatin1String("cyclonedx"), Qt::CaseInsensitive)))) {
+        Descriptor layer = first;
+        for (const Descriptor &l : node.layers) {
+            const QString p = l.annotations.value(QStringLiteral("in-toto.io/predicate-type")) +
+                              l.annotations.value(QStringLiteral("predicateType"));
+            if (p.contains(QLatin1String("spdx"), Qt::CaseInsensitive) ||
+                p.contains(QLatin1String("cyclonedx"), Qt::CaseInsensitive))
+                layer = l;
+        }
+        m_stack->setCurrentWidget(m_sbom);
+        loadLayer(layer, [this](const QByteArray &bytes) { m_sbom->loadJson(bytes); });
+        return;
+    }
+    if (category != ArtifactCategory::Signature)
+        return Q_EMIT detailsShown();
+    if (mediatype::sameType(first.mediaType, mediatype::JoseJson)) {
+        loadLayer(first, [this](const QByteArray &bytes) {
+            auto s = signatureinspector::inspectNotationJws(bytes);
+            if (!s.ok()) {
+                m_details->appendPlainText(s.error().message);
+            } else {
+                m_details->appendPlainText(
+                    tr("\nNotation JWS (%1)\nsigning scheme: %2\nsigning time: %3\nsigned "
+                       "manifest: %4\n%5%6\nverification: not checked (Notation trust "
+                       "policies are not evaluated by Ocular)")
+                        .arg(s->algorithm, s->signingScheme, s->signingTime, s->targetDigest,
+                             s->expiry.isEmpty() ? QString() : tr("expiry: %1\n").arg(s->expiry),
+                             certificatesText(s->certificates)));
+            }
+            Q_EMIT detailsShown();
+        });
+        return;
+    }
+    if (first.mediaType.startsWith(QLatin1String("application/vnd.dev.sigstore.bundle"))) {
+        loadLayer(first, [this](const QByteArray &bytes) {
+            auto s = signatureinspector::inspectSigstoreBundle(bytes);
+            m_details->appendPlainText(
+                s.ok() ? tr("\nSigstore bundle %1\ncontent: %2 %3 %4\ntransparency log entries: "
+                            "%5 (index %6, %7)\n%8")
+                             .arg(s->mediaType, s->content, s->payloadType, s->predicateType)
+                             .arg(s->tlogEntries)
+                             .arg(s->logIndex, s->integratedTime.toString(Qt::ISODate),
+                                  certificatesText(s->certificates))
+                       : s.error().message);
+            Q_EMIT detailsShown();
+        });
+        return;
+    }
+    if (mediatype::sameType(first.mediaType, mediatype::CosignSimpleSigning)) {
+        const QByteArray signature = first.annotations.value(kCosignSignature).toLatin1();
+        const std::optional<CosignVerifier> verifier = m_verifier;
+        loadLayer(first, [this, signature, verifier, subject](const QByteArray &payload) {
+            auto p = signatureinspector::inspectSimpleSigning(payload);
+            QString t;
+            if (!p.ok()) {
+                t = p.error().message;
+            } else {
+                const bool matches =
+                    subject.isValid() && p->dockerManifestDigest == subject.toString();
+                t = tr("\ncosign simple signing\nsigned manifest: %1 (%2)\nidentity: %3\n")
+                        .arg(p->dockerManifestDigest,
+                             matches ? tr("matches the subject")
+                                     : tr("DOES NOT match the subject %1").arg(subject.toString()),
+                             p->dockerReference);
+                for (const QString &line : p->optional)
+                    t += QStringLiteral("  %1\n").arg(line);
+                VerificationResult result = VerificationResult::notChecked(tr("no key chosen"));
+                if (verifier) {
+                    result = verifier->verify(payload, signature);
+                    if (result.isVerified() && !matches)
+                        result = VerificationResult::failed(
+                            tr("the signed payload names another manifest"));
+                }
+                t += tr("verification: %1").arg(result.toString());
+            }
+            m_details->appendPlainText(t);
+            Q_EMIT detailsShown();
+        });
+        return;
+    }
+    Q_EMIT detailsShown();
+}
+
+void ReferrersPanel::chooseKey()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Public Key for cosign Signatures"), QString(),
+                                     tr("PEM keys (*.pub *.pem);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Q_EMIT problem(tr("Cannot read %1.").arg(path));
+    auto verifier = CosignVerifier::fromPublicKeyPem(file.read(64 * 1024));
+    if (!verifier.ok())
+        return Q_EMIT problem(verifier.error().message);
+    m_keyButton->setText(tr("Key: %1").arg(verifier->keyDescription()));
+    setVerifier(verifier.value());
+}
+
+} // namespace ocular

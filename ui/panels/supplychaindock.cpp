@@ -1,0 +1,58 @@
+#include "supplychaindock.h"
+
+#include "panels/auditpanel.h"
+#include "panels/capabilitiespanel.h"
+#include "panels/referrerspanel.h"
+#include "referrers/capabilityprobe.h"
+
+#include <QTabWidget>
+
+namespace ocular {
+
+SupplyChainDock::SupplyChainDock(QWidget *parent)
+    : QDockWidget(tr("Supply Chain"), parent)
+    , m_tabs(new QTabWidget(this))
+    , m_referrers(new ReferrersPanel(this))
+    , m_audit(new AuditPanel(this))
+    , m_capabilities(new CapabilitiesPanel(this))
+{
+    setObjectName(QStringLiteral("supplyChainDock"));
+    m_tabs->addTab(m_referrers, tr("Referrers"));
+    m_tabs->addTab(m_audit, tr("Audit"));
+    m_tabs->addTab(m_capabilities, tr("Capabilities"));
+    setWidget(m_tabs);
+    connect(m_referrers, &ReferrersPanel::digestActivated, this, &SupplyChainDock::digestActivated);
+    connect(m_referrers, &ReferrersPanel::graphLoaded, this,
+            [this](int n) { m_tabs->setTabText(0, tr("Referrers (%1)").arg(n)); });
+    for (QObject *source : {static_cast<QObject *>(m_referrers), static_cast<QObject *>(m_audit)}) {
+        if (auto *r = qobject_cast<ReferrersPanel *>(source)) {
+            connect(r, &ReferrersPanel::activityChanged, this, &SupplyChainDock::activityChanged);
+            connect(r, &ReferrersPanel::problem, this, &SupplyChainDock::problem);
+        } else if (auto *a = qobject_cast<AuditPanel *>(source)) {
+            connect(a, &AuditPanel::activityChanged, this, &SupplyChainDock::activityChanged);
+            connect(a, &AuditPanel::problem, this, &SupplyChainDock::problem);
+        }
+    }
+}
+
+void SupplyChainDock::setClient(RegistryClient *client)
+{
+    m_capabilities->setProbe(nullptr);
+    m_referrers->setClient(nullptr);
+    m_audit->setClient(nullptr);
+    delete m_probe;
+    m_probe = client ? new CapabilityProbe(client, this) : nullptr;
+    m_referrers->setClient(client, m_probe);
+    m_audit->setClient(client);
+    m_capabilities->setProbe(m_probe);
+    m_tabs->setTabText(0, tr("Referrers"));
+}
+
+void SupplyChainDock::showSelection(const TreeSelection &selection)
+{
+    m_referrers->showSelection(selection);
+    m_audit->setRepository(selection.repository);
+    m_capabilities->setRepository(selection.repository);
+}
+
+} // namespace ocular

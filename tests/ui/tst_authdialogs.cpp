@@ -12,11 +12,13 @@
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
 #include "http/httpclient.h"
+#include "registry/registryclient.h"
 #include "registry/registryendpoint.h"
 #include "support/logcapture.h"
 #include "support/loopbackhttpserver.h"
 #include "support/tempenv.h"
 #include "support/testca.h"
+#include "support/testregistry.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -270,6 +272,44 @@ private Q_SLOTS:
         QTRY_VERIFY(problem->isVisibleTo(&window));
         QVERIFY(problem->toolTip().contains(QStringLiteral("issuer is not trusted")));
         QCOMPARE(server.requests().size(), 0);
+    }
+
+    void loginOfferedWhenTheRegistryNeedsOne()
+    {
+        RegistryProcess::Options options;
+        options.htpasswdUser = QStringLiteral("uiuser");
+        options.htpasswdPassword = Canary;
+        OCULAR_TEST_REGISTRY(registry, options);
+        QNetworkAccessManager network;
+        HttpClient http(&network);
+        StaticCredentialSource session;
+        KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
+        RegistryAuthenticator auth(&http, &session);
+        http.setAuthProvider(&auth);
+        RegistryAccess access(&http, &auth, &session, &keychain);
+        MainWindow window(&http, nullptr);
+        new RegistryAccessActions(&window, &access);
+        auto *button = window.findChild<QPushButton *>(QStringLiteral("tlsProblem"));
+        QVERIFY(button);
+        QVERIFY(window.openRegistry(registry.baseUrl(), false));
+        QTRY_VERIFY(button->isVisibleTo(&window));
+        QVERIFY2(button->text().contains(QStringLiteral("needs a login")),
+                 qPrintable(button->text()));
+
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<LoginDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            child<QLineEdit>(*dialog, "username")->setText(QStringLiteral("uiuser"));
+            child<QLineEdit>(*dialog, "secret")->setText(Canary);
+            child<QRadioButton>(*dialog, "storeSession")->setChecked(true);
+            dialog->accept();
+        });
+        button->click();
+        // The connection is checked again with the new login: the button goes away.
+        QTRY_VERIFY(!button->isVisibleTo(&window));
+        QTRY_COMPARE(access.credentialSource(window.currentClient()->endpoint()),
+                     QStringLiteral("login dialog (this session)"));
     }
 };
 

@@ -84,9 +84,21 @@ void RegistryAccessActions::checkConnection()
     const RegistryEndpoint endpoint = client->endpoint();
     client->ping(this, [this, generation, endpoint](Result<PingResult> result) {
         // Another registry was selected meanwhile: this answer is stale.
-        if (generation != m_generation || result.ok() || result.error().kind != ErrorKind::Tls)
+        if (generation != m_generation || result.ok())
             return;
         const Error error = result.error();
+        if (error.kind == ErrorKind::Auth) {
+            m_tlsProblem->setText(tr("%1 needs a login — Log In…").arg(endpoint.registry));
+            m_tlsProblem->setToolTip(error.message);
+            connect(m_tlsProblem, &QPushButton::clicked, this, [this, endpoint] {
+                if (m_access->login(m_window, endpoint))
+                    m_tlsProblem->hide();
+            });
+            m_tlsProblem->show();
+            return;
+        }
+        if (error.kind != ErrorKind::Tls)
+            return;
         m_tlsProblem->setText(tr("Secure connection to %1 failed — details and TLS settings…")
                                   .arg(endpoint.baseUrl.host()));
         m_tlsProblem->setToolTip(error.message);

@@ -24,7 +24,8 @@ public:
 private:
     void updateWarning();
     /// One GET /v2/ per registry selection: a TLS failure gets a status-bar button that
-    /// explains it and offers the registry's TLS settings (never an insecure retry).
+    /// explains it and offers the registry's TLS settings (never an insecure retry); a
+    /// registry that needs a login gets a button that opens the login dialog.
     void checkConnection();
     void editCurrent();
     void loginCurrent();

@@ -30,7 +30,8 @@ public:
     /// Pushes in flight at once (the HTTP layer also bounds concurrency per origin).
     void setMaxInFlight(int n) { m_maxInFlight = qMax(1, n); }
 
-    /// Seeds the demo content. `done` runs on `context`'s thread unless it is destroyed first.
+    /// Seeds the demo content. `done` runs on `context`'s thread unless it (or this seeder,
+    /// which owns the requests in flight) is destroyed first. Cancelling delivers Cancelled.
     RequestHandle seed(RegistryClient *client, QObject *context, Callback done);
     /// Pushes `count` tags (`tag-00000`...) pointing at a few small images into `repository`.
     RequestHandle seedTags(RegistryClient *client, const QString &repository, int count,

@@ -7,12 +7,15 @@
 #include "demo/demoseeder.h"
 #include "models/auditmodel.h"
 #include "models/referrergraphmodel.h"
+#include "models/registrytreemodel.h"
 #include "models/sbompackagesmodel.h"
 #include "panels/auditpanel.h"
 #include "panels/capabilitiespanel.h"
 #include "panels/referrerspanel.h"
+#include "panels/referrerstreeloader.h"
 #include "panels/sbomviewer.h"
 #include "panels/supplychaindock.h"
+#include "referrers/capabilityprobe.h"
 #include "registry/registryclient.h"
 
 #include <QAbstractItemModelTester>
@@ -156,6 +159,46 @@ private Q_SLOTS:
         QCOMPARE(caps->table()->item(3, 1)->text(), QStringLiteral("supported"));
         QVERIFY(caps->table()->item(0, 3)->text().contains(QStringLiteral("404")));
         dock.setClient(nullptr);
+
+        // The repository tree's lazily loaded "Referrers (n)" node under the amd64 manifest.
+        RegistryTreeModel tree;
+        tree.setReferrersNodes(true);
+        CapabilityProbe probe(&client);
+        ReferrersTreeLoader loader(&tree);
+        loader.setClient(&client, &probe);
+        const QString repo = QStringLiteral("demo/hello");
+        tree.appendRepositories({repo});
+        tree.setTags(tree.repositoryIndex(repo), {QStringLiteral("latest")});
+        const QModelIndex tag = tree.tagIndex(repo, QStringLiteral("latest"));
+        auto index = waitFor<FetchedManifest>([&](QObject *ctx, auto done) {
+            return client.getManifest(repo, QStringLiteral("latest"), ctx, done);
+        });
+        QVERIFY(index.ok());
+        tree.setManifest(tag, index->manifest);
+        QModelIndex amd64;
+        for (int row = 0; row < tree.rowCount(tag); ++row) {
+            if (tree.index(row, 0, tag).data(RegistryTreeModel::DigestRole).toString() ==
+                d.value(demokey::HelloAmd64).toString())
+                amd64 = tree.index(row, 0, tag);
+        }
+        QVERIFY(amd64.isValid());
+        auto image = waitFor<FetchedManifest>([&](QObject *ctx, auto done) {
+            return client.getManifest(repo, d.value(demokey::HelloAmd64).toString(), ctx, done);
+        });
+        QVERIFY(image.ok());
+        tree.setManifest(amd64, image->manifest);
+        const QModelIndex referrersNode = tree.index(tree.rowCount(amd64) - 1, 0, amd64);
+        QCOMPARE(referrersNode.data().toString(), QStringLiteral("Referrers"));
+        QVERIFY(tree.canFetchMore(referrersNode));
+        tree.fetchMore(referrersNode);
+        QTRY_COMPARE_WITH_TIMEOUT(referrersNode.data().toString(), QStringLiteral("Referrers (3)"),
+                                  15000);
+        QStringList labels;
+        for (int row = 0; row < tree.rowCount(referrersNode); ++row)
+            labels << tree.index(row, 0, referrersNode).data().toString();
+        QVERIFY2(labels.contains(QStringLiteral("SPDX SBOM (fallback tag)")),
+                 qPrintable(labels.join(QLatin1Char('|'))));
+        QVERIFY(labels.contains(QStringLiteral("Notation signature (fallback tag)")));
     }
 };
 

@@ -55,6 +55,7 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     statusBar()->addWidget(m_activity, 1);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_supplyChain);
+    m_supplyChain->attachTree(m_tree->model());
     connect(m_tree, &RepositoryTreePanel::selectionChanged, m_supplyChain,
             &SupplyChainDock::showSelection);
     connect(m_supplyChain, &SupplyChainDock::digestActivated, this, &MainWindow::onDigestActivated);

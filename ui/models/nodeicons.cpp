@@ -80,6 +80,8 @@ QIcon NodeIcons::forNode(const TreeNode &node)
         return named(QStringLiteral("config"));
     case NodeKind::Layer:
         return named(QStringLiteral("layer"));
+    case NodeKind::Referrers:
+        return named(QStringLiteral("attestation"));
     case NodeKind::Message:
         return node.error
                    ? named(QStringLiteral("warning"))

@@ -77,6 +77,11 @@ QString entryLabel(const Descriptor &d)
         return ArtifactClass::fromType(d.artifactType).label;
     if (d.platform)
         return d.platform->toString();
+    if (mediatype::isIndexType(d.mediaType))
+        return QStringLiteral("index %1").arg(d.digest.shortForm());
+    const QString title = d.title();
+    if (!title.isEmpty())
+        return title;
     return QStringLiteral("manifest %1").arg(d.digest.shortForm());
 }
 
@@ -213,7 +218,17 @@ void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &ma
         node->toolTip = node->repository + QLatin1Char(':') + node->name + QLatin1Char('\n') +
                         manifest.digest().toString() + QLatin1Char('\n') + manifest.mediaType();
     }
-    replaceChildren(node, childrenFor(*node, manifest));
+    auto children = childrenFor(*node, manifest);
+    if (m_referrersNodes) {
+        auto referrers = std::make_unique<TreeNode>();
+        referrers->kind = NodeKind::Referrers;
+        referrers->repository = node->repository;
+        referrers->name = tr("Referrers");
+        referrers->toolTip = tr("Signatures, SBOMs and attestations of %1, from every source")
+                                 .arg(manifest.digest().toString());
+        children.push_back(std::move(referrers));
+    }
+    replaceChildren(node, std::move(children));
     const QModelIndex first = indexOf(node, 0);
     Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
 }
@@ -242,7 +257,28 @@ void RegistryTreeModel::resetNode(const QModelIndex &index)
     }
     if (node->kind == NodeKind::Manifest)
         node->manifest.reset();
+    if (node->kind == NodeKind::Referrers)
+        node->name = tr("Referrers");
     replaceChildren(node, {});
+    const QModelIndex first = indexOf(node, 0);
+    Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
+}
+
+void RegistryTreeModel::setReferrers(const QModelIndex &index, const QList<Descriptor> &referrers,
+                                     const QStringList &labels)
+{
+    TreeNode *node = nodeAt(index);
+    if (!node || node->kind != NodeKind::Referrers)
+        return;
+    node->state = LoadState::Loaded;
+    node->name = tr("Referrers (%1)").arg(referrers.size());
+    std::vector<std::unique_ptr<TreeNode>> children;
+    for (qsizetype i = 0; i < referrers.size(); ++i)
+        children.push_back(
+            descriptorNode(*node, NodeKind::Manifest, labels.value(i), referrers.at(i)));
+    if (children.empty())
+        children.push_back(messageNode(node->repository, tr("(none)"), false));
+    replaceChildren(node, std::move(children));
     const QModelIndex first = indexOf(node, 0);
     Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
 }

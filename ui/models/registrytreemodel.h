@@ -49,6 +49,12 @@ public:
     void setFailed(const QModelIndex &node, const QString &message);
     /// Forgets children and loaded content so the next expand asks again.
     void resetNode(const QModelIndex &node);
+    /// Adds a lazily loaded "Referrers" node under every manifest (off by default).
+    void setReferrersNodes(bool on) { m_referrersNodes = on; }
+    bool referrersNodes() const { return m_referrersNodes; }
+    /// Fills a Referrers node: one manifest node per referrer, named by `labels`.
+    void setReferrers(const QModelIndex &node, const QList<Descriptor> &referrers,
+                      const QStringList &labels);
 
     const TreeNode *node(const QModelIndex &index) const;
     QModelIndex repositoryIndex(const QString &name) const;
@@ -85,6 +91,7 @@ private:
     TreeNode m_root;
     QHash<QString, TreeNode *> m_repositories;
     bool m_catalogHasMore = false;
+    bool m_referrersNodes = false;
     bool m_catalogRequested = false;
 };
 

@@ -20,6 +20,7 @@ bool TreeNode::isExpandable() const
     switch (kind) {
     case NodeKind::Repository:
     case NodeKind::Tag:
+    case NodeKind::Referrers:
         return true;
     case NodeKind::Manifest:
         return descriptor && mediatype::isManifestType(descriptor->mediaType);

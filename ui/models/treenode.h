@@ -18,7 +18,8 @@ enum class NodeKind
     Manifest, ///< an index entry or a subject: a manifest addressed by digest
     Config,
     Layer,
-    Message, ///< "Loading…" or "⚠ could not load: …"
+    Referrers, ///< "Referrers (n)" under a manifest: what refers to it, loaded lazily
+    Message,   ///< "Loading…" or "⚠ could not load: …"
 };
 
 /// Whether a node's children have been asked for.

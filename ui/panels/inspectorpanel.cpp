@@ -42,6 +42,8 @@ QString kindName(NodeKind kind)
         return InspectorPanel::tr("Config");
     case NodeKind::Layer:
         return InspectorPanel::tr("Layer");
+    case NodeKind::Referrers:
+        return InspectorPanel::tr("Referrers");
     case NodeKind::Message:
         break;
     }

@@ -180,7 +180,7 @@ void RepositoryTreePanel::loadCatalogPage()
 void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
 {
     const TreeNode *node = m_model->node(sourceIndex);
-    if (!node || !m_client)
+    if (!node || !m_client || node->kind == NodeKind::Referrers) // ReferrersTreeLoader's job
         return;
     const quint64 generation = m_generation;
     const QPersistentModelIndex target(sourceIndex);

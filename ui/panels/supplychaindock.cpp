@@ -1,10 +1,14 @@
 #include "supplychaindock.h"
 
+#include "models/registrytreemodel.h"
 #include "panels/auditpanel.h"
 #include "panels/capabilitiespanel.h"
 #include "panels/referrerspanel.h"
+#include "panels/referrerstreeloader.h"
 #include "referrers/capabilityprobe.h"
 
+#include <QCheckBox>
+#include <QSettings>
 #include <QTabWidget>
 
 namespace ocular {
@@ -15,12 +19,25 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
     , m_referrers(new ReferrersPanel(this))
     , m_audit(new AuditPanel(this))
     , m_capabilities(new CapabilitiesPanel(this))
+    , m_treeToggle(new QCheckBox(tr("Referrers in tree"), this))
 {
     setObjectName(QStringLiteral("supplyChainDock"));
     m_tabs->addTab(m_referrers, tr("Referrers"));
     m_tabs->addTab(m_audit, tr("Audit"));
     m_tabs->addTab(m_capabilities, tr("Capabilities"));
     setWidget(m_tabs);
+    // Off unless chosen: the extra row changes every manifest's children in the tree.
+    m_treeToggle->setChecked(
+        QSettings().value(QStringLiteral("referrers/treeNodes"), false).toBool());
+    m_treeToggle->setToolTip(
+        tr("Add a lazily loaded \"Referrers (n)\" node under every manifest "
+           "of the repository tree (applies to manifests loaded from now on)"));
+    m_tabs->setCornerWidget(m_treeToggle);
+    connect(m_treeToggle, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("referrers/treeNodes"), on);
+        if (m_treeModel)
+            m_treeModel->setReferrersNodes(on);
+    });
     connect(m_referrers, &ReferrersPanel::digestActivated, this, &SupplyChainDock::digestActivated);
     connect(m_referrers, &ReferrersPanel::graphLoaded, this,
             [this](int n) { m_tabs->setTabText(0, tr("Referrers (%1)").arg(n)); });
@@ -38,6 +55,8 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
 void SupplyChainDock::setClient(RegistryClient *client)
 {
     m_capabilities->setProbe(nullptr);
+    if (m_treeLoader)
+        m_treeLoader->setClient(nullptr, nullptr);
     m_referrers->setClient(nullptr);
     m_audit->setClient(nullptr);
     delete m_probe;
@@ -46,6 +65,18 @@ void SupplyChainDock::setClient(RegistryClient *client)
     m_audit->setClient(client);
     m_capabilities->setProbe(m_probe);
     m_tabs->setTabText(0, tr("Referrers"));
+    m_client = client;
+    if (m_treeLoader)
+        m_treeLoader->setClient(client, m_probe);
+}
+
+void SupplyChainDock::attachTree(RegistryTreeModel *model)
+{
+    delete m_treeLoader;
+    m_treeModel = model;
+    model->setReferrersNodes(m_treeToggle->isChecked());
+    m_treeLoader = new ReferrersTreeLoader(model, this);
+    m_treeLoader->setClient(m_client, m_probe);
 }
 
 void SupplyChainDock::showSelection(const TreeSelection &selection)

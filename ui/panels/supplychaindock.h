@@ -4,6 +4,7 @@
 
 #include <QDockWidget>
 
+class QCheckBox;
 class QTabWidget;
 
 namespace ocular {
@@ -12,6 +13,8 @@ class AuditPanel;
 class CapabilitiesPanel;
 class CapabilityProbe;
 class ReferrersPanel;
+class ReferrersTreeLoader;
+class RegistryTreeModel;
 class RegistryClient;
 
 /// The supply-chain views in one dock: Referrers (graph, SBOM, signatures), Audit and
@@ -25,11 +28,14 @@ public:
     /// Not owned; null detaches.
     void setClient(RegistryClient *client);
     void showSelection(const TreeSelection &selection);
+    /// Fills the tree's "Referrers (n)" nodes (and turns them on).
+    void attachTree(RegistryTreeModel *model);
 
     ReferrersPanel *referrers() const { return m_referrers; }
     AuditPanel *audit() const { return m_audit; }
     CapabilitiesPanel *capabilities() const { return m_capabilities; }
     QTabWidget *tabs() const { return m_tabs; }
+    QCheckBox *treeToggle() const { return m_treeToggle; }
 
 Q_SIGNALS:
     void digestActivated(const ocular::Digest &digest);
@@ -41,7 +47,11 @@ private:
     ReferrersPanel *m_referrers;
     AuditPanel *m_audit;
     CapabilitiesPanel *m_capabilities;
+    QCheckBox *m_treeToggle;
+    RegistryTreeModel *m_treeModel = nullptr;
     CapabilityProbe *m_probe = nullptr;
+    ReferrersTreeLoader *m_treeLoader = nullptr;
+    RegistryClient *m_client = nullptr;
 };
 
 } // namespace ocular

@@ -1,0 +1,64 @@
+#include "referrerstreeloader.h"
+
+#include "models/registrytreemodel.h"
+#include "referrers/referrerwalker.h"
+
+#include <QPersistentModelIndex>
+
+namespace ocular {
+
+ReferrersTreeLoader::ReferrersTreeLoader(RegistryTreeModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+{
+    connect(model, &RegistryTreeModel::childrenRequested, this, &ReferrersTreeLoader::load);
+}
+
+void ReferrersTreeLoader::setClient(RegistryClient *client, CapabilityProbe *probe)
+{
+    ++m_generation;
+    delete m_walker;
+    m_walker = client ? new ReferrerWalker(client, probe, this) : nullptr;
+    m_client = client;
+}
+
+void ReferrersTreeLoader::load(const QModelIndex &index)
+{
+    const TreeNode *node = m_model->node(index);
+    if (!node || node->kind != NodeKind::Referrers || !node->parent || !m_walker)
+        return;
+    const Digest subject = node->parent->digest();
+    if (!subject.isValid())
+        return m_model->setFailed(index, tr("the manifest is not loaded"));
+    ReferrerWalker::Options options;
+    options.maxDepth = 1; // deeper levels load when their own Referrers node is expanded
+    options.walkIndexChildren = false;
+    const QPersistentModelIndex target(index);
+    const quint64 generation = m_generation;
+    m_walker->walk(node->repository, subject.toString(), options, this,
+                   [this, target, generation, subject](Result<ReferrerGraph> graph) {
+                       if (generation != m_generation || !target.isValid())
+                           return;
+                       if (!graph.ok())
+                           return m_model->setFailed(target, graph.error().toString());
+                       QList<Descriptor> referrers;
+                       QStringList labels;
+                       for (const ReferrerEdge &edge : graph->referrersOf(subject)) {
+                           const ReferrerNode *n = graph->node(edge.to);
+                           if (!n)
+                               continue;
+                           Descriptor d;
+                           d.mediaType = n->mediaType;
+                           d.digest = n->digest;
+                           d.size = n->size;
+                           d.artifactType = n->artifactType;
+                           d.annotations = n->annotations;
+                           referrers.append(d);
+                           labels.append(QStringLiteral("%1 (%2)").arg(
+                               n->classification.label, referrerSourceNames(edge.sources)));
+                       }
+                       m_model->setReferrers(target, referrers, labels);
+                   });
+}
+
+} // namespace ocular

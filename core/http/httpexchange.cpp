@@ -86,8 +86,7 @@ QString describeSslErrors(const QList<QSslError> &errors)
     return reasons.join(QStringLiteral("; "));
 }
 
-// URLs in messages lose their query: signed storage URLs carry credentials
-// there.
+// URLs in messages lose their query: signed storage URLs carry credentials there.
 QString displayUrl(const QUrl &url)
 {
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
@@ -162,8 +161,7 @@ QNetworkRequest HttpExchange::buildRequest() const
             hasAuthorization = true;
         request.setRawHeader(header.first, header.second);
     }
-    // Credentials only ever go to the origin the caller addressed, never to a
-    // redirect target.
+    // Credentials only ever go to the origin the caller addressed, never to a redirect target.
     const bool sameOrigin = originpolicy::sameOrigin(m_url, m_request.url);
     if (!sameOrigin && hasAuthorization)
         request.setRawHeader("Authorization", QByteArray());
@@ -220,14 +218,12 @@ void HttpExchange::onReadyRead()
     if (!m_reply || m_tooLarge || m_errorBodyCut)
         return;
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // Error bodies are only read for their message: a huge one is cut, not fatal,
-    // so the user sees the registry's status (404, 500...) instead of "too
-    // large". They never go to a sink.
+    // Error bodies are only read for their message: a huge one is cut, not fatal, so the user
+    // sees the registry's status (404, 500...) instead of "too large". They never go to a sink.
     const bool errorBody = status >= 300;
     const qint64 cap =
         errorBody ? qMin(m_request.maxResponseBytes, ErrorBodyCap) : m_request.maxResponseBytes;
-    // Read in bounded pieces; the server's Content-Length is never trusted for
-    // allocation.
+    // Read in bounded pieces; the server's Content-Length is never trusted for allocation.
     while (m_reply->bytesAvailable() > 0) {
         const QByteArray chunk = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 1 << 20));
         m_received += chunk.size();
@@ -269,15 +265,17 @@ void HttpExchange::onFinished()
     }
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError code = reply->error();
-    // An HTTP status with a transport error after it (reset mid-body) is a
-    // network failure, unless we cut an error body short ourselves.
+    // An HTTP status with a transport error after it (reset mid-body) is a network failure,
+    // unless we cut an error body short ourselves.
     const bool transportFailed = code != QNetworkReply::NoError && code < 200 && !m_errorBodyCut;
     if (statusAttribute.isValid() && !transportFailed) {
-        // Keep the reply alive until headers are read. handleResponse may start the
-        // next attempt (redirect, auth) and set m_reply to it: only clear our own.
+        // Keep the reply alive until headers are read. handleResponse may start the next
+        // attempt (redirect, auth) and set m_reply to it: only clear our own.
+        // The callback may also destroy the client and this exchange with it.
+        QPointer<HttpExchange> self(this);
         m_reply = reply;
         handleResponse(statusAttribute.toInt());
-        if (m_reply == reply)
+        if (self && m_reply == reply)
             m_reply = nullptr;
         return;
     }
@@ -312,9 +310,8 @@ void HttpExchange::handleResponse(int status)
         const bool insufficientScope =
             std::any_of(challenges.begin(), challenges.end(),
                         [](const QByteArray &c) { return c.contains("insufficient_scope"); });
-        // A first 401 asks for credentials. A second round lets the provider re-ask
-        // with the challenged scope, or say that what it sent was rejected; never
-        // more (no loops).
+        // A first 401 asks for credentials. A second round lets the provider re-ask with the
+        // challenged scope, or say that what it sent was rejected; never more (no loops).
         if (!challenges.isEmpty() && (status == 401 || insufficientScope)) {
             ++m_authRounds;
             QPointer<HttpExchange> self(this);

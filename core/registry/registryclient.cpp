@@ -164,17 +164,20 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
     // Must match the URL tagsPage builds for the first page.
     state->visited.insert(
         m_endpoint.apiUrl(repository + QStringLiteral("/tags/list?n=1000")).toString());
-    auto step = std::make_shared<std::function<void(const QUrl &)>>();
+    using Step = std::function<void(const QUrl &)>;
+    auto step = std::make_shared<Step>();
+    // The step holds itself only weakly; the strong reference lives in the callback of the
+    // page in flight, so a callback that is never called (caller gone) frees everything.
+    std::weak_ptr<Step> weakStep = step;
     QPointer<QObject> guard(context);
     const int maxPages = m_maxPages;
-    *step = [this, repository, context, done, progress, outer, state, step, guard,
+    *step = [this, repository, context, done, progress, outer, state, weakStep, guard,
              maxPages](const QUrl &next) {
+        std::shared_ptr<Step> self = weakStep.lock();
         // 1000 per page: docker-registry ignores n and returns everything anyway.
         outer.setCurrentStep(tagsPage(
             repository, 1000, next, context,
-            [done, progress, outer, state, step, guard, maxPages](Result<ListPage> page) {
-                auto finished = std::move(*step); // break the self-reference; alive until return
-                *step = nullptr;
+            [done, progress, outer, state, self, guard, maxPages](Result<ListPage> page) {
                 if (!page.ok())
                     return done(page.error());
                 state->tags += page->items;
@@ -194,8 +197,7 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
                                        "stopped after %1 pages and may be incomplete.")
                             .arg(state->pages)));
                 state->visited.insert(page->next.toString());
-                *step = std::move(finished);
-                (*step)(page->next);
+                (*self)(page->next);
             }));
     };
     (*step)(QUrl());

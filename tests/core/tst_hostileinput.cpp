@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace ocular;
@@ -49,6 +50,12 @@ class TestHostileInput : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init()
+    {
+        // Parsers report problems as values, never as Qt warnings.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    }
+
     void manifests_data()
     {
         QTest::addColumn<QByteArray>("raw");

@@ -7,6 +7,7 @@
 #include "http/registryerror.h"
 #include "http/retrypolicy.h"
 
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 
@@ -17,6 +18,12 @@ class TestHttpPolicies : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init()
+    {
+        // Parsers report problems as values, never as Qt warnings.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    }
+
     void backoffGrowsWithJitterAndCap()
     {
         RetryPolicy policy;

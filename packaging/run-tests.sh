@@ -160,24 +160,47 @@ if [ "${OCULAR_TEST_FUZZ:-1}" = 1 ]; then
 fi
 
 # clang-tidy over core/ with the curated .clang-tidy, using the normal build's compile database.
-# Two checks are dropped here: performance-unnecessary-value-param flags the by-value callbacks
-# that are moved into lambdas (the codebase's idiom), and clang-analyzer's NewDeleteLeaks cannot
-# see Qt's parent ownership. Every remaining warning is an error: no new warnings.
+# Three checks are dropped here as noise for this codebase: performance-unnecessary-value-param
+# (by-value callbacks are copied into lambdas on purpose), performance-implicit-conversion-in-loop
+# (Qt 6 JSON arrays iterate as QJsonValueConstRef) and clang-analyzer NewDeleteLeaks (it cannot
+# see Qt's parent ownership). No new warnings: each "file [check]" may not occur more often than
+# in packaging/clang-tidy-baseline.txt (regenerate with OCULAR_TIDY_UPDATE_BASELINE=1 after
+# fixing some; never to hide a new one).
+tidy_summary() {
+    # "path [check]" per warning, path relative to the checkout, counted.
+    sed 's/\x1b\[[0-9;]*m//g' "$1" |
+        sed -nE "s|^([^: ]+):[0-9]+:[0-9]+: warning: .*\[([A-Za-z0-9.,-]+)\]\$|\1 [\2]|p" |
+        sed "s|^$root/||" | sort | uniq -c | awk '{print $2" "$3" "$1}'
+}
 if [ "${OCULAR_TEST_TIDY:-1}" = 1 ]; then
     pass_start "clang-tidy over core/"
     tidy=$(command -v run-clang-tidy || command -v run-clang-tidy-14 || true)
+    baseline="$here/clang-tidy-baseline.txt"
     if [ -z "$tidy" ] || [ ! -f "$build_dir/compile_commands.json" ]; then
         echo "run-clang-tidy or $build_dir/compile_commands.json missing" >&2
         status=1
     else
         tidy_log="$build_dir/clang-tidy.log"
-        if "$tidy" -p "$build_dir" -j "$jobs" -quiet \
-            -checks=-performance-unnecessary-value-param,-clang-analyzer-cplusplus.NewDeleteLeaks \
-            -warnings-as-errors='*' "$root/core/.*\.cpp\$" >"$tidy_log" 2>&1; then
-            echo "   no warnings"
-        else
-            grep -E 'warning:|error:' "$tidy_log" | sort -u >&2 || tail -20 "$tidy_log" >&2
+        "$tidy" -p "$build_dir" -j "$jobs" -quiet \
+            -checks=-performance-unnecessary-value-param,-performance-implicit-conversion-in-loop,-clang-analyzer-cplusplus.NewDeleteLeaks \
+            "$root/core/.*\.cpp\$" >"$tidy_log" 2>&1 || true
+        tidy_summary "$tidy_log" >"$build_dir/clang-tidy-summary.txt"
+        if [ "${OCULAR_TIDY_UPDATE_BASELINE:-0}" = 1 ]; then
+            cp "$build_dir/clang-tidy-summary.txt" "$baseline"
+            echo "   baseline updated: $baseline"
+        fi
+        new_warnings=$(awk 'NR == FNR { known[$1" "$2] = $3; next }
+                            ($1" "$2) in known ? $3 > known[$1" "$2] : 1' \
+            "${baseline}" "$build_dir/clang-tidy-summary.txt" 2>/dev/null || true)
+        if grep -qE 'error:' "$tidy_log"; then
+            grep -E 'error:' "$tidy_log" | sort -u >&2
             status=1
+        elif [ -n "$new_warnings" ]; then
+            echo "   new clang-tidy warnings (file [check] count; details in $tidy_log):" >&2
+            echo "$new_warnings" | sed 's/^/     /' >&2
+            status=1
+        else
+            echo "   no new warnings ($(wc -l <"$build_dir/clang-tidy-summary.txt") known kinds in the baseline)"
         fi
     fi
     pass_end "clang-tidy"

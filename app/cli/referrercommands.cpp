@@ -7,6 +7,7 @@
 #include "referrers/cosignverifier.h"
 #include "referrers/referrerwalker.h"
 #include "referrers/repositoryauditor.h"
+#include "referrers/staleattachmentscanner.h"
 #include "registry/registryclient.h"
 
 #include <QCommandLineParser>
@@ -261,37 +262,65 @@ int ReferrerCommands::runAudit(const QString &text)
     auto *auditor = new RepositoryAuditor(client, probe, this);
     auditor->setVerifier(verifier);
     auditor->setMaxDepth(m_depth);
-    auditor->audit(ref->repository(), this, [this, text, filter](Result<QList<AuditRow>> rows) {
-        if (!rows)
-            return fail(QStringLiteral("audit ") + text, rows.error().toString());
-        const QList<AuditRow> shown = audittable::filtered(rows.value(), filter);
-        if (m_format == QLatin1String("json"))
-            out(QString::fromUtf8(audittable::toJson(shown)));
-        else if (m_format == QLatin1String("csv"))
-            out(QString::fromUtf8(audittable::toCsv(shown)));
-        else {
-            QString t;
-            for (const AuditRow &r : shown) {
-                t += QStringLiteral("%1 %2 %3\n  signed: %4 (%5)\n  sbom: %6\n  "
-                                    "attestations: %7%8\n  referrers: %9\n")
-                         .arg(r.tag, r.platform.isEmpty() ? QString() : r.platform,
-                              r.digest.shortForm(),
-                              r.isSigned() ? r.signatureKinds.join(QStringLiteral(", "))
-                                           : QStringLiteral("no"),
-                              r.verification,
-                              r.sbomFormats.isEmpty() ? QStringLiteral("no")
-                                                      : r.sbomFormats.join(QStringLiteral(", ")),
-                              r.attestationKinds.isEmpty()
-                                  ? QStringLiteral("no")
-                                  : r.attestationKinds.join(QStringLiteral(", ")),
-                              r.provenance ? QStringLiteral(" (provenance)") : QString())
-                         .arg(r.referrerCount);
+    const QString repository = ref->repository();
+    auditor->audit(
+        repository, this, [this, text, filter, client, repository](Result<QList<AuditRow>> rows) {
+            if (!rows)
+                return fail(QStringLiteral("audit ") + text, rows.error().toString());
+            reportStale(client, repository);
+            const QList<AuditRow> shown = audittable::filtered(rows.value(), filter);
+            if (m_format == QLatin1String("json"))
+                out(QString::fromUtf8(audittable::toJson(shown)));
+            else if (m_format == QLatin1String("csv"))
+                out(QString::fromUtf8(audittable::toCsv(shown)));
+            else {
+                QString t;
+                for (const AuditRow &r : shown) {
+                    t +=
+                        QStringLiteral("%1 %2 %3\n  signed: %4 (%5)\n  sbom: %6\n  "
+                                       "attestations: %7%8\n  referrers: %9\n")
+                            .arg(r.tag, r.platform.isEmpty() ? QString() : r.platform,
+                                 r.digest.shortForm(),
+                                 r.isSigned() ? r.signatureKinds.join(QStringLiteral(", "))
+                                              : QStringLiteral("no"),
+                                 r.verification,
+                                 r.sbomFormats.isEmpty() ? QStringLiteral("no")
+                                                         : r.sbomFormats.join(QStringLiteral(", ")),
+                                 r.attestationKinds.isEmpty()
+                                     ? QStringLiteral("no")
+                                     : r.attestationKinds.join(QStringLiteral(", ")),
+                                 r.provenance ? QStringLiteral(" (provenance)") : QString())
+                            .arg(r.referrerCount);
+                }
+                out(t);
             }
-            out(t);
-        }
-        finish(0);
-    });
+            m_auditPrinted = true;
+            if (m_staleDone)
+                finish(0);
+        });
     return -1;
+}
+
+void ReferrerCommands::reportStale(RegistryClient *client, const QString &repository)
+{
+    auto *scanner = new StaleAttachmentScanner(client, this);
+    client->allTags(repository, this, [this, scanner, repository](Result<QStringList> tags) {
+        auto done = [this] {
+            m_staleDone = true;
+            if (m_auditPrinted)
+                finish(0);
+        };
+        if (!tags)
+            return done();
+        scanner->scan(repository, tags.value(), this, [done](Result<QList<ReferrerIssue>> issues) {
+            // Warnings go to stderr so that JSON and CSV stay machine-readable.
+            if (issues) {
+                for (const ReferrerIssue &issue : issues.value())
+                    err(QStringLiteral("warning: stale attachment: ") + issue.message);
+            }
+            done();
+        });
+    });
 }
 
 int ReferrerCommands::runVerify(const QString &text)

@@ -36,6 +36,7 @@ private:
     int runAudit(const QString &repository);
     int runVerify(const QString &reference);
     int runCapabilities(const QString &target);
+    void reportStale(RegistryClient *client, const QString &repository);
     void finish(int code);
     void fail(const QString &what, const QString &message);
     int usage(const QString &message);
@@ -47,6 +48,8 @@ private:
     QString m_artifactType;
     QString m_filter;
     int m_depth = 4;
+    bool m_auditPrinted = false;
+    bool m_staleDone = false;
 };
 
 } // namespace ocular

@@ -130,8 +130,22 @@ private Q_SLOTS:
         // Audit.
         AuditPanel *audit = dock.audit();
         QSignalSpy auditDone(audit, &AuditPanel::finished);
+        QSignalSpy stale(audit, &AuditPanel::staleFound);
+        // A cosign tag left behind by a deleted image.
+        auto sig = waitFor<FetchedManifest>([&](QObject *ctx, auto done) {
+            return client.getManifest(QStringLiteral("demo/hello"), summary->cosignTag, ctx, done);
+        });
+        QVERIFY(sig.ok());
+        QVERIFY(waitFor<PushedManifest>([&](QObject *ctx, auto done) {
+                    return client.putManifest(
+                        QStringLiteral("demo/hello"),
+                        Digest::sha256("gone").fallbackTag() + QStringLiteral(".sig"),
+                        sig->manifest.raw(), sig->manifest.mediaType(), ctx, done);
+                }).ok());
         audit->run();
         QVERIFY(auditDone.wait(60000));
+        QVERIFY(stale.wait(10000));
+        QCOMPARE(stale.first().first().toInt(), 1);
         const int all = audit->proxy()->rowCount();
         QVERIFY(all > 0);
         audit->setFilter(1);

@@ -3,6 +3,8 @@
 #include "models/auditmodel.h"
 #include "referrers/audittable.h"
 #include "referrers/repositoryauditor.h"
+#include "referrers/staleattachmentscanner.h"
+#include "registry/registryclient.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -153,8 +155,34 @@ void AuditPanel::run()
                                   .arg(m_repository)
                                   .arg(rows->size())
                                   .arg(unsignedRows));
+            scanStale(generation);
             Q_EMIT finished(int(rows->size()));
         });
+}
+
+void AuditPanel::scanStale(int generation)
+{
+    if (!m_client)
+        return;
+    const QString repository = m_repository;
+    m_client->allTags(repository, this, [this, generation, repository](Result<QStringList> tags) {
+        if (generation != m_generation || !tags.ok())
+            return;
+        auto *scanner = new StaleAttachmentScanner(m_client, this);
+        scanner->scan(repository, tags.value(), this,
+                      [this, generation, scanner](Result<QList<ReferrerIssue>> issues) {
+                          scanner->deleteLater();
+                          if (generation != m_generation || !issues.ok() || issues->isEmpty())
+                              return;
+                          QStringList lines;
+                          for (const ReferrerIssue &issue : issues.value())
+                              lines << issue.message;
+                          m_status->setText(m_status->text() + tr("; ⚠ %n stale attachment(s)",
+                                                                  nullptr, int(issues->size())));
+                          m_status->setToolTip(lines.join(QLatin1Char('\n')));
+                          Q_EMIT staleFound(int(issues->size()));
+                      });
+    });
 }
 
 bool AuditPanel::exportTo(const QString &path, bool json)

@@ -39,11 +39,14 @@ public:
 
 Q_SIGNALS:
     void finished(int rows);
+    /// Fallback/cosign tags whose subject is gone, or fallback tags that are not indexes.
+    void staleFound(int count);
     void activityChanged(const QString &text);
     void problem(const QString &text);
 
 private:
     void exportDialog();
+    void scanStale(int generation);
 
     RegistryClient *m_client = nullptr;
     RepositoryAuditor *m_auditor = nullptr;

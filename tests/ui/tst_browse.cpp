@@ -55,6 +55,18 @@ QJsonObject blobDescriptor(const QString &mediaType, const QByteArray &bytes)
             {QStringLiteral("size"), qint64(bytes.size())}};
 }
 
+/// The index entries under a node (other panels may add nodes such as "Referrers").
+QStringList platformNames(const RegistryTreeModel *model, const QModelIndex &parent)
+{
+    QStringList names;
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex child = model->index(row, 0, parent);
+        if (child.data(RegistryTreeModel::KindRole).toInt() == int(NodeKind::Manifest))
+            names.append(child.data().toString());
+    }
+    return names;
+}
+
 } // namespace
 
 class TestBrowse : public QObject
@@ -220,9 +232,9 @@ void TestBrowse::browseIndexAndInspectPlatform()
     // Expanding the tag shows one child per platform.
     const QModelIndex tag = model->tagIndex(kRepository, QStringLiteral("v1"));
     tree->view()->expand(tree->proxy()->mapFromSource(tag));
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(tag), 2, 15000);
-    QTRY_COMPARE(model->index(0, 0, tag).data().toString(), QStringLiteral("linux/amd64"));
-    QCOMPARE(model->index(1, 0, tag).data().toString(), QStringLiteral("linux/arm64/v8"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        platformNames(model, tag),
+        QStringList({QStringLiteral("linux/amd64"), QStringLiteral("linux/arm64/v8")}), 15000);
     QCOMPARE(model->data(tag, RegistryTreeModel::DigestRole).toString(), m_seeded.index.toString());
 
     // Copy reference / digest reference of the tag.
@@ -283,7 +295,7 @@ void TestBrowse::browseIndexAndInspectPlatform()
     // F5 on a tag reloads it.
     tree->view()->setCurrentIndex(tree->proxy()->mapFromSource(tag));
     window.action(QStringLiteral("refresh"))->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(tag), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(platformNames(model, tag).size(), 2, 15000);
     QTRY_VERIFY(!window.activity()->isBusy());
 }
 

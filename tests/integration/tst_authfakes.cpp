@@ -144,7 +144,8 @@ private Q_SLOTS:
         QCOMPARE(tokens.requests().first().url().query(QUrl::FullyDecoded),
                  QStringLiteral("service=fake&scope=repository:a:pull"));
         QCOMPARE(storage.requests().size(), 1);
-        for (const auto &header : storage.requests().first().headers)
+        const QList<Request> received = storage.requests();
+        for (const auto &header : received.first().headers)
             QVERIFY2(!header.second.contains(TokenCanary) && !header.second.contains("Basic"),
                      header.first.constData());
     }

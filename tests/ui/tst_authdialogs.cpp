@@ -310,6 +310,10 @@ private Q_SLOTS:
         QTRY_VERIFY(!button->isVisibleTo(&window));
         QTRY_COMPARE(access.credentialSource(window.currentClient()->endpoint()),
                      QStringLiteral("login dialog (this session)"));
+        // The status bar says where the credentials came from.
+        auto *source = window.findChild<QLabel *>(QStringLiteral("credentialSource"));
+        QVERIFY(source);
+        QTRY_VERIFY(source->text().contains(QStringLiteral("login dialog (this session)")));
     }
 };
 

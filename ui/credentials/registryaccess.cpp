@@ -42,7 +42,10 @@ RegistryAccess::RegistryAccess(HttpClient *http, RegistryAuthenticator *auth,
     , m_auth(auth)
     , m_session(session)
     , m_keychain(keychain)
-{}
+{
+    connect(auth, &RegistryAuthenticator::credentialsResolved, this,
+            &RegistryAccess::credentialsResolved);
+}
 
 TlsSettings RegistryAccess::savedTlsSettings(const QString &host)
 {

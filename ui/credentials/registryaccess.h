@@ -68,6 +68,9 @@ Q_SIGNALS:
     void info(const QString &text);
     /// Credentials or TLS settings changed: reload what is shown.
     void accessChanged(const QString &registry);
+    /// The authenticator looked up credentials for @p registry (host[:port]); @p source as in
+    /// RegistryAuthenticator::credentialSource().
+    void credentialsResolved(const QString &registry, const QString &source);
 
 private:
     std::optional<RegistrySettings> applyDialog(RegistrySettingsDialog &dialog,

@@ -22,7 +22,10 @@ RegistryAccessActions::RegistryAccessActions(MainWindow *window, RegistryAccess 
     , m_access(access)
     , m_tlsWarning(new QLabel(window))
     , m_tlsProblem(new QPushButton(window))
+    , m_credentialSource(new QLabel(window))
 {
+    m_credentialSource->setObjectName(QStringLiteral("credentialSource"));
+    window->statusBar()->addPermanentWidget(m_credentialSource);
     m_tlsProblem->setObjectName(QStringLiteral("tlsProblem"));
     m_tlsProblem->setFlat(true);
     m_tlsProblem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
@@ -61,6 +64,12 @@ RegistryAccessActions::RegistryAccessActions(MainWindow *window, RegistryAccess 
     connect(window->registryList(), &RegistryListPanel::currentRegistryChanged, this,
             &RegistryAccessActions::checkConnection);
     connect(access, &RegistryAccess::accessChanged, this, &RegistryAccessActions::checkConnection);
+    connect(access, &RegistryAccess::accessChanged, this,
+            &RegistryAccessActions::updateCredentialSource);
+    connect(access, &RegistryAccess::credentialsResolved, this,
+            &RegistryAccessActions::updateCredentialSource);
+    connect(window->registryList(), &RegistryListPanel::currentRegistryChanged, this,
+            &RegistryAccessActions::updateCredentialSource);
     updateWarning();
 }
 
@@ -71,6 +80,21 @@ void RegistryAccessActions::updateWarning()
         client ? m_access->tlsWarning(client->endpoint().baseUrl.host()) : QString();
     m_tlsWarning->setText(warning);
     m_tlsWarning->setVisible(!warning.isEmpty());
+}
+
+void RegistryAccessActions::updateCredentialSource()
+{
+    RegistryClient *client = m_window->currentClient();
+    const QString source = client ? m_access->credentialSource(client->endpoint()) : QString();
+    if (source.isEmpty())
+        m_credentialSource->clear();
+    else if (source == QLatin1String("anonymous"))
+        m_credentialSource->setText(tr("Anonymous"));
+    else
+        m_credentialSource->setText(tr("Credentials: %1").arg(source));
+    m_credentialSource->setToolTip(tr("Where the credentials for this registry came from. "
+                                      "Registry ▸ Log Out forgets Ocular's own login."));
+    m_credentialSource->setVisible(!source.isEmpty());
 }
 
 void RegistryAccessActions::checkConnection()

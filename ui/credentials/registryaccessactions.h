@@ -23,6 +23,7 @@ public:
 
 private:
     void updateWarning();
+    void updateCredentialSource();
     /// One GET /v2/ per registry selection: a TLS failure gets a status-bar button that
     /// explains it and offers the registry's TLS settings (never an insecure retry); a
     /// registry that needs a login gets a button that opens the login dialog.
@@ -36,6 +37,7 @@ private:
     RegistryAccess *m_access;
     QLabel *m_tlsWarning;
     QPushButton *m_tlsProblem;
+    QLabel *m_credentialSource;
     int m_generation = 0;
 };
 

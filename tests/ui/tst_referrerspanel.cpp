@@ -2,6 +2,7 @@
 // graph of demo/hello:latest with sources, the SBOM viewer and signature details on
 // selection, the audit with its filters and export, and the capabilities view.
 #include "support/asyncwait.h"
+#include "support/fixtures.h"
 #include "support/testregistry.h"
 
 #include "demo/demoseeder.h"
@@ -158,6 +159,21 @@ private Q_SLOTS:
         QFile exported(dir.filePath(QStringLiteral("a.json")));
         QVERIFY(exported.open(QIODevice::ReadOnly));
         QCOMPARE(QJsonDocument::fromJson(exported.readAll()).array().size(), unsignedRows);
+        // With a key that did not sign the demo's cosign signature: "failed (...)".
+        if (auto key = test::readFixture(
+                QStringLiteral("signatures/cosign/containers-image/key-signed/cosign.pub"))) {
+            audit->setVerifier(CosignVerifier::fromPublicKeyPem(*key).value());
+            audit->setFilter(0);
+            auditDone.clear();
+            audit->run();
+            QVERIFY(auditDone.wait(60000));
+            bool failed = false;
+            for (const AuditRow &row : audit->model()->rows()) {
+                QVERIFY(!row.verification.startsWith(QLatin1String("verified")));
+                failed |= row.verification.startsWith(QLatin1String("failed ("));
+            }
+            QVERIFY(failed);
+        }
         audit->proxy()->sort(AuditModel::ReferrersColumn, Qt::DescendingOrder);
         audit->setFilter(0);
         QCOMPARE(audit->proxy()->index(0, AuditModel::ReferrersColumn).data().toInt(), 4);

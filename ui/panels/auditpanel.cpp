@@ -67,6 +67,7 @@ AuditPanel::AuditPanel(QWidget *parent)
     , m_status(new QLabel(this))
     , m_run(new QPushButton(tr("Audit Repository"), this))
     , m_export(new QPushButton(tr("Export…"), this))
+    , m_key(new QPushButton(tr("Verify with Key…"), this))
 {
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
@@ -80,6 +81,7 @@ AuditPanel::AuditPanel(QWidget *parent)
     top->addWidget(m_run);
     top->addWidget(m_filter);
     top->addWidget(m_status, 1);
+    top->addWidget(m_key);
     top->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,6 +90,7 @@ AuditPanel::AuditPanel(QWidget *parent)
     connect(m_run, &QPushButton::clicked, this, &AuditPanel::run);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &AuditPanel::setFilter);
     connect(m_export, &QPushButton::clicked, this, &AuditPanel::exportDialog);
+    connect(m_key, &QPushButton::clicked, this, &AuditPanel::chooseKey);
     m_run->setEnabled(false);
 }
 
@@ -97,6 +100,8 @@ void AuditPanel::setClient(RegistryClient *client)
     delete m_auditor;
     m_auditor = client ? new RepositoryAuditor(client, nullptr, this) : nullptr;
     m_client = client;
+    if (m_auditor)
+        m_auditor->setVerifier(m_verifier);
     if (m_auditor)
         connect(m_auditor, &RepositoryAuditor::progress, this, [this](int done, int total) {
             m_status->setText(
@@ -183,6 +188,31 @@ void AuditPanel::scanStale(int generation)
                           Q_EMIT staleFound(int(issues->size()));
                       });
     });
+}
+
+void AuditPanel::setVerifier(std::optional<CosignVerifier> verifier)
+{
+    m_verifier = std::move(verifier);
+    if (m_auditor)
+        m_auditor->setVerifier(m_verifier);
+    m_key->setText(m_verifier ? tr("Key: %1").arg(m_verifier->keyDescription())
+                              : tr("Verify with Key…"));
+}
+
+void AuditPanel::chooseKey()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Public Key for cosign Signatures"), QString(),
+                                     tr("PEM keys (*.pub *.pem);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Q_EMIT problem(tr("Cannot read %1.").arg(path));
+    auto verifier = CosignVerifier::fromPublicKeyPem(file.read(64 * 1024));
+    if (!verifier.ok())
+        return Q_EMIT problem(verifier.error().message);
+    setVerifier(verifier.value());
 }
 
 bool AuditPanel::exportTo(const QString &path, bool json)

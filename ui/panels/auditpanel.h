@@ -1,6 +1,9 @@
 #pragma once
 
 #include "http/requesthandle.h"
+#include "referrers/cosignverifier.h"
+
+#include <optional>
 
 #include <QWidget>
 
@@ -33,6 +36,8 @@ public:
     void setFilter(int filter);
     /// Writes the visible rows; false on a write error.
     bool exportTo(const QString &path, bool json);
+    /// Checks cosign signatures with this key from the next run on (nothing: not checked).
+    void setVerifier(std::optional<CosignVerifier> verifier);
 
     AuditModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
@@ -46,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void exportDialog();
+    void chooseKey();
     void scanStale(int generation);
 
     RegistryClient *m_client = nullptr;
@@ -57,6 +63,8 @@ private:
     QLabel *m_status;
     QPushButton *m_run;
     QPushButton *m_export;
+    QPushButton *m_key;
+    std::optional<CosignVerifier> m_verifier;
     QString m_repository;
     RequestHandle m_handle;
     int m_generation = 0;

@@ -56,6 +56,7 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
 
     addDockWidget(Qt::BottomDockWidgetArea, m_supplyChain);
     m_supplyChain->attachTree(m_tree->model());
+    resizeDocks({m_supplyChain}, {340}, Qt::Vertical);
     connect(m_tree, &RepositoryTreePanel::selectionChanged, m_supplyChain,
             &SupplyChainDock::showSelection);
     connect(m_supplyChain, &SupplyChainDock::digestActivated, this, &MainWindow::onDigestActivated);

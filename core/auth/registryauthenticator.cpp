@@ -149,7 +149,7 @@ void RegistryAuthenticator::forget(const QUrl &registryUrl)
 }
 
 void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteArray> &headers,
-                                            const QString &scope,
+                                            const QString &scope, bool sentAuthorization,
                                             std::function<void(Result<Done>)> done)
 {
     const QList<AuthChallenge> challenges = AuthChallenge::parse(headers);
@@ -157,10 +157,16 @@ void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteAr
     const QString host = registryKey(url);
 
     if (const AuthChallenge *bearer = pick(challenges, QStringLiteral("bearer"))) {
+        // The request left before another one obtained a token for this scope: just retry.
+        if (!sentAuthorization && !m_tokens.lookup(origin, scope).isEmpty()) {
+            done(Done{});
+            return;
+        }
         // An anonymous token was not enough, and the credentials could not be read: that
         // failure (a broken helper, say) is the useful message.
         if (const auto failed = m_lookupFailures.constFind(host);
-            failed != m_lookupFailures.constEnd() && !m_tokens.lookup(origin, scope).isEmpty()) {
+            sentAuthorization && failed != m_lookupFailures.constEnd() &&
+            !m_tokens.lookup(origin, scope).isEmpty()) {
             Error error = failed->error;
             error.httpStatus = 401;
             done(error);
@@ -170,7 +176,9 @@ void RegistryAuthenticator::handleChallenge(const QUrl &url, const QList<QByteAr
         return;
     }
     if (pick(challenges, QStringLiteral("basic"))) {
-        const bool retried = m_basicOrigins.contains(origin);
+        // Only a request that carried our Basic credentials can have had them rejected; one
+        // sent before they were known (concurrent requests) simply retries with them.
+        const bool retried = sentAuthorization && m_basicOrigins.contains(origin);
         withCredentials(url, [this, url, origin, host, retried,
                               done = std::move(done)](Result<std::optional<Credentials>> found) {
             if (!found) {

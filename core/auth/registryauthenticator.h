@@ -33,7 +33,7 @@ public:
 
     QByteArray authorization(const QUrl &url, const QString &scope) override;
     void handleChallenge(const QUrl &url, const QList<QByteArray> &challenges, const QString &scope,
-                         std::function<void(Result<Done>)> done) override;
+                         bool sentAuthorization, std::function<void(Result<Done>)> done) override;
 
     /// Forgets tokens, Basic state and looked-up credentials for a registry (logout,
     /// credential change).

@@ -22,8 +22,11 @@ public:
 
     /// Reacts to a 401: parses the challenges and obtains a token or credentials. Calls done
     /// with success when a retry may now succeed. Runs on the caller's thread.
+    /// @p sentAuthorization tells whether the refused request carried an Authorization header
+    /// (a refusal of what was sent, versus a request that left before credentials were known).
     virtual void handleChallenge(const QUrl &url, const QList<QByteArray> &challenges,
-                                 const QString &scope, std::function<void(Result<Done>)> done) = 0;
+                                 const QString &scope, bool sentAuthorization,
+                                 std::function<void(Result<Done>)> done) = 0;
 };
 
 } // namespace ocular

@@ -194,6 +194,7 @@ void HttpExchange::startAttempt()
         }
     }
     const QNetworkRequest request = buildRequest();
+    m_sentAuthorization = !request.rawHeader("Authorization").isEmpty();
     QNetworkAccessManager *network = m_client->m_network;
     const bool sendsBody = m_method == "PUT" || m_method == "POST" || m_method == "PATCH";
     if (m_method == "GET")
@@ -316,7 +317,8 @@ void HttpExchange::handleResponse(int status)
             ++m_authRounds;
             QPointer<HttpExchange> self(this);
             m_client->m_auth->handleChallenge(
-                m_url, challenges, m_request.scope, [self, response](Result<Done> result) {
+                m_url, challenges, m_request.scope, m_sentAuthorization,
+                [self, response](Result<Done> result) {
                     if (!self || self->m_cancelled || self->m_finished)
                         return;
                     if (result.ok()) {

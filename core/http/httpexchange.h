@@ -57,6 +57,7 @@ private:
     int m_attempt = 0;
     int m_redirects = 0;
     int m_authRounds = 0;
+    bool m_sentAuthorization = false; ///< the current attempt carried an Authorization header
     bool m_tooLarge = false;
     bool m_errorBodyCut = false; ///< an error body hit its cap; the response is still used
     bool m_cancelled = false;

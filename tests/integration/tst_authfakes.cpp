@@ -374,6 +374,84 @@ private Q_SLOTS:
                  qPrintable(closed.error().message));
     }
 
+    void helperIsAskedOncePerRegistry()
+    {
+        test::TempEnv env;
+        const QString bin = QDir(env.root()).filePath(QStringLiteral("bin"));
+        const QString calls = QDir(env.root()).filePath(QStringLiteral("calls.log"));
+        QDir().mkpath(bin);
+        QFile helper(QDir(bin).filePath(QStringLiteral("docker-credential-counting")));
+        QVERIFY(helper.open(QIODevice::WriteOnly));
+        helper.write("#!/bin/sh\ncat >/dev/null\necho call >> '" + calls.toUtf8() +
+                     "'\nsleep 0.3\nprintf '{\"ServerURL\":\"x\",\"Username\":\"u\","
+                     "\"Secret\":\"" +
+                     Canary.toUtf8() + "\"}'\n");
+        helper.close();
+        helper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        env.set("PATH", bin + QStringLiteral(":/usr/bin:/bin"));
+        QFile config(QDir(env.dockerConfigDir()).filePath(QStringLiteral("config.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{\"credsStore\":\"counting\"}");
+        config.close();
+
+        const QByteArray expected = "Basic " + QByteArray("u:" + Canary.toUtf8()).toBase64();
+        LoopbackHttpServer registry([&](const Request &request) {
+            if (request.header("Authorization") != expected)
+                return challenge("Basic realm=\"fake\"");
+            return Reply{200, {}, "{}"};
+        });
+        QVERIFY(registry.listen());
+        QNetworkAccessManager network;
+        HttpClient http(&network);
+        DockerConfigCredentialSource source;
+        RegistryAuthenticator auth(&http, &source);
+        http.setAuthProvider(&auth);
+        int ok = 0;
+        for (int i = 0; i < 5; ++i) {
+            HttpRequest request;
+            request.url = QUrl(registry.baseUrl() + QStringLiteral("/v2/a/manifests/%1").arg(i));
+            http.send(request, this, [&ok](Result<HttpResponse> result) {
+                if (result.ok() && result.value().status == 200)
+                    ++ok;
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(ok, 5, 10000);
+        QFile log(calls);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QCOMPARE(log.readAll().count("call"), 1);
+        QVERIFY(auth.credentialSource(hostPort(registry))
+                    .contains(QStringLiteral("docker-credential-counting")));
+    }
+
+    void lateChallengeOfAnUnauthenticatedRequestIsNotARejection()
+    {
+        // Request B left before request A's login finished; B's 401 must lead to a retry with
+        // the credentials, while a 401 to a request that carried them is a rejection.
+        LoopbackHttpServer registry([&](const Request &request) {
+            if (!request.hasHeader("Authorization"))
+                return challenge("Basic realm=\"fake\"");
+            return Reply{200, {}, "{}"};
+        });
+        QVERIFY(registry.listen());
+        Rig rig(hostPort(registry));
+        const auto first = rig.get(registry.baseUrl() + QStringLiteral("/v2/"));
+        QVERIFY(first.ok() && first.value().status == 200);
+        const QUrl url(registry.baseUrl() + QStringLiteral("/v2/a/tags/list"));
+        auto challengeOnce = [&](bool sentAuthorization) -> Result<Done> {
+            std::optional<Result<Done>> outcome;
+            rig.auth.handleChallenge(url, {"Basic realm=\"fake\""}, QString(), sentAuthorization,
+                                     [&](Result<Done> r) { outcome.emplace(std::move(r)); });
+            if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 5000))
+                return Error::make(ErrorKind::Cancelled, QStringLiteral("timed out"));
+            return *outcome;
+        };
+        QVERIFY(challengeOnce(false).ok());
+        const Result<Done> rejected = challengeOnce(true);
+        QVERIFY(!rejected.ok());
+        QVERIFY2(rejected.error().message.contains(QStringLiteral("rejected")),
+                 qPrintable(rejected.error().message));
+    }
+
     void redirectRules_data()
     {
         QTest::addColumn<QByteArray>("from");

@@ -219,6 +219,27 @@ private Q_SLOTS:
                  qPrintable(ping.error().message));
     }
 
+    void expiredCertificateIsExplained()
+    {
+        const test::TestCa::Issued expired =
+            m_ca->issueServer(QStringLiteral("expired"), {QStringLiteral("IP:127.0.0.1")}, 0);
+        QVERIFY2(m_ca->ok(), qPrintable(m_ca->errorMessage()));
+        QTest::qWait(1100); // notAfter is the second it was made
+        RegistryProcess::Options options;
+        options.tlsCertFile = expired.certFile;
+        options.tlsKeyFile = expired.keyFile;
+        OCULAR_TEST_REGISTRY(registry, options);
+        Rig rig(registry.baseUrl(), nullptr);
+        TlsSettings tls;
+        tls.caFile = m_ca->caCertFile();
+        QVERIFY(rig.http.setTlsSettings(QStringLiteral("127.0.0.1"), tls).ok());
+        const auto ping = rig.ping();
+        QVERIFY(!ping.ok());
+        QCOMPARE(ping.error().kind, ErrorKind::Tls);
+        QVERIFY2(ping.error().message.contains(QStringLiteral("expired")),
+                 qPrintable(ping.error().message));
+    }
+
     void badTlsFilesAreReported()
     {
         QNetworkAccessManager network;

@@ -43,7 +43,7 @@ bool TestCa::run(const QStringList &arguments)
     return true;
 }
 
-TestCa::Issued TestCa::issue(const QString &name, const QString &extensions, bool rsa)
+TestCa::Issued TestCa::issue(const QString &name, const QString &extensions, bool rsa, int days)
 {
     Issued issued{m_dir.filePath(name + QStringLiteral(".crt")),
                   m_dir.filePath(name + QStringLiteral(".key"))};
@@ -69,18 +69,19 @@ TestCa::Issued TestCa::issue(const QString &name, const QString &extensions, boo
     run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr,
          QStringLiteral("-CA"), caCertFile(), QStringLiteral("-CAkey"),
          m_dir.filePath(QStringLiteral("ca.key")), QStringLiteral("-set_serial"),
-         QString::number(++m_serial), QStringLiteral("-days"), QStringLiteral("2"),
+         QString::number(++m_serial), QStringLiteral("-days"), QString::number(days),
          QStringLiteral("-extfile"), ext, QStringLiteral("-out"), issued.certFile});
     return issued;
 }
 
-TestCa::Issued TestCa::issueServer(const QString &name, const QStringList &subjectAltNames)
+TestCa::Issued TestCa::issueServer(const QString &name, const QStringList &subjectAltNames,
+                                   int days)
 {
     return issue(name,
                  QStringLiteral("basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
                                 "subjectAltName=") +
                      subjectAltNames.join(QLatin1Char(',')) + QLatin1Char('\n'),
-                 false);
+                 false, days);
 }
 
 TestCa::Issued TestCa::issueClient(const QString &name)

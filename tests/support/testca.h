@@ -26,8 +26,9 @@ public:
 
     /// The CA certificate clients and registries should trust.
     QString caCertFile() const;
-    /// A server certificate for @p subjectAltNames (e.g. "IP:127.0.0.1", "DNS:localhost").
-    Issued issueServer(const QString &name, const QStringList &subjectAltNames);
+    /// A server certificate for @p subjectAltNames (e.g. "IP:127.0.0.1", "DNS:localhost"),
+    /// valid for @p days (0: it expires the second it is made).
+    Issued issueServer(const QString &name, const QStringList &subjectAltNames, int days = 2);
     /// A client certificate (extendedKeyUsage clientAuth).
     Issued issueClient(const QString &name);
     /// An RSA certificate for signing tokens (RS256), issued by this CA.
@@ -36,7 +37,7 @@ public:
 
 private:
     bool run(const QStringList &arguments);
-    Issued issue(const QString &name, const QString &extensions, bool rsa);
+    Issued issue(const QString &name, const QString &extensions, bool rsa, int days = 2);
 
     QTemporaryDir m_dir;
     QString m_error;

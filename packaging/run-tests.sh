@@ -143,6 +143,7 @@ if [ "${OCULAR_TEST_FUZZ:-1}" = 1 ]; then
         fixtures="$root/../shared/fixtures"
         case "$target" in
         manifest) [ -d "$fixtures/manifests" ] && seeds+=("$fixtures/manifests") ;;
+        sbom) [ -d "$fixtures/sboms" ] && seeds+=("$fixtures/sboms") ;;
         esac
         log="$fuzz_dir/$name.log"
         if "$fuzzer" -max_total_time="$fuzz_seconds" -timeout=10 -max_len=65536 \

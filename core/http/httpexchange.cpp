@@ -116,11 +116,19 @@ HttpExchange::HttpExchange(HttpClient *client, HttpRequest request, QObject *con
 
 HttpExchange::~HttpExchange()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
+    discardReply();
+}
+
+void HttpExchange::discardReply()
+{
+    if (!m_reply)
+        return;
+    m_reply->disconnect(this);
+    // Aborting a reply that already finished makes Qt report its error a second time.
+    if (m_reply->isRunning())
         m_reply->abort();
-        m_reply->deleteLater();
-    }
+    m_reply->deleteLater();
+    m_reply = nullptr;
 }
 
 void HttpExchange::start()
@@ -134,12 +142,7 @@ void HttpExchange::cancel()
     if (m_finished || m_cancelled)
         return;
     m_cancelled = true;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    discardReply();
     QMetaObject::invokeMethod(
         this, [this] { finish(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled."))); },
         Qt::QueuedConnection);
@@ -411,12 +414,7 @@ void HttpExchange::finish(Result<HttpResponse> result)
     if (m_finished)
         return;
     m_finished = true;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
+    discardReply();
     m_client->release(this);
     // The callback may destroy the HttpClient, and with it this exchange.
     QPointer<HttpExchange> self(this);

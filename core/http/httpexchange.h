@@ -30,6 +30,8 @@ public:
     void cancel();
 
 private:
+    /// Stops listening to the reply in flight, aborts it if still running, and drops it.
+    void discardReply();
     void startAttempt();
     void onReadyRead();
     void onFinished();

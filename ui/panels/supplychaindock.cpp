@@ -26,9 +26,9 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
     m_tabs->addTab(m_audit, tr("Audit"));
     m_tabs->addTab(m_capabilities, tr("Capabilities"));
     setWidget(m_tabs);
-    // Off unless chosen: the extra row changes every manifest's children in the tree.
+    // On unless the user turned it off (the setting persists).
     m_treeToggle->setChecked(
-        QSettings().value(QStringLiteral("referrers/treeNodes"), false).toBool());
+        QSettings().value(QStringLiteral("referrers/treeNodes"), true).toBool());
     m_treeToggle->setToolTip(
         tr("Add a lazily loaded \"Referrers (n)\" node under every manifest "
            "of the repository tree (applies to manifests loaded from now on)"));

@@ -15,8 +15,28 @@ if [ -x "$tools_dir/usr/bin/oras" ] && [ -x "$tools_dir/usr/bin/cosign" ]; then
     exit 0
 fi
 
+# The Debian mirror this machine already uses (deb822 or one-line format), asked for trixie.
+mirror_uri() {
+    local f uri
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        uri=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /\/debian\/?$/) { print $i; exit } }' "$f")
+        [ -n "$uri" ] && { echo "$uri"; return; }
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/ && $i ~ /\/debian\/?$/) { print $i; exit } }' "$f")
+        [ -n "$uri" ] && { echo "$uri"; return; }
+    done
+}
+mirror=$(mirror_uri)
+if [ -z "$mirror" ]; then
+    echo "error: no Debian mirror found in /etc/apt sources to fetch trixie's oras and cosign from" >&2
+    exit 2
+fi
+
 mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/etc/preferences.d" "$tools_dir"
-echo "deb http://deb.debian.org/debian trixie main" >"$work/sources.list"
+echo "deb $mirror trixie main" >"$work/sources.list"
 : >"$work/status"
 
 apt_opts=(
@@ -34,7 +54,7 @@ apt_opts=(
 
 echo "Reading Debian trixie's package lists (private apt state in $work)..."
 if ! apt-get "${apt_opts[@]}" update -qq; then
-    echo "error: apt-get could not reach deb.debian.org's trixie suite" >&2
+    echo "error: apt-get could not reach the trixie suite of $mirror" >&2
     exit 2
 fi
 

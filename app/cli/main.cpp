@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include <QCoreApplication>
+#include <QThreadPool>
 
 int main(int argc, char **argv)
 {
@@ -8,8 +9,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("ocular-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Ocular"));
     ocular::CliRunner runner;
-    const int code = runner.start(QCoreApplication::arguments());
-    if (code >= 0)
-        return code;
-    return QCoreApplication::exec();
+    int code = runner.start(QCoreApplication::arguments());
+    if (code < 0)
+        code = QCoreApplication::exec();
+    // Pool work (credential lookups, parsing) may still use the runner's objects.
+    QThreadPool::globalInstance()->waitForDone();
+    return code;
 }

@@ -18,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QTabWidget>
+#include <QThreadPool>
 #include <QTimer>
 
 using namespace ocular;
@@ -126,5 +127,8 @@ int main(int argc, char **argv)
     }
     const int status = app.exec();
     session.reset();
+    // Credential lookups and document formatting run on the pool and use objects owned by this
+    // function; let them finish (helpers have timeouts) before those objects go away.
+    QThreadPool::globalInstance()->waitForDone();
     return status;
 }

@@ -10,6 +10,7 @@
 #   OCULAR_TEST_FUZZ=0  skip the libFuzzer pass (build/fuzz); OCULAR_FUZZ_SECONDS per target (20)
 #   OCULAR_TEST_TIDY=0  skip clang-tidy over core/
 #   OCULAR_TEST_LOAD=1  also run the 20,000-request load test (about two minutes)
+#   OCULAR_TEST_BENCH=1 also run the benchmarks written as tests (label bench)
 #   OCULAR_NO_KEYRING=1 do not wrap the tests in a private D-Bus session with an unlocked
 #                       gnome-keyring (the OS keychain tests then skip or fail on their own)
 set -euo pipefail
@@ -69,9 +70,17 @@ with_keyring() {
     return $status
 }
 
+# oras and cosign from Debian 13 for the interoperability tests (skipped with a message without).
+echo "== interop tools (oras, cosign)"
+bash "$here/fetch-tools.sh" "$build_dir" || echo "note: oras/cosign unavailable; their interop tests will skip" >&2
+
 echo "== unit, integration and GUI tests ($build_dir)"
 status=0
-with_keyring ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@" || status=$?
+# Benchmarks (label bench) run on demand: OCULAR_TEST_BENCH=1, or ctest -L bench.
+bench_filter=(-LE bench)
+[ "${OCULAR_TEST_BENCH:-0}" = 1 ] && bench_filter=()
+with_keyring ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "${bench_filter[@]}" "$@" ||
+    status=$?
 
 # --- Reliability passes (tests/fuzz/README.md, issue 5) -----------------------------------------
 # Each pass can be switched off for a quick local run; CI runs them all. A failure in any pass

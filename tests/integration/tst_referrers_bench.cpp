@@ -1,6 +1,7 @@
 // Benchmark: referrer graphs of 1,000 subjects in a real docker-registry (each with an SBOM in
 // its fallback tag, every other one with a cosign .sig tag), walked by RepositoryAuditor.
-// Prints the numbers; asserts completeness and a generous time bound.
+// Prints the numbers and asserts completeness only (timings are for people, not assertions).
+// Labelled "bench": not part of the default test run (packaging/run-tests.sh, OCULAR_TEST_BENCH=1).
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
 
@@ -165,7 +166,6 @@ private Q_SLOTS:
         QCOMPARE(signedRows, (subjects + 1) / 2);
         qInfo("referrer graphs of %d subjects: %lld ms (%.2f ms per subject, %lld HTTP requests)",
               subjects, ms, double(ms) / subjects, http.attemptsStarted() - requestsBefore);
-        QVERIFY(ms < 300000);
         // Note: most of this test's wall time is spent after this point, in teardown (about
         // 10 s per 100 subjects here): the HTTP objects and registry->stop() were measured
         // fast, so it is most likely the removal of the registry's storage directories.

@@ -296,13 +296,13 @@ Result<Reference> Reference::parse(QStringView text)
     if (!problem.isEmpty())
         return invalid(text, problem);
 
-    const qsizetype typedNameLength = (registry.isEmpty() ? 0 : registry.size() + 1) + path.size();
-    if (typedNameLength > kMaxNameLength)
-        return invalid(text,
-                       QStringLiteral("the name is longer than %1 characters").arg(kMaxNameLength));
-
     ref.m_registry = registry.isEmpty() ? QString(kDockerHub) : normaliseRegistry(registry);
     ref.m_repository = normaliseRepository(ref.m_registry, path.toString());
+    // The cap applies to the canonical name (docker.io/library/... included), as docker's own
+    // normalising parser does; otherwise a short name could parse while its canonical form fails.
+    if (ref.name().size() > kMaxNameLength)
+        return invalid(text,
+                       QStringLiteral("the name is longer than %1 characters").arg(kMaxNameLength));
     return ref;
 }
 

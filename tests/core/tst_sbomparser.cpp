@@ -105,7 +105,6 @@ private Q_SLOTS:
         QCOMPARE(doc->packages.at(49999).name, QStringLiteral("pkg-49999"));
         QCOMPARE(doc->packages.at(49999).type, QStringLiteral("npm"));
         qInfo("parsed %lld bytes, 50000 packages in %lld ms", qint64(json.size()), ms);
-        QVERIFY(ms < 10000);
     }
 };
 

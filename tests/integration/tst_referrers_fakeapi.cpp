@@ -336,7 +336,6 @@ private Q_SLOTS:
         timer.start();
         auto graph = rig.walk(QStringLiteral("a"));
         QVERIFY2(graph.ok(), qPrintable(graph.error().toString()));
-        QVERIFY(timer.elapsed() < 10000);
         QCOMPARE(graph->referrersOf(Digest::sha256(a)).size(), 1);
         QCOMPARE(graph->referrersOf(Digest::sha256(b)).size(), 1);
         QCOMPARE(graph->referrersOf(Digest::sha256(b)).first().to, Digest::sha256(a));
@@ -373,7 +372,6 @@ private Q_SLOTS:
         QVERIFY2(graph.ok(), qPrintable(graph.error().toString()));
         qInfo("%d referrers in a %lld byte index walked in %lld ms", n, qint64(body.size()),
               timer.elapsed());
-        QVERIFY(timer.elapsed() < 30000);
         QCOMPARE(graph->referrersOf(graph->root()).size(), n);
         bool limited = false;
         for (const ReferrerIssue &issue : graph->issues())

@@ -19,6 +19,8 @@
 #include <QNetworkAccessManager>
 #include <QTabWidget>
 #include <QThreadPool>
+#include <QTranslator>
+#include <QLocale>
 #include <QTimer>
 
 using namespace ocular;
@@ -58,6 +60,12 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Ocular"));
     QApplication::setApplicationName(QStringLiteral("ocular"));
     QApplication::setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
+
+    // The user's language when a translation exists; English source text otherwise.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("ocular"), QStringLiteral("_"),
+                        QStringLiteral(":/ocular/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));

@@ -1,6 +1,7 @@
 #include "cosigngraphverifier.h"
 
 #include "content/mediatype.h"
+#include "referrers/fanoutjoin.h"
 #include "referrers/signatureinspector.h"
 #include "registry/registryclient.h"
 
@@ -22,33 +23,8 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
                                           const CosignVerifier &verifier, QObject *context,
                                           Callback done)
 {
-    struct State
-    {
-        QList<CosignCheck> checks;
-        int pending = 1;
-        QList<RequestHandle> handles;
-        Callback done;
-        bool finished = false;
-    };
-    auto state = std::make_shared<State>();
-    state->done = std::move(done);
-    RequestHandle outer;
-    std::weak_ptr<State> weak = state;
-    outer.setAbort([weak] {
-        if (auto s = weak.lock()) {
-            const QList<RequestHandle> handles = s->handles;
-            for (const RequestHandle &h : handles)
-                h.cancel();
-        }
-    });
-    auto finishOne = [state, outer] {
-        if (--state->pending > 0 || state->finished)
-            return;
-        state->finished = true;
-        if (outer.isCancelled())
-            return state->done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
-        state->done(state->checks);
-    };
+    auto join = FanOutJoin<CosignCheck>::create(std::move(done));
+    auto finishOne = [join] { join->finishOne(); };
 
     for (const ReferrerEdge &edge : graph.referrersOf(subject)) {
         const ReferrerNode *node = graph.node(edge.to);
@@ -58,7 +34,7 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
             const Descriptor &layer = node->layers.at(i);
             if (!mediatype::sameType(layer.mediaType, mediatype::CosignSimpleSigning))
                 continue;
-            const qsizetype index = state->checks.size();
+            const qsizetype index = join->results().size();
             CosignCheck check;
             check.subject = subject;
             check.signatureManifest = node->digest;
@@ -68,16 +44,15 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
             if (signature.isEmpty()) {
                 check.result = VerificationResult::failed(
                     QStringLiteral("the layer has no dev.cosignproject.cosign/signature"));
-                state->checks.append(check);
+                join->results().append(check);
                 continue;
             }
-            state->checks.append(check);
-            ++state->pending;
-            state->handles.append(m_client->getBlob(
+            join->results().append(check);
+            join->expectOne();
+            join->track(m_client->getBlob(
                 graph.repository(), layer.digest, PayloadCap, context,
-                [state, index, signature, verifier, subject,
-                 finishOne](Result<QByteArray> payload) {
-                    CosignCheck &c = state->checks[index];
+                [join, index, signature, verifier, subject, finishOne](Result<QByteArray> payload) {
+                    CosignCheck &c = join->results()[index];
                     if (!payload.ok()) {
                         c.result = VerificationResult::notChecked(
                             QStringLiteral("the payload could not be read: ") +
@@ -102,8 +77,8 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
                 }));
         }
     }
-    QMetaObject::invokeMethod(context, finishOne, Qt::QueuedConnection);
-    return outer;
+    join->startedAll(context);
+    return join->handle();
 }
 
 } // namespace ocular

@@ -1,5 +1,6 @@
 #include "auditpanel.h"
 
+#include "dialogs/cosignkeychooser.h"
 #include "models/auditmodel.h"
 #include "referrers/audittable.h"
 #include "referrers/repositoryauditor.h"
@@ -201,18 +202,12 @@ void AuditPanel::setVerifier(std::optional<CosignVerifier> verifier)
 
 void AuditPanel::chooseKey()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Public Key for cosign Signatures"), QString(),
-                                     tr("PEM keys (*.pub *.pem);;All files (*)"));
-    if (path.isEmpty())
+    const auto verifier = CosignKeyChooser::choose(this);
+    if (!verifier)
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Q_EMIT problem(tr("Cannot read %1.").arg(path));
-    auto verifier = CosignVerifier::fromPublicKeyPem(file.read(64 * 1024));
-    if (!verifier.ok())
-        return Q_EMIT problem(verifier.error().message);
-    setVerifier(verifier.value());
+    if (!verifier->ok())
+        return Q_EMIT problem(verifier->error().message);
+    setVerifier(verifier->value());
 }
 
 bool AuditPanel::exportTo(const QString &path, bool json)

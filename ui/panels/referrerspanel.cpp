@@ -1,6 +1,7 @@
 #include "referrerspanel.h"
 
 #include "content/mediatype.h"
+#include "dialogs/cosignkeychooser.h"
 #include "models/referrergraphmodel.h"
 #include "panels/sbomviewer.h"
 #include "referrers/capabilityprobe.h"
@@ -8,8 +9,6 @@
 #include "referrers/signatureinspector.h"
 #include "registry/registryclient.h"
 
-#include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -333,19 +332,13 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
 
 void ReferrersPanel::chooseKey()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Public Key for cosign Signatures"), QString(),
-                                     tr("PEM keys (*.pub *.pem);;All files (*)"));
-    if (path.isEmpty())
+    const auto verifier = CosignKeyChooser::choose(this);
+    if (!verifier)
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Q_EMIT problem(tr("Cannot read %1.").arg(path));
-    auto verifier = CosignVerifier::fromPublicKeyPem(file.read(64 * 1024));
-    if (!verifier.ok())
-        return Q_EMIT problem(verifier.error().message);
-    m_keyButton->setText(tr("Key: %1").arg(verifier->keyDescription()));
-    setVerifier(verifier.value());
+    if (!verifier->ok())
+        return Q_EMIT problem(verifier->error().message);
+    m_keyButton->setText(tr("Key: %1").arg(verifier->value().keyDescription()));
+    setVerifier(verifier->value());
 }
 
 } // namespace ocular

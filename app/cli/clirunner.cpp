@@ -267,6 +267,17 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
     return m_client;
 }
 
+std::optional<CliRunner::Target> CliRunner::targetFor(const QString &text)
+{
+    const auto ref = parseReference(text);
+    if (!ref)
+        return std::nullopt;
+    RegistryClient *client = clientFor(ref->registry());
+    if (!client)
+        return std::nullopt;
+    return Target{*ref, client};
+}
+
 int CliRunner::runLs(const QString &host)
 {
     RegistryClient *client = clientFor(host);
@@ -296,13 +307,11 @@ int CliRunner::runLs(const QString &host)
 
 int CliRunner::runTags(const QString &repository)
 {
-    const auto ref = parseReference(repository);
-    if (!ref)
+    const auto target = targetFor(repository);
+    if (!target)
         return Usage;
-    RegistryClient *client = clientFor(ref->registry());
-    if (!client)
-        return Usage;
-    client->allTags(ref->repository(), this, [this, repository](Result<QStringList> tags) {
+    const Reference &ref = target->reference;
+    target->client->allTags(ref.repository(), this, [this, repository](Result<QStringList> tags) {
         if (!tags)
             return fail(QStringLiteral("tags ") + repository, tags.error());
         QStringList sorted = tags.value();
@@ -319,15 +328,13 @@ int CliRunner::runTags(const QString &repository)
 
 int CliRunner::runDigest(const QString &reference)
 {
-    const auto ref = parseReference(reference);
-    if (!ref)
+    const auto target = targetFor(reference);
+    if (!target)
         return Usage;
-    RegistryClient *client = clientFor(ref->registry());
-    if (!client)
-        return Usage;
+    RegistryClient *client = target->client;
     const QString what = QStringLiteral("digest ") + reference;
-    const QString repository = ref->repository();
-    const QString identifier = ref->identifier();
+    const QString repository = target->reference.repository();
+    const QString identifier = target->reference.identifier();
     client->headManifest(repository, identifier, this,
                          [this, client, what, repository, identifier](Result<ManifestHead> head) {
                              if (!head)
@@ -351,23 +358,20 @@ int CliRunner::runDigest(const QString &reference)
 
 int CliRunner::runManifest(const QString &reference)
 {
-    const auto ref = parseReference(reference);
-    if (!ref)
+    const auto target = targetFor(reference);
+    if (!target)
         return Usage;
-    RegistryClient *client = clientFor(ref->registry());
-    if (!client)
-        return Usage;
-    client->getManifest(ref->repository(), ref->identifier(), this,
-                        [this, reference](Result<FetchedManifest> fetched) {
-                            if (!fetched)
-                                return fail(QStringLiteral("manifest ") + reference,
-                                            fetched.error());
-                            if (!fetched->warning.isEmpty())
-                                printError(QStringLiteral("%1: warning: %2")
-                                               .arg(QLatin1String(Program), fetched->warning));
-                            writeOut(fetched->manifest.raw());
-                            finish(Success);
-                        });
+    target->client->getManifest(
+        target->reference.repository(), target->reference.identifier(), this,
+        [this, reference](Result<FetchedManifest> fetched) {
+            if (!fetched)
+                return fail(QStringLiteral("manifest ") + reference, fetched.error());
+            if (!fetched->warning.isEmpty())
+                printError(QStringLiteral("%1: warning: %2")
+                               .arg(QLatin1String(Program), fetched->warning));
+            writeOut(fetched->manifest.raw());
+            finish(Success);
+        });
     return -1;
 }
 

@@ -55,6 +55,15 @@ private:
     std::optional<Reference> parseReference(const QString &text);
     /// Builds the HTTP stack and a client for a registry host (or URL); null on usage error.
     RegistryClient *clientFor(const QString &registry);
+    /// A parsed reference and the client for its registry.
+    struct Target
+    {
+        Reference reference;
+        RegistryClient *client = nullptr;
+    };
+    /// parseReference() then clientFor() its registry; nothing (after a usage error) when either
+    /// fails.
+    std::optional<Target> targetFor(const QString &text);
     void printSummary(const DemoSummary &summary);
 
     /// Prints `ocular-cli: <what>: <error>` and exits 1.

@@ -1,5 +1,7 @@
 #include "faultproxy.h"
 
+#include "rawhttprequest.h"
+
 #include <QHostAddress>
 #include <QPointer>
 #include <QTcpServer>
@@ -155,29 +157,10 @@ void FaultProxy::onClientData(QTcpSocket *client)
         return;
     }
     buffer->append(client->readAll());
-    const qsizetype end = buffer->indexOf("\r\n\r\n");
-    if (end < 0)
+    const auto raw = RawHttpRequest::parse(*buffer);
+    if (!raw)
         return;
-    Request request;
-    const QList<QByteArray> lines = buffer->left(end).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    request.target = requestLine.value(1);
-    qint64 contentLength = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (sameName(name, "Content-Length"))
-            contentLength = value.toLongLong();
-        request.headers.append({name, value});
-    }
-    if (buffer->size() - (end + 4) < contentLength)
-        return;
-    request.body = buffer->mid(end + 4, contentLength);
+    const Request request{raw->method, raw->target, raw->headers, raw->body};
     m_buffers.erase(buffer);
     dispatch(client, request);
 }

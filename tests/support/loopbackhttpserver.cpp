@@ -1,5 +1,7 @@
 #include "loopbackhttpserver.h"
 
+#include "rawhttprequest.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
@@ -184,29 +186,10 @@ void LoopbackHttpServer::onReadable(QTcpSocket *socket)
         return;
     }
     socket->setProperty("ocularBuffer", buffer);
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
-        return;
-    Request request;
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    request.target = requestLine.value(1);
-    qsizetype contentLength = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        request.headers.append({name, value});
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-            contentLength = value.toLongLong();
-    }
-    if (buffer.size() < headerEnd + 4 + contentLength)
-        return; // body still arriving
-    request.body = buffer.mid(headerEnd + 4, contentLength);
+    const auto raw = RawHttpRequest::parse(buffer);
+    if (!raw)
+        return; // head or body still arriving
+    const Request request{raw->method, raw->target, raw->headers, raw->body};
     socket->setProperty("ocularBuffer", QByteArray());
     m_requests.append(request);
     if (auto *ssl = qobject_cast<QSslSocket *>(socket); ssl && !ssl->peerCertificate().isNull())

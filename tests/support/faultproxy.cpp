@@ -1,5 +1,6 @@
 #include "faultproxy.h"
 
+#include "httpstatus.h"
 #include "rawhttprequest.h"
 
 #include <QHostAddress>
@@ -16,36 +17,6 @@ namespace ocular::test {
 namespace {
 
 constexpr qint64 StreamChunk = 64 * 1024;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 202:
-        return "Accepted";
-    case 307:
-        return "Temporary Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
 
 bool sameName(const QByteArray &a, const char *b)
 {
@@ -382,7 +353,8 @@ QByteArray FaultProxy::headerBlock(const Response &response, const QByteArray &e
 {
     QByteArray block =
         "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
-        (response.reason.isEmpty() ? reasonPhrase(response.status) : response.reason) + "\r\n";
+        (response.reason.isEmpty() ? httpstatus::reasonPhrase(response.status) : response.reason) +
+        "\r\n";
     for (const auto &header : response.headers) {
         if (isHopByHop(header.first))
             continue;

@@ -1,5 +1,6 @@
 #include "loopbackhttpserver.h"
 
+#include "httpstatus.h"
 #include "rawhttprequest.h"
 
 #include <QFile>
@@ -15,36 +16,6 @@ namespace ocular::test {
 namespace {
 
 constexpr qsizetype MaxRequestBytes = 8 * 1024 * 1024;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 202:
-        return "Accepted";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 307:
-        return "Temporary Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    default:
-        return "Status";
-    }
-}
 
 } // namespace
 
@@ -196,8 +167,8 @@ void LoopbackHttpServer::onReadable(QTcpSocket *socket)
         m_peerNames << ssl->peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0);
 
     const Reply reply = m_handler ? m_handler(request) : Reply{404, {}, {}};
-    QByteArray out =
-        "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' +
+                     httpstatus::reasonPhrase(reply.status) + "\r\n";
     bool hasType = false;
     for (const auto &header : reply.headers) {
         if (header.first.compare("content-type", Qt::CaseInsensitive) == 0)

@@ -26,17 +26,6 @@ QString platformText(const Platform &platform)
     return text;
 }
 
-ReferrerIssue makeIssue(ReferrerIssue::Kind kind, const Digest &digest, const QString &tag,
-                        const QString &message)
-{
-    ReferrerIssue issue;
-    issue.kind = kind;
-    issue.digest = digest;
-    issue.tag = tag;
-    issue.message = message;
-    return issue;
-}
-
 } // namespace
 
 void classifyReferrerNode(ReferrerNode &node, ReferrerSources via)
@@ -213,9 +202,9 @@ void ReferrerWalker::visit(const std::shared_ptr<Job> &job, const Digest &digest
     if (job->visited.size() >= job->options.maxNodes) {
         if (!job->nodeLimitReported) {
             job->nodeLimitReported = true;
-            job->graph.addIssue(makeIssue(
+            job->graph.addIssue(ReferrerIssue{
                 ReferrerIssue::Kind::NodeLimit, digest, QString(),
-                QStringLiteral("The walk stopped at %1 manifests.").arg(job->options.maxNodes)));
+                QStringLiteral("The walk stopped at %1 manifests.").arg(job->options.maxNodes)});
         }
         return;
     }
@@ -255,10 +244,10 @@ void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &d
             node->missing = true;
             if (via.testFlag(ReferrerSource::FallbackTag) ||
                 via.testFlag(ReferrerSource::ReferrersApi))
-                job->graph.addIssue(makeIssue(
+                job->graph.addIssue(ReferrerIssue{
                     ReferrerIssue::Kind::FallbackEntryMissing, digest, QString(),
                     QStringLiteral("The referrers list names %1, but that manifest is gone.")
-                        .arg(digest.shortForm())));
+                        .arg(digest.shortForm())});
         } else {
             node->fetchError = result.error().toString();
         }
@@ -332,11 +321,11 @@ void ReferrerWalker::found(const std::shared_ptr<Job> &job, const Digest &subjec
     if (depth >= job->options.maxDepth) {
         if (!job->depthReported.contains(subject)) {
             job->depthReported.insert(subject);
-            job->graph.addIssue(makeIssue(
+            job->graph.addIssue(ReferrerIssue{
                 ReferrerIssue::Kind::DepthLimit, subject, QString(),
                 QStringLiteral("%1 has referrers beyond the depth limit of %2; not walked.")
                     .arg(subject.shortForm())
-                    .arg(job->options.maxDepth)));
+                    .arg(job->options.maxDepth)});
         }
         return;
     }
@@ -360,9 +349,9 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
                 return;
             if (!result.ok()) {
                 if (result.error().kind != ErrorKind::Cancelled)
-                    job->graph.addIssue(
-                        makeIssue(ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                                  QStringLiteral("Referrers API: ") + result.error().toString()));
+                    job->graph.addIssue(ReferrerIssue{
+                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                        QStringLiteral("Referrers API: ") + result.error().toString()});
                 return;
             }
             const HttpResponse &response = result.value();
@@ -381,15 +370,15 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
                 // NAME_UNKNOWN, 401, 5xx: nothing learned about this subject from the API.
                 if (response.status != 404)
                     job->graph.addIssue(
-                        makeIssue(ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                                  QStringLiteral("Referrers API: ") + capability.evidence));
+                        ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                                      QStringLiteral("Referrers API: ") + capability.evidence});
                 return;
             }
             auto index = FallbackIndex::parse(response.body);
             if (!index.ok()) {
                 job->graph.addIssue(
-                    makeIssue(ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                              QStringLiteral("Referrers API: ") + index.error().message));
+                    ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                                  QStringLiteral("Referrers API: ") + index.error().message});
                 return;
             }
             QList<Descriptor> entries;
@@ -408,14 +397,14 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
             const QUrl nextPage = linkheader::nextUrl(response.headerValues("Link"), response.url);
             if (nextPage.isValid() && nextPage != response.url) {
                 if (!originpolicy::sameOrigin(nextPage, base)) {
-                    job->graph.addIssue(makeIssue(
+                    job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::SourceFailed, subject, QString(),
                         QStringLiteral("The referrers API's next page is on another host; "
-                                       "not followed.")));
+                                       "not followed.")});
                 } else if (page + 1 >= job->options.maxApiPages) {
-                    job->graph.addIssue(makeIssue(
+                    job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                        QStringLiteral("Stopped after %1 referrers API pages.").arg(page + 1)));
+                        QStringLiteral("Stopped after %1 referrers API pages.").arg(page + 1)});
                 } else {
                     queryApi(job, subject, depth, nextPage, page + 1);
                 }
@@ -439,26 +428,26 @@ void ReferrerWalker::queryFallback(const std::shared_ptr<Job> &job, const Digest
                     const Error &error = result.error();
                     if (error.kind == ErrorKind::NotFound || error.kind == ErrorKind::Cancelled)
                         return; // no fallback tag: no referrers recorded there
-                    job->graph.addIssue(makeIssue(
+                    job->graph.addIssue(ReferrerIssue{
                         error.kind == ErrorKind::InvalidContent
                             ? ReferrerIssue::Kind::FallbackNotIndex
                             : ReferrerIssue::Kind::SourceFailed,
                         subject, tag,
-                        QStringLiteral("Fallback tag %1: %2").arg(tag, error.toString())));
+                        QStringLiteral("Fallback tag %1: %2").arg(tag, error.toString())});
                     return;
                 }
                 if (!result->manifest.isIndex()) {
-                    job->graph.addIssue(makeIssue(
+                    job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::FallbackNotIndex, subject, tag,
                         QStringLiteral("The fallback tag %1 holds a %2, not an index; treated "
                                        "as no referrers.")
-                            .arg(tag, mediatype::describe(result->manifest.mediaType()))));
+                            .arg(tag, mediatype::describe(result->manifest.mediaType()))});
                     return;
                 }
                 auto index = FallbackIndex::parse(result->manifest.raw());
                 if (!index.ok()) {
-                    job->graph.addIssue(makeIssue(ReferrerIssue::Kind::FallbackNotIndex, subject,
-                                                  tag, index.error().message));
+                    job->graph.addIssue(ReferrerIssue{ReferrerIssue::Kind::FallbackNotIndex,
+                                                      subject, tag, index.error().message});
                     return;
                 }
                 for (const Descriptor &entry : index->filtered(job->options.artifactType))
@@ -492,9 +481,9 @@ void ReferrerWalker::queryCosign(const std::shared_ptr<Job> &job, const Digest &
                     if (!result.ok()) {
                         if (result.error().kind != ErrorKind::Cancelled)
                             job->graph.addIssue(
-                                makeIssue(ReferrerIssue::Kind::SourceFailed, subject, tag,
-                                          QStringLiteral("cosign tag %1: %2")
-                                              .arg(tag, result.error().toString())));
+                                ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, tag,
+                                              QStringLiteral("cosign tag %1: %2")
+                                                  .arg(tag, result.error().toString())});
                         return;
                     }
                     const Manifest &m = result->manifest;
@@ -548,10 +537,10 @@ void ReferrerWalker::withTags(const std::shared_ptr<Job> &job, std::function<voi
             } else {
                 job->tagState = Job::TagState::Failed;
                 if (tags.error().kind != ErrorKind::Cancelled)
-                    job->graph.addIssue(
-                        makeIssue(ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
-                                  QStringLiteral("Could not list tags for cosign attachments: ") +
-                                      tags.error().toString()));
+                    job->graph.addIssue(ReferrerIssue{
+                        ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
+                        QStringLiteral("Could not list tags for cosign attachments: ") +
+                            tags.error().toString()});
             }
             const QList<std::function<void()>> waiting = std::move(job->waitingForTags);
             job->waitingForTags.clear();

@@ -20,15 +20,6 @@ RequestHandle StaleAttachmentScanner::scan(const QString &repository, const QStr
 {
     auto join = FanOutJoin<ReferrerIssue>::create(std::move(done));
     auto finishOne = [join] { join->finishOne(); };
-    auto issue = [](ReferrerIssue::Kind kind, const Digest &digest, const QString &tag,
-                    const QString &message) {
-        ReferrerIssue i;
-        i.kind = kind;
-        i.digest = digest;
-        i.tag = tag;
-        i.message = message;
-        return i;
-    };
 
     for (const QString &tag : tags) {
         const auto parsed = cosigntags::parse(tag);
@@ -38,27 +29,28 @@ RequestHandle StaleAttachmentScanner::scan(const QString &repository, const QStr
         join->expectOne();
         join->track(m_client->headManifest(
             repository, subject.toString(), context,
-            [join, finishOne, issue, tag, subject](Result<ManifestHead> head) {
+            [join, finishOne, tag, subject](Result<ManifestHead> head) {
                 if (!head.ok() && head.error().kind == ErrorKind::NotFound)
-                    join->results().append(issue(
+                    join->results().append(ReferrerIssue{
                         ReferrerIssue::Kind::StaleSubject, subject, tag,
                         QStringLiteral("The tag %1 is attached to %2, which no longer exists.")
-                            .arg(tag, subject.shortForm())));
+                            .arg(tag, subject.shortForm())});
                 finishOne();
             }));
         if (!parsed->kind) {
             join->expectOne();
             join->track(m_client->getManifest(
                 repository, tag, context,
-                [join, finishOne, issue, tag, subject](Result<FetchedManifest> fetched) {
+                [join, finishOne, tag, subject](Result<FetchedManifest> fetched) {
                     if (fetched.ok() && !fetched->manifest.isIndex())
-                        join->results().append(issue(
+                        join->results().append(ReferrerIssue{
                             ReferrerIssue::Kind::FallbackNotIndex, subject, tag,
                             QStringLiteral("The fallback tag %1 holds a %2, not an index.")
-                                .arg(tag, mediatype::describe(fetched->manifest.mediaType()))));
+                                .arg(tag, mediatype::describe(fetched->manifest.mediaType()))});
                     else if (!fetched.ok() && fetched.error().kind == ErrorKind::InvalidContent)
-                        join->results().append(issue(ReferrerIssue::Kind::FallbackNotIndex, subject,
-                                                     tag, fetched.error().message));
+                        join->results().append(ReferrerIssue{ReferrerIssue::Kind::FallbackNotIndex,
+                                                             subject, tag,
+                                                             fetched.error().message});
                     finishOne();
                 }));
         }

@@ -2,6 +2,7 @@
 // every tag and platform manifest, signatures/SBOMs/provenance, filters and CSV/JSON export;
 // a key that did not make the demo's (filler) cosign signature never yields "verified".
 #include "support/asyncwait.h"
+#include "support/demoregistryclient.h"
 #include "support/fixtures.h"
 #include "support/testregistry.h"
 
@@ -18,6 +19,7 @@
 #include <QTest>
 
 using namespace ocular;
+using ocular::test::DemoRegistryClient;
 using ocular::test::waitFor;
 
 class TestReferrersAudit : public QObject
@@ -28,13 +30,9 @@ private Q_SLOTS:
     void auditDemoRepository()
     {
         OCULAR_TEST_REGISTRY(registry);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(registry.hostPort()).value());
-        DemoSeeder seeder;
-        seeder.setManyTagCount(5);
-        auto summary = waitFor<DemoSummary>(
-            [&](QObject *ctx, auto done) { return seeder.seed(&client, ctx, done); }, 300000);
+        DemoRegistryClient demo(registry.hostPort());
+        RegistryClient &client = demo.client();
+        auto summary = demo.seed(5);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
         const auto &d = summary->digests;
 

@@ -1,6 +1,7 @@
 // ocular-cli tree / capabilities / audit against a real docker-registry with the demo content
 // (the binary is run as a user would run it).
 #include "support/asyncwait.h"
+#include "support/demoregistryclient.h"
 #include "support/testregistry.h"
 
 #include "demo/demoseeder.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace ocular;
+using ocular::test::DemoRegistryClient;
 using ocular::test::waitFor;
 
 namespace {
@@ -52,13 +54,9 @@ private Q_SLOTS:
         if (!QFileInfo(QStringLiteral(OCULAR_BINARY_DIR "/app/ocular-cli")).isExecutable())
             QSKIP("build the ocular-cli target first");
         OCULAR_TEST_REGISTRY(registry);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(registry.hostPort()).value());
-        DemoSeeder seeder;
-        seeder.setManyTagCount(5);
-        auto summary = waitFor<DemoSummary>(
-            [&](QObject *ctx, auto done) { return seeder.seed(&client, ctx, done); }, 300000);
+        DemoRegistryClient demo(registry.hostPort());
+        RegistryClient &client = demo.client();
+        auto summary = demo.seed(5);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
         const auto &d = summary->digests;
         const QString hello = registry.hostPort() + QStringLiteral("/demo/hello");

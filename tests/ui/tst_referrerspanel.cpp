@@ -2,6 +2,7 @@
 // graph of demo/hello:latest with sources, the SBOM viewer and signature details on
 // selection, the audit with its filters and export, and the capabilities view.
 #include "support/asyncwait.h"
+#include "support/demoregistryclient.h"
 #include "support/fixtures.h"
 #include "support/testregistry.h"
 
@@ -32,6 +33,7 @@
 #include <QTreeView>
 
 using namespace ocular;
+using ocular::test::DemoRegistryClient;
 using ocular::test::waitFor;
 
 namespace {
@@ -60,13 +62,9 @@ private Q_SLOTS:
     void dockOverDemoContent()
     {
         OCULAR_TEST_REGISTRY(registry);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(registry.hostPort()).value());
-        DemoSeeder seeder;
-        seeder.setManyTagCount(5);
-        auto summary = waitFor<DemoSummary>(
-            [&](QObject *ctx, auto done) { return seeder.seed(&client, ctx, done); }, 300000);
+        DemoRegistryClient demo(registry.hostPort());
+        RegistryClient &client = demo.client();
+        auto summary = demo.seed(5);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
         const auto &d = summary->digests;
 

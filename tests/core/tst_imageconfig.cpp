@@ -7,23 +7,16 @@
 
 #include <QFile>
 #include <QTest>
+
+#include "support/fixtures.h"
 #include <QTimeZone>
 
 using namespace ocular;
 
 namespace {
 
-QString fixturesDir()
-{
-    const QString fromEnv = qEnvironmentVariable("OCULAR_FIXTURES_DIR");
-    return fromEnv.isEmpty() ? QStringLiteral(OCULAR_FIXTURES_DIR) : fromEnv;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using ocular::test::fixturesDir;
+using ocular::test::readFile;
 
 QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms = 0)
 {

@@ -17,6 +17,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include "support/fixtures.h"
+
 using namespace ocular;
 
 namespace {
@@ -25,19 +27,8 @@ const QString kEmptyJsonDigest =
     QStringLiteral("sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
 const QByteArray kHexA = QByteArray(64, 'a');
 
-QString fixturesDir()
-{
-    const QString fromEnv = qEnvironmentVariable("OCULAR_FIXTURES_DIR");
-    return fromEnv.isEmpty() ? QStringLiteral(OCULAR_FIXTURES_DIR) : fromEnv;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
+using ocular::test::fixturesDir;
+using ocular::test::readFile;
 
 // Reads a fixture or skips the current test with the path it looked at.
 #define READ_FIXTURE(var, relative)                                                                \

@@ -26,6 +26,12 @@ std::optional<QByteArray> readFixture(const QString &relative)
     return file.readAll();
 }
 
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 QString missingFixtureMessage(const QString &relative)
 {
     return QStringLiteral("shared fixtures not found at %1").arg(fixturePath(relative));

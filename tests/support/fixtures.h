@@ -16,6 +16,8 @@ QString fixturesDir();
 QString fixturePath(const QString &relative);
 /// The file's bytes, or nothing when it is absent or unreadable.
 std::optional<QByteArray> readFixture(const QString &relative);
+/// Any file's bytes (fixture or test data), empty when it is absent or unreadable.
+QByteArray readFile(const QString &path);
 /// The message tests skip with when a fixture is missing.
 QString missingFixtureMessage(const QString &relative);
 

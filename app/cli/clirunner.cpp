@@ -246,7 +246,8 @@ bool CliRunner::takeScheme(QString &text)
         text = text.mid(prefix.size());
         m_scheme = scheme;
         if (m_scheme == QLatin1String("https") && m_plainHttp) {
-            usageError(QStringLiteral("%1: an https:// URL contradicts --plain-http").arg(m_command));
+            usageError(
+                QStringLiteral("%1: an https:// URL contradicts --plain-http").arg(m_command));
             return false;
         }
         if (m_scheme == QLatin1String("http") && (!m_caFile.isEmpty() || m_insecure)) {
@@ -271,8 +272,8 @@ std::optional<Reference> CliRunner::parseReference(const QString &argument)
     if (!takeScheme(text))
         return std::nullopt;
     if (const QString hostOnly = Reference::hostOnlyProblem(text); !hostOnly.isEmpty()) {
-        usageError(QStringLiteral("%1 %2: %3").arg(m_command, nametext::printable(argument, 200),
-                                                  hostOnly));
+        usageError(QStringLiteral("%1 %2: %3")
+                       .arg(m_command, nametext::printable(argument, 200), hostOnly));
         return std::nullopt;
     }
     const auto parsed = Reference::parse(text);
@@ -294,10 +295,10 @@ std::optional<QString> CliRunner::parseRegistryArgument(const QString &argument)
     }
     if (!address->repositoryPath.isEmpty()) {
         const QString shown = nametext::printable(argument, 200);
-        QString hint = QStringLiteral("%1 takes a registry, but \"%2\" names the repository %3 "
-                                      "on %4")
-                           .arg(m_command, shown, address->repositoryPath,
-                                address->registry.toString());
+        QString hint =
+            QStringLiteral("%1 takes a registry, but \"%2\" names the repository %3 "
+                           "on %4")
+                .arg(m_command, shown, address->repositoryPath, address->registry.toString());
         if (m_command == QLatin1String("ls"))
             hint += QStringLiteral(": for its tags run 'ocular-cli tags %1', for the registry's "
                                    "catalog 'ocular-cli ls %2'")
@@ -324,8 +325,8 @@ std::optional<QString> CliRunner::referrerArgument(const QString &command, const
     if (command == QLatin1String("capabilities") && !text.contains(QLatin1Char('/')))
         return text;
     if (const QString hostOnly = Reference::hostOnlyProblem(text); !hostOnly.isEmpty()) {
-        usageError(QStringLiteral("%1 %2: %3").arg(command, nametext::printable(argument, 200),
-                                                  hostOnly));
+        usageError(
+            QStringLiteral("%1 %2: %3").arg(command, nametext::printable(argument, 200), hostOnly));
         return std::nullopt;
     }
     return text;
@@ -436,20 +437,22 @@ int CliRunner::runTags(const QString &repository)
         return Usage;
     const Reference &ref = target->reference;
     if (ref.hasTag() || ref.hasDigest())
-        return usageError(QStringLiteral("tags takes a repository (HOST/PATH) without tag or digest"));
-    target->client->listAllTags(ref.repository(), this, [this, repository](Result<TagListing> tags) {
-        if (!tags)
-            return fail(QStringLiteral("tags ") + repository, tags.error());
-        reportRejected(QStringLiteral("tags ") + repository, tags->rejected);
-        QStringList sorted = tags->tags;
-        // docker-registry returns tags unsorted; a stable order makes output diffable.
-        std::sort(sorted.begin(), sorted.end());
-        QByteArray out;
-        for (const QString &tag : sorted)
-            out += tag.toUtf8() + '\n';
-        writeOut(out);
-        finish(Success);
-    });
+        return usageError(
+            QStringLiteral("tags takes a repository (HOST/PATH) without tag or digest"));
+    target->client->listAllTags(
+        ref.repository(), this, [this, repository](Result<TagListing> tags) {
+            if (!tags)
+                return fail(QStringLiteral("tags ") + repository, tags.error());
+            reportRejected(QStringLiteral("tags ") + repository, tags->rejected);
+            QStringList sorted = tags->tags;
+            // docker-registry returns tags unsorted; a stable order makes output diffable.
+            std::sort(sorted.begin(), sorted.end());
+            QByteArray out;
+            for (const QString &tag : sorted)
+                out += tag.toUtf8() + '\n';
+            writeOut(out);
+            finish(Success);
+        });
     return -1;
 }
 
@@ -463,19 +466,18 @@ int CliRunner::runDigest(const QString &reference)
     // Ocular's own hash is printed and a disagreeing header is a warning (PROTOCOL §3).
     const Reference ref = target->reference;
     const QString what = QStringLiteral("digest ") + reference;
-    target->client->getManifest(ref.repository(), ref.identifier(), this,
-                                [this, what, ref](Result<FetchedManifest> fetched) {
-                                    if (!fetched)
-                                        return fail(what, fetched.error());
-                                    if (!fetched->warning.isEmpty())
-                                        printError(QStringLiteral("%1: %2: warning: %3")
-                                                       .arg(QLatin1String(Program), what,
-                                                            fetched->warning));
-                                    printLine(ref.hasDigest()
-                                                  ? ref.digest().toString()
-                                                  : fetched->manifest.digest().toString());
-                                    finish(Success);
-                                });
+    target->client->getManifest(
+        ref.repository(), ref.identifier(), this,
+        [this, what, ref](Result<FetchedManifest> fetched) {
+            if (!fetched)
+                return fail(what, fetched.error());
+            if (!fetched->warning.isEmpty())
+                printError(QStringLiteral("%1: %2: warning: %3")
+                               .arg(QLatin1String(Program), what, fetched->warning));
+            printLine(ref.hasDigest() ? ref.digest().toString()
+                                      : fetched->manifest.digest().toString());
+            finish(Success);
+        });
     return -1;
 }
 

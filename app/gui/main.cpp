@@ -12,11 +12,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTabWidget>
 #include <QThreadPool>
-#include <QTranslator>
-#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace ocular;
 

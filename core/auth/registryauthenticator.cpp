@@ -4,8 +4,8 @@
 #include "auth/credentialsource.h"
 #include "base/offthread.h"
 #include "http/httpclient.h"
-#include "reference/registryname.h"
 #include "http/originpolicy.h"
+#include "reference/registryname.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -42,9 +42,8 @@ bool looksLikeHost(QStringView first)
 
 Error invalid(QStringView text, const QString &problem)
 {
-    return Error::make(
-        ErrorKind::InvalidInput,
-        QStringLiteral("Invalid reference \"%1\": %2.").arg(nametext::printable(text, 300), problem));
+    return Error::make(ErrorKind::InvalidInput, QStringLiteral("Invalid reference \"%1\": %2.")
+                                                    .arg(nametext::printable(text, 300), problem));
 }
 
 } // namespace
@@ -201,8 +200,7 @@ Result<Reference> Reference::parseInRegistry(const QString &registry, QStringVie
     auto parsed = parse(QString(host + QLatin1Char('/') + rest));
     if (!parsed) {
         Error error = parsed.error();
-        error.message.replace(QStringLiteral("\"") + host + QLatin1Char('/'),
-                              QStringLiteral("\""));
+        error.message.replace(QStringLiteral("\"") + host + QLatin1Char('/'), QStringLiteral("\""));
         return error;
     }
     return parsed;
@@ -211,7 +209,8 @@ Result<Reference> Reference::parseInRegistry(const QString &registry, QStringVie
 Result<Reference> Reference::fromParts(const QString &registry, const QString &repository,
                                        const QString &tag, const Digest &digest)
 {
-    const QString host = registry.isEmpty() ? QString(kDockerHub) : RegistryName::normalised(registry);
+    const QString host =
+        registry.isEmpty() ? QString(kDockerHub) : RegistryName::normalised(registry);
     const QString shown = host + QLatin1Char('/') + repository;
     if (!isValidRegistryHost(host))
         return invalid(shown, QStringLiteral("\"%1\" is not a valid registry host").arg(host));

@@ -11,9 +11,9 @@ constexpr int MaxAddressLength = 600;
 
 Error invalidAddress(QStringView text, const QString &why)
 {
-    return Error::make(
-        ErrorKind::InvalidInput,
-        QStringLiteral("\"%1\" is not a registry address: %2.").arg(nametext::printable(text, 200), why));
+    return Error::make(ErrorKind::InvalidInput,
+                       QStringLiteral("\"%1\" is not a registry address: %2.")
+                           .arg(nametext::printable(text, 200), why));
 }
 
 } // namespace
@@ -22,7 +22,8 @@ Result<RegistryAddress> RegistryAddress::parse(QStringView input)
 {
     const QStringView text = input.trimmed();
     if (text.isEmpty())
-        return Error::make(ErrorKind::InvalidInput, QStringLiteral("Enter a registry host or URL."));
+        return Error::make(ErrorKind::InvalidInput,
+                           QStringLiteral("Enter a registry host or URL."));
     if (text.size() > MaxAddressLength)
         return Error::make(ErrorKind::InvalidInput,
                            QStringLiteral("The registry address is too long."));

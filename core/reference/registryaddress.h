@@ -12,9 +12,9 @@ namespace ocular {
 /// so that the caller can refuse it with a hint or open that repository.
 struct RegistryAddress
 {
-    QString scheme;          ///< "http", "https", or empty when none was typed
-    RegistryName registry;   ///< the normalised host[:port]
-    QString repositoryPath;  ///< what followed the host, validated as a repository; may be empty
+    QString scheme;         ///< "http", "https", or empty when none was typed
+    RegistryName registry;  ///< the normalised host[:port]
+    QString repositoryPath; ///< what followed the host, validated as a repository; may be empty
 
     /// Parses `[scheme://]host[:port][/path]`. A trailing `/` (or `/v2/`) after the host is not
     /// a path. The path, when present, must be a valid repository name (a tag or digest after

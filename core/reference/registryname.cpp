@@ -108,9 +108,9 @@ bool RegistryName::isDockerHub() const
 Result<RegistryName> RegistryName::parse(QStringView text)
 {
     if (!isValid(text))
-        return Error::make(ErrorKind::InvalidInput,
-                           QStringLiteral("\"%1\" is not a valid registry host.")
-                               .arg(text.left(100).toString()));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QStringLiteral("\"%1\" is not a valid registry host.").arg(text.left(100).toString()));
     return RegistryName(normalised(text.toString()));
 }
 

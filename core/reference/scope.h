@@ -15,7 +15,10 @@ struct Scope
     RepositoryName repository; ///< invalid for the catalog scope
     QStringList actions;       ///< pull, push, delete (in this order when combined)
 
-    static Scope pull(const RepositoryName &repository) { return {repository, {QStringLiteral("pull")}}; }
+    static Scope pull(const RepositoryName &repository)
+    {
+        return {repository, {QStringLiteral("pull")}};
+    }
     static Scope push(const RepositoryName &repository)
     {
         return {repository, {QStringLiteral("pull"), QStringLiteral("push")}};

@@ -144,8 +144,7 @@ std::optional<Error> RegistryClient::referenceProblem(const QString &repository,
     return std::nullopt;
 }
 
-std::optional<Error> RegistryClient::digestProblem(const QString &repository,
-                                                   const Digest &digest)
+std::optional<Error> RegistryClient::digestProblem(const QString &repository, const Digest &digest)
 {
     if (auto bad = repositoryProblem(repository))
         return bad;
@@ -236,16 +235,16 @@ RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, 
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
     const QUrl base = m_endpoint.baseUrl;
-    return m_http->send(request, context,
-                        [done, base, repository, listPath](Result<HttpResponse> result) {
-        if (!result.ok())
-            return done(result.error());
-        const HttpResponse &response = result.value();
-        if (!response.isSuccess())
-            return done(registryError(
-                response, QStringLiteral("Could not list the tags of %1").arg(repository)));
-        done(parseListPage(response, QStringLiteral("tags"), base, listPath, tagEntryProblem));
-    });
+    return m_http->send(
+        request, context, [done, base, repository, listPath](Result<HttpResponse> result) {
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess())
+                return done(registryError(
+                    response, QStringLiteral("Could not list the tags of %1").arg(repository)));
+            done(parseListPage(response, QStringLiteral("tags"), base, listPath, tagEntryProblem));
+        });
 }
 
 RequestHandle RegistryClient::allTags(const QString &repository, QObject *context,
@@ -410,8 +409,8 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
         }
     }
 
-    HttpRequest request = makeRequest(
-        "GET", repository + QStringLiteral("/manifests/") + reference, pullScope(repository));
+    HttpRequest request = makeRequest("GET", repository + QStringLiteral("/manifests/") + reference,
+                                      pullScope(repository));
     request.setHeader("Accept", mediatype::manifestAcceptHeader());
     request.maxResponseBytes = m_maxManifestBytes;
     outer.setCurrentStep(m_http->send(
@@ -449,8 +448,8 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
             }
         }
     }
-    HttpRequest request = makeRequest("GET", repository + QStringLiteral("/blobs/") + digest.toString(),
-                                      pullScope(repository));
+    HttpRequest request = makeRequest(
+        "GET", repository + QStringLiteral("/blobs/") + digest.toString(), pullScope(repository));
     request.maxResponseBytes = maxBytes;
     QPointer<QObject> guard(context ? context : this);
     ContentCache *cache = m_cache;
@@ -633,9 +632,9 @@ RequestHandle RegistryClient::referrersPage(const QString &repository, const Dig
     if (!artifactType.isEmpty())
         query.addQueryItem(QStringLiteral("artifactType"),
                            QString::fromLatin1(QUrl::toPercentEncoding(artifactType)));
-    HttpRequest request = makeRequest("GET", repository + QStringLiteral("/referrers/") +
-                                                 subject.toString(),
-                                      pullScope(repository), query);
+    HttpRequest request =
+        makeRequest("GET", repository + QStringLiteral("/referrers/") + subject.toString(),
+                    pullScope(repository), query);
     if (next.isValid())
         request.url = next;
     request.setHeader("Accept", QByteArray(mediatype::OciIndex.data(), mediatype::OciIndex.size()));
@@ -657,9 +656,9 @@ RequestHandle RegistryClient::deleteManifest(const QString &repository, const QS
                 return done(result.error());
             const HttpResponse &response = result.value();
             if (response.status != 202 && response.status != 200 && response.status != 204)
-                return done(registryError(
-                    response,
-                    QStringLiteral("Delete of %1 failed").arg(manifestLabel(repository, reference))));
+                return done(
+                    registryError(response, QStringLiteral("Delete of %1 failed")
+                                                .arg(manifestLabel(repository, reference))));
             done(Done{});
         });
 }

@@ -19,9 +19,9 @@ struct RejectedName
 /// One page of a paged listing (catalog, tags).
 struct ListPage
 {
-    QStringList items;             ///< valid names only: safe to request
+    QStringList items;            ///< valid names only: safe to request
     QList<RejectedName> rejected; ///< listed names that fail the grammar, in listing order
-    QUrl next;                     ///< invalid when this was the last page
+    QUrl next;                    ///< invalid when this was the last page
 };
 
 /// Every page of a tag listing.

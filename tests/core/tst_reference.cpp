@@ -408,24 +408,33 @@ void TestReference::registryName_data()
     QTest::addColumn<QString>("api");
     QTest::addColumn<bool>("hub");
 
-    QTest::addRow("docker.io") << QStringLiteral("docker.io") << true << QStringLiteral("docker.io") << QStringLiteral("registry-1.docker.io")
-                               << true;
-    QTest::addRow("index alias") << QStringLiteral("index.docker.io") << true << QStringLiteral("docker.io")
+    QTest::addRow("docker.io") << QStringLiteral("docker.io") << true << QStringLiteral("docker.io")
+                               << QStringLiteral("registry-1.docker.io") << true;
+    QTest::addRow("index alias") << QStringLiteral("index.docker.io") << true
+                                 << QStringLiteral("docker.io")
                                  << QStringLiteral("registry-1.docker.io") << true;
-    QTest::addRow("api host alias") << QStringLiteral("registry-1.docker.io") << true << QStringLiteral("docker.io")
-                                    << QStringLiteral("registry-1.docker.io") << true;
-    QTest::addRow("upper-case alias") << QStringLiteral("Index.Docker.IO") << true << QStringLiteral("docker.io")
-                                      << QStringLiteral("registry-1.docker.io") << true;
-    QTest::addRow("ghcr") << QStringLiteral("ghcr.io") << true << QStringLiteral("ghcr.io") << QStringLiteral("ghcr.io") << false;
-    QTest::addRow("loopback port") << QStringLiteral("127.0.0.1:5000") << true << QStringLiteral("127.0.0.1:5000")
-                                   << QStringLiteral("127.0.0.1:5000") << false;
-    QTest::addRow("ipv6") << QStringLiteral("[::1]:5000") << true << QStringLiteral("[::1]:5000") << QStringLiteral("[::1]:5000") << false;
+    QTest::addRow("api host alias")
+        << QStringLiteral("registry-1.docker.io") << true << QStringLiteral("docker.io")
+        << QStringLiteral("registry-1.docker.io") << true;
+    QTest::addRow("upper-case alias")
+        << QStringLiteral("Index.Docker.IO") << true << QStringLiteral("docker.io")
+        << QStringLiteral("registry-1.docker.io") << true;
+    QTest::addRow("ghcr") << QStringLiteral("ghcr.io") << true << QStringLiteral("ghcr.io")
+                          << QStringLiteral("ghcr.io") << false;
+    QTest::addRow("loopback port")
+        << QStringLiteral("127.0.0.1:5000") << true << QStringLiteral("127.0.0.1:5000")
+        << QStringLiteral("127.0.0.1:5000") << false;
+    QTest::addRow("ipv6") << QStringLiteral("[::1]:5000") << true << QStringLiteral("[::1]:5000")
+                          << QStringLiteral("[::1]:5000") << false;
     QTest::addRow("hub look-alike") << QStringLiteral("docker.io.evil.example") << true
-                                    << QStringLiteral("docker.io.evil.example") << QStringLiteral("docker.io.evil.example")
-                                    << false;
-    QTest::addRow("with path") << QStringLiteral("docker.io/library") << false << QStringLiteral("") << QStringLiteral("") << false;
-    QTest::addRow("with scheme") << QStringLiteral("https://ghcr.io") << false << QStringLiteral("") << QStringLiteral("") << false;
-    QTest::addRow("empty") << QStringLiteral("") << false << QStringLiteral("") << QStringLiteral("") << false;
+                                    << QStringLiteral("docker.io.evil.example")
+                                    << QStringLiteral("docker.io.evil.example") << false;
+    QTest::addRow("with path") << QStringLiteral("docker.io/library") << false << QStringLiteral("")
+                               << QStringLiteral("") << false;
+    QTest::addRow("with scheme") << QStringLiteral("https://ghcr.io") << false << QStringLiteral("")
+                                 << QStringLiteral("") << false;
+    QTest::addRow("empty") << QStringLiteral("") << false << QStringLiteral("")
+                           << QStringLiteral("") << false;
 }
 
 void TestReference::registryName()
@@ -461,7 +470,8 @@ void TestReference::serverNames_data()
 
     QTest::addRow("plain") << QStringLiteral("v1.0") << true << true;
     QTest::addRow("repository") << QStringLiteral("team/app") << true << false;
-    QTest::addRow("parent segments") << QStringLiteral("../../other/manifests/v1") << false << false;
+    QTest::addRow("parent segments")
+        << QStringLiteral("../../other/manifests/v1") << false << false;
     QTest::addRow("dot dot") << QStringLiteral("..") << false << false;
     QTest::addRow("dot") << QStringLiteral(".") << false << false;
     QTest::addRow("query") << QStringLiteral("x?a=b") << false << false;
@@ -522,8 +532,10 @@ void TestReference::manifestIdentifier_data()
                             << QStringLiteral("digest");
     QTest::addRow("unknown algorithm") << QStringLiteral("blake3:abc") << QStringLiteral("digest");
     QTest::addRow("short sha256") << QStringLiteral("sha256:abc") << QStringLiteral("invalid");
-    QTest::addRow("upper-case hex") << QStringLiteral("sha256:") + kHex.toUpper() << QStringLiteral("invalid");
-    QTest::addRow("path escape") << QStringLiteral("../other/manifests/v1") << QStringLiteral("invalid");
+    QTest::addRow("upper-case hex")
+        << QStringLiteral("sha256:") + kHex.toUpper() << QStringLiteral("invalid");
+    QTest::addRow("path escape") << QStringLiteral("../other/manifests/v1")
+                                 << QStringLiteral("invalid");
     QTest::addRow("query") << QStringLiteral("x?a=b") << QStringLiteral("invalid");
     QTest::addRow("empty") << QStringLiteral("") << QStringLiteral("invalid");
     QTest::addRow("colon garbage") << QStringLiteral("a:b:c") << QStringLiteral("invalid");
@@ -564,7 +576,8 @@ void TestReference::hostOnly_data()
 
     QTest::addRow("ip and port") << QStringLiteral("127.0.0.1:43015") << true << QStringLiteral("");
     QTest::addRow("ip") << QStringLiteral("10.0.0.1") << true << QStringLiteral("");
-    QTest::addRow("localhost") << QStringLiteral("localhost") << true << QStringLiteral("docker.io/library/localhost");
+    QTest::addRow("localhost") << QStringLiteral("localhost") << true
+                               << QStringLiteral("docker.io/library/localhost");
     QTest::addRow("localhost port") << QStringLiteral("localhost:5000") << true
                                     << QStringLiteral("docker.io/library/localhost:5000");
     QTest::addRow("dns") << QStringLiteral("registry.example.com") << true
@@ -572,12 +585,16 @@ void TestReference::hostOnly_data()
     QTest::addRow("dns port") << QStringLiteral("registry.example.com:443") << true
                               << QStringLiteral("docker.io/library/registry.example.com:443");
     QTest::addRow("ipv6") << QStringLiteral("[::1]:5000") << true << QStringLiteral("");
-    QTest::addRow("upper case") << QStringLiteral("Registry") << true << QStringLiteral("docker.io/library/registry");
-    QTest::addRow("host with digest") << QStringLiteral("127.0.0.1:5000@") + kDigest << true << QStringLiteral("");
+    QTest::addRow("upper case") << QStringLiteral("Registry") << true
+                                << QStringLiteral("docker.io/library/registry");
+    QTest::addRow("host with digest")
+        << QStringLiteral("127.0.0.1:5000@") + kDigest << true << QStringLiteral("");
     QTest::addRow("hub image") << QStringLiteral("alpine") << false << QStringLiteral("");
     QTest::addRow("hub image tag") << QStringLiteral("alpine:3.19") << false << QStringLiteral("");
-    QTest::addRow("hub image numeric tag") << QStringLiteral("node:20") << false << QStringLiteral("");
-    QTest::addRow("with repository") << QStringLiteral("127.0.0.1:5000/demo") << false << QStringLiteral("");
+    QTest::addRow("hub image numeric tag")
+        << QStringLiteral("node:20") << false << QStringLiteral("");
+    QTest::addRow("with repository")
+        << QStringLiteral("127.0.0.1:5000/demo") << false << QStringLiteral("");
     QTest::addRow("hub user repo") << QStringLiteral("foo/bar") << false << QStringLiteral("");
     QTest::addRow("empty") << QStringLiteral("") << false << QStringLiteral("");
 }
@@ -606,27 +623,35 @@ void TestReference::parseInRegistry_data()
     QTest::addColumn<QString>("canonical"); // empty: invalid
 
     const QString host = QStringLiteral("127.0.0.1:5000");
-    QTest::addRow("repo") << host << QStringLiteral("demo/hello") << QStringLiteral("127.0.0.1:5000/demo/hello");
-    QTest::addRow("repo tag") << host << QStringLiteral("demo/hello:v1") << QStringLiteral("127.0.0.1:5000/demo/hello:v1");
+    QTest::addRow("repo") << host << QStringLiteral("demo/hello")
+                          << QStringLiteral("127.0.0.1:5000/demo/hello");
+    QTest::addRow("repo tag") << host << QStringLiteral("demo/hello:v1")
+                              << QStringLiteral("127.0.0.1:5000/demo/hello:v1");
     QTest::addRow("repo digest") << host << QStringLiteral("demo/hello@") + kDigest
                                  << QStringLiteral("127.0.0.1:5000/demo/hello@") + kDigest;
     QTest::addRow("repo tag digest") << host << QStringLiteral("demo/hello:v1@") + kDigest
                                      << QStringLiteral("127.0.0.1:5000/demo/hello:v1@") + kDigest;
     QTest::addRow("first component with dot is a path")
         << host << QStringLiteral("a.b/c") << QStringLiteral("127.0.0.1:5000/a.b/c");
-    QTest::addRow("single component") << host << QStringLiteral("hello") << QStringLiteral("127.0.0.1:5000/hello");
+    QTest::addRow("single component")
+        << host << QStringLiteral("hello") << QStringLiteral("127.0.0.1:5000/hello");
     QTest::addRow("pasted full reference") << host << QStringLiteral("127.0.0.1:5000/demo/hello:v1")
                                            << QStringLiteral("127.0.0.1:5000/demo/hello:v1");
-    QTest::addRow("surrounding space") << host << QStringLiteral("  demo/hello  ") << QStringLiteral("127.0.0.1:5000/demo/hello");
-    QTest::addRow("hub official") << QStringLiteral("docker.io") << QStringLiteral("alpine:3") << QStringLiteral("docker.io/library/alpine:3");
-    QTest::addRow("hub alias registry") << QStringLiteral("index.docker.io") << QStringLiteral("foo/bar")
-                                        << QStringLiteral("docker.io/foo/bar");
+    QTest::addRow("surrounding space")
+        << host << QStringLiteral("  demo/hello  ") << QStringLiteral("127.0.0.1:5000/demo/hello");
+    QTest::addRow("hub official") << QStringLiteral("docker.io") << QStringLiteral("alpine:3")
+                                  << QStringLiteral("docker.io/library/alpine:3");
+    QTest::addRow("hub alias registry")
+        << QStringLiteral("index.docker.io") << QStringLiteral("foo/bar")
+        << QStringLiteral("docker.io/foo/bar");
     QTest::addRow("empty") << host << QStringLiteral("") << QStringLiteral("");
-    QTest::addRow("bad digest") << host << QStringLiteral("demo/hello@sha256:abc") << QStringLiteral("");
+    QTest::addRow("bad digest") << host << QStringLiteral("demo/hello@sha256:abc")
+                                << QStringLiteral("");
     QTest::addRow("upper case") << host << QStringLiteral("Demo/Hello") << QStringLiteral("");
     QTest::addRow("path escape") << host << QStringLiteral("../other") << QStringLiteral("");
     QTest::addRow("query") << host << QStringLiteral("demo?x=1") << QStringLiteral("");
-    QTest::addRow("bad registry") << QStringLiteral("not a host") << QStringLiteral("demo") << QStringLiteral("");
+    QTest::addRow("bad registry") << QStringLiteral("not a host") << QStringLiteral("demo")
+                                  << QStringLiteral("");
 }
 
 void TestReference::parseInRegistry()
@@ -650,22 +675,41 @@ void TestReference::registryAddress_data()
     QTest::addColumn<QString>("registry");
     QTest::addColumn<QString>("path");
 
-    QTest::addRow("host") << QStringLiteral("127.0.0.1:5000") << true << QStringLiteral("") << QStringLiteral("127.0.0.1:5000") << QStringLiteral("");
-    QTest::addRow("url") << QStringLiteral("http://127.0.0.1:5000") << true << QStringLiteral("http") << QStringLiteral("127.0.0.1:5000") << QStringLiteral("");
-    QTest::addRow("url slash") << QStringLiteral("https://ghcr.io/") << true << QStringLiteral("https") << QStringLiteral("ghcr.io") << QStringLiteral("");
-    QTest::addRow("url v2") << QStringLiteral("https://ghcr.io/v2/") << true << QStringLiteral("https") << QStringLiteral("ghcr.io") << QStringLiteral("");
-    QTest::addRow("upper-case scheme") << QStringLiteral("HTTPS://ghcr.io") << true << QStringLiteral("https") << QStringLiteral("ghcr.io") << QStringLiteral("");
-    QTest::addRow("hub alias") << QStringLiteral("index.docker.io") << true << QStringLiteral("") << QStringLiteral("docker.io") << QStringLiteral("");
-    QTest::addRow("with repository") << QStringLiteral("127.0.0.1:5000/demo/hello") << true << QStringLiteral("")
-                                     << QStringLiteral("127.0.0.1:5000") << QStringLiteral("demo/hello");
-    QTest::addRow("url with repository") << QStringLiteral("http://127.0.0.1:5000/demo") << true << QStringLiteral("http")
-                                         << QStringLiteral("127.0.0.1:5000") << QStringLiteral("demo");
-    QTest::addRow("repository with tag") << QStringLiteral("127.0.0.1:5000/demo:v1") << false << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
-    QTest::addRow("ftp") << QStringLiteral("ftp://ghcr.io") << false << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
-    QTest::addRow("user info") << QStringLiteral("https://user@ghcr.io") << false << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
-    QTest::addRow("query") << QStringLiteral("ghcr.io?x=1") << false << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
-    QTest::addRow("empty") << QStringLiteral("   ") << false << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
-    QTest::addRow("bad port") << QStringLiteral("ghcr.io:99999") << false << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("host") << QStringLiteral("127.0.0.1:5000") << true << QStringLiteral("")
+                          << QStringLiteral("127.0.0.1:5000") << QStringLiteral("");
+    QTest::addRow("url") << QStringLiteral("http://127.0.0.1:5000") << true
+                         << QStringLiteral("http") << QStringLiteral("127.0.0.1:5000")
+                         << QStringLiteral("");
+    QTest::addRow("url slash") << QStringLiteral("https://ghcr.io/") << true
+                               << QStringLiteral("https") << QStringLiteral("ghcr.io")
+                               << QStringLiteral("");
+    QTest::addRow("url v2") << QStringLiteral("https://ghcr.io/v2/") << true
+                            << QStringLiteral("https") << QStringLiteral("ghcr.io")
+                            << QStringLiteral("");
+    QTest::addRow("upper-case scheme")
+        << QStringLiteral("HTTPS://ghcr.io") << true << QStringLiteral("https")
+        << QStringLiteral("ghcr.io") << QStringLiteral("");
+    QTest::addRow("hub alias") << QStringLiteral("index.docker.io") << true << QStringLiteral("")
+                               << QStringLiteral("docker.io") << QStringLiteral("");
+    QTest::addRow("with repository")
+        << QStringLiteral("127.0.0.1:5000/demo/hello") << true << QStringLiteral("")
+        << QStringLiteral("127.0.0.1:5000") << QStringLiteral("demo/hello");
+    QTest::addRow("url with repository")
+        << QStringLiteral("http://127.0.0.1:5000/demo") << true << QStringLiteral("http")
+        << QStringLiteral("127.0.0.1:5000") << QStringLiteral("demo");
+    QTest::addRow("repository with tag")
+        << QStringLiteral("127.0.0.1:5000/demo:v1") << false << QStringLiteral("")
+        << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("ftp") << QStringLiteral("ftp://ghcr.io") << false << QStringLiteral("")
+                         << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("user info") << QStringLiteral("https://user@ghcr.io") << false
+                               << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("query") << QStringLiteral("ghcr.io?x=1") << false << QStringLiteral("")
+                           << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("empty") << QStringLiteral("   ") << false << QStringLiteral("")
+                           << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("bad port") << QStringLiteral("ghcr.io:99999") << false << QStringLiteral("")
+                              << QStringLiteral("") << QStringLiteral("");
 }
 
 void TestReference::registryAddress()

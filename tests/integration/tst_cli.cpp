@@ -445,8 +445,8 @@ void TestCli::registryArgumentWithPath()
         QVERIFY2(r.err.contains(hint.toUtf8()), r.err.constData());
     }
     // The API root is the registry itself.
-    const CliResult root = runCli({QStringLiteral("ls"), QStringLiteral("http://") + m_host +
-                                                             QStringLiteral("/v2/")});
+    const CliResult root =
+        runCli({QStringLiteral("ls"), QStringLiteral("http://") + m_host + QStringLiteral("/v2/")});
     QVERIFY2(root.exitCode == 0, root.err.constData());
     QCOMPARE(lines(root.out), m_summary.repositories);
 }
@@ -527,7 +527,8 @@ void TestCli::wording()
     const QString missing = QStringLiteral("sha256:") + QString(64, QLatin1Char('0'));
     r = runCli({QStringLiteral("manifest"), m_host + QStringLiteral("/demo/hello@") + missing});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(QString(QStringLiteral("demo/hello@") + missing).toUtf8()), r.err.constData());
+    QVERIFY2(r.err.contains(QString(QStringLiteral("demo/hello@") + missing).toUtf8()),
+             r.err.constData());
     QVERIFY2(!r.err.contains("demo/hello:sha256"), r.err.constData());
     r = runCli({QStringLiteral("digest"), m_host + QStringLiteral("/demo/hello@") + missing});
     QCOMPARE(r.exitCode, 1);
@@ -556,7 +557,8 @@ void TestCli::digestIgnoresLyingHeader()
     // The body was fetched and hashed, not just a HEAD.
     QVERIFY(proxy.countMatching("GET", QStringLiteral("^/v2/demo/hello/manifests/latest")) >= 1);
     // By digest: the requested digest is printed because the bytes hash to it.
-    r = runCliServing({QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello@") + real});
+    r = runCliServing(
+        {QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello@") + real});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(QString::fromLatin1(r.out.trimmed()), real);
 }
@@ -568,9 +570,11 @@ void TestCli::digestByDigestVerifiesContent()
     ocular::test::FaultProxy proxy(QUrl(m_registry->baseUrl()));
     QVERIFY(proxy.listen());
     const QString wanted = QStringLiteral("sha256:") + QString(64, QLatin1Char('a'));
-    const QByteArray other = R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]})";
-    auto rule = ocular::test::FaultProxy::rule("", QStringLiteral("^/v2/demo/hello/manifests/sha256:a"),
-                                               ocular::test::FaultProxy::Action::Respond);
+    const QByteArray other =
+        R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]})";
+    auto rule =
+        ocular::test::FaultProxy::rule("", QStringLiteral("^/v2/demo/hello/manifests/sha256:a"),
+                                       ocular::test::FaultProxy::Action::Respond);
     rule.headers = {{"Content-Type", "application/vnd.oci.image.index.v1+json"},
                     {"Docker-Content-Digest", wanted.toLatin1()}};
     rule.body = other;
@@ -582,10 +586,12 @@ void TestCli::digestByDigestVerifiesContent()
     QVERIFY2(r.err.contains("does not match"), r.err.constData());
     // Corrupted bytes for a real digest: refused too.
     proxy.clearRules();
-    proxy.addRule(ocular::test::FaultProxy::rule("GET", QStringLiteral("^/v2/demo/hello/manifests/"),
+    proxy.addRule(ocular::test::FaultProxy::rule("GET",
+                                                 QStringLiteral("^/v2/demo/hello/manifests/"),
                                                  ocular::test::FaultProxy::Action::Corrupt));
     const QString real = m_summary.digests.value(demokey::HelloIndex).toString();
-    r = runCliServing({QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello@") + real});
+    r = runCliServing(
+        {QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello@") + real});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
 }

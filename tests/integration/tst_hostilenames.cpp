@@ -3,8 +3,8 @@
 // proxy in front of a real docker-registry serves the hostile lists and records every request.
 #include "support/asyncwait.h"
 #include "support/faultproxy.h"
-#include "support/teststack.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "content/mediatype.h"
 #include "registry/registryclient.h"
@@ -61,23 +61,25 @@ private Q_SLOTS:
         auto direct = test::makeStack(m_registry->hostPort());
         QVERIFY(direct);
         RegistryClient *client = direct->client();
-        const QByteArray config = R"({"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}})";
+        const QByteArray config =
+            R"({"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}})";
         auto configDigest = waitFor<Digest>(
             [&](QObject *ctx, auto done) { return client->uploadBlob(Repo, config, ctx, done); });
         QVERIFY2(configDigest.ok(), qPrintable(configDigest.error().toString()));
         const QByteArray manifest =
             QJsonDocument(
-                QJsonObject{{QStringLiteral("schemaVersion"), 2},
-                            {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
-                            {QStringLiteral("config"),
-                             QJsonObject{{QStringLiteral("mediaType"), QString(mediatype::OciConfig)},
-                                         {QStringLiteral("digest"), configDigest->toString()},
-                                         {QStringLiteral("size"), config.size()}}},
-                            {QStringLiteral("layers"), QJsonArray()}})
+                QJsonObject{
+                    {QStringLiteral("schemaVersion"), 2},
+                    {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
+                    {QStringLiteral("config"),
+                     QJsonObject{{QStringLiteral("mediaType"), QString(mediatype::OciConfig)},
+                                 {QStringLiteral("digest"), configDigest->toString()},
+                                 {QStringLiteral("size"), config.size()}}},
+                    {QStringLiteral("layers"), QJsonArray()}})
                 .toJson(QJsonDocument::Compact);
         auto pushed = waitFor<PushedManifest>([&](QObject *ctx, auto done) {
-            return client->putManifest(Repo, QStringLiteral("v1"), manifest,
-                                       mediatype::OciManifest, ctx, done);
+            return client->putManifest(Repo, QStringLiteral("v1"), manifest, mediatype::OciManifest,
+                                       ctx, done);
         });
         QVERIFY2(pushed.ok(), qPrintable(pushed.error().toString()));
         m_proxy = std::make_unique<FaultProxy>(QUrl(m_registry->baseUrl()));
@@ -151,7 +153,8 @@ private Q_SLOTS:
         });
         QVERIFY2(good.ok(), qPrintable(good.error().toString()));
         for (const QString &request : m_proxy->requests()) {
-            const QString path = request.section(QLatin1Char(' '), 1).section(QLatin1Char('?'), 0, 0);
+            const QString path =
+                request.section(QLatin1Char(' '), 1).section(QLatin1Char('?'), 0, 0);
             QVERIFY2(path == QLatin1String("/v2/demo/app/tags/list") ||
                          path == QLatin1String("/v2/demo/app/manifests/v1"),
                      qPrintable(request));
@@ -163,8 +166,8 @@ private Q_SLOTS:
         QStringList listed = hostileNames();
         listed << QStringLiteral("demo/app") << QStringLiteral("Upper/Case")
                << QStringLiteral("a//b");
-        auto rule = FaultProxy::rule("GET", QStringLiteral("^/v2/_catalog"),
-                                     FaultProxy::Action::Respond);
+        auto rule =
+            FaultProxy::rule("GET", QStringLiteral("^/v2/_catalog"), FaultProxy::Action::Respond);
         rule.headers = {{"Content-Type", "application/json"}};
         rule.body = listBody("repositories", listed);
         m_proxy->addRule(rule);
@@ -181,8 +184,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("link");
         QTest::addRow("other repository") << QByteArray("</v2/other/tags/list?n=1>; rel=\"next\"");
-        QTest::addRow("dot segments") << QByteArray(
-            "</v2/demo/app/tags/../../../other/tags/list?n=1>; rel=\"next\"");
+        QTest::addRow("dot segments")
+            << QByteArray("</v2/demo/app/tags/../../../other/tags/list?n=1>; rel=\"next\"");
         QTest::addRow("encoded dot segments")
             << QByteArray("</v2/demo/app/tags/%2e%2e/%2e%2e/%2e%2e/other/tags/list>; rel=next");
         QTest::addRow("manifest path") << QByteArray("</v2/demo/app/manifests/v1>; rel=\"next\"");
@@ -196,9 +199,8 @@ private Q_SLOTS:
         rule.headers = {{"Content-Type", "application/json"}, {"Link", link}};
         rule.body = listBody("tags", {QStringLiteral("v1")});
         m_proxy->addRule(rule);
-        auto listing = waitFor<QStringList>([&](QObject *ctx, auto done) {
-            return m_stack->client()->allTags(Repo, ctx, done);
-        });
+        auto listing = waitFor<QStringList>(
+            [&](QObject *ctx, auto done) { return m_stack->client()->allTags(Repo, ctx, done); });
         QVERIFY(!listing.ok());
         QCOMPARE(listing.error().kind, ErrorKind::Refused);
         QCOMPARE(m_proxy->requestCount(), 1);
@@ -217,11 +219,26 @@ private Q_SLOTS:
         second.headers = {{"Content-Type", "application/json"}};
         second.body = listBody("tags", {QStringLiteral("v2")});
         m_proxy->addRule(second);
-        auto listing = waitFor<QStringList>([&](QObject *ctx, auto done) {
-            return m_stack->client()->allTags(Repo, ctx, done);
-        });
+        auto listing = waitFor<QStringList>(
+            [&](QObject *ctx, auto done) { return m_stack->client()->allTags(Repo, ctx, done); });
         QVERIFY2(listing.ok(), qPrintable(listing.error().toString()));
         QCOMPARE(listing.value(), (QStringList{QStringLiteral("v1"), QStringLiteral("v2")}));
+    }
+
+    void queryPartsStayInTheQuery()
+    {
+        // The artifactType filter is a query value: '+' and '/' are encoded, the path is the
+        // referrers path of the subject and nothing else.
+        const Digest subject = Digest::sha256("subject");
+        auto page = waitFor<HttpResponse>([&](QObject *ctx, auto done) {
+            return m_stack->client()->referrersPage(
+                Repo, subject, QStringLiteral("application/spdx+json"), QUrl(), ctx, done);
+        });
+        QVERIFY2(page.ok(), qPrintable(page.error().toString()));
+        QCOMPARE(m_proxy->requestCount(), 1);
+        QCOMPARE(m_proxy->requests().first(),
+                 QStringLiteral("GET /v2/demo/app/referrers/") + subject.toString() +
+                     QStringLiteral("?artifactType=application%2Fspdx%2Bjson"));
     }
 
     void cleanupTestCase()

@@ -23,6 +23,10 @@ RegistryStack::~RegistryStack()
     const QList<RegistryClient *> clients = findChildren<RegistryClient *>();
     qDeleteAll(clients);
     m_client = nullptr;
+    // The HttpClient goes after the authenticator, as in a hand-wired stack; it must not ask
+    // a destroyed one while it cancels what is still queued.
+    if (m_http)
+        m_http->setAuthProvider(nullptr);
     m_auth.reset();
     m_http.reset();
 }

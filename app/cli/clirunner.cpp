@@ -308,11 +308,10 @@ std::optional<QString> CliRunner::parseRegistryArgument(const QString &argument)
         usageError(hint);
         return std::nullopt;
     }
-    m_scheme = address->scheme;
-    if (m_scheme == QLatin1String("https") && m_plainHttp) {
-        usageError(QStringLiteral("%1: an https:// URL contradicts --plain-http").arg(m_command));
+    // The same rules as for references: takeScheme() checks the scheme against the flags.
+    QString text = address->endpointText();
+    if (!takeScheme(text))
         return std::nullopt;
-    }
     return address->registry.toString();
 }
 

@@ -497,6 +497,10 @@ void TestCli::urlContradictingFlags()
     r = runCli({QStringLiteral("--insecure"), QStringLiteral("tags"),
                 QStringLiteral("http://") + m_host + QStringLiteral("/demo/hello")});
     QCOMPARE(r.exitCode, 2);
+    r = runCli(
+        {QStringLiteral("--insecure"), QStringLiteral("ls"), QStringLiteral("http://") + m_host});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("contradicts --ca-file/--insecure"), r.err.constData());
     r = runCli({QStringLiteral("tags"), QStringLiteral("ftp://") + m_host + QStringLiteral("/x")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("http:// and https://"), r.err.constData());

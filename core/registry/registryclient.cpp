@@ -97,6 +97,22 @@ Result<ListPage> parseListPage(const HttpResponse &response, const QString &key,
     return page;
 }
 
+// A caller-supplied next-page URL (from a Link header, perhaps parsed elsewhere) must address
+// the same listing on the same origin; anything else would let a server pick the request.
+std::optional<Error> nextPageProblem(const QUrl &next, const QUrl &first)
+{
+    if (!next.isValid())
+        return std::nullopt;
+    if (!originpolicy::sameOrigin(next, first) || next.path() != first.path() ||
+        !next.fragment().isEmpty())
+        return Error::make(
+            ErrorKind::Refused,
+            QStringLiteral("The next-page link (%1) leaves the listing it belongs to "
+                           "(%2); refused to follow it.")
+                .arg(nametext::printable(next.toString(QUrl::FullyEncoded), 200), first.path()));
+    return std::nullopt;
+}
+
 // How a manifest is named in messages: repo@digest or repo:tag.
 QString manifestLabel(const QString &repository, const QString &reference)
 {
@@ -200,6 +216,8 @@ RequestHandle RegistryClient::catalogPage(int pageSize, const QUrl &next, QObjec
     HttpRequest request =
         makeRequest("GET", QStringLiteral("_catalog"), Scope::catalog().toString(), query);
     const QString listPath = request.url.path();
+    if (auto bad = nextPageProblem(next, request.url))
+        return refuse(context, done, *bad);
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
@@ -231,6 +249,8 @@ RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, 
     HttpRequest request =
         makeRequest("GET", repository + QStringLiteral("/tags/list"), pullScope(repository), query);
     const QString listPath = request.url.path();
+    if (auto bad = nextPageProblem(next, request.url))
+        return refuse(context, done, *bad);
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
@@ -635,6 +655,8 @@ RequestHandle RegistryClient::referrersPage(const QString &repository, const Dig
     HttpRequest request =
         makeRequest("GET", repository + QStringLiteral("/referrers/") + subject.toString(),
                     pullScope(repository), query);
+    if (auto bad = nextPageProblem(next, request.url))
+        return refuse(context, done, *bad);
     if (next.isValid())
         request.url = next;
     request.setHeader("Accept", QByteArray(mediatype::OciIndex.data(), mediatype::OciIndex.size()));

@@ -241,6 +241,40 @@ private Q_SLOTS:
                      QStringLiteral("?artifactType=application%2Fspdx%2Bjson"));
     }
 
+    void callerSuppliedNextPageIsChecked()
+    {
+        // A next-page URL handed back in (the walker parses referrers Link headers itself)
+        // may only continue the same listing on the same origin.
+        const Digest subject = Digest::sha256("subject");
+        RegistryClient *client = m_stack->client();
+        const QString base = QStringLiteral("http://") + m_proxy->hostPort();
+        const QStringList nexts{
+            QString(base + QStringLiteral("/v2/other/referrers/") + subject.toString()),
+            QString(QStringLiteral("http://203.0.113.9/v2/demo/app/referrers/") +
+                    subject.toString()),
+            QString(base + QStringLiteral("/v2/demo/app/manifests/v1"))};
+        for (const QString &next : nexts) {
+            auto page = waitFor<HttpResponse>([&](QObject *ctx, auto done) {
+                return client->referrersPage(Repo, subject, QString(), QUrl(next), ctx, done);
+            });
+            QVERIFY(!page.ok());
+            QCOMPARE(page.error().kind, ErrorKind::Refused);
+            auto tags = waitFor<ListPage>([&](QObject *ctx, auto done) {
+                return client->tagsPage(Repo, 10, QUrl(next), ctx, done);
+            });
+            QCOMPARE(tags.error().kind, ErrorKind::Refused);
+        }
+        QCOMPARE(m_proxy->requestCount(), 0);
+        auto same = waitFor<HttpResponse>([&](QObject *ctx, auto done) {
+            return client->referrersPage(Repo, subject, QString(),
+                                         QUrl(base + QStringLiteral("/v2/demo/app/referrers/") +
+                                              subject.toString() + QStringLiteral("?last=x")),
+                                         ctx, done);
+        });
+        QVERIFY2(same.ok(), qPrintable(same.error().toString()));
+        QCOMPARE(m_proxy->requestCount(), 1);
+    }
+
     void cleanupTestCase()
     {
         m_stack.reset();

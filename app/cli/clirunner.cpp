@@ -225,7 +225,13 @@ int CliRunner::usageError(const QString &message)
 
 void CliRunner::fail(const QString &what, const Error &error)
 {
-    printError(QStringLiteral("%1: %2: %3").arg(QLatin1String(Program), what, error.toString()));
+    // Error text can quote what a server sent: no control character reaches the terminal.
+    QStringList lines = error.toString().split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = nametext::printable(line, 4000);
+    printError(QStringLiteral("%1: %2: %3")
+                   .arg(QLatin1String(Program), nametext::printable(what, 400),
+                        lines.join(QLatin1Char('\n'))));
     finish(error.kind == ErrorKind::InvalidInput && error.httpStatus == 0 ? Usage : Failed);
 }
 

@@ -151,6 +151,9 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *calle
                             if (row.hasSignatureFormat(ArtifactFormat::CosignSignature))
                                 row.setVerification(
                                     VerificationResult::notChecked(QStringLiteral("no key given")));
+                            else if (row.isSigned())
+                                row.setVerification(VerificationResult::notChecked(
+                                    QStringLiteral("no cosign signature")));
                         }
                         return tagDone(*rows);
                     }

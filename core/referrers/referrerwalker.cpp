@@ -87,6 +87,7 @@ struct ReferrerWalker::Job
     Options options;
     ReferrerGraph graph;
     QPointer<QObject> context;
+    QMetaObject::Connection contextGone;
     Callback done;
     RequestHandle outer;
     QList<RequestHandle> handles;
@@ -160,6 +161,7 @@ void ReferrerWalker::end(const std::shared_ptr<Job> &job)
     job->finished = true;
     job->waitingForTags.clear(); // they hold the job
     job->ungrown.clear();
+    disconnect(job->contextGone);
     m_jobs.removeIf([](const std::weak_ptr<Job> &weak) {
         const auto j = weak.lock();
         return !j || j->finished;
@@ -206,7 +208,7 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
     });
     // A caller that goes away takes its walk with it: no work for nobody.
     if (context)
-        connect(context, &QObject::destroyed, this, [weak] {
+        job->contextGone = connect(context, &QObject::destroyed, this, [weak] {
             if (auto j = weak.lock())
                 j->outer.cancel();
         });
@@ -231,6 +233,7 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
                                                  onManifest(job, root, 0, 0, {}, std::move(result));
                                              } else if (!job->finished) {
                                                  job->finished = true;
+                                                 disconnect(job->contextGone);
                                                  if (job->context)
                                                      job->done(result.error());
                                                  return;

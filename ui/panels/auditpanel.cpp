@@ -7,6 +7,7 @@
 #include "referrers/staleattachmentscanner.h"
 #include "registry/registryclient.h"
 
+#include <QCollator>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -17,6 +18,8 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ocular {
 
@@ -95,38 +98,69 @@ AuditPanel::AuditPanel(QWidget *parent)
     m_run->setEnabled(false);
 }
 
+AuditPanel::~AuditPanel()
+{
+    stopJobs();
+}
+
+QString AuditPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void AuditPanel::stopJobs()
+{
+    ++m_generation;
+    m_handle.cancel();
+    m_scan.cancel();
+    // Deleting the context objects drops every answer still queued for them.
+    delete m_auditor;
+    m_auditor = nullptr;
+    delete m_scanner;
+    m_scanner = nullptr;
+}
+
 void AuditPanel::setClient(RegistryClient *client)
 {
-    cancel();
-    delete m_auditor;
-    m_auditor = client ? new RepositoryAuditor(client, nullptr, this) : nullptr;
+    if (m_auditor)
+        Q_EMIT activityChanged(QString());
+    stopJobs();
     m_client = client;
-    if (m_auditor)
-        m_auditor->setVerifier(m_verifier);
-    if (m_auditor)
-        connect(m_auditor, &RepositoryAuditor::progress, this, [this](int done, int total) {
-            m_status->setText(
-                tr("Auditing %1: %2 of %3 tags…").arg(m_repository).arg(done).arg(total));
-        });
     m_model->setRows({});
-    m_run->setEnabled(false);
+    m_audited.clear();
+    m_status->clear();
+    m_status->setToolTip(QString());
+    m_run->setEnabled(client && !m_repository.isEmpty());
 }
 
 void AuditPanel::setRepository(const QString &repository)
 {
     if (repository == m_repository)
         return;
-    cancel();
     m_repository = repository;
+    m_run->setEnabled(m_client && !repository.isEmpty());
+    m_run->setToolTip(repository.isEmpty() ? QString() : tr("Audit %1").arg(repository));
+    // A running audit keeps auditing what its label names; the user cancels it or starts
+    // another one for the new selection.
+    if (m_auditor || repository == m_audited)
+        return;
+    m_scan.cancel();
+    delete m_scanner;
+    m_scanner = nullptr;
     m_model->setRows({});
-    m_run->setEnabled(m_auditor && !repository.isEmpty());
+    m_audited.clear();
+    m_status->setToolTip(QString());
     m_status->setText(repository.isEmpty() ? QString() : tr("Repository %1").arg(repository));
 }
 
 void AuditPanel::cancel()
 {
-    m_handle.cancel();
-    ++m_generation;
+    const bool running = m_auditor != nullptr;
+    stopJobs();
+    if (!running)
+        return;
+    Q_EMIT activityChanged(QString());
+    m_status->setText(tr("Audit of %1 cancelled.").arg(m_audited));
 }
 
 void AuditPanel::setFilter(int filter)
@@ -138,66 +172,123 @@ void AuditPanel::setFilter(int filter)
 
 void AuditPanel::run()
 {
-    if (!m_auditor || m_repository.isEmpty())
+    start(m_repository);
+}
+
+void AuditPanel::start(const QString &repository)
+{
+    if (!m_client || repository.isEmpty())
         return;
-    cancel();
+    stopJobs();
     const int generation = m_generation;
-    Q_EMIT activityChanged(tr("Auditing %1…").arg(m_repository));
-    m_handle =
-        m_auditor->audit(m_repository, this, [this, generation](Result<QList<AuditRow>> rows) {
+    m_audited = repository;
+    m_model->setRows({});
+    m_status->setToolTip(QString());
+    m_status->setText(tr("Auditing %1…").arg(repository));
+    m_auditor = new RepositoryAuditor(m_client, nullptr, this);
+    m_auditor->setVerifier(m_verifier);
+    connect(m_auditor, &RepositoryAuditor::progress, this,
+            [this, generation, repository](int done, int total) {
+                if (generation == m_generation)
+                    m_status->setText(
+                        tr("Auditing %1: %2 of %3 tags…").arg(repository).arg(done).arg(total));
+            });
+    Q_EMIT activityChanged(tr("Auditing %1…").arg(repository));
+    m_handle = m_auditor->audit(
+        repository, m_auditor, [this, generation](Result<QList<AuditRow>> rows) {
             if (generation != m_generation)
                 return;
+            // Not deleted here: this runs inside a delivery to it.
+            m_auditor->deleteLater();
+            m_auditor = nullptr;
             Q_EMIT activityChanged(QString());
             if (!rows.ok()) {
-                m_status->setText(rows.error().message);
-                Q_EMIT problem(rows.error().toString());
+                m_status->setText(rows.error().kind == ErrorKind::Cancelled
+                                      ? tr("Audit of %1 cancelled.").arg(m_audited)
+                                      : rows.error().message);
+                if (rows.error().kind != ErrorKind::Cancelled)
+                    Q_EMIT problem(rows.error().toString());
                 return;
             }
-            m_model->setRows(rows.value());
-            int unsignedRows = 0;
-            for (const AuditRow &r : rows.value())
-                unsignedRows += r.isSigned() ? 0 : 1;
-            m_status->setText(tr("%1: %2 manifests, %3 unsigned")
-                                  .arg(m_repository)
-                                  .arg(rows->size())
-                                  .arg(unsignedRows));
+            QList<AuditRow> sorted = rows.value();
+            QCollator collator;
+            collator.setNumericMode(true);
+            // Tags in the order the tree shows them (v0.0.2 before v0.0.10); a tag's platform
+            // rows stay after it.
+            std::stable_sort(sorted.begin(), sorted.end(),
+                             [&collator](const AuditRow &a, const AuditRow &b) {
+                                 return collator.compare(a.tag, b.tag) < 0;
+                             });
+            m_model->setRows(sorted);
+            showSummary();
             scanStale(generation);
-            Q_EMIT finished(int(rows->size()));
+            Q_EMIT finished(int(sorted.size()));
         });
+}
+
+void AuditPanel::showSummary()
+{
+    QSet<QString> tags;
+    QSet<Digest> digests;
+    QSet<Digest> unsignedDigests;
+    QSet<Digest> failedDigests;
+    for (const AuditRow &r : m_model->rows()) {
+        if (r.platform.isEmpty())
+            tags.insert(r.tag);
+        digests.insert(r.digest);
+        if (!r.isSigned())
+            unsignedDigests.insert(r.digest);
+        if (r.verification.startsWith(QLatin1String("failed")))
+            failedDigests.insert(r.digest);
+    }
+    QString text = tr("%1: %n tag(s)", nullptr, int(tags.size())).arg(m_audited) +
+                   tr(", %n distinct manifest(s)", nullptr, int(digests.size())) +
+                   tr(", %n unsigned", nullptr, int(unsignedDigests.size()));
+    if (!failedDigests.isEmpty())
+        text += tr(", %n failed verification", nullptr, int(failedDigests.size()));
+    m_status->setText(text);
 }
 
 void AuditPanel::scanStale(int generation)
 {
     if (!m_client)
         return;
-    const QString repository = m_repository;
-    m_client->allTags(repository, this, [this, generation, repository](Result<QStringList> tags) {
-        if (generation != m_generation || !tags.ok())
-            return;
-        auto *scanner = new StaleAttachmentScanner(m_client, this);
-        scanner->scan(repository, tags.value(), this,
-                      [this, generation, scanner](Result<QList<ReferrerIssue>> issues) {
-                          scanner->deleteLater();
-                          if (generation != m_generation || !issues.ok() || issues->isEmpty())
-                              return;
-                          QStringList lines;
-                          for (const ReferrerIssue &issue : issues.value())
-                              lines << issue.message;
-                          m_status->setText(m_status->text() + tr("; ⚠ %n stale attachment(s)",
-                                                                  nullptr, int(issues->size())));
-                          m_status->setToolTip(lines.join(QLatin1Char('\n')));
-                          Q_EMIT staleFound(int(issues->size()));
-                      });
-    });
+    const QString repository = m_audited;
+    m_scanner = new StaleAttachmentScanner(m_client, this);
+    StaleAttachmentScanner *scanner = m_scanner;
+    m_scan = m_client->allTags(
+        repository, scanner, [this, generation, repository, scanner](Result<QStringList> tags) {
+            if (generation != m_generation || !tags.ok())
+                return;
+            m_scan = scanner->scan(
+                repository, tags.value(), scanner,
+                [this, generation, scanner](Result<QList<ReferrerIssue>> issues) {
+                    if (generation != m_generation)
+                        return;
+                    m_scanner = nullptr;
+                    scanner->deleteLater();
+                    if (!issues.ok() || issues->isEmpty())
+                        return;
+                    QStringList lines;
+                    for (const ReferrerIssue &issue : issues.value())
+                        lines << issue.message;
+                    m_status->setText(m_status->text() + tr("; ⚠ %n stale attachment(s)", nullptr,
+                                                            int(issues->size())));
+                    m_status->setToolTip(lines.join(QLatin1Char('\n')));
+                    Q_EMIT staleFound(int(issues->size()));
+                });
+        });
 }
 
 void AuditPanel::setVerifier(std::optional<CosignVerifier> verifier)
 {
     m_verifier = std::move(verifier);
-    if (m_auditor)
-        m_auditor->setVerifier(m_verifier);
     m_key->setText(m_verifier ? tr("Key: %1").arg(m_verifier->keyDescription())
                               : tr("Verify with Key…"));
+    // What is shown was checked with the previous key (or none): check it again.
+    const bool shown = m_auditor || !m_model->rows().isEmpty();
+    if (shown)
+        start(m_audited);
 }
 
 void AuditPanel::chooseKey()
@@ -226,7 +317,7 @@ void AuditPanel::exportDialog()
 {
     QString selected;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Audit"),
-                                                      m_repository.section(QLatin1Char('/'), -1) +
+                                                      m_audited.section(QLatin1Char('/'), -1) +
                                                           QStringLiteral("-audit.csv"),
                                                       tr("CSV (*.csv);;JSON (*.json)"), &selected);
     if (path.isEmpty())

@@ -32,11 +32,21 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     const AuditRow &r = m_rows.at(index.row());
     if (role == SignedRole)
         return r.isSigned() ? 1 : 0;
+    // A signature that failed its check is no better than none: it must not look signed.
+    const bool failed = r.verification.startsWith(QLatin1String("failed"));
     if (role == Qt::DecorationRole && index.column() == SignedColumn)
-        return r.isSigned() ? NodeIcons::named(QStringLiteral("tag"))
-                            : NodeIcons::named(QStringLiteral("warning"));
+        return failed         ? NodeIcons::named(QStringLiteral("failed"))
+               : r.isSigned() ? NodeIcons::named(QStringLiteral("tag"))
+                              : NodeIcons::named(QStringLiteral("warning"));
+    if (role == Qt::DecorationRole && index.column() == VerificationColumn && failed)
+        return NodeIcons::named(QStringLiteral("failed"));
     if (role == Qt::ToolTipRole && index.column() == DigestColumn)
         return r.digest.toString();
+    if (role == Qt::ToolTipRole) {
+        // Cells are cut at the column width: the tooltip has the whole text.
+        const QString text = data(index, Qt::DisplayRole).toString();
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -49,7 +59,9 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case SignedColumn:
         return r.isSigned() ? r.signatureKinds.join(QStringLiteral(", ")) : tr("no");
     case VerificationColumn:
-        return r.verification;
+        // Nothing to verify on an unsigned manifest ("Signed" says no): "not checked" would
+        // suggest there was something.
+        return r.isSigned() ? r.verification : QString();
     case SbomColumn:
         return r.sbomFormats.isEmpty() ? tr("no") : r.sbomFormats.join(QStringLiteral(", "));
     case AttestationsColumn:

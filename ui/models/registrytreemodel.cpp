@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QLocale>
 #include <algorithm>
+#include <functional>
 
 namespace ocular {
 
@@ -219,18 +220,58 @@ void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &ma
                         manifest.digest().toString() + QLatin1Char('\n') + manifest.mediaType();
     }
     auto children = childrenFor(*node, manifest);
-    if (m_referrersNodes) {
-        auto referrers = std::make_unique<TreeNode>();
-        referrers->kind = NodeKind::Referrers;
-        referrers->repository = node->repository;
-        referrers->name = tr("Referrers");
-        referrers->toolTip = tr("Signatures, SBOMs and attestations of %1, from every source")
-                                 .arg(manifest.digest().toString());
-        children.push_back(std::move(referrers));
-    }
+    if (m_referrersNodes)
+        children.push_back(referrersNode(*node, manifest));
     replaceChildren(node, std::move(children));
     const QModelIndex first = indexOf(node, 0);
     Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
+}
+
+std::unique_ptr<TreeNode> RegistryTreeModel::referrersNode(const TreeNode &parent,
+                                                          const Manifest &manifest) const
+{
+    auto referrers = std::make_unique<TreeNode>();
+    referrers->kind = NodeKind::Referrers;
+    referrers->repository = parent.repository;
+    referrers->name = tr("Referrers");
+    referrers->toolTip = tr("Signatures, SBOMs and attestations of %1, from every source")
+                             .arg(manifest.digest().toString());
+    return referrers;
+}
+
+void RegistryTreeModel::setReferrersNodes(bool on)
+{
+    if (on == m_referrersNodes)
+        return;
+    m_referrersNodes = on;
+    // Every loaded manifest gets (or loses) its Referrers node as its last child, the place
+    // setManifest() gives it.
+    std::function<void(TreeNode *)> apply = [&](TreeNode *node) {
+        for (const auto &child : node->children) {
+            if (child->kind != NodeKind::Referrers)
+                apply(child.get());
+        }
+        const bool manifestNode = (node->kind == NodeKind::Tag || node->kind == NodeKind::Manifest) &&
+                                  node->manifest && node->state == LoadState::Loaded;
+        if (!manifestNode)
+            return;
+        const bool has =
+            !node->children.empty() && node->children.back()->kind == NodeKind::Referrers;
+        const QModelIndex parent = indexOf(node, 0);
+        const int last = int(node->children.size());
+        if (on && !has) {
+            auto referrers = referrersNode(*node, *node->manifest);
+            referrers->parent = node;
+            beginInsertRows(parent, last, last);
+            node->children.push_back(std::move(referrers));
+            endInsertRows();
+        } else if (!on && has) {
+            beginRemoveRows(parent, last - 1, last - 1);
+            node->children.pop_back();
+            endRemoveRows();
+        }
+    };
+    apply(&m_root);
 }
 
 void RegistryTreeModel::setFailed(const QModelIndex &index, const QString &message)

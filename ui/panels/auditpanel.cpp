@@ -30,7 +30,11 @@ namespace {
 class AuditFilterProxy : public QSortFilterProxyModel
 {
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    explicit AuditFilterProxy(QObject *parent)
+        : QSortFilterProxyModel(parent)
+    {
+        m_collator.setNumericMode(true);
+    }
     void setMode(int mode)
     {
         m_mode = mode;
@@ -38,6 +42,14 @@ public:
     }
 
 protected:
+    /// Tags sort as the tree sorts them (v0.0.2 before v0.0.10).
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        if (left.column() == AuditModel::TagColumn)
+            return m_collator.compare(left.data().toString(), right.data().toString()) < 0;
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
         const auto *model = static_cast<const AuditModel *>(sourceModel());
@@ -58,6 +70,7 @@ protected:
 
 private:
     int m_mode = 0;
+    QCollator m_collator;
 };
 
 } // namespace
@@ -241,11 +254,14 @@ void AuditPanel::showSummary()
         if (r.verification.startsWith(QLatin1String("failed")))
             failedDigests.insert(r.digest);
     }
-    QString text = tr("%1: %n tag(s)", nullptr, int(tags.size())).arg(m_audited) +
-                   tr(", %n distinct manifest(s)", nullptr, int(digests.size())) +
-                   tr(", %n unsigned", nullptr, int(unsignedDigests.size()));
+    // Rows are tags × platforms: the manifests are the distinct digests among them.
+    QString text = (tags.size() == 1 ? tr("%1: 1 tag").arg(m_audited)
+                                     : tr("%1: %2 tags").arg(m_audited).arg(tags.size())) +
+                   (digests.size() == 1 ? tr(", 1 distinct manifest")
+                                        : tr(", %1 distinct manifests").arg(digests.size())) +
+                   tr(", %1 unsigned").arg(unsignedDigests.size());
     if (!failedDigests.isEmpty())
-        text += tr(", %n failed verification", nullptr, int(failedDigests.size()));
+        text += tr(", %1 failed verification").arg(failedDigests.size());
     m_status->setText(text);
 }
 

@@ -2,12 +2,12 @@
 
 #include "dialogs/cosignkeychooser.h"
 #include "models/auditmodel.h"
+#include "models/naturalorder.h"
 #include "referrers/audittable.h"
 #include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
 #include "registry/registryclient.h"
 
-#include <QCollator>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -30,11 +30,7 @@ namespace {
 class AuditFilterProxy : public QSortFilterProxyModel
 {
 public:
-    explicit AuditFilterProxy(QObject *parent)
-        : QSortFilterProxyModel(parent)
-    {
-        m_collator.setNumericMode(true);
-    }
+    using QSortFilterProxyModel::QSortFilterProxyModel;
     void setMode(int mode)
     {
         m_mode = mode;
@@ -46,7 +42,7 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
     {
         if (left.column() == AuditModel::TagColumn)
-            return m_collator.compare(left.data().toString(), right.data().toString()) < 0;
+            return naturalLess(left.data().toString(), right.data().toString());
         return QSortFilterProxyModel::lessThan(left, right);
     }
 
@@ -70,7 +66,6 @@ protected:
 
 private:
     int m_mode = 0;
-    QCollator m_collator;
 };
 
 } // namespace
@@ -89,6 +84,8 @@ AuditPanel::AuditPanel(QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
+    // The header's default indicator is column 0 descending: tags would start from the end.
+    m_table->sortByColumn(AuditModel::TagColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -224,13 +221,11 @@ void AuditPanel::start(const QString &repository)
                 return;
             }
             QList<AuditRow> sorted = rows.value();
-            QCollator collator;
-            collator.setNumericMode(true);
             // Tags in the order the tree shows them (v0.0.2 before v0.0.10); a tag's platform
             // rows stay after it.
             std::stable_sort(sorted.begin(), sorted.end(),
-                             [&collator](const AuditRow &a, const AuditRow &b) {
-                                 return collator.compare(a.tag, b.tag) < 0;
+                             [](const AuditRow &a, const AuditRow &b) {
+                                 return naturalLess(a.tag, b.tag);
                              });
             m_model->setRows(sorted);
             showSummary();

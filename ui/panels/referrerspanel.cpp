@@ -424,7 +424,7 @@ void ReferrersPanel::loadProvenance(const Descriptor &layer)
 
 QString ReferrersPanel::provenanceText(const ProvenanceSummary &p)
 {
-    auto time = [](const QDateTime &t) {
+    auto time = [](const QDateTime &t) -> QString {
         return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
     };
     QString t = tr("\nSLSA provenance v%1\n").arg(p.slsaVersion);

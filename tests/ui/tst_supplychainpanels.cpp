@@ -347,6 +347,63 @@ private Q_SLOTS:
         QCOMPARE(dock.tabs()->tabText(0), QStringLiteral("Referrers"));
     }
 
+    /// With OCULAR_SCREENSHOT_DIR set: pictures of the three tabs for a person to look at.
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("OCULAR_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("OCULAR_SCREENSHOT_DIR not set");
+        const auto &d = m_summary->digests;
+        QWidget window;
+        window.resize(1300, 460);
+        auto *dock = new SupplyChainDock(&window);
+        dock->setGeometry(0, 0, 1300, 460);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dock->setClient(&client());
+        ReferrersPanel *panel = dock->referrers();
+        QSignalSpy loaded(panel, &ReferrersPanel::graphLoaded);
+        dock->showSelection(tagSelection(QStringLiteral("demo/hello"), QStringLiteral("latest")));
+        QVERIFY(loaded.wait(30000));
+        QTest::qWait(200);
+        window.grab().save(dir + QStringLiteral("/referrers-none.png"));
+        panel->view()->setCurrentIndex(findDigest(panel->model(), d.value(demokey::HelloAttestation)));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->detailsText().contains(QStringLiteral("SLSA")), 15000);
+        QTest::qWait(300);
+        window.grab().save(dir + QStringLiteral("/referrers-provenance.png"));
+
+        AuditPanel *audit = dock->audit();
+        dock->tabs()->setCurrentWidget(audit);
+        QSignalSpy finished(audit, &AuditPanel::finished);
+        audit->run();
+        QVERIFY(finished.wait(60000));
+        QTest::qWait(200);
+        window.grab().save(dir + QStringLiteral("/audit-nokey.png"));
+        if (auto wrong = test::readFixture(
+                QStringLiteral("signatures/cosign/containers-image/key-signed/cosign.pub"))) {
+            finished.clear();
+            audit->setVerifier(CosignVerifier::fromPublicKeyPem(*wrong).value());
+            QVERIFY(finished.wait(60000));
+            QTest::qWait(200);
+            window.grab().save(dir + QStringLiteral("/audit-failed.png"));
+        }
+        finished.clear();
+        audit->setVerifier(CosignKeyChooser::load(m_keyPath).value());
+        QVERIFY(finished.wait(60000));
+        QTest::qWait(200);
+        window.grab().save(dir + QStringLiteral("/audit-verified.png"));
+
+        CapabilitiesPanel *caps = dock->capabilities();
+        QSignalSpy refreshed(caps, &CapabilitiesPanel::refreshed);
+        dock->tabs()->setCurrentWidget(caps);
+        QVERIFY(refreshed.wait(15000));
+        refreshed.clear();
+        caps->refresh();
+        QVERIFY(refreshed.wait(15000));
+        QTest::qWait(200);
+        window.grab().save(dir + QStringLiteral("/capabilities-refreshed.png"));
+    }
+
     // Issue 10 item 7: the tree toggle applies at once.
     void treeToggleAppliesImmediately()
     {

@@ -88,6 +88,10 @@ AuditPanel::AuditPanel(QWidget *parent)
     m_table->sortByColumn(AuditModel::TagColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // One line per row: cut cells have tooltips with their whole text.
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_filter->addItems(
         {tr("All manifests"), tr("Unsigned only"), tr("Without SBOM"), tr("Without provenance")});
@@ -228,6 +232,12 @@ void AuditPanel::start(const QString &repository)
                                  return naturalLess(a.tag, b.tag);
                              });
             m_model->setRows(sorted);
+            // Columns as wide as their content (sampled), but none wider than a third of the
+            // table: the verification reason can be long.
+            m_table->resizeColumnsToContents();
+            const int cap = qMax(160, m_table->viewport()->width() / 3);
+            for (int c = 0; c < m_model->columnCount(); ++c)
+                m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), cap));
             showSummary();
             scanStale(generation);
             Q_EMIT finished(int(sorted.size()));

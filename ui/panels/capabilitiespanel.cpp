@@ -22,7 +22,12 @@ CapabilitiesPanel::CapabilitiesPanel(QWidget *parent)
     m_table->setHorizontalHeaderLabels(
         {tr("Capability"), tr("State"), tr("Probed"), tr("Evidence")});
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Fixed modes, not resizeColumnsToContents(): that one undid the stretch of the evidence
+    // column after a refresh, leaving the table short of the tab's width.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
@@ -134,13 +139,12 @@ void CapabilitiesPanel::show(const RegistryCapabilities &caps)
         m_table->setItem(i, 1, state);
         m_table->setItem(i, 2,
                          new QTableWidgetItem(c.probedAt.isValid()
-                                                  ? c.probedAt.toLocalTime().toString(Qt::ISODate)
+                                                  ? c.probedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                                   : tr("not probed")));
         auto *evidence = new QTableWidgetItem(c.evidence);
         evidence->setToolTip(c.evidence);
         m_table->setItem(i, 3, evidence);
     }
-    m_table->resizeColumnsToContents();
 }
 
 } // namespace ocular

@@ -427,7 +427,7 @@ QString ReferrersPanel::provenanceText(const ProvenanceSummary &p)
     auto time = [](const QDateTime &t) -> QString {
         return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
     };
-    QString t = tr("\nSLSA provenance v%1\n").arg(p.slsaVersion);
+    QString t = tr("SLSA provenance v%1\n").arg(p.slsaVersion);
     auto line = [&t](const QString &label, const QString &value) {
         if (!value.isEmpty())
             t += QStringLiteral("%1 %2\n").arg(label.leftJustified(13), value);

@@ -72,7 +72,7 @@ void SbomViewer::updateSummary()
                        .arg(total)
                        .arg(doc.licensedCount());
     if (!doc.wrapper.isEmpty())
-        text += tr(" (inside a %1)").arg(doc.wrapper);
+        text += tr(" (wrapped in: %1)").arg(doc.wrapper);
     if (m_proxy->rowCount() != total)
         text += tr("; %1 shown").arg(m_proxy->rowCount());
     m_summary->setText(text);

@@ -2,8 +2,8 @@
 
 #include "demo/demoseeder.h"
 #include "demo/demosigningkey.h"
-#include "dialogs/cosignkeychooser.h"
 #include "demo/registryprocess.h"
+#include "dialogs/cosignkeychooser.h"
 #include "mainwindow/mainwindow.h"
 #include "registry/registryclient.h"
 
@@ -65,7 +65,8 @@ void DemoSession::seed()
     auto key = DemoSigningKey::generate();
     QString keyPath;
     if (key) {
-        keyPath = QFileInfo(m_process->configPath()).dir().filePath(QStringLiteral("demo-cosign.pub"));
+        keyPath =
+            QFileInfo(m_process->configPath()).dir().filePath(QStringLiteral("demo-cosign.pub"));
         if (key->writePublicKey(keyPath))
             m_seeder->setSigningKey(std::make_shared<const DemoSigningKey>(key.value()));
         else

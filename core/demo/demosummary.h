@@ -48,9 +48,9 @@ struct DemoSummary
     QString untaggedRepository;      ///< where the untagged manifest lives
     /// The public key that verifies the cosign signature; empty when it was signed by none.
     QByteArray cosignPublicKeyPem;
-    qint64 bigIndexBytes = 0;        ///< size of demo/big-index:latest
-    int blobCount = 0;               ///< blob uploads requested (existing ones are skipped)
-    int manifestCount = 0;           ///< manifest PUTs, tags included
+    qint64 bigIndexBytes = 0; ///< size of demo/big-index:latest
+    int blobCount = 0;        ///< blob uploads requested (existing ones are skipped)
+    int manifestCount = 0;    ///< manifest PUTs, tags included
 
     int tagCount() const
     {

@@ -66,8 +66,7 @@ QString scalarText(const QJsonValue &value)
 
 QString clipped(const QString &text)
 {
-    return text.size() > MaxParameterLength ? text.left(MaxParameterLength) + QChar(0x2026)
-                                            : text;
+    return text.size() > MaxParameterLength ? text.left(MaxParameterLength) + QChar(0x2026) : text;
 }
 
 /// "frontend = …" first, then "args.x = …" sorted: the request BuildKit records, flattened
@@ -120,7 +119,8 @@ QString sourceText(const QJsonObject &source)
 
 void readV02(const QJsonObject &predicate, ProvenanceSummary &s)
 {
-    s.builderId = predicate.value(QLatin1String("builder")).toObject().value(QLatin1String("id")).toString();
+    s.builderId =
+        predicate.value(QLatin1String("builder")).toObject().value(QLatin1String("id")).toString();
     s.buildType = predicate.value(QLatin1String("buildType")).toString();
     const QJsonObject invocation = predicate.value(QLatin1String("invocation")).toObject();
     const QJsonObject config = invocation.value(QLatin1String("configSource")).toObject();
@@ -140,7 +140,8 @@ void readV1(const QJsonObject &predicate, ProvenanceSummary &s)
 {
     const QJsonObject definition = predicate.value(QLatin1String("buildDefinition")).toObject();
     const QJsonObject run = predicate.value(QLatin1String("runDetails")).toObject();
-    s.builderId = run.value(QLatin1String("builder")).toObject().value(QLatin1String("id")).toString();
+    s.builderId =
+        run.value(QLatin1String("builder")).toObject().value(QLatin1String("id")).toString();
     s.buildType = definition.value(QLatin1String("buildType")).toString();
     const QJsonObject external = definition.value(QLatin1String("externalParameters")).toObject();
     // BuildKit: configSource{uri,digest,path} + request{frontend,args}; GitHub Actions:
@@ -181,8 +182,9 @@ bool ProvenanceSummary::isProvenancePredicate(const QString &predicateType)
 Result<ProvenanceSummary> ProvenanceSummary::parse(const QByteArray &json)
 {
     if (json.size() > MaxDocumentBytes)
-        return Error::make(ErrorKind::TooLarge, QStringLiteral("The provenance is larger than %1 MiB.")
-                                                    .arg(MaxDocumentBytes / (1024 * 1024)));
+        return Error::make(ErrorKind::TooLarge,
+                           QStringLiteral("The provenance is larger than %1 MiB.")
+                               .arg(MaxDocumentBytes / (1024 * 1024)));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (!doc.isObject())
@@ -205,13 +207,14 @@ Result<ProvenanceSummary> ProvenanceSummary::parse(const QByteArray &json)
     }
     ProvenanceSummary s;
     s.predicateType = statement.value(QLatin1String("predicateType")).toString();
-    if (!statement.value(QLatin1String("_type")).toString().startsWith(
-            QLatin1String("https://in-toto.io/Statement/")))
+    if (!statement.value(QLatin1String("_type"))
+             .toString()
+             .startsWith(QLatin1String("https://in-toto.io/Statement/")))
         return invalid(QStringLiteral("Not an in-toto statement (no in-toto _type)."));
     if (!isProvenancePredicate(s.predicateType))
-        return invalid(QStringLiteral("The statement's predicate is %1, not SLSA provenance.")
-                           .arg(s.predicateType.isEmpty() ? QStringLiteral("missing")
-                                                          : s.predicateType));
+        return invalid(
+            QStringLiteral("The statement's predicate is %1, not SLSA provenance.")
+                .arg(s.predicateType.isEmpty() ? QStringLiteral("missing") : s.predicateType));
     const QJsonObject predicate = statement.value(QLatin1String("predicate")).toObject();
     for (const QJsonValue &v : statement.value(QLatin1String("subject")).toArray()) {
         const QJsonObject o = v.toObject();

@@ -23,7 +23,7 @@ struct ProvenanceMaterial
 struct ProvenanceSummary
 {
     QString predicateType;
-    QString slsaVersion; ///< "0.2" or "1" (v0.1 reads as 0.2: same shape)
+    QString slsaVersion;  ///< "0.2" or "1" (v0.1 reads as 0.2: same shape)
     QStringList subjects; ///< name@algorithm:hex of the statement's subjects
     QString builderId;
     QString buildType;

@@ -14,9 +14,9 @@ using namespace ocular;
 
 namespace {
 
-const QString kAlpineProvenance = QStringLiteral(
-    "manifests/dockerhub-alpine-3.23.2-attestations-reserialized/"
-    "linux_amd64.attestation.slsa-provenance-v0.2.intoto.json");
+const QString kAlpineProvenance =
+    QStringLiteral("manifests/dockerhub-alpine-3.23.2-attestations-reserialized/"
+                   "linux_amd64.attestation.slsa-provenance-v0.2.intoto.json");
 const QString kAlpineSpdx = QStringLiteral("manifests/dockerhub-alpine-3.23.2-attestations-"
                                            "reserialized/linux_amd64.attestation.spdx.intoto.json");
 
@@ -29,7 +29,8 @@ QByteArray buildKitV1()
 // GitHub's generic workflow build type (actions/attest-build-provenance).
 QByteArray githubV1()
 {
-    return test::readFile(QStringLiteral(OCULAR_TEST_DATA_DIR "/provenance/github-workflow-v1.json"));
+    return test::readFile(
+        QStringLiteral(OCULAR_TEST_DATA_DIR "/provenance/github-workflow-v1.json"));
 }
 
 } // namespace
@@ -47,26 +48,31 @@ private Q_SLOTS:
         QCOMPARE(s->slsaVersion, QStringLiteral("0.2"));
         QCOMPARE(s->builderId, QStringLiteral("https://github.com/docker-library"));
         QCOMPARE(s->buildType, QStringLiteral("https://mobyproject.org/buildkit@v1"));
-        QCOMPARE(s->configSource, QStringLiteral("https://github.com/alpinelinux/docker-alpine.git"
-                                                 "#13b62f5f47ffa526f9c372e0bd73b33ef2a5f865:x86_64"));
+        QCOMPARE(s->configSource,
+                 QStringLiteral("https://github.com/alpinelinux/docker-alpine.git"
+                                "#13b62f5f47ffa526f9c372e0bd73b33ef2a5f865:x86_64"));
         QCOMPARE(s->entryPoint, QStringLiteral("Dockerfile"));
         QCOMPARE(s->parameters.first(), QStringLiteral("frontend = gateway.v0"));
-        QVERIFY(s->parameters.contains(QStringLiteral("build-arg:BUILDKIT_DOCKERFILE_CHECK = skip=all")));
+        QVERIFY(s->parameters.contains(
+            QStringLiteral("build-arg:BUILDKIT_DOCKERFILE_CHECK = skip=all")));
         QCOMPARE(s->invocationId, QStringLiteral("m1l9piq286l0xu31efvmvr6qq"));
         // Nanoseconds in the document; milliseconds kept.
         QCOMPARE(s->startedOn, QDateTime(QDate(2025, 12, 18), QTime(0, 12, 18, 218), Qt::UTC));
         QCOMPARE(s->finishedOn, QDateTime(QDate(2025, 12, 18), QTime(0, 12, 31, 199), Qt::UTC));
         QCOMPARE(s->reproducible, std::optional<bool>(false));
         QCOMPARE(s->materials.size(), 4);
-        QVERIFY(s->materials.at(1).uri.startsWith(QLatin1String("pkg:docker/tianon/buildkit@0.16")));
+        QVERIFY(
+            s->materials.at(1).uri.startsWith(QLatin1String("pkg:docker/tianon/buildkit@0.16")));
         QCOMPARE(s->materials.at(1).digest,
-                 QStringLiteral("sha256:694a4904b621b37f038dce7f95f01d0b574450591fd4775dae5ccc69118e94cd"));
+                 QStringLiteral(
+                     "sha256:694a4904b621b37f038dce7f95f01d0b574450591fd4775dae5ccc69118e94cd"));
         QCOMPARE(s->materials.at(3).digest,
                  QStringLiteral("sha1:13b62f5f47ffa526f9c372e0bd73b33ef2a5f865"));
         QCOMPARE(s->subjects.size(), 9);
-        QCOMPARE(s->subjects.first(),
-                 QStringLiteral("pkg:docker/alpine@3.23.2?platform=linux%2Famd64@sha256:"
-                                "1882fa4569e0c591ea092d3766c4893e19b8901a8e649de7067188aba3cc0679"));
+        QCOMPARE(
+            s->subjects.first(),
+            QStringLiteral("pkg:docker/alpine@3.23.2?platform=linux%2Famd64@sha256:"
+                           "1882fa4569e0c591ea092d3766c4893e19b8901a8e649de7067188aba3cc0679"));
     }
 
     void v1_data()
@@ -130,13 +136,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
-        QTest::addRow("not json") << QByteArray("{\"_type\":") << QStringLiteral("not a JSON object");
+        QTest::addRow("not json") << QByteArray("{\"_type\":")
+                                  << QStringLiteral("not a JSON object");
         QTest::addRow("array") << QByteArray("[]") << QStringLiteral("an array");
         QTest::addRow("no statement")
             << QByteArray("{\"predicateType\":\"https://slsa.dev/provenance/v1\"}")
             << QStringLiteral("Not an in-toto statement");
         QTest::addRow("other predicate")
-            << QByteArray("{\"_type\":\"https://in-toto.io/Statement/v1\",\"predicateType\":\"https://spdx.dev/Document\"}")
+            << QByteArray("{\"_type\":\"https://in-toto.io/Statement/"
+                          "v1\",\"predicateType\":\"https://spdx.dev/Document\"}")
             << QStringLiteral("https://spdx.dev/Document, not SLSA provenance");
         QTest::addRow("bad envelope")
             << QByteArray("{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"***\"}")
@@ -165,7 +173,8 @@ private Q_SLOTS:
     {
         QJsonArray materials;
         for (int i = 0; i < 2000; ++i)
-            materials.append(QJsonObject{{QStringLiteral("uri"), QStringLiteral("pkg:x/%1").arg(i)}});
+            materials.append(
+                QJsonObject{{QStringLiteral("uri"), QStringLiteral("pkg:x/%1").arg(i)}});
         const QJsonObject statement{
             {QStringLiteral("_type"), QStringLiteral("https://in-toto.io/Statement/v0.1")},
             {QStringLiteral("predicateType"), QStringLiteral("https://slsa.dev/provenance/v0.2")},

@@ -52,7 +52,8 @@ private Q_SLOTS:
         const QTableView *table = viewer.table();
         const int purl = table->columnWidth(SbomPackagesModel::PurlColumn);
         const int type = table->columnWidth(SbomPackagesModel::TypeColumn);
-        QVERIFY2(purl > 2 * type, qPrintable(QStringLiteral("purl %1, type %2").arg(purl).arg(type)));
+        QVERIFY2(purl > 2 * type,
+                 qPrintable(QStringLiteral("purl %1, type %2").arg(purl).arg(type)));
         QVERIFY(purl > table->columnWidth(SbomPackagesModel::NameColumn));
         const QModelIndex cell = viewer.proxy()->index(0, SbomPackagesModel::PurlColumn);
         QCOMPARE(cell.data(Qt::ToolTipRole).toString(), cell.data().toString());

@@ -101,8 +101,8 @@ private Q_SLOTS:
         auto client = newClient();
         for (int round = 0; round < Rounds; ++round) {
             dock.setClient(client.get());
-            dock.showSelection(tagSelection(m_hostPort, QStringLiteral("demo/hello"),
-                                            QStringLiteral("latest")));
+            dock.showSelection(
+                tagSelection(m_hostPort, QStringLiteral("demo/hello"), QStringLiteral("latest")));
             QVERIFY(dock.referrers()->isWalking());
             letItRun(round);
             auto next = newClient();

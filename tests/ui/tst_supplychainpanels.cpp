@@ -150,7 +150,8 @@ private Q_SLOTS:
         QSignalSpy activity(&dock, &SupplyChainDock::activityChanged);
         AuditPanel *audit = dock.audit();
         QSignalSpy finished(audit, &AuditPanel::finished);
-        dock.showSelection(tagSelection(QStringLiteral("demo/many-tags"), QStringLiteral("latest")));
+        dock.showSelection(
+            tagSelection(QStringLiteral("demo/many-tags"), QStringLiteral("latest")));
         audit->run();
         QVERIFY(audit->isRunning());
         // The user moves on to another repository: the audit goes on with what it names.
@@ -202,11 +203,12 @@ private Q_SLOTS:
             return nullptr;
         };
         QVERIFY(rowOf(QStringLiteral("latest")));
-        QVERIFY(rowOf(QStringLiteral("latest"))->verification.startsWith(QLatin1String("not checked")));
+        QVERIFY(
+            rowOf(QStringLiteral("latest"))->verification.startsWith(QLatin1String("not checked")));
 
         // A key that did not sign: choosing it re-audits, the signature shows as failed.
-        auto wrong =
-            test::readFixture(QStringLiteral("signatures/cosign/containers-image/key-signed/cosign.pub"));
+        auto wrong = test::readFixture(
+            QStringLiteral("signatures/cosign/containers-image/key-signed/cosign.pub"));
         if (wrong) {
             finished.clear();
             audit->setVerifier(CosignVerifier::fromPublicKeyPem(*wrong).value());
@@ -214,12 +216,12 @@ private Q_SLOTS:
             const AuditRow *latest = rowOf(QStringLiteral("latest"));
             QVERIFY(latest && latest->verification.startsWith(QLatin1String("failed")));
             const int row = int(latest - audit->model()->rows().constData());
-            QVERIFY(sameIcon(audit->model()->index(row, AuditModel::SignedColumn)
-                                 .data(Qt::DecorationRole),
-                             QStringLiteral("failed")));
-            QVERIFY(!sameIcon(audit->model()->index(row, AuditModel::SignedColumn)
-                                  .data(Qt::DecorationRole),
-                              QStringLiteral("tag")));
+            QVERIFY(sameIcon(
+                audit->model()->index(row, AuditModel::SignedColumn).data(Qt::DecorationRole),
+                QStringLiteral("failed")));
+            QVERIFY(!sameIcon(
+                audit->model()->index(row, AuditModel::SignedColumn).data(Qt::DecorationRole),
+                QStringLiteral("tag")));
             QVERIFY2(audit->statusText().contains(QStringLiteral("1 failed verification")),
                      qPrintable(audit->statusText()));
         }
@@ -234,8 +236,9 @@ private Q_SLOTS:
         QVERIFY(latest);
         QCOMPARE(latest->verification, QStringLiteral("verified"));
         const int row = int(latest - audit->model()->rows().constData());
-        QVERIFY(sameIcon(audit->model()->index(row, AuditModel::SignedColumn).data(Qt::DecorationRole),
-                         QStringLiteral("tag")));
+        QVERIFY(
+            sameIcon(audit->model()->index(row, AuditModel::SignedColumn).data(Qt::DecorationRole),
+                     QStringLiteral("tag")));
         // Unsigned rows say nothing about verification.
         for (int i = 0; i < audit->model()->rowCount(); ++i) {
             if (!audit->model()->rows().at(i).isSigned())
@@ -245,7 +248,8 @@ private Q_SLOTS:
 
         // Counts: tags, and the distinct manifests among the tag × platform rows.
         finished.clear();
-        dock.showSelection(tagSelection(QStringLiteral("demo/many-tags"), QStringLiteral("latest")));
+        dock.showSelection(
+            tagSelection(QStringLiteral("demo/many-tags"), QStringLiteral("latest")));
         audit->run();
         QVERIFY(finished.wait(60000));
         QSet<QString> tags;
@@ -265,8 +269,8 @@ private Q_SLOTS:
         // Natural order, as the tree: v0.0.1, v0.0.2, v0.0.10; and the same when sorted.
         auto positions = [&](const QAbstractItemModel *model) {
             QList<int> at;
-            for (const QString &tag : {QStringLiteral("v0.0.1"), QStringLiteral("v0.0.2"),
-                                       QStringLiteral("v0.0.10")})
+            for (const QString &tag :
+                 {QStringLiteral("v0.0.1"), QStringLiteral("v0.0.2"), QStringLiteral("v0.0.10")})
                 for (int i = 0; i < model->rowCount(); ++i)
                     if (model->index(i, AuditModel::TagColumn).data().toString() == tag) {
                         at << i;
@@ -303,15 +307,18 @@ private Q_SLOTS:
 
         // The BuildKit attestation: its SBOM and its provenance, summarised.
         QSignalSpy shown(panel, &ReferrersPanel::detailsShown);
-        panel->view()->setCurrentIndex(findDigest(panel->model(), d.value(demokey::HelloAttestation)));
+        panel->view()->setCurrentIndex(
+            findDigest(panel->model(), d.value(demokey::HelloAttestation)));
         QVERIFY(panel->detailsVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(panel->detailsText().contains(QStringLiteral("SLSA provenance v0.2")),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->detailsText().contains(QStringLiteral("SLSA provenance v0.2")), 15000);
         const QString text = panel->detailsText();
-        QVERIFY2(text.contains(QStringLiteral("https://ocular.example/demo-seeder")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("https://ocular.example/demo-seeder")),
+                 qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("https://mobyproject.org/buildkit@v1")));
         QVERIFY(text.contains(QStringLiteral("entry point:  Dockerfile")));
-        QVERIFY2(text.contains(QStringLiteral("started:      2024-05-14 09:30:00 UTC")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("started:      2024-05-14 09:30:00 UTC")),
+                 qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("materials (1):")));
         QVERIFY(text.contains(QStringLiteral("pkg:docker/alpine@3.19")));
         QVERIFY(text.contains(QStringLiteral("frontend = dockerfile.v0")));
@@ -367,7 +374,8 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QTest::qWait(200);
         window.grab().save(dir + QStringLiteral("/referrers-none.png"));
-        panel->view()->setCurrentIndex(findDigest(panel->model(), d.value(demokey::HelloAttestation)));
+        panel->view()->setCurrentIndex(
+            findDigest(panel->model(), d.value(demokey::HelloAttestation)));
         QTRY_VERIFY_WITH_TIMEOUT(panel->detailsText().contains(QStringLiteral("SLSA")), 15000);
         QTest::qWait(300);
         window.grab().save(dir + QStringLiteral("/referrers-provenance.png"));
@@ -432,8 +440,10 @@ private Q_SLOTS:
             int n = 0;
             for (const QModelIndex &parent : {tag, amd64})
                 for (int row = 0; row < tree.rowCount(parent); ++row)
-                    n += tree.index(row, 0, parent).data().toString().startsWith(
-                        QStringLiteral("Referrers"));
+                    n += tree.index(row, 0, parent)
+                             .data()
+                             .toString()
+                             .startsWith(QStringLiteral("Referrers"));
             return n;
         };
         QCOMPARE(referrersNodes(), 2);

@@ -192,7 +192,7 @@ void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &ma
 }
 
 std::unique_ptr<TreeNode> RegistryTreeModel::referrersNode(const TreeNode &parent,
-                                                          const Manifest &manifest) const
+                                                           const Manifest &manifest) const
 {
     auto referrers = std::make_unique<TreeNode>();
     referrers->kind = NodeKind::Referrers;
@@ -215,8 +215,9 @@ void RegistryTreeModel::setReferrersNodes(bool on)
             if (child->kind != NodeKind::Referrers)
                 apply(child.get());
         }
-        const bool manifestNode = (node->kind == NodeKind::Tag || node->kind == NodeKind::Manifest) &&
-                                  node->manifest && node->state == LoadState::Loaded;
+        const bool manifestNode =
+            (node->kind == NodeKind::Tag || node->kind == NodeKind::Manifest) && node->manifest &&
+            node->state == LoadState::Loaded;
         if (!manifestNode)
             return;
         const bool has =

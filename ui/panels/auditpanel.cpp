@@ -208,8 +208,8 @@ void AuditPanel::start(const QString &repository)
                         tr("Auditing %1: %2 of %3 tags…").arg(repository).arg(done).arg(total));
             });
     Q_EMIT activityChanged(tr("Auditing %1…").arg(repository));
-    m_handle = m_auditor->audit(
-        repository, m_auditor, [this, generation](Result<QList<AuditRow>> rows) {
+    m_handle =
+        m_auditor->audit(repository, m_auditor, [this, generation](Result<QList<AuditRow>> rows) {
             if (generation != m_generation)
                 return;
             // Not deleted here: this runs inside a delivery to it.
@@ -227,10 +227,9 @@ void AuditPanel::start(const QString &repository)
             QList<AuditRow> sorted = rows.value();
             // Tags in the order the tree shows them (v0.0.2 before v0.0.10); a tag's platform
             // rows stay after it.
-            std::stable_sort(sorted.begin(), sorted.end(),
-                             [](const AuditRow &a, const AuditRow &b) {
-                                 return naturalLess(a.tag, b.tag);
-                             });
+            std::stable_sort(
+                sorted.begin(), sorted.end(),
+                [](const AuditRow &a, const AuditRow &b) { return naturalLess(a.tag, b.tag); });
             m_model->setRows(sorted);
             // Columns as wide as their content (sampled), but none wider than a third of the
             // table: the verification reason can be long.

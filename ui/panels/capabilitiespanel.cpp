@@ -139,7 +139,8 @@ void CapabilitiesPanel::show(const RegistryCapabilities &caps)
         m_table->setItem(i, 1, state);
         m_table->setItem(i, 2,
                          new QTableWidgetItem(c.probedAt.isValid()
-                                                  ? c.probedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                                  ? c.probedAt.toLocalTime().toString(
+                                                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                                   : tr("not probed")));
         auto *evidence = new QTableWidgetItem(c.evidence);
         evidence->setToolTip(c.evidence);

@@ -1,9 +1,9 @@
 #include "referrerspanel.h"
 
+#include "base/offthread.h"
 #include "content/mediatype.h"
 #include "dialogs/cosignkeychooser.h"
 #include "models/referrergraphmodel.h"
-#include "base/offthread.h"
 #include "panels/sbomviewer.h"
 #include "referrers/capabilityprobe.h"
 #include "referrers/provenancesummary.h"
@@ -17,8 +17,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTreeView>
 #include <QTextCursor>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -413,9 +413,9 @@ void ReferrersPanel::loadProvenance(const Descriptor &layer)
                 if (generation != m_detailGeneration)
                     return;
                 m_details->appendPlainText(
-                    summary.ok() ? provenanceText(summary.value())
-                                 : tr("\nThe provenance cannot be read: %1")
-                                       .arg(summary.error().message));
+                    summary.ok()
+                        ? provenanceText(summary.value())
+                        : tr("\nThe provenance cannot be read: %1").arg(summary.error().message));
                 m_details->moveCursor(QTextCursor::Start);
                 Q_EMIT detailsShown();
             });

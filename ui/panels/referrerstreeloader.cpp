@@ -53,32 +53,31 @@ void ReferrersTreeLoader::load(const QModelIndex &index)
     const quint64 generation = m_generation;
     const quint64 id = ++m_nextWalk;
     m_walks.insert(
-        id,
-        m_walker->walk(node->repository, subject.toString(), options, m_walker,
-                   [this, target, generation, subject, id](Result<ReferrerGraph> graph) {
-                       m_walks.remove(id);
-                       if (generation != m_generation || !target.isValid())
-                           return;
-                       if (!graph.ok())
-                           return m_model->setFailed(target, graph.error().toString());
-                       QList<Descriptor> referrers;
-                       QStringList labels;
-                       for (const ReferrerEdge &edge : graph->referrersOf(subject)) {
-                           const ReferrerNode *n = graph->node(edge.to);
-                           if (!n)
-                               continue;
-                           Descriptor d;
-                           d.mediaType = n->mediaType;
-                           d.digest = n->digest;
-                           d.size = n->size;
-                           d.artifactType = n->artifactType;
-                           d.annotations = n->annotations;
-                           referrers.append(d);
-                           labels.append(QStringLiteral("%1 (%2)").arg(
-                               n->classification.label, referrerSourceNames(edge.sources)));
-                       }
-                       m_model->setReferrers(target, referrers, labels);
-                   }));
+        id, m_walker->walk(node->repository, subject.toString(), options, m_walker,
+                           [this, target, generation, subject, id](Result<ReferrerGraph> graph) {
+                               m_walks.remove(id);
+                               if (generation != m_generation || !target.isValid())
+                                   return;
+                               if (!graph.ok())
+                                   return m_model->setFailed(target, graph.error().toString());
+                               QList<Descriptor> referrers;
+                               QStringList labels;
+                               for (const ReferrerEdge &edge : graph->referrersOf(subject)) {
+                                   const ReferrerNode *n = graph->node(edge.to);
+                                   if (!n)
+                                       continue;
+                                   Descriptor d;
+                                   d.mediaType = n->mediaType;
+                                   d.digest = n->digest;
+                                   d.size = n->size;
+                                   d.artifactType = n->artifactType;
+                                   d.annotations = n->annotations;
+                                   referrers.append(d);
+                                   labels.append(QStringLiteral("%1 (%2)").arg(
+                                       n->classification.label, referrerSourceNames(edge.sources)));
+                               }
+                               m_model->setReferrers(target, referrers, labels);
+                           }));
 }
 
 } // namespace ocular

@@ -91,8 +91,8 @@ void SbomViewer::sizeColumns()
         int width = metrics.horizontalAdvance(
             m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
         for (int row = 0; row < sample; ++row)
-            width = qMax(width, metrics.horizontalAdvance(
-                                    m_model->index(row, column).data().toString()));
+            width = qMax(width,
+                         metrics.horizontalAdvance(m_model->index(row, column).data().toString()));
         const int cap = column == SbomPackagesModel::NameColumn ? 32 : 18;
         m_table->setColumnWidth(column,
                                 qMin(width + padding, cap * metrics.averageCharWidth()) + 4);

@@ -29,9 +29,8 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
     // On unless the user turned it off (the setting persists).
     m_treeToggle->setChecked(
         QSettings().value(QStringLiteral("referrers/treeNodes"), true).toBool());
-    m_treeToggle->setToolTip(
-        tr("Show a lazily loaded \"Referrers (n)\" node under every manifest "
-           "of the repository tree"));
+    m_treeToggle->setToolTip(tr("Show a lazily loaded \"Referrers (n)\" node under every manifest "
+                                "of the repository tree"));
     m_tabs->setCornerWidget(m_treeToggle);
     connect(m_treeToggle, &QCheckBox::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("referrers/treeNodes"), on);

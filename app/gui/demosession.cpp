@@ -1,9 +1,14 @@
 #include "demosession.h"
 
 #include "demo/demoseeder.h"
+#include "demo/demosigningkey.h"
 #include "demo/registryprocess.h"
+#include "dialogs/cosignkeychooser.h"
 #include "mainwindow/mainwindow.h"
 #include "registry/registryclient.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 namespace ocular {
 
@@ -55,12 +60,26 @@ void DemoSession::seed()
     }
     m_client = new RegistryClient(m_http, endpoint.value(), this);
     m_window->setExternalActivity(tr("Seeding demo content…"));
-    m_seeder->seed(m_client, this, [this](Result<DemoSummary> seeded) {
+    // A key per run signs the cosign signature; its public half, in the registry's temporary
+    // folder, is offered by the Verify dialogs so that a verification can be seen to succeed.
+    auto key = DemoSigningKey::generate();
+    QString keyPath;
+    if (key) {
+        keyPath =
+            QFileInfo(m_process->configPath()).dir().filePath(QStringLiteral("demo-cosign.pub"));
+        if (key->writePublicKey(keyPath))
+            m_seeder->setSigningKey(std::make_shared<const DemoSigningKey>(key.value()));
+        else
+            keyPath.clear();
+    }
+    m_seeder->seed(m_client, this, [this, keyPath](Result<DemoSummary> seeded) {
         m_window->setExternalActivity({});
         if (!seeded) {
             fail(tr("Seeding the demo registry failed: %1").arg(seeded.error().toString()));
             return;
         }
+        if (!keyPath.isEmpty() && !seeded->cosignPublicKeyPem.isEmpty())
+            CosignKeyChooser::offerKey(tr("Demo registry key"), keyPath);
         m_window->openRegistry(m_process->baseUrl(), false);
         Q_EMIT finished(true);
     });

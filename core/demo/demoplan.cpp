@@ -1,6 +1,7 @@
 #include "demoplan.h"
 
 #include "content/mediatype.h"
+#include "demo/demosigningkey.h"
 #include "demo/layerarchive.h"
 #include "reference/manifestidentifier.h"
 
@@ -527,7 +528,7 @@ QString manyTagName(int i)
 
 } // namespace
 
-DemoPlan DemoPlan::standard(int manyTags)
+DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
 {
     PlanBuilder b;
     DemoSummary &summary = b.plan.summary;
@@ -720,10 +721,14 @@ DemoPlan DemoPlan::standard(int manyTags)
                  {QStringLiteral("type"), QStringLiteral("cosign container image signature")}}},
             {QStringLiteral("optional"), QJsonValue::Null}};
         const Blob payload{compact(simpleSigning), QString(mediatype::CosignSimpleSigning)};
-        // An ECDSA P-256 signature is a DER SEQUENCE of about 70 bytes.
-        const QByteArray signature = QByteArray::fromHex("3045022100") +
-                                     pseudoBytes(payload.bytes, 32) + QByteArray::fromHex("0220") +
-                                     pseudoBytes("s" + payload.bytes, 32);
+        // An ECDSA P-256 signature is a DER SEQUENCE of about 70 bytes; without a key, filler
+        // of that shape stands in for it.
+        QByteArray signature = signingKey ? signingKey->sign(payload.bytes) : QByteArray();
+        if (signature.isEmpty())
+            signature = QByteArray::fromHex("3045022100") + pseudoBytes(payload.bytes, 32) +
+                        QByteArray::fromHex("0220") + pseudoBytes("s" + payload.bytes, 32);
+        else
+            summary.cosignPublicKeyPem = signingKey->publicKeyPem();
         const QJsonObject config{
             {QStringLiteral("architecture"), QString()},
             {QStringLiteral("os"), QString()},

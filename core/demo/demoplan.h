@@ -9,6 +9,8 @@
 
 namespace ocular {
 
+class DemoSigningKey;
+
 /// One push: a blob upload or a manifest PUT (by digest or by tag).
 struct DemoOperation
 {
@@ -39,8 +41,10 @@ struct DemoPlan
     QList<DemoStep> steps;
     DemoSummary summary;
 
-    /// The demo registry content (see DemoSeeder); `manyTags` tags in demo/many-tags.
-    static DemoPlan standard(int manyTags = 2000);
+    /// The demo registry content (see DemoSeeder); `manyTags` tags in demo/many-tags. With a
+    /// key, the cosign-style signature is a real one by that key (the signed payload stays the
+    /// same bytes); without, it is filler that no key verifies.
+    static DemoPlan standard(int manyTags = 2000, const DemoSigningKey *signingKey = nullptr);
     /// `count` tags (`tag-00000`, ...) in `repository`, pointing at a few small images.
     static DemoPlan tags(const QString &repository, int count);
 };

@@ -1,5 +1,6 @@
 #include "demoseeder.h"
 
+#include "demo/demosigningkey.h"
 #include "registry/registryclient.h"
 
 #include <QPointer>
@@ -26,7 +27,8 @@ DemoSeeder::DemoSeeder(QObject *parent)
 
 RequestHandle DemoSeeder::seed(RegistryClient *client, QObject *context, Callback done)
 {
-    return run(client, DemoPlan::standard(m_manyTags), context, std::move(done));
+    return run(client, DemoPlan::standard(m_manyTags, m_signingKey.get()), context,
+               std::move(done));
 }
 
 RequestHandle DemoSeeder::seedTags(RegistryClient *client, const QString &repository, int count,

@@ -7,9 +7,11 @@
 
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace ocular {
 
+class DemoSigningKey;
 class RegistryClient;
 
 /// Pushes Ocular's demo content into a registry through RegistryClient's push calls only
@@ -27,6 +29,8 @@ public:
 
     /// Tags pushed to demo/many-tags by seed() (2,000 by default).
     void setManyTagCount(int count) { m_manyTags = count; }
+    /// Signs the cosign-style signature with this key (nothing: filler no key verifies).
+    void setSigningKey(std::shared_ptr<const DemoSigningKey> key) { m_signingKey = std::move(key); }
     /// Pushes in flight at once (the HTTP layer also bounds concurrency per origin).
     void setMaxInFlight(int n) { m_maxInFlight = qMax(1, n); }
 
@@ -49,6 +53,7 @@ private:
     void launchMore(const std::shared_ptr<Run> &run);
     void finish(const std::shared_ptr<Run> &run, Result<DemoSummary> result);
 
+    std::shared_ptr<const DemoSigningKey> m_signingKey;
     int m_manyTags = 2000;
     int m_maxInFlight = 16;
 };

@@ -46,9 +46,11 @@ struct DemoSummary
     QString referrersFallbackTag;    ///< `sha256-<hex>` of the amd64 image (demo/hello)
     QString cosignTag;               ///< `sha256-<hex>.sig` of the index (demo/hello)
     QString untaggedRepository;      ///< where the untagged manifest lives
-    qint64 bigIndexBytes = 0;        ///< size of demo/big-index:latest
-    int blobCount = 0;               ///< blob uploads requested (existing ones are skipped)
-    int manifestCount = 0;           ///< manifest PUTs, tags included
+    /// The public key that verifies the cosign signature; empty when it was signed by none.
+    QByteArray cosignPublicKeyPem;
+    qint64 bigIndexBytes = 0; ///< size of demo/big-index:latest
+    int blobCount = 0;        ///< blob uploads requested (existing ones are skipped)
+    int manifestCount = 0;    ///< manifest PUTs, tags included
 
     int tagCount() const
     {

@@ -9,10 +9,12 @@ DemoRegistryClient::DemoRegistryClient(const QString &hostPort)
     : m_stack(makeStack(hostPort))
 {}
 
-Result<DemoSummary> DemoRegistryClient::seed(int manyTags)
+Result<DemoSummary> DemoRegistryClient::seed(int manyTags,
+                                             std::shared_ptr<const DemoSigningKey> signingKey)
 {
     DemoSeeder seeder;
     seeder.setManyTagCount(manyTags);
+    seeder.setSigningKey(std::move(signingKey));
     return waitFor<DemoSummary>(
         [&](QObject *ctx, auto done) { return seeder.seed(m_stack->client(), ctx, done); }, 300000);
 }

@@ -18,7 +18,8 @@ public:
 
     RegistryClient &client() { return *m_stack->client(); }
     /// Pushes the demo content with @p manyTags tags in the many-tags repository; waits for it.
-    Result<DemoSummary> seed(int manyTags);
+    /// With @p signingKey the cosign signature is a real one by it.
+    Result<DemoSummary> seed(int manyTags, std::shared_ptr<const DemoSigningKey> signingKey = {});
 
 private:
     std::unique_ptr<RegistryStack> m_stack;

@@ -44,6 +44,19 @@ private Q_SLOTS:
         QVERIFY(viewer.summaryText().contains(QStringLiteral("shown")));
         viewer.filterEdit()->clear();
         QCOMPARE(viewer.proxy()->rowCount(), 89);
+
+        // purl gets the room, the short columns what they need; cut cells have tooltips.
+        viewer.resize(900, 400);
+        viewer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+        const QTableView *table = viewer.table();
+        const int purl = table->columnWidth(SbomPackagesModel::PurlColumn);
+        const int type = table->columnWidth(SbomPackagesModel::TypeColumn);
+        QVERIFY2(purl > 2 * type,
+                 qPrintable(QStringLiteral("purl %1, type %2").arg(purl).arg(type)));
+        QVERIFY(purl > table->columnWidth(SbomPackagesModel::NameColumn));
+        const QModelIndex cell = viewer.proxy()->index(0, SbomPackagesModel::PurlColumn);
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), cell.data().toString());
     }
 
     void notAnSbom()

@@ -82,6 +82,7 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     connect(m_inspector, &InspectorPanel::problem, m_activity, &ActivityStatus::showProblem);
     connect(m_activity, &ActivityStatus::cancelRequested, this, [this] {
         m_tree->cancel();
+        m_supplyChain->cancel();
         m_inspector->cancel();
         m_activity->showInfo(tr("Cancelled."));
     });
@@ -128,6 +129,7 @@ void MainWindow::createActions()
     QAction *cancel =
         make(QStringLiteral("cancel"), tr("&Cancel Loading"), QKeySequence(Qt::Key_Escape), [this] {
             m_tree->cancel();
+            m_supplyChain->cancel();
             m_inspector->cancel();
             m_activity->showInfo(tr("Cancelled."));
         });

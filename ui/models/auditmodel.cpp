@@ -32,10 +32,14 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     const AuditRow &r = m_rows.at(index.row());
     if (role == SignedRole)
         return r.isSigned() ? 1 : 0;
+    // A signature that failed its check is no better than none: it must not look signed.
     const bool failed = r.verificationResult.status == VerificationResult::Status::Failed;
     if (role == Qt::DecorationRole && index.column() == SignedColumn)
-        return r.isSigned() && !failed ? NodeIcons::named(QStringLiteral("tag"))
-                                       : NodeIcons::named(QStringLiteral("warning"));
+        return failed         ? NodeIcons::named(QStringLiteral("failed"))
+               : r.isSigned() ? NodeIcons::named(QStringLiteral("tag"))
+                              : NodeIcons::named(QStringLiteral("warning"));
+    if (role == Qt::DecorationRole && index.column() == VerificationColumn && failed)
+        return NodeIcons::named(QStringLiteral("failed"));
     if (role == Qt::DecorationRole && index.column() == ProblemsColumn &&
         !r.subjectMismatches.isEmpty())
         return NodeIcons::named(QStringLiteral("warning"));
@@ -46,6 +50,11 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return tr("Listed as referrers of this manifest, but they do not name it (not counted):"
                   "\n%1")
             .arg(r.subjectMismatches.join(QLatin1Char('\n')));
+    if (role == Qt::ToolTipRole) {
+        // Cells are cut at the column width: the tooltip has the whole text.
+        const QString text = data(index, Qt::DisplayRole).toString();
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -58,7 +67,9 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case SignedColumn:
         return r.isSigned() ? r.signatureKinds.join(QStringLiteral(", ")) : tr("no");
     case VerificationColumn:
-        return r.verification;
+        // Nothing to verify on an unsigned manifest ("Signed" says no): "not checked" would
+        // suggest there was something.
+        return r.isSigned() ? r.verification : QString();
     case SbomColumn:
         return r.sbomFormats.isEmpty() ? tr("no") : r.sbomFormats.join(QStringLiteral(", "));
     case AttestationsColumn:

@@ -34,6 +34,8 @@ QStyle::StandardPixmap fallbackFor(const QString &name)
         return QStyle::SP_FileDialogDetailedView;
     if (name == QLatin1String("warning"))
         return QStyle::SP_MessageBoxWarning;
+    if (name == QLatin1String("failed"))
+        return QStyle::SP_MessageBoxCritical;
     if (name == QLatin1String("loading"))
         return QStyle::SP_BrowserReload;
     return QStyle::SP_FileIcon;

@@ -234,6 +234,13 @@ QVariant ReferrerGraphModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == ArtifactColumn && node)
         return node->artifactType.isEmpty() ? node->mediaType : node->artifactType;
+    if (role == Qt::ToolTipRole && index.column() == DigestColumn)
+        return item->digest.toString();
+    if (role == Qt::ToolTipRole && index.column() != ArtifactColumn) {
+        // Sources (fallback tag names) and annotations are cut at the column width.
+        const QString text = data(index, Qt::DisplayRole).toString();
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

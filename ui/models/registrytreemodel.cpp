@@ -2,11 +2,13 @@
 
 #include "content/artifactclass.h"
 #include "content/mediatype.h"
+#include "models/naturalorder.h"
 #include "models/nodeicons.h"
 
 #include <QColor>
 #include <QLocale>
 #include <algorithm>
+#include <functional>
 
 namespace ocular {
 
@@ -15,43 +17,6 @@ namespace {
 QString humanSize(qint64 bytes)
 {
     return QLocale::system().formattedDataSize(bytes, 1);
-}
-
-// "v1.9" before "v1.10": runs of digits compare by value. QCollator's numeric mode depends on
-// ICU and the locale, which a C locale lacks.
-bool naturalLess(const QString &a, const QString &b)
-{
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a.at(i).isDigit() && b.at(j).isDigit()) {
-            qsizetype ei = i;
-            qsizetype ej = j;
-            while (ei < a.size() && a.at(ei).isDigit())
-                ++ei;
-            while (ej < b.size() && b.at(ej).isDigit())
-                ++ej;
-            // Compare by value without overflow: strip leading zeros, then length, then text.
-            QStringView da = QStringView(a).mid(i, ei - i);
-            QStringView db = QStringView(b).mid(j, ej - j);
-            while (da.size() > 1 && da.front() == QLatin1Char('0'))
-                da = da.mid(1);
-            while (db.size() > 1 && db.front() == QLatin1Char('0'))
-                db = db.mid(1);
-            if (da.size() != db.size())
-                return da.size() < db.size();
-            if (const int c = da.compare(db); c != 0)
-                return c < 0;
-            i = ei;
-            j = ej;
-            continue;
-        }
-        if (a.at(i) != b.at(j))
-            return a.at(i) < b.at(j);
-        ++i;
-        ++j;
-    }
-    return a.size() - i < b.size() - j;
 }
 
 QString joinDetail(const QStringList &parts)
@@ -219,18 +184,59 @@ void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &ma
                         manifest.digest().toString() + QLatin1Char('\n') + manifest.mediaType();
     }
     auto children = childrenFor(*node, manifest);
-    if (m_referrersNodes) {
-        auto referrers = std::make_unique<TreeNode>();
-        referrers->kind = NodeKind::Referrers;
-        referrers->repository = node->repository;
-        referrers->name = tr("Referrers");
-        referrers->toolTip = tr("Signatures, SBOMs and attestations of %1, from every source")
-                                 .arg(manifest.digest().toString());
-        children.push_back(std::move(referrers));
-    }
+    if (m_referrersNodes)
+        children.push_back(referrersNode(*node, manifest));
     replaceChildren(node, std::move(children));
     const QModelIndex first = indexOf(node, 0);
     Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
+}
+
+std::unique_ptr<TreeNode> RegistryTreeModel::referrersNode(const TreeNode &parent,
+                                                           const Manifest &manifest) const
+{
+    auto referrers = std::make_unique<TreeNode>();
+    referrers->kind = NodeKind::Referrers;
+    referrers->repository = parent.repository;
+    referrers->name = tr("Referrers");
+    referrers->toolTip = tr("Signatures, SBOMs and attestations of %1, from every source")
+                             .arg(manifest.digest().toString());
+    return referrers;
+}
+
+void RegistryTreeModel::setReferrersNodes(bool on)
+{
+    if (on == m_referrersNodes)
+        return;
+    m_referrersNodes = on;
+    // Every loaded manifest gets (or loses) its Referrers node as its last child, the place
+    // setManifest() gives it.
+    std::function<void(TreeNode *)> apply = [&](TreeNode *node) {
+        for (const auto &child : node->children) {
+            if (child->kind != NodeKind::Referrers)
+                apply(child.get());
+        }
+        const bool manifestNode =
+            (node->kind == NodeKind::Tag || node->kind == NodeKind::Manifest) && node->manifest &&
+            node->state == LoadState::Loaded;
+        if (!manifestNode)
+            return;
+        const bool has =
+            !node->children.empty() && node->children.back()->kind == NodeKind::Referrers;
+        const QModelIndex parent = indexOf(node, 0);
+        const int last = int(node->children.size());
+        if (on && !has) {
+            auto referrers = referrersNode(*node, *node->manifest);
+            referrers->parent = node;
+            beginInsertRows(parent, last, last);
+            node->children.push_back(std::move(referrers));
+            endInsertRows();
+        } else if (!on && has) {
+            beginRemoveRows(parent, last - 1, last - 1);
+            node->children.pop_back();
+            endRemoveRows();
+        }
+    };
+    apply(&m_root);
 }
 
 void RegistryTreeModel::setFailed(const QModelIndex &index, const QString &message)

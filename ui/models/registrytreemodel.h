@@ -49,8 +49,9 @@ public:
     void setFailed(const QModelIndex &node, const QString &message);
     /// Forgets children and loaded content so the next expand asks again.
     void resetNode(const QModelIndex &node);
-    /// Adds a lazily loaded "Referrers" node under every manifest (off by default).
-    void setReferrersNodes(bool on) { m_referrersNodes = on; }
+    /// Adds a lazily loaded "Referrers" node under every manifest (off by default); turning it
+    /// on or off adds or removes those nodes under the manifests already loaded.
+    void setReferrersNodes(bool on);
     bool referrersNodes() const { return m_referrersNodes; }
     /// Fills a Referrers node: one manifest node per referrer, named by `labels`.
     void setReferrers(const QModelIndex &node, const QList<Descriptor> &referrers,
@@ -87,6 +88,7 @@ private:
     static std::vector<std::unique_ptr<TreeNode>> childrenFor(const TreeNode &parent,
                                                               const Manifest &manifest);
     QIcon iconFor(const TreeNode &node) const;
+    std::unique_ptr<TreeNode> referrersNode(const TreeNode &parent, const Manifest &manifest) const;
 
     TreeNode m_root;
     QHash<QString, TreeNode *> m_repositories;

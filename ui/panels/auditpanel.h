@@ -18,6 +18,7 @@ namespace ocular {
 class AuditModel;
 class RegistryClient;
 class RepositoryAuditor;
+class StaleAttachmentScanner;
 
 /// Supply-chain audit of one repository: signed? SBOM? provenance? per tag and platform
 /// manifest, with filters, sorting and CSV/JSON export.
@@ -27,17 +28,30 @@ class AuditPanel : public QWidget
 public:
     explicit AuditPanel(QWidget *parent = nullptr);
 
+    ~AuditPanel() override;
+
+    /// Not owned; null detaches (a running audit is cancelled).
     void setClient(RegistryClient *client);
+    /// The selected repository, audited by the next run(). A running audit goes on with the
+    /// repository it names; results of another repository are cleared when none runs.
     void setRepository(const QString &repository);
-    /// Audits the current repository.
+    /// Audits the selected repository (cancelling an audit that runs).
     void run();
+    /// Ends a running audit at once (its answers are dropped) and says so.
     void cancel();
+    bool isRunning() const { return m_auditor != nullptr; }
+    /// The repository the rows (or the running audit) belong to.
+    QString auditedRepository() const { return m_audited; }
+    QString statusText() const;
     /// 0 all, 1 unsigned only, 2 without SBOM, 3 without provenance.
     void setFilter(int filter);
     /// Writes the visible rows; false on a write error.
     bool exportTo(const QString &path, bool json);
-    /// Checks cosign signatures with this key from the next run on (nothing: not checked).
+    /// Checks cosign signatures with this key (nothing: not checked); audits the shown
+    /// repository again so that the rows say what this key makes of them.
     void setVerifier(std::optional<CosignVerifier> verifier);
+    /// The key button (the Verify dialog opens from it).
+    QPushButton *keyButton() const { return m_key; }
 
     AuditModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
@@ -52,10 +66,16 @@ Q_SIGNALS:
 private:
     void exportDialog();
     void chooseKey();
+    void start(const QString &repository);
     void scanStale(int generation);
+    void stopJobs();
+    void showSummary();
 
     RegistryClient *m_client = nullptr;
+    /// One per run, deleted with it: the run's answers are delivered to it, so deleting it
+    /// drops them all, and its walker and verifier go with it.
     RepositoryAuditor *m_auditor = nullptr;
+    StaleAttachmentScanner *m_scanner = nullptr;
     AuditModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
@@ -65,8 +85,10 @@ private:
     QPushButton *m_export;
     QPushButton *m_key;
     std::optional<CosignVerifier> m_verifier;
-    QString m_repository;
+    QString m_repository; ///< selected
+    QString m_audited;    ///< audited (running, or shown in the rows)
     RequestHandle m_handle;
+    RequestHandle m_scan;
     int m_generation = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -21,7 +22,12 @@ CapabilitiesPanel::CapabilitiesPanel(QWidget *parent)
     m_table->setHorizontalHeaderLabels(
         {tr("Capability"), tr("State"), tr("Probed"), tr("Evidence")});
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Fixed modes, not resizeColumnsToContents(): that one undid the stretch of the evidence
+    // column after a refresh, leaving the table short of the tab's width.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
@@ -33,42 +39,84 @@ CapabilitiesPanel::CapabilitiesPanel(QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &CapabilitiesPanel::refresh);
 }
 
+CapabilitiesPanel::~CapabilitiesPanel()
+{
+    stopProbe();
+}
+
+void CapabilitiesPanel::stopProbe()
+{
+    ++m_generation;
+    m_handle.cancel();
+    m_probing = false;
+}
+
 void CapabilitiesPanel::setProbe(CapabilityProbe *probe)
 {
-    m_handle.cancel();
+    stopProbe();
     if (m_probe)
         disconnect(m_probe, nullptr, this, nullptr);
     m_probe = probe;
     m_table->setRowCount(0);
+    m_title->clear();
     if (probe) {
         connect(probe, &CapabilityProbe::capabilitiesChanged, this, [this](const QString &repo) {
             if (repo.isEmpty() || repo == m_repository)
                 show(m_probe->cached(m_repository));
         });
         show(probe->cached(m_repository));
+        if (isVisible())
+            startProbe(false);
     }
 }
 
 void CapabilitiesPanel::setRepository(const QString &repository)
 {
+    if (repository == m_repository && m_table->rowCount() > 0)
+        return;
+    stopProbe();
     m_repository = repository;
-    if (m_probe)
-        show(m_probe->cached(repository));
+    if (!m_probe)
+        return;
+    show(m_probe->cached(repository));
+    if (isVisible())
+        startProbe(false);
+}
+
+void CapabilitiesPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_probe && !m_probing)
+        startProbe(false);
 }
 
 void CapabilitiesPanel::refresh()
 {
+    startProbe(true);
+}
+
+void CapabilitiesPanel::startProbe(bool refresh)
+{
     if (!m_probe)
         return;
-    m_handle.cancel();
-    m_title->setText(tr("Probing…"));
-    m_handle = m_probe->probe(m_repository, true, this, [this](Result<RegistryCapabilities> caps) {
-        if (caps.ok())
-            show(caps.value());
-        else
-            m_title->setText(caps.error().message);
-        Q_EMIT refreshed();
-    });
+    stopProbe();
+    const int generation = m_generation;
+    m_probing = true;
+    if (refresh)
+        m_title->setText(tr("Probing…"));
+    // Delivered to the probe: when it is deleted (another registry), nothing queued for this
+    // probe can run any more.
+    m_handle = m_probe->probe(m_repository, refresh, m_probe,
+                              [this, generation](Result<RegistryCapabilities> caps) {
+                                  if (generation != m_generation)
+                                      return;
+                                  m_probing = false;
+                                  if (caps.ok())
+                                      show(caps.value());
+                                  else if (caps.error().kind != ErrorKind::Cancelled)
+                                      m_title->setText(caps.error().message);
+                                  Q_EMIT refreshed();
+                              });
 }
 
 void CapabilitiesPanel::show(const RegistryCapabilities &caps)
@@ -91,11 +139,13 @@ void CapabilitiesPanel::show(const RegistryCapabilities &caps)
         m_table->setItem(i, 1, state);
         m_table->setItem(i, 2,
                          new QTableWidgetItem(c.probedAt.isValid()
-                                                  ? c.probedAt.toLocalTime().toString(Qt::ISODate)
+                                                  ? c.probedAt.toLocalTime().toString(
+                                                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                                   : tr("not probed")));
-        m_table->setItem(i, 3, new QTableWidgetItem(c.evidence));
+        auto *evidence = new QTableWidgetItem(c.evidence);
+        evidence->setToolTip(c.evidence);
+        m_table->setItem(i, 3, evidence);
     }
-    m_table->resizeColumnsToContents();
 }
 
 } // namespace ocular

@@ -1,10 +1,12 @@
 #include "referrerspanel.h"
 
+#include "base/offthread.h"
 #include "content/mediatype.h"
 #include "dialogs/cosignkeychooser.h"
 #include "models/referrergraphmodel.h"
 #include "panels/sbomviewer.h"
 #include "referrers/capabilityprobe.h"
+#include "referrers/provenancesummary.h"
 #include "referrers/referrerwalker.h"
 #include "referrers/signatureinspector.h"
 #include "registry/registryclient.h"
@@ -15,9 +17,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStackedWidget>
+#include <QTextCursor>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
+
 #include <algorithm>
 
 namespace ocular {
@@ -48,7 +52,8 @@ ReferrersPanel::ReferrersPanel(QWidget *parent)
     , m_model(new ReferrerGraphModel(this))
     , m_view(new QTreeView(this))
     , m_header(new QLabel(this))
-    , m_stack(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_bottom(new QSplitter(Qt::Horizontal, this))
     , m_details(new QPlainTextEdit(this))
     , m_sbom(new SbomViewer(this))
     , m_keyButton(new QPushButton(tr("Verify with Key…"), this))
@@ -60,24 +65,30 @@ ReferrersPanel::ReferrersPanel(QWidget *parent)
                                            QHeaderView::ResizeToContents);
     m_details->setReadOnly(true);
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_stack->addWidget(m_details);
-    m_stack->addWidget(m_sbom);
+    // Details on the left, the SBOM's packages (when there are any) on the right: the dock is
+    // wide and short, so side by side leaves both their height.
+    m_bottom->addWidget(m_details);
+    m_bottom->addWidget(m_sbom);
+    m_bottom->setStretchFactor(0, 2);
+    m_bottom->setStretchFactor(1, 3);
+    m_bottom->setChildrenCollapsible(false);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setWordWrap(true);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_header, 1);
     top->addWidget(m_keyButton);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_stack);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({300, 120});
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_bottom);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
+    // Until a referrer is selected (or the walk has warnings) the table has all the room.
+    showDetailsPane(false, false);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ReferrersPanel::onCurrentChanged);
@@ -97,6 +108,7 @@ ReferrersPanel::~ReferrersPanel()
 void ReferrersPanel::setClient(RegistryClient *client, CapabilityProbe *probe)
 {
     cancel();
+    // Walks deliver to the walker: deleting it drops whatever answers are still queued.
     delete m_walker;
     m_walker = nullptr;
     if (m_probe && m_probe->parent() == this)
@@ -109,6 +121,9 @@ void ReferrersPanel::setClient(RegistryClient *client, CapabilityProbe *probe)
         m_walker = new ReferrerWalker(client, m_probe, this);
     m_model->clear();
     m_header->clear();
+    m_details->clear();
+    m_sbom->clear();
+    showDetailsPane(false, false);
 }
 
 void ReferrersPanel::setVerifier(std::optional<CosignVerifier> verifier)
@@ -119,8 +134,31 @@ void ReferrersPanel::setVerifier(std::optional<CosignVerifier> verifier)
 
 void ReferrersPanel::cancel()
 {
+    ++m_generation;
+    ++m_detailGeneration;
     m_walk.cancel();
     m_detail.cancel();
+    if (m_walking) {
+        m_walking = false;
+        Q_EMIT activityChanged(QString());
+    }
+}
+
+bool ReferrersPanel::detailsVisible() const
+{
+    return m_bottom->isVisibleTo(this);
+}
+
+void ReferrersPanel::showDetailsPane(bool details, bool sbom)
+{
+    m_sbom->setVisible(sbom);
+    m_details->setVisible(details || !sbom);
+    m_bottom->setVisible(details || sbom);
+    if (details || sbom) {
+        const int total = qMax(2, m_splitter->height());
+        if (m_splitter->sizes().value(1) < total / 4)
+            m_splitter->setSizes({total / 2, total - total / 2});
+    }
 }
 
 QString ReferrersPanel::detailsText() const
@@ -135,8 +173,9 @@ void ReferrersPanel::showSelection(const TreeSelection &selection)
         (selection.descriptor && mediatype::isManifestType(selection.descriptor->mediaType));
     if (selection.isEmpty() || !manifestLike) {
         cancel();
-        ++m_generation;
         m_model->clear();
+        m_details->clear();
+        showDetailsPane(false, false);
         m_header->setText(tr("Select a tag or a manifest to see what refers to it."));
         return;
     }
@@ -151,15 +190,19 @@ void ReferrersPanel::showSubject(const QString &repository, const QString &refer
     m_repository = repository;
     m_model->clear();
     m_details->clear();
+    m_sbom->clear();
+    showDetailsPane(false, false);
     if (!m_walker)
         return;
     m_header->setText(tr("Finding referrers of %1…").arg(reference));
+    m_walking = true;
     Q_EMIT activityChanged(tr("Finding referrers…"));
     m_walk = m_walker->walk(
-        repository, reference, ReferrerWalker::Options(), this,
+        repository, reference, ReferrerWalker::Options(), m_walker,
         [this, generation, repository](Result<ReferrerGraph> graph) {
             if (generation != m_generation)
                 return;
+            m_walking = false;
             Q_EMIT activityChanged(QString());
             if (!graph.ok()) {
                 if (graph.error().kind != ErrorKind::Cancelled) {
@@ -184,7 +227,7 @@ void ReferrersPanel::showSubject(const QString &repository, const QString &refer
             for (const ReferrerIssue &issue : graph->issues())
                 issues += QStringLiteral("⚠ ") + issue.message + QLatin1Char('\n');
             m_details->setPlainText(issues);
-            m_stack->setCurrentWidget(m_details);
+            showDetailsPane(!issues.isEmpty(), false);
             Q_EMIT graphLoaded(n);
         });
 }
@@ -237,7 +280,8 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
     if (node.missing)
         t += tr("\nThis manifest does not exist any more (a stale entry).\n");
     m_details->setPlainText(t);
-    m_stack->setCurrentWidget(m_details);
+    m_sbom->clear();
+    showDetailsPane(true, false);
     if (!m_client || node.layers.isEmpty())
         return Q_EMIT detailsShown();
 
@@ -256,8 +300,18 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
                 isSbomPredicate(l.annotations.value(QStringLiteral("predicateType"))))
                 layer = l;
         }
-        m_stack->setCurrentWidget(m_sbom);
-        loadLayer(layer, [this](const QByteArray &bytes) { m_sbom->loadJson(bytes); });
+        showDetailsPane(true, true);
+        const std::optional<Descriptor> provenance = provenanceLayer(node);
+        loadLayer(layer, [this, provenance](const QByteArray &bytes) {
+            m_sbom->loadJson(bytes);
+            // A BuildKit attestation carries the provenance beside the SBOM: read it next.
+            if (provenance)
+                loadProvenance(*provenance);
+        });
+        return;
+    }
+    if (const std::optional<Descriptor> provenance = provenanceLayer(node)) {
+        loadProvenance(*provenance);
         return;
     }
     if (category != ArtifactCategory::Signature)
@@ -324,6 +378,85 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
         return;
     }
     Q_EMIT detailsShown();
+}
+
+std::optional<Descriptor> ReferrersPanel::provenanceLayer(const ReferrerNode &node)
+{
+    if (node.classification.category != ArtifactCategory::Attestation)
+        return std::nullopt;
+    for (const Descriptor &l : node.layers) {
+        if (ProvenanceSummary::isProvenancePredicate(
+                l.annotations.value(QStringLiteral("in-toto.io/predicate-type"))) ||
+            ProvenanceSummary::isProvenancePredicate(
+                l.annotations.value(QStringLiteral("predicateType"))))
+            return l;
+    }
+    const bool provenance =
+        std::any_of(node.predicateTypes.begin(), node.predicateTypes.end(),
+                    [](const QString &p) { return ProvenanceSummary::isProvenancePredicate(p); });
+    if (provenance && node.layers.size() == 1)
+        return node.layers.first();
+    return std::nullopt;
+}
+
+void ReferrersPanel::loadProvenance(const Descriptor &layer)
+{
+    loadLayer(layer, [this](const QByteArray &bytes) {
+        const int generation = m_detailGeneration;
+        runOffThread<Result<ProvenanceSummary>>(
+            this, [bytes] { return ProvenanceSummary::parse(bytes); },
+            [this, generation](Result<ProvenanceSummary> summary) {
+                if (generation != m_detailGeneration)
+                    return;
+                m_details->appendPlainText(
+                    summary.ok()
+                        ? provenanceText(summary.value())
+                        : tr("\nThe provenance cannot be read: %1").arg(summary.error().message));
+                m_details->moveCursor(QTextCursor::Start);
+                Q_EMIT detailsShown();
+            });
+    });
+}
+
+QString ReferrersPanel::provenanceText(const ProvenanceSummary &p)
+{
+    auto time = [](const QDateTime &t) -> QString {
+        return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
+    };
+    QString t = tr("SLSA provenance v%1\n").arg(p.slsaVersion);
+    auto line = [&t](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            t += QStringLiteral("%1 %2\n").arg(label.leftJustified(13), value);
+    };
+    line(tr("builder:"), p.builderId);
+    line(tr("build type:"), p.buildType);
+    line(tr("source:"), p.configSource);
+    line(tr("entry point:"), p.entryPoint);
+    if (p.startedOn.isValid())
+        line(tr("started:"), time(p.startedOn));
+    if (p.finishedOn.isValid()) {
+        QString finished = time(p.finishedOn);
+        if (p.startedOn.isValid() && p.startedOn <= p.finishedOn)
+            finished += tr(" (took %n s)", nullptr, int(p.startedOn.secsTo(p.finishedOn)));
+        line(tr("finished:"), finished);
+    }
+    line(tr("invocation:"), p.invocationId);
+    if (p.reproducible)
+        line(tr("reproducible:"), *p.reproducible ? tr("yes") : tr("no"));
+    if (!p.parameters.isEmpty()) {
+        t += tr("parameters:\n");
+        for (const QString &param : p.parameters)
+            t += QStringLiteral("  %1\n").arg(param);
+    }
+    t += tr("materials (%1):\n").arg(p.materials.size());
+    for (const ProvenanceMaterial &m : p.materials) {
+        t += QStringLiteral("  %1\n").arg(m.uri.isEmpty() ? m.digest : m.uri);
+        if (!m.uri.isEmpty() && !m.digest.isEmpty())
+            t += QStringLiteral("    %1\n").arg(m.digest);
+    }
+    if (!p.subjects.isEmpty())
+        t += tr("subjects: %1\n").arg(p.subjects.join(QStringLiteral(", ")));
+    return t;
 }
 
 void ReferrersPanel::chooseKey()

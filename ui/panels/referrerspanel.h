@@ -10,7 +10,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QStackedWidget;
+class QSplitter;
 class QTreeView;
 
 namespace ocular {
@@ -20,6 +20,7 @@ class ReferrerGraphModel;
 class ReferrerWalker;
 class RegistryClient;
 class SbomViewer;
+struct ProvenanceSummary;
 struct ReferrerNode;
 
 /// The referrer graph of the selected manifest (all sources, each edge labelled), and a look
@@ -31,18 +32,26 @@ public:
     explicit ReferrersPanel(QWidget *parent = nullptr);
     ~ReferrersPanel() override;
 
-    /// Not owned; null detaches.
+    /// Not owned; null detaches. The walk and the detail load in flight are cancelled and
+    /// their answers dropped.
     void setClient(RegistryClient *client, CapabilityProbe *probe = nullptr);
     void showSelection(const TreeSelection &selection);
     /// Walks from a tag or digest of `repository`.
     void showSubject(const QString &repository, const QString &reference);
     void setVerifier(std::optional<CosignVerifier> verifier);
+    /// Ends the walk and the detail load in flight (their answers are dropped).
     void cancel();
+    bool isWalking() const { return m_walking; }
 
     ReferrerGraphModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     SbomViewer *sbomViewer() const { return m_sbom; }
     QString detailsText() const;
+    /// Whether the pane under the table (details, SBOM) is shown: only when it has something.
+    bool detailsVisible() const;
+    QPushButton *keyButton() const { return m_keyButton; }
+    /// The provenance summary as the details pane shows it.
+    static QString provenanceText(const ProvenanceSummary &provenance);
 
 Q_SIGNALS:
     void graphLoaded(int referrers);
@@ -57,6 +66,11 @@ private:
     void showDetails(const ReferrerNode &node, const Digest &subject);
     void loadLayer(const Descriptor &layer, std::function<void(const QByteArray &)> use);
     void chooseKey();
+    void showDetailsPane(bool details, bool sbom);
+    /// The layer holding SLSA provenance, by its predicate-type annotation (or the only layer
+    /// of a provenance attestation).
+    static std::optional<Descriptor> provenanceLayer(const ReferrerNode &node);
+    void loadProvenance(const Descriptor &layer);
 
     RegistryClient *m_client = nullptr;
     CapabilityProbe *m_probe = nullptr;
@@ -64,7 +78,8 @@ private:
     ReferrerGraphModel *m_model;
     QTreeView *m_view;
     QLabel *m_header;
-    QStackedWidget *m_stack;
+    QSplitter *m_splitter;
+    QSplitter *m_bottom;
     QPlainTextEdit *m_details;
     SbomViewer *m_sbom;
     QPushButton *m_keyButton;
@@ -74,6 +89,7 @@ private:
     RequestHandle m_detail;
     int m_generation = 0;
     int m_detailGeneration = 0;
+    bool m_walking = false;
 };
 
 } // namespace ocular

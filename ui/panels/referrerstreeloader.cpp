@@ -4,6 +4,7 @@
 #include "referrers/referrerwalker.h"
 
 #include <QPersistentModelIndex>
+#include <utility>
 
 namespace ocular {
 
@@ -14,9 +15,24 @@ ReferrersTreeLoader::ReferrersTreeLoader(RegistryTreeModel *model, QObject *pare
     connect(model, &RegistryTreeModel::childrenRequested, this, &ReferrersTreeLoader::load);
 }
 
+ReferrersTreeLoader::~ReferrersTreeLoader()
+{
+    cancelWalks();
+}
+
+void ReferrersTreeLoader::cancelWalks()
+{
+    const QHash<quint64, RequestHandle> walks = std::exchange(m_walks, {});
+    for (const RequestHandle &walk : walks)
+        walk.cancel();
+}
+
 void ReferrersTreeLoader::setClient(RegistryClient *client, CapabilityProbe *probe)
 {
     ++m_generation;
+    // The walks deliver to the walker (their context), so deleting it after cancelling drops
+    // every answer still queued: none can reach the walker's own steps once it is gone.
+    cancelWalks();
     delete m_walker;
     m_walker = client ? new ReferrerWalker(client, probe, this) : nullptr;
     m_client = client;
@@ -35,30 +51,33 @@ void ReferrersTreeLoader::load(const QModelIndex &index)
     options.walkIndexChildren = false;
     const QPersistentModelIndex target(index);
     const quint64 generation = m_generation;
-    m_walker->walk(node->repository, subject.toString(), options, this,
-                   [this, target, generation, subject](Result<ReferrerGraph> graph) {
-                       if (generation != m_generation || !target.isValid())
-                           return;
-                       if (!graph.ok())
-                           return m_model->setFailed(target, graph.error().toString());
-                       QList<Descriptor> referrers;
-                       QStringList labels;
-                       for (const ReferrerEdge &edge : graph->referrersOf(subject)) {
-                           const ReferrerNode *n = graph->node(edge.to);
-                           if (!n)
-                               continue;
-                           Descriptor d;
-                           d.mediaType = n->mediaType;
-                           d.digest = n->digest;
-                           d.size = n->size;
-                           d.artifactType = n->artifactType;
-                           d.annotations = n->annotations;
-                           referrers.append(d);
-                           labels.append(QStringLiteral("%1 (%2)").arg(
-                               n->classification.label, referrerSourceNames(edge.sources)));
-                       }
-                       m_model->setReferrers(target, referrers, labels);
-                   });
+    const quint64 id = ++m_nextWalk;
+    m_walks.insert(
+        id, m_walker->walk(node->repository, subject.toString(), options, m_walker,
+                           [this, target, generation, subject, id](Result<ReferrerGraph> graph) {
+                               m_walks.remove(id);
+                               if (generation != m_generation || !target.isValid())
+                                   return;
+                               if (!graph.ok())
+                                   return m_model->setFailed(target, graph.error().toString());
+                               QList<Descriptor> referrers;
+                               QStringList labels;
+                               for (const ReferrerEdge &edge : graph->referrersOf(subject)) {
+                                   const ReferrerNode *n = graph->node(edge.to);
+                                   if (!n)
+                                       continue;
+                                   Descriptor d;
+                                   d.mediaType = n->mediaType;
+                                   d.digest = n->digest;
+                                   d.size = n->size;
+                                   d.artifactType = n->artifactType;
+                                   d.annotations = n->annotations;
+                                   referrers.append(d);
+                                   labels.append(QStringLiteral("%1 (%2)").arg(
+                                       n->classification.label, referrerSourceNames(edge.sources)));
+                               }
+                               m_model->setReferrers(target, referrers, labels);
+                           }));
 }
 
 } // namespace ocular

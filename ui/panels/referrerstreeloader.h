@@ -1,5 +1,8 @@
 #pragma once
 
+#include "http/requesthandle.h"
+
+#include <QHash>
 #include <QObject>
 
 namespace ocular {
@@ -16,16 +19,22 @@ class ReferrersTreeLoader : public QObject
     Q_OBJECT
 public:
     explicit ReferrersTreeLoader(RegistryTreeModel *model, QObject *parent = nullptr);
+    ~ReferrersTreeLoader() override;
 
-    /// Not owned; null detaches (pending answers are dropped).
+    /// Not owned; null detaches. Walks in flight are cancelled and their answers dropped.
     void setClient(RegistryClient *client, CapabilityProbe *probe);
+    /// Walks started and not yet answered.
+    int pendingWalks() const { return int(m_walks.size()); }
 
 private:
     void load(const class QModelIndex &index);
+    void cancelWalks();
 
     RegistryTreeModel *m_model;
     RegistryClient *m_client = nullptr;
     ReferrerWalker *m_walker = nullptr;
+    QHash<quint64, RequestHandle> m_walks;
+    quint64 m_nextWalk = 0;
     quint64 m_generation = 0;
 };
 

@@ -29,7 +29,13 @@ SbomViewer::SbomViewer(QWidget *parent)
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // purl is the longest and most telling column: it takes the room left by the others,
+    // which are sized to their contents once loaded (see sizeColumns).
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(SbomPackagesModel::PurlColumn,
+                                                      QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
     m_filter->setPlaceholderText(tr("Filter packages (name, version, licence, purl)"));
@@ -66,10 +72,31 @@ void SbomViewer::updateSummary()
                        .arg(total)
                        .arg(doc.licensedCount());
     if (!doc.wrapper.isEmpty())
-        text += tr(" (inside a %1)").arg(doc.wrapper);
+        text += tr(" (wrapped in: %1)").arg(doc.wrapper);
     if (m_proxy->rowCount() != total)
         text += tr("; %1 shown").arg(m_proxy->rowCount());
     m_summary->setText(text);
+}
+
+void SbomViewer::sizeColumns()
+{
+    // From a sample of rows (a large SBOM must not be measured row by row on the GUI thread),
+    // each column but purl as wide as its content, up to a cap so purl keeps most of the room.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int sample = qMin(m_model->rowCount(), 300);
+    const int padding = 2 * metrics.averageCharWidth() + 8;
+    for (int column = 0; column < SbomPackagesModel::ColumnCount; ++column) {
+        if (column == SbomPackagesModel::PurlColumn)
+            continue;
+        int width = metrics.horizontalAdvance(
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        for (int row = 0; row < sample; ++row)
+            width = qMax(width,
+                         metrics.horizontalAdvance(m_model->index(row, column).data().toString()));
+        const int cap = column == SbomPackagesModel::NameColumn ? 32 : 18;
+        m_table->setColumnWidth(column,
+                                qMin(width + padding, cap * metrics.averageCharWidth()) + 4);
+    }
 }
 
 void SbomViewer::loadJson(const QByteArray &json)
@@ -88,6 +115,7 @@ void SbomViewer::loadJson(const QByteArray &json)
                 return;
             }
             m_model->setDocument(std::move(doc).value());
+            sizeColumns();
             updateSummary();
             Q_EMIT loaded(m_model->rowCount());
         });

@@ -25,6 +25,7 @@ public:
     SbomPackagesModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *filterEdit() const { return m_filter; }
+    QTableView *table() const { return m_table; }
     QString summaryText() const;
 
 Q_SIGNALS:
@@ -33,6 +34,7 @@ Q_SIGNALS:
 
 private:
     void updateSummary();
+    void sizeColumns();
 
     SbomPackagesModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -29,9 +29,8 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
     // On unless the user turned it off (the setting persists).
     m_treeToggle->setChecked(
         QSettings().value(QStringLiteral("referrers/treeNodes"), true).toBool());
-    m_treeToggle->setToolTip(
-        tr("Add a lazily loaded \"Referrers (n)\" node under every manifest "
-           "of the repository tree (applies to manifests loaded from now on)"));
+    m_treeToggle->setToolTip(tr("Show a lazily loaded \"Referrers (n)\" node under every manifest "
+                                "of the repository tree"));
     m_tabs->setCornerWidget(m_treeToggle);
     connect(m_treeToggle, &QCheckBox::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("referrers/treeNodes"), on);
@@ -41,15 +40,30 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
     connect(m_referrers, &ReferrersPanel::digestActivated, this, &SupplyChainDock::digestActivated);
     connect(m_referrers, &ReferrersPanel::graphLoaded, this,
             [this](int n) { m_tabs->setTabText(0, tr("Referrers (%1)").arg(n)); });
-    for (QObject *source : {static_cast<QObject *>(m_referrers), static_cast<QObject *>(m_audit)}) {
-        if (auto *r = qobject_cast<ReferrersPanel *>(source)) {
-            connect(r, &ReferrersPanel::activityChanged, this, &SupplyChainDock::activityChanged);
-            connect(r, &ReferrersPanel::problem, this, &SupplyChainDock::problem);
-        } else if (auto *a = qobject_cast<AuditPanel *>(source)) {
-            connect(a, &AuditPanel::activityChanged, this, &SupplyChainDock::activityChanged);
-            connect(a, &AuditPanel::problem, this, &SupplyChainDock::problem);
-        }
-    }
+    connect(m_referrers, &ReferrersPanel::activityChanged, this,
+            [this](const QString &text) { setActivity(m_referrers, text); });
+    connect(m_audit, &AuditPanel::activityChanged, this,
+            [this](const QString &text) { setActivity(m_audit, text); });
+    connect(m_referrers, &ReferrersPanel::problem, this, &SupplyChainDock::problem);
+    connect(m_audit, &AuditPanel::problem, this, &SupplyChainDock::problem);
+}
+
+SupplyChainDock::~SupplyChainDock()
+{
+    // Panels first, then the probe and loader they use (children go in creation order).
+    setClient(nullptr);
+}
+
+void SupplyChainDock::setActivity(QObject *source, const QString &text)
+{
+    (source == m_audit ? m_auditActivity : m_referrersActivity) = text;
+    Q_EMIT activityChanged(m_referrersActivity.isEmpty() ? m_auditActivity : m_referrersActivity);
+}
+
+void SupplyChainDock::cancel()
+{
+    m_referrers->cancel();
+    m_audit->cancel();
 }
 
 void SupplyChainDock::setClient(RegistryClient *client)
@@ -81,6 +95,8 @@ void SupplyChainDock::attachTree(RegistryTreeModel *model)
 
 void SupplyChainDock::showSelection(const TreeSelection &selection)
 {
+    // The count belongs to the selection it was found for; the walk for this one sets it.
+    m_tabs->setTabText(0, tr("Referrers"));
     m_referrers->showSelection(selection);
     m_audit->setRepository(selection.repository);
     m_capabilities->setRepository(selection.repository);

@@ -24,9 +24,13 @@ class SupplyChainDock : public QDockWidget
     Q_OBJECT
 public:
     explicit SupplyChainDock(QWidget *parent = nullptr);
+    ~SupplyChainDock() override;
 
-    /// Not owned; null detaches.
+    /// Not owned; null detaches. Whatever runs for the previous registry (walks, audit, probe,
+    /// tree loads) is cancelled first and its answers are dropped.
     void setClient(RegistryClient *client);
+    /// Ends the walk, audit and probe in flight (the Cancel action).
+    void cancel();
     void showSelection(const TreeSelection &selection);
     /// Fills the tree's "Referrers (n)" nodes (and turns them on).
     void attachTree(RegistryTreeModel *model);
@@ -43,6 +47,8 @@ Q_SIGNALS:
     void problem(const QString &text);
 
 private:
+    void setActivity(QObject *source, const QString &text);
+
     QTabWidget *m_tabs;
     ReferrersPanel *m_referrers;
     AuditPanel *m_audit;
@@ -52,6 +58,9 @@ private:
     CapabilityProbe *m_probe = nullptr;
     ReferrersTreeLoader *m_treeLoader = nullptr;
     RegistryClient *m_client = nullptr;
+    /// Busy text per panel: one finishing must not clear what another is still doing.
+    QString m_referrersActivity;
+    QString m_auditActivity;
 };
 
 } // namespace ocular

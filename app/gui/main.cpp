@@ -13,6 +13,7 @@
 #include "models/nodeicons.h"
 #include "panels/inspectorpanel.h"
 #include "panels/repositorytreepanel.h"
+#include "views/eventloopstallprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +23,8 @@
 #include <QTranslator>
 #include <QLocale>
 #include <QTimer>
+
+#include <cstdio>
 
 using namespace ocular;
 
@@ -59,6 +62,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Ocular"));
     QApplication::setApplicationName(QStringLiteral("ocular"));
+    QApplication::setApplicationVersion(QStringLiteral(OCULAR_VERSION));
     QApplication::setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
     // The user's language when a translation exists; English source text otherwise.
@@ -70,6 +74,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption demo(
         QStringLiteral("demo"), QStringLiteral("Start a local demo registry with sample content."));
     const QCommandLineOption registry(QStringLiteral("registry"),
@@ -90,8 +95,18 @@ int main(int argc, char **argv)
                                     QStringLiteral("Milliseconds to wait after selecting, before "
                                                    "the screenshot."),
                                     QStringLiteral("ms"), QStringLiteral("2000"));
-    parser.addOptions({demo, registry, screenshot, select, tab, settle});
+    const QCommandLineOption stallReport(
+        QStringLiteral("stall-report"),
+        QStringLiteral("Measure how long the GUI thread is blocked and print p50/p99/max at exit "
+                       "(also OCULAR_STALL_REPORT=1)."));
+    parser.addOptions({demo, registry, screenshot, select, tab, settle, stallReport});
     parser.process(app);
+
+    std::unique_ptr<EventLoopStallProbe> stallProbe;
+    if (parser.isSet(stallReport) || EventLoopStallProbe::requested({})) {
+        stallProbe = std::make_unique<EventLoopStallProbe>();
+        stallProbe->start();
+    }
 
     QNetworkAccessManager network;
     HttpClient http(&network);
@@ -134,6 +149,8 @@ int main(int argc, char **argv)
         screenshotWhenReady();
     }
     const int status = app.exec();
+    if (stallProbe)
+        std::fprintf(stderr, "%s\n", qPrintable(stallProbe->report()));
     session.reset();
     // Credential lookups and document formatting run on the pool and use objects owned by this
     // function; let them finish (helpers have timeouts) before those objects go away.

@@ -234,6 +234,8 @@ void AuditPanel::exportDialog()
     if (!exportTo(path, path.endsWith(QLatin1String(".json")) ||
                             selected.startsWith(QLatin1String("JSON"))))
         Q_EMIT problem(tr("Could not write %1.").arg(path));
+    else
+        Q_EMIT exported(m_proxy->rowCount(), path);
 }
 
 } // namespace ocular

@@ -7,6 +7,7 @@
 #include "panels/repositorytreepanel.h"
 #include "models/registrytreemodel.h"
 #include "panels/auditpanel.h"
+#include "panels/referrerspanel.h"
 #include "panels/supplychaindock.h"
 #include "reference/reference.h"
 #include "registry/registryclient.h"
@@ -262,6 +263,8 @@ void MainWindow::cancelLoading()
     const bool busy = m_activity->isBusy() || m_inspector->isLoading();
     m_tree->cancel();
     m_inspector->cancel();
+    m_supplyChain->referrers()->cancel();
+    m_supplyChain->audit()->cancel();
     // Esc with nothing loading is not news.
     if (busy)
         m_activity->showInfo(tr("Cancelled."));

@@ -153,9 +153,11 @@ void InspectorPanel::abortRequests()
     m_inFlight.clear();
     for (const RequestHandle &handle : inFlight)
         handle.cancel();
+    const bool wasBusy = m_busy > 0;
     m_busy = 0;
     m_waitingForTree = false;
-    Q_EMIT activityChanged({});
+    if (wasBusy)
+        Q_EMIT activityChanged({});
 }
 
 void InspectorPanel::begin(const QString &text)

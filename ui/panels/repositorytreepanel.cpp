@@ -339,7 +339,8 @@ void RepositoryTreePanel::cancel()
         entry.first.cancel();
     m_inFlight.clear();
     m_order.clear();
-    Q_EMIT activityChanged({});
+    if (!inFlight.isEmpty())
+        Q_EMIT activityChanged({});
 }
 
 void RepositoryTreePanel::refresh()
@@ -399,6 +400,14 @@ Result<Reference> RepositoryTreePanel::parseOpenReference(const QString &registr
         relative = relative.mid(registry.size() + 1);
     if (relative.isEmpty())
         return Error::make(ErrorKind::InvalidInput, tr("Enter a repository name."));
+    // `other.example/app` names another registry (Docker's rule for the first component).
+    const QString first = relative.section(QLatin1Char('/'), 0, 0);
+    if (relative.contains(QLatin1Char('/')) &&
+        (first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':')) ||
+         first == QLatin1String("localhost")))
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 is on another registry (%2); add that registry first.")
+                               .arg(relative.left(200), first.left(100)));
     const Result<Reference> parsed = Reference::parse(QString(registry + QLatin1Char('/') + relative));
     if (!parsed || parsed->registry() != registry)
         return Error::make(ErrorKind::InvalidInput,

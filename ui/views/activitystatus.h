@@ -38,6 +38,7 @@ private:
     QLabel *m_label;
     QProgressBar *m_busy;
     QToolButton *m_cancel;
+    bool m_showingActivity = false; ///< the label holds an activity, not a message
 };
 
 } // namespace ocular

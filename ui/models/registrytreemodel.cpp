@@ -77,11 +77,15 @@ QString entryLabel(const Descriptor &d)
     }
     if (d.platform && !d.platform->isUnknown()) {
         // Thousands of entries may share one platform: their names tell them apart.
+        const QString platform = d.platform->toString();
         QString name = d.annotations.value(QStringLiteral("org.opencontainers.image.ref.name"));
         if (name.isEmpty())
             name = d.title();
-        return name.isEmpty() ? d.platform->toString()
-                              : d.platform->toString() + QStringLiteral(" — ") + name;
+        // "hello (linux/amd64)" under linux/amd64 says the platform twice.
+        name = name.remove(QStringLiteral("(") + platform + QStringLiteral(")")).trimmed();
+        if (name.isEmpty() || name == platform)
+            return platform;
+        return platform + QStringLiteral(" — ") + name;
     }
     if (!d.artifactType.isEmpty())
         return ArtifactClass::fromType(d.artifactType).label;

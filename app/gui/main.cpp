@@ -55,14 +55,70 @@ void scheduleScreenshot(MainWindow *window, const QString &file, const QStringLi
     timer->start(300);
 }
 
+/// The command line of `ocular`, shared by the GUI start and the display-less --help/--version.
+struct GuiOptions
+{
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QStringLiteral("Start a local demo registry with sample content.")};
+    QCommandLineOption registry{QStringLiteral("registry"),
+                                QStringLiteral("Open this registry (host or URL)."),
+                                QStringLiteral("url")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a screenshot of the window and quit."),
+                                  QStringLiteral("file")};
+    QCommandLineOption select{
+        QStringLiteral("select"),
+        QStringLiteral("Tree path to select before the screenshot, parts separated by '>'."),
+        QStringLiteral("path")};
+    QCommandLineOption tab{QStringLiteral("tab"),
+                           QStringLiteral("Inspector tab for the screenshot: json, raw, "
+                                          "annotations."),
+                           QStringLiteral("name"), QStringLiteral("json")};
+    QCommandLineOption settle{QStringLiteral("settle"),
+                              QStringLiteral("Milliseconds to wait after selecting, before the "
+                                             "screenshot."),
+                              QStringLiteral("ms"), QStringLiteral("2000")};
+    QCommandLineOption stallReport{
+        QStringLiteral("stall-report"),
+        QStringLiteral("Measure how long the GUI thread is blocked and print p50/p99/max at exit "
+                       "(also OCULAR_STALL_REPORT=1).")};
+
+    explicit GuiOptions(QCommandLineParser &parser)
+    {
+        parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, registry, screenshot, select, tab, settle, stallReport});
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Ocular"));
+    QCoreApplication::setApplicationName(QStringLiteral("ocular"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OCULAR_VERSION));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    // --help and --version need no display: answer them before a GUI application exists.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version") {
+            QCoreApplication core(argc, argv);
+            setIdentity();
+            QCommandLineParser parser;
+            const GuiOptions options(parser);
+            parser.process(core); // prints and exits
+            return 0;
+        }
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Ocular"));
-    QApplication::setApplicationName(QStringLiteral("ocular"));
-    QApplication::setApplicationVersion(QStringLiteral(OCULAR_VERSION));
+    setIdentity();
     QApplication::setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
     // The user's language when a translation exists; English source text otherwise.
@@ -72,35 +128,15 @@ int main(int argc, char **argv)
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        QStringLiteral("demo"), QStringLiteral("Start a local demo registry with sample content."));
-    const QCommandLineOption registry(QStringLiteral("registry"),
-                                      QStringLiteral("Open this registry (host or URL)."),
-                                      QStringLiteral("url"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a screenshot of the window and quit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption select(
-        QStringLiteral("select"),
-        QStringLiteral("Tree path to select before the screenshot, parts separated by '>'."),
-        QStringLiteral("path"));
-    const QCommandLineOption tab(QStringLiteral("tab"),
-                                 QStringLiteral("Inspector tab for the screenshot: json, raw, "
-                                                "annotations."),
-                                 QStringLiteral("name"), QStringLiteral("json"));
-    const QCommandLineOption settle(QStringLiteral("settle"),
-                                    QStringLiteral("Milliseconds to wait after selecting, before "
-                                                   "the screenshot."),
-                                    QStringLiteral("ms"), QStringLiteral("2000"));
-    const QCommandLineOption stallReport(
-        QStringLiteral("stall-report"),
-        QStringLiteral("Measure how long the GUI thread is blocked and print p50/p99/max at exit "
-                       "(also OCULAR_STALL_REPORT=1)."));
-    parser.addOptions({demo, registry, screenshot, select, tab, settle, stallReport});
+    const GuiOptions options(parser);
     parser.process(app);
+    const QCommandLineOption &demo = options.demo;
+    const QCommandLineOption &registry = options.registry;
+    const QCommandLineOption &screenshot = options.screenshot;
+    const QCommandLineOption &select = options.select;
+    const QCommandLineOption &tab = options.tab;
+    const QCommandLineOption &settle = options.settle;
+    const QCommandLineOption &stallReport = options.stallReport;
 
     std::unique_ptr<EventLoopStallProbe> stallProbe;
     if (parser.isSet(stallReport) || EventLoopStallProbe::requested({})) {

@@ -504,6 +504,15 @@ void TestBrowseUi::addRegistryWithAPathOpensTheRepository()
     QTRY_COMPARE_WITH_TIMEOUT(window.treePanel()->currentSelection().repository,
                               QStringLiteral("demo/hello"), 15000);
     QCOMPARE(window.treePanel()->currentSelection().kind, NodeKind::Repository);
+
+    // `ocular --registry HOST/demo/hello:moving` goes there too; a bad path is refused.
+    MainWindow second(m_http.get(), m_cache.get());
+    second.show();
+    QVERIFY(!second.openRegistry(host + QStringLiteral("/Not Valid"), false));
+    QCOMPARE(second.registryList()->registries(), QStringList{host}); // remembered, unchanged
+    QVERIFY(second.openRegistry(host + QStringLiteral("/demo/hello:moving"), false));
+    QTRY_COMPARE_WITH_TIMEOUT(second.treePanel()->currentSelection().tag, QStringLiteral("moving"),
+                              15000);
 }
 
 void TestBrowseUi::registrySettingsMatchTheHost()

@@ -205,14 +205,21 @@ void MainWindow::createActions()
 
 bool MainWindow::openRegistry(const QString &url, bool remember)
 {
-    const QString text = url.trimmed();
+    // `HOST/team/app` (from --registry) opens that repository; the path is never dropped.
+    const AddRegistryDialog::Address address = AddRegistryDialog::splitAddress(url);
+    const QString text = address.registry;
     const bool explicitHttp = text.startsWith(QLatin1String("http://"));
-    if (!RegistryEndpoint::parse(text, explicitHttp))
+    if (!address.problem.isEmpty() || !RegistryEndpoint::parse(text, explicitHttp))
         return false;
     if (m_registries->currentRegistry() == text)
         onRegistryChanged(text);
     else
         m_registries->addRegistry(text, remember);
+    if (!address.repository.isEmpty()) {
+        const QString problem = m_tree->openReference(address.repository);
+        if (!problem.isEmpty())
+            m_activity->showProblem(problem);
+    }
     return true;
 }
 

@@ -17,12 +17,12 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QTabWidget>
 #include <QThreadPool>
-#include <QTranslator>
-#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 

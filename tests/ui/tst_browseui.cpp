@@ -36,14 +36,14 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QThread>
 #include <QNetworkAccessManager>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -248,7 +248,8 @@ void TestBrowseUi::cancelShowsCancelledAndEscWhenIdleSaysNothing()
     RegistryTreeModel *model = tree->model();
     const QModelIndex repo = expandRepository(*window, QStringLiteral("team/service/api"));
     QVERIFY(repo.isValid());
-    const QModelIndex tag = model->tagIndex(QStringLiteral("team/service/api"), QStringLiteral("v1.0"));
+    const QModelIndex tag =
+        model->tagIndex(QStringLiteral("team/service/api"), QStringLiteral("v1.0"));
     QVERIFY(tag.isValid());
     tree->view()->setCurrentIndex(tree->proxy()->mapFromSource(tag));
     QTRY_VERIFY(window->activity()->isBusy());
@@ -355,8 +356,8 @@ void TestBrowseUi::openAcceptsAnyReference()
 {
     auto window = openWindow();
     RepositoryTreePanel *tree = window->treePanel();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        tree->model()->repositoryIndex(QStringLiteral("demo/hello")).isValid(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(tree->model()->repositoryIndex(QStringLiteral("demo/hello")).isValid(),
+                             15000);
 
     // repo:tag selects the tag once the tags are loaded.
     QCOMPARE(tree->openReference(QStringLiteral("demo/hello:moving")), QString());
@@ -376,8 +377,8 @@ void TestBrowseUi::openAcceptsAnyReference()
     // It stays reachable after the tags are reloaded.
     window->action(QStringLiteral("refresh"))->trigger();
     const QModelIndex hello = tree->model()->repositoryIndex(QStringLiteral("demo/hello"));
-    QTRY_VERIFY_WITH_TIMEOUT(childNamed(tree->model(), hello, QStringLiteral("by digest ")).isValid(),
-                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        childNamed(tree->model(), hello, QStringLiteral("by digest ")).isValid(), 15000);
 
     // Refused with a reason, nothing selected instead.
     QVERIFY(tree->openReference(QStringLiteral("Not Valid")).contains(QStringLiteral("not a")));
@@ -396,7 +397,8 @@ void TestBrowseUi::contextMenuCopiesOpensAndRefreshes()
     RegistryTreeModel *model = tree->model();
     const QModelIndex hello = expandRepository(*window, QStringLiteral("demo/hello"));
     QVERIFY(hello.isValid());
-    const QModelIndex latest = model->tagIndex(QStringLiteral("demo/hello"), QStringLiteral("latest"));
+    const QModelIndex latest =
+        model->tagIndex(QStringLiteral("demo/hello"), QStringLiteral("latest"));
     QVERIFY(latest.isValid());
     tree->view()->setCurrentIndex(tree->proxy()->mapFromSource(latest));
     QTRY_VERIFY_WITH_TIMEOUT(model->node(latest)->manifest.has_value(), 15000);
@@ -425,8 +427,8 @@ void TestBrowseUi::contextMenuCopiesOpensAndRefreshes()
     }
     QVERIFY(int(QApplication::topLevelWidgets().size()) > windowsBefore);
     QVERIFY(opened);
-    QTRY_COMPARE_WITH_TIMEOUT(opened->treePanel()->currentSelection().tag,
-                              QStringLiteral("latest"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(opened->treePanel()->currentSelection().tag, QStringLiteral("latest"),
+                              15000);
     delete opened;
 
     // Refresh reloads that node.
@@ -435,7 +437,8 @@ void TestBrowseUi::contextMenuCopiesOpensAndRefreshes()
                              15000);
 
     // A repository has no digest to copy.
-    std::unique_ptr<ReferenceMenu> repoMenu(tree->contextMenuFor(tree->proxy()->mapFromSource(hello)));
+    std::unique_ptr<ReferenceMenu> repoMenu(
+        tree->contextMenuFor(tree->proxy()->mapFromSource(hello)));
     QVERIFY(!repoMenu->namedAction(QStringLiteral("copyDigest"))->isEnabled());
     QVERIFY(repoMenu->namedAction(QStringLiteral("copyReference"))->isEnabled());
 }
@@ -467,7 +470,8 @@ void TestBrowseUi::addRegistryWithAPathOpensTheRepository()
     QCOMPARE(AddRegistryDialog::splitAddress(QStringLiteral("https://ghcr.io/v2/team/app:v1"))
                  .repository,
              QStringLiteral("team/app:v1"));
-    QVERIFY(!AddRegistryDialog::splitAddress(host + QStringLiteral("/Not Valid")).problem.isEmpty());
+    QVERIFY(
+        !AddRegistryDialog::splitAddress(host + QStringLiteral("/Not Valid")).problem.isEmpty());
 
     {
         AddRegistryDialog dialog;
@@ -606,7 +610,8 @@ void TestBrowseUi::seedingProgressIsShownInTheTree()
     MainWindow window(m_http.get(), m_cache.get());
     window.resize(1400, 900);
     window.show();
-    QCOMPARE(window.treePanel()->catalogMessage(), QStringLiteral("Add a registry to start browsing."));
+    QCOMPARE(window.treePanel()->catalogMessage(),
+             QStringLiteral("Add a registry to start browsing."));
     window.setPreparing(QStringLiteral("Preparing the demo registry: step 3 of 24"), 3, 24);
     QVERIFY(window.treePanel()->catalogMessage().contains(QStringLiteral("step 3 of 24")));
     auto *bar = window.treePanel()->findChild<QProgressBar *>();
@@ -661,17 +666,19 @@ void TestBrowseUi::browsingTheDemoNeverStalls()
     QVERIFY(expandRepository(*window, QStringLiteral("demo/nested")).isValid());
     phase(QStringLiteral("repositories"));
     // An index and one of its platforms.
-    const QModelIndex latest = model->tagIndex(QStringLiteral("demo/hello"), QStringLiteral("latest"));
+    const QModelIndex latest =
+        model->tagIndex(QStringLiteral("demo/hello"), QStringLiteral("latest"));
     tree->view()->expand(tree->proxy()->mapFromSource(latest));
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(latest) > 2, 15000);
     tree->view()->setCurrentIndex(tree->proxy()->mapFromSource(model->index(0, 0, latest)));
     QTRY_VERIFY_WITH_TIMEOUT(window->inspector()->selection().manifest.has_value(), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(!window->inspector()->headerValue(QStringLiteral("created")).startsWith(u'—'),
-                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !window->inspector()->headerValue(QStringLiteral("created")).startsWith(u'—'), 15000);
     phase(QStringLiteral("index and platform"));
     // The big index: open its manifest (3 MiB of JSON) and its 2,000+ children.
     QVERIFY(expandRepository(*window, QStringLiteral("demo/big-index")).isValid());
-    const QModelIndex big = model->tagIndex(QStringLiteral("demo/big-index"), QStringLiteral("latest"));
+    const QModelIndex big =
+        model->tagIndex(QStringLiteral("demo/big-index"), QStringLiteral("latest"));
     tree->view()->setCurrentIndex(tree->proxy()->mapFromSource(big));
     tree->view()->expand(tree->proxy()->mapFromSource(big));
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(big) > 1000, 30000);

@@ -291,14 +291,14 @@ void TestModels::repositoryFilterMatchesNamesOnly()
     const QModelIndex v1 = model.tagIndex(QStringLiteral("team/api"), QStringLiteral("v1"));
     model.fetchMore(v1);
     QJsonArray manifests{platformEntry(1, QStringLiteral("linux"), QStringLiteral("amd64"), {})};
-    const QByteArray raw = QJsonDocument(QJsonObject{
-                                             {QStringLiteral("schemaVersion"), 2},
-                                             {QStringLiteral("mediaType"),
-                                              QStringLiteral("application/vnd.oci.image.index.v1+json")},
-                                             {QStringLiteral("manifests"), manifests}})
-                               .toJson(QJsonDocument::Compact);
-    const Result<Manifest> index = Manifest::parse(
-        raw, QStringLiteral("application/vnd.oci.image.index.v1+json"));
+    const QByteArray raw =
+        QJsonDocument(QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                                  {QStringLiteral("mediaType"),
+                                   QStringLiteral("application/vnd.oci.image.index.v1+json")},
+                                  {QStringLiteral("manifests"), manifests}})
+            .toJson(QJsonDocument::Compact);
+    const Result<Manifest> index =
+        Manifest::parse(raw, QStringLiteral("application/vnd.oci.image.index.v1+json"));
     QVERIFY2(index.ok(), qPrintable(index.error().toString()));
     model.setManifest(v1, index.value());
 
@@ -343,8 +343,8 @@ void TestModels::attachmentTagsGroupUnderTheirSubject()
     QCOMPARE(childNames(&model, forA),
              QStringList({QStringLiteral("sha256-") + a,
                           QStringLiteral("sha256-") + a + QStringLiteral(".sig")}));
-    const QModelIndex sig =
-        model.tagIndex(QStringLiteral("app"), QStringLiteral("sha256-") + a + QStringLiteral(".sig"));
+    const QModelIndex sig = model.tagIndex(QStringLiteral("app"),
+                                           QStringLiteral("sha256-") + a + QStringLiteral(".sig"));
     QVERIFY(sig.isValid());
     // (The tester fetches what it sees, so the Details column may say "Loading…" already.)
     QCOMPARE(model.node(sig)->detail, QStringLiteral("cosign signature"));

@@ -2,12 +2,12 @@
 
 #include "dialogs/addregistrydialog.h"
 #include "models/nodeicons.h"
-#include "panels/inspectorpanel.h"
-#include "panels/registrylistpanel.h"
-#include "panels/repositorytreepanel.h"
 #include "models/registrytreemodel.h"
 #include "panels/auditpanel.h"
+#include "panels/inspectorpanel.h"
 #include "panels/referrerspanel.h"
+#include "panels/registrylistpanel.h"
+#include "panels/repositorytreepanel.h"
 #include "panels/supplychaindock.h"
 #include "reference/reference.h"
 #include "registry/registryclient.h"
@@ -21,8 +21,8 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QShowEvent>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -246,9 +246,9 @@ void MainWindow::onRegistryChanged(const QString &url)
     m_inspector->setClient(client);
     m_supplyChain->setClient(client);
     m_tree->setClient(client);
-    setWindowTitle(client ? QStringLiteral("%1 — Ocular")
-                                .arg(displayformat::registryName(client->endpoint()))
-                          : QStringLiteral("Ocular"));
+    setWindowTitle(
+        client ? QStringLiteral("%1 — Ocular").arg(displayformat::registryName(client->endpoint()))
+               : QStringLiteral("Ocular"));
 }
 
 void MainWindow::addRegistryDialog()

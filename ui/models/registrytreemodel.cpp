@@ -275,8 +275,7 @@ void RegistryTreeModel::rebuildTags(TreeNode *repo)
     std::map<QString, std::vector<std::unique_ptr<TreeNode>>> attachments;
     int attachmentCount = 0;
     for (const QString &tag : std::as_const(sorted)) {
-        const AttachmentTag attachment =
-            m_groupAttachmentTags ? classifyTag(tag) : AttachmentTag();
+        const AttachmentTag attachment = m_groupAttachmentTags ? classifyTag(tag) : AttachmentTag();
         auto node = tagNode(repo->repository, tag);
         if (attachment.subject.isEmpty()) {
             children.push_back(std::move(node));
@@ -295,9 +294,8 @@ void RegistryTreeModel::rebuildTags(TreeNode *repo)
             const Result<Digest> digest = Digest::parse(subject);
             const QString shortName = digest ? displayformat::shortDigest(digest.value())
                                              : subject.left(19) + QStringLiteral("…");
-            auto subjectGroup =
-                groupNode(repo->repository, tr("for %1").arg(shortName),
-                          tr("Attachment tags of %1").arg(subject));
+            auto subjectGroup = groupNode(repo->repository, tr("for %1").arg(shortName),
+                                          tr("Attachment tags of %1").arg(subject));
             subjectGroup->detail = tr("%n tag(s)", nullptr, int(tagNodes.size()));
             for (auto &tagNodePtr : tagNodes) {
                 tagNodePtr->parent = subjectGroup.get();
@@ -380,9 +378,8 @@ void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &ma
     node->manifest = manifest;
     node->state = LoadState::Loaded;
     if (node->kind == NodeKind::Tag) {
-        node->detail =
-            joinDetail({mediatype::describe(manifest.mediaType()),
-                        displayformat::shortDigest(manifest.digest())});
+        node->detail = joinDetail({mediatype::describe(manifest.mediaType()),
+                                   displayformat::shortDigest(manifest.digest())});
         node->toolTip = node->repository + QLatin1Char(':') + node->name + QLatin1Char('\n') +
                         manifest.digest().toString() + QLatin1Char('\n') + manifest.mediaType();
     }
@@ -489,10 +486,10 @@ std::vector<std::unique_ptr<TreeNode>> RegistryTreeModel::childrenFor(const Tree
         }
     }
     if (manifest.subject())
-        out.push_back(descriptorNode(parent, NodeKind::Manifest,
-                                     tr("subject %1")
-                                         .arg(displayformat::shortDigest(manifest.subject()->digest)),
-                                     *manifest.subject()));
+        out.push_back(descriptorNode(
+            parent, NodeKind::Manifest,
+            tr("subject %1").arg(displayformat::shortDigest(manifest.subject()->digest)),
+            *manifest.subject()));
     if (out.empty())
         out.push_back(messageNode(parent.repository, tr("(no content)"), false));
     return out;

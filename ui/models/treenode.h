@@ -43,7 +43,7 @@ struct TreeNode
     std::optional<Descriptor> descriptor; ///< Manifest, Config and Layer nodes
     std::optional<Manifest> manifest;     ///< Tag and Manifest nodes, once loaded
     bool attestation = false;
-    bool error = false; ///< Message nodes that report a failure
+    bool error = false;          ///< Message nodes that report a failure
     bool openedByDigest = false; ///< a manifest the user opened by digest (may be untagged)
     LoadState state = LoadState::Unloaded;
     TreeNode *parent = nullptr;

@@ -349,12 +349,13 @@ void InspectorPanel::loadConfig(const Descriptor &config, bool showAsContent)
 void InspectorPanel::parseConfigLater(const QByteArray &bytes, quint64 generation)
 {
     // A config can be megabytes of history and labels: parse it on the pool.
-    QtConcurrent::run([bytes] { return ImageConfig::parse(bytes); })
-        .then(this, [this, generation](Result<ImageConfig> config) {
-            if (generation != m_generation || !config)
-                return;
-            applyConfig(config.value());
-        });
+    QtConcurrent::run([bytes] {
+        return ImageConfig::parse(bytes);
+    }).then(this, [this, generation](Result<ImageConfig> config) {
+        if (generation != m_generation || !config)
+            return;
+        applyConfig(config.value());
+    });
 }
 
 void InspectorPanel::applyConfig(const ImageConfig &config)

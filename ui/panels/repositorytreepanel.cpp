@@ -408,7 +408,8 @@ Result<Reference> RepositoryTreePanel::parseOpenReference(const QString &registr
         return Error::make(ErrorKind::InvalidInput,
                            tr("%1 is on another registry (%2); add that registry first.")
                                .arg(relative.left(200), first.left(100)));
-    const Result<Reference> parsed = Reference::parse(QString(registry + QLatin1Char('/') + relative));
+    const Result<Reference> parsed =
+        Reference::parse(QString(registry + QLatin1Char('/') + relative));
     if (!parsed || parsed->registry() != registry)
         return Error::make(ErrorKind::InvalidInput,
                            tr("\"%1\" is not a repository, repo:tag or repo@digest reference "
@@ -565,8 +566,8 @@ void RepositoryTreePanel::onFilterTextChanged(const QString &text)
                 m_view->expand(m_proxy->mapFromSource(index));
         }
         m_expandedBeforeFilter.clear();
-        const QModelIndex restore = current.isValid() ? QModelIndex(current)
-                                                      : QModelIndex(m_currentBeforeFilter);
+        const QModelIndex restore =
+            current.isValid() ? QModelIndex(current) : QModelIndex(m_currentBeforeFilter);
         if (restore.isValid()) {
             const QModelIndex proxyIndex = m_proxy->mapFromSource(restore);
             m_view->setCurrentIndex(proxyIndex);

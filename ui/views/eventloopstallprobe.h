@@ -36,7 +36,8 @@ public:
 
     Summary summary() const;
     double maxStallMs() const;
-    /// "GUI thread stalls: 1234 ticks over 6.2 s; p50 0.1 ms, p99 3.4 ms, max 12.0 ms, 0 over 50 ms"
+    /// "GUI thread stalls: 1234 ticks over 6.2 s; p50 0.1 ms, p99 3.4 ms, max 12.0 ms, 0 over 50
+    /// ms"
     QString report(const QString &what = QStringLiteral("GUI thread")) const;
 
     /// True when `--stall-report` is among the arguments or OCULAR_STALL_REPORT is set to a

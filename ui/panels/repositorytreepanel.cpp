@@ -20,12 +20,6 @@
 
 namespace ocular {
 
-namespace {
-
-constexpr int kCatalogPageSize = 200;
-
-} // namespace
-
 RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new RegistryTreeModel(this))
@@ -175,7 +169,7 @@ void RepositoryTreePanel::loadCatalogPage()
     const QString registry = displayformat::registryName(m_client->endpoint());
     const int id = begin(tr("Loading repositories of %1…").arg(registry));
     const RequestHandle handle = m_client->catalogPage(
-        kCatalogPageSize, m_nextCatalogPage, this,
+        m_catalogPageSize, m_nextCatalogPage, this,
         [this, generation, id, registry](Result<ListPage> result) {
             finish(id);
             if (generation != m_generation)

@@ -55,6 +55,8 @@ public:
     void setIdleMessage(const QString &text, int step = 0, int total = 0);
     /// The right-click menu for a row of the tree (a proxy index); the caller owns it.
     ReferenceMenu *contextMenuFor(const QModelIndex &proxyIndex);
+    /// Repositories asked for per catalog page (200 by default; tests use small pages).
+    void setCatalogPageSize(int size) { m_catalogPageSize = qMax(1, size); }
     /// The line under the filter when nothing matches; empty when hidden.
     QString noMatchMessage() const;
     /// F5: reloads the selected repository or tag, or everything when nothing is selected.
@@ -132,6 +134,7 @@ private:
     QPointer<RegistryClient> m_client;
     quint64 m_generation = 0;
     QUrl m_nextCatalogPage;
+    int m_catalogPageSize = 200;
     bool m_catalogLoadedOnce = false;
     QStringList m_openedRepositories;
     int m_nextRequestId = 0;

@@ -9,6 +9,7 @@
 
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -348,14 +349,19 @@ void InspectorPanel::loadConfig(const Descriptor &config, bool showAsContent)
 
 void InspectorPanel::parseConfigLater(const QByteArray &bytes, quint64 generation)
 {
-    // A config can be megabytes of history and labels: parse it on the pool.
-    QtConcurrent::run([bytes] {
-        return ImageConfig::parse(bytes);
-    }).then(this, [this, generation](Result<ImageConfig> config) {
-        if (generation != m_generation || !config)
-            return;
-        applyConfig(config.value());
-    });
+    // A config can be megabytes of history and labels: parse it on the pool. A watcher owned
+    // by this panel rather than QFuture::then(this): Qt 6.4 asserts in then() when the context
+    // is destroyed before the worker finishes; a destroyed watcher simply never reports.
+    auto *watcher = new QFutureWatcher<Result<ImageConfig>>(this);
+    connect(watcher, &QFutureWatcher<Result<ImageConfig>>::finished, this,
+            [this, watcher, generation] {
+                watcher->deleteLater();
+                const Result<ImageConfig> config = watcher->result();
+                if (generation != m_generation || !config)
+                    return; // the user has moved on, or it is not an image config
+                applyConfig(config.value());
+            });
+    watcher->setFuture(QtConcurrent::run([bytes] { return ImageConfig::parse(bytes); }));
 }
 
 void InspectorPanel::applyConfig(const ImageConfig &config)

@@ -267,7 +267,8 @@ void MainWindow::addRegistryDialog()
 
 void MainWindow::cancelLoading()
 {
-    const bool busy = m_activity->isBusy() || m_inspector->isLoading();
+    // The demo seeding (external activity) is not cancelled by Esc, so it does not count.
+    const bool busy = m_activity->isBusyApartFrom(m_externalSource) || m_inspector->isLoading();
     m_tree->cancel();
     m_inspector->cancel();
     m_supplyChain->referrers()->cancel();

@@ -23,6 +23,12 @@ DemoSession::DemoSession(HttpClient *http, MainWindow *window, QObject *parent)
             [this](int step, int total, const QString &text) {
                 m_window->setExternalActivity(
                     tr("Seeding demo content… (%1 of %2: %3)").arg(step).arg(total).arg(text));
+                m_window->setPreparing(tr("Preparing the demo registry: pushing its content "
+                                          "(step %1 of %2: %3). It opens here when done.")
+                                           .arg(step)
+                                           .arg(total)
+                                           .arg(text),
+                                       step, total);
             });
     connect(m_process, &RegistryProcess::crashed, this, [this](const QString &log) {
         m_window->showProblem(tr("The demo registry stopped unexpectedly: %1")
@@ -42,6 +48,7 @@ void DemoSession::start()
         return;
     }
     m_window->setExternalActivity(tr("Starting demo registry…"));
+    m_window->setPreparing(tr("Starting the demo registry…"));
     m_process->startAsync(this, [this](Result<Done> started) {
         if (!started) {
             fail(tr("The demo registry did not start: %1").arg(started.error().toString()));
@@ -72,8 +79,10 @@ void DemoSession::seed()
         else
             keyPath.clear();
     }
+    m_window->setPreparing(tr("Preparing the demo registry: pushing its content…"));
     m_seeder->seed(m_client, this, [this, keyPath](Result<DemoSummary> seeded) {
         m_window->setExternalActivity({});
+        m_window->setPreparing({});
         if (!seeded) {
             fail(tr("Seeding the demo registry failed: %1").arg(seeded.error().toString()));
             return;
@@ -88,6 +97,7 @@ void DemoSession::seed()
 void DemoSession::fail(const QString &message)
 {
     m_window->setExternalActivity({});
+    m_window->setPreparing(message);
     m_window->showProblem(message);
     Q_EMIT finished(false);
 }

@@ -9,6 +9,7 @@
 #include "panels/inspectorpanel.h"
 #include "panels/repositorytreepanel.h"
 #include "stack/registrystack.h"
+#include "views/eventloopstallprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,6 +18,8 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QTranslator>
+
+#include <cstdio>
 
 using namespace ocular;
 
@@ -47,13 +50,70 @@ void scheduleScreenshot(MainWindow *window, const QString &file, const QStringLi
     timer->start(300);
 }
 
+/// The command line of `ocular`, shared by the GUI start and the display-less --help/--version.
+struct GuiOptions
+{
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QStringLiteral("Start a local demo registry with sample content.")};
+    QCommandLineOption registry{QStringLiteral("registry"),
+                                QStringLiteral("Open this registry (host or URL)."),
+                                QStringLiteral("url")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a screenshot of the window and quit."),
+                                  QStringLiteral("file")};
+    QCommandLineOption select{
+        QStringLiteral("select"),
+        QStringLiteral("Tree path to select before the screenshot, parts separated by '>'."),
+        QStringLiteral("path")};
+    QCommandLineOption tab{QStringLiteral("tab"),
+                           QStringLiteral("Inspector tab for the screenshot: json, raw, "
+                                          "annotations."),
+                           QStringLiteral("name"), QStringLiteral("json")};
+    QCommandLineOption settle{QStringLiteral("settle"),
+                              QStringLiteral("Milliseconds to wait after selecting, before the "
+                                             "screenshot."),
+                              QStringLiteral("ms"), QStringLiteral("2000")};
+    QCommandLineOption stallReport{
+        QStringLiteral("stall-report"),
+        QStringLiteral("Measure how long the GUI thread is blocked and print p50/p99/max at exit "
+                       "(also OCULAR_STALL_REPORT=1).")};
+
+    explicit GuiOptions(QCommandLineParser &parser)
+    {
+        parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, registry, screenshot, select, tab, settle, stallReport});
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Ocular"));
+    QCoreApplication::setApplicationName(QStringLiteral("ocular"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OCULAR_VERSION));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    // --help and --version need no display: answer them before a GUI application exists.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version") {
+            QCoreApplication core(argc, argv);
+            setIdentity();
+            QCommandLineParser parser;
+            const GuiOptions options(parser);
+            parser.process(core); // prints and exits
+            return 0;
+        }
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Ocular"));
-    QApplication::setApplicationName(QStringLiteral("ocular"));
+    setIdentity();
     QApplication::setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
     // The user's language when a translation exists; English source text otherwise.
@@ -63,30 +123,21 @@ int main(int argc, char **argv)
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));
-    parser.addHelpOption();
-    const QCommandLineOption demo(
-        QStringLiteral("demo"), QStringLiteral("Start a local demo registry with sample content."));
-    const QCommandLineOption registry(QStringLiteral("registry"),
-                                      QStringLiteral("Open this registry (host or URL)."),
-                                      QStringLiteral("url"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a screenshot of the window and quit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption select(
-        QStringLiteral("select"),
-        QStringLiteral("Tree path to select before the screenshot, parts separated by '>'."),
-        QStringLiteral("path"));
-    const QCommandLineOption tab(QStringLiteral("tab"),
-                                 QStringLiteral("Inspector tab for the screenshot: json, raw, "
-                                                "annotations."),
-                                 QStringLiteral("name"), QStringLiteral("json"));
-    const QCommandLineOption settle(QStringLiteral("settle"),
-                                    QStringLiteral("Milliseconds to wait after selecting, before "
-                                                   "the screenshot."),
-                                    QStringLiteral("ms"), QStringLiteral("2000"));
-    parser.addOptions({demo, registry, screenshot, select, tab, settle});
+    const GuiOptions options(parser);
     parser.process(app);
+    const QCommandLineOption &demo = options.demo;
+    const QCommandLineOption &registry = options.registry;
+    const QCommandLineOption &screenshot = options.screenshot;
+    const QCommandLineOption &select = options.select;
+    const QCommandLineOption &tab = options.tab;
+    const QCommandLineOption &settle = options.settle;
+    const QCommandLineOption &stallReport = options.stallReport;
+
+    std::unique_ptr<EventLoopStallProbe> stallProbe;
+    if (parser.isSet(stallReport) || EventLoopStallProbe::requested({})) {
+        stallProbe = std::make_unique<EventLoopStallProbe>();
+        stallProbe->start();
+    }
 
     // Credentials: logins typed this session, the OS keychain, then docker's config.json (and
     // its helpers) and podman's auth.json, as the command-line tools find them. They are looked
@@ -131,6 +182,8 @@ int main(int argc, char **argv)
         screenshotWhenReady();
     }
     const int status = app.exec();
+    if (stallProbe)
+        std::fprintf(stderr, "%s\n", qPrintable(stallProbe->report()));
     session.reset();
     // Credential lookups and document formatting run on the pool and use objects owned by this
     // function; let them finish (helpers have timeouts) before those objects go away.

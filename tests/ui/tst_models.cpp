@@ -2,6 +2,7 @@
 // plus the pure helpers of the JSON view.
 #include "models/annotationsmodel.h"
 #include "models/registrytreemodel.h"
+#include "models/repositoryfilterproxy.h"
 #include "views/contentview.h"
 #include "views/jsonformatter.h"
 #include "views/jsonhighlighter.h"
@@ -121,6 +122,9 @@ private Q_SLOTS:
     void treeFillExpandRefresh();
     void treeFailureAndReset();
     void filterProxyIsRecursive();
+    void repositoryFilterMatchesNamesOnly();
+    void attachmentTagsGroupUnderTheirSubject();
+    void digestNodesSurviveTagReloads();
     void annotationsModel();
     void formatterKeepsOrderAndSpelling();
     void formatterRejectsInvalidJson();
@@ -272,6 +276,120 @@ void TestModels::filterProxyIsRecursive()
     QCOMPARE(childNames(&proxy, {}), QStringList{QStringLiteral("gamma-1")});
     proxy.setFilterFixedString({});
     QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestModels::repositoryFilterMatchesNamesOnly()
+{
+    RegistryTreeModel model;
+    RepositoryFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.appendRepositories({QStringLiteral("team/api"), QStringLiteral("team/web")});
+    const QModelIndex api = model.repositoryIndex(QStringLiteral("team/api"));
+    model.fetchMore(api);
+    model.setTags(api, {QStringLiteral("v1"), QStringLiteral("v2")});
+    const QModelIndex v1 = model.tagIndex(QStringLiteral("team/api"), QStringLiteral("v1"));
+    model.fetchMore(v1);
+    QJsonArray manifests{platformEntry(1, QStringLiteral("linux"), QStringLiteral("amd64"), {})};
+    const QByteArray raw =
+        QJsonDocument(QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                                  {QStringLiteral("mediaType"),
+                                   QStringLiteral("application/vnd.oci.image.index.v1+json")},
+                                  {QStringLiteral("manifests"), manifests}})
+            .toJson(QJsonDocument::Compact);
+    const Result<Manifest> index =
+        Manifest::parse(raw, QStringLiteral("application/vnd.oci.image.index.v1+json"));
+    QVERIFY2(index.ok(), qPrintable(index.error().toString()));
+    model.setManifest(v1, index.value());
+
+    // A platform under v1 does not keep v1 alive; the tag name does.
+    proxy.setFilterText(QStringLiteral("amd64"));
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setFilterText(QStringLiteral("V2"));
+    QCOMPARE(childNames(&proxy, {}), QStringList{QStringLiteral("team/api")});
+    QCOMPARE(childNames(&proxy, proxy.index(0, 0)), QStringList{QStringLiteral("v2")});
+    // A repository that matches shows everything it holds.
+    proxy.setFilterText(QStringLiteral("api"));
+    QCOMPARE(childNames(&proxy, proxy.index(0, 0)).size(), 2);
+    proxy.setFilterText(QStringLiteral("  "));
+    QCOMPARE(proxy.rowCount(), 2);
+}
+
+void TestModels::attachmentTagsGroupUnderTheirSubject()
+{
+    RegistryTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.appendRepositories({QStringLiteral("app")});
+    const QModelIndex repo = model.repositoryIndex(QStringLiteral("app"));
+    model.fetchMore(repo);
+    const QString a = QString(64, QLatin1Char('a'));
+    const QString b = QString(64, QLatin1Char('b'));
+    const QString sha512 = QString(128, QLatin1Char('c'));
+    model.setTags(repo, {QStringLiteral("v1"), QStringLiteral("sha256-") + a,
+                         QStringLiteral("sha256-") + a + QStringLiteral(".sig"),
+                         QStringLiteral("sha256-") + b + QStringLiteral(".att"),
+                         QStringLiteral("sha256-") + b + QStringLiteral(".sbom"),
+                         QStringLiteral("sha512-") + sha512, QStringLiteral("sha256-short"),
+                         QStringLiteral("latest")});
+    // Real tags first (sha256-short is not an attachment tag), then one group.
+    QCOMPARE(childNames(&model, repo),
+             QStringList({QStringLiteral("latest"), QStringLiteral("sha256-short"),
+                          QStringLiteral("v1"), QStringLiteral("Attachments (5)")}));
+    const QModelIndex group = model.index(3, 0, repo);
+    QCOMPARE(group.data(RegistryTreeModel::KindRole).toInt(), int(NodeKind::Group));
+    QCOMPARE(model.rowCount(group), 3);
+    const QModelIndex forA = model.index(0, 0, group);
+    QCOMPARE(forA.data().toString(), QStringLiteral("for sha256:aaaaaaaaaaaa"));
+    QCOMPARE(childNames(&model, forA),
+             QStringList({QStringLiteral("sha256-") + a,
+                          QStringLiteral("sha256-") + a + QStringLiteral(".sig")}));
+    const QModelIndex sig = model.tagIndex(QStringLiteral("app"),
+                                           QStringLiteral("sha256-") + a + QStringLiteral(".sig"));
+    QVERIFY(sig.isValid());
+    // (The tester fetches what it sees, so the Details column may say "Loading…" already.)
+    QCOMPARE(model.node(sig)->detail, QStringLiteral("cosign signature"));
+    QCOMPARE(model.node(sig)->tag(), QStringLiteral("sha256-") + a + QStringLiteral(".sig"));
+    QVERIFY(model.node(sig)->isExpandable());
+
+    model.setGroupAttachmentTags(false);
+    QCOMPARE(model.rowCount(repo), 8);
+    QVERIFY(model.tagIndex(QStringLiteral("app"), QStringLiteral("sha512-") + sha512).isValid());
+    model.setGroupAttachmentTags(true);
+    QCOMPARE(model.rowCount(repo), 4);
+    QCOMPARE(model.loadedTags(QStringLiteral("app")).size(), 8);
+}
+
+void TestModels::digestNodesSurviveTagReloads()
+{
+    RegistryTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.appendRepositories({QStringLiteral("app")});
+    const QModelIndex repo = model.repositoryIndex(QStringLiteral("app"));
+    Descriptor untagged;
+    untagged.mediaType = QStringLiteral("application/vnd.oci.image.manifest.v1+json");
+    untagged.digest = Digest::parse(fakeDigest(7)).value();
+    untagged.size = 321;
+    const QModelIndex node = model.addDigestNode(repo, untagged);
+    QVERIFY(node.isValid());
+    QCOMPARE(model.addDigestNode(repo, untagged), node);
+    QVERIFY(model.node(node)->isExpandable());
+    QVERIFY(model.node(node)->openedByDigest);
+    model.fetchMore(repo);
+    model.setTags(repo, {QStringLiteral("v1")});
+    QCOMPARE(childNames(&model, repo).size(), 2);
+    QVERIFY(childNames(&model, repo).first().startsWith(QStringLiteral("by digest sha256:")));
+    QCOMPARE(model.findDigest(untagged.digest).isValid(), true);
+
+    // Cancelled: unloaded again, and the Details column says so.
+    const QModelIndex v1 = model.tagIndex(QStringLiteral("app"), QStringLiteral("v1"));
+    model.fetchMore(v1);
+    QCOMPARE(model.node(v1)->state, LoadState::Loading);
+    model.setCancelled(v1);
+    // Unloaded again (the tester may have asked for it once more) and saying why.
+    QVERIFY(model.node(v1)->state != LoadState::Loaded);
+    QVERIFY(model.node(v1)->detail.contains(QStringLiteral("cancelled")));
+    model.clear();
+    QVERIFY(model.loadedTags(QStringLiteral("app")).isEmpty());
 }
 
 void TestModels::annotationsModel()

@@ -1,5 +1,6 @@
 #include "addregistrydialog.h"
 
+#include "reference/reference.h"
 #include "registry/registryendpoint.h"
 
 #include <QCheckBox>
@@ -12,6 +13,49 @@
 
 namespace ocular {
 
+namespace {
+
+const QString kErrorStyle = QStringLiteral("color: #a02a1a;");
+const QString kNoteStyle = QStringLiteral("color: palette(window-text);");
+
+} // namespace
+
+AddRegistryDialog::Address AddRegistryDialog::splitAddress(const QString &input)
+{
+    Address out;
+    const QString text = input.trimmed();
+    const auto schemeEnd = text.indexOf(QStringLiteral("://"));
+    const qsizetype hostStart = schemeEnd >= 0 ? schemeEnd + 3 : 0;
+    const auto slash = text.indexOf(QLatin1Char('/'), hostStart);
+    if (slash < 0) {
+        out.registry = text;
+        return out;
+    }
+    out.registry = text.left(slash);
+    QString path = text.mid(slash + 1);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    // A pasted API URL (https://host/v2/ or https://host/v2/team/app) names the same place.
+    if (path == QLatin1String("v2"))
+        path.clear();
+    else if (path.startsWith(QLatin1String("v2/")))
+        path = path.mid(3);
+    if (path.isEmpty())
+        return out;
+    const Result<RegistryEndpoint> endpoint = RegistryEndpoint::parse(out.registry, true);
+    const QString host = endpoint ? endpoint->registry : out.registry;
+    // The same parsing Open Repository uses: repo, repo:tag, repo@digest.
+    const Result<Reference> reference = Reference::parse(QString(host + QLatin1Char('/') + path));
+    if (!reference || reference->registry() != host) {
+        out.problem = tr("Only the registry address goes here, e.g. %1. \"%2\" after it is not a "
+                         "repository name (lower-case path components separated by /).")
+                          .arg(out.registry, path.left(100));
+        return out;
+    }
+    out.repository = path;
+    return out;
+}
+
 AddRegistryDialog::AddRegistryDialog(QWidget *parent)
     : QDialog(parent)
     , m_url(new QLineEdit(this))
@@ -20,13 +64,18 @@ AddRegistryDialog::AddRegistryDialog(QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add Registry"));
+    m_url->setObjectName(QStringLiteral("address"));
+    m_problem->setObjectName(QStringLiteral("problem"));
     m_url->setPlaceholderText(
         QStringLiteral("ghcr.io, localhost:5000, https://registry.example.com"));
     m_url->setMinimumWidth(380);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_problem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Room for two lines at all times: a message appearing must not squeeze the hint above it.
+    m_problem->setMinimumHeight(m_problem->fontMetrics().lineSpacing() * 2 + 4);
     auto *hint = new QLabel(tr("Plain HTTP is used automatically only for localhost and other "
-                               "loopback addresses."),
+                               "loopback addresses. A repository after the host "
+                               "(HOST/team/app) is opened once the registry is added."),
                             this);
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -39,6 +88,7 @@ AddRegistryDialog::AddRegistryDialog(QWidget *parent)
     layout->addWidget(m_insecure);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
+    setMinimumWidth(480);
 
     connect(m_url, &QLineEdit::textChanged, this, &AddRegistryDialog::validate);
     connect(m_insecure, &QCheckBox::toggled, this, &AddRegistryDialog::validate);
@@ -49,7 +99,12 @@ AddRegistryDialog::AddRegistryDialog(QWidget *parent)
 
 QString AddRegistryDialog::registryText() const
 {
-    return m_url->text().trimmed();
+    return splitAddress(m_url->text()).registry;
+}
+
+QString AddRegistryDialog::repositoryText() const
+{
+    return splitAddress(m_url->text()).repository;
 }
 
 bool AddRegistryDialog::allowInsecureHttp() const
@@ -57,20 +112,34 @@ bool AddRegistryDialog::allowInsecureHttp() const
     return m_insecure->isChecked();
 }
 
+QString AddRegistryDialog::problemText() const
+{
+    return m_problem->text();
+}
+
+bool AddRegistryDialog::isAcceptable() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok)->isEnabled();
+}
+
 void AddRegistryDialog::validate()
 {
-    const QString text = registryText();
-    QString problem;
-    if (!text.isEmpty()) {
-        const auto parsed = RegistryEndpoint::parse(text, allowInsecureHttp());
+    const Address address = splitAddress(m_url->text());
+    QString problem = address.problem;
+    QString note;
+    if (problem.isEmpty() && !address.registry.isEmpty()) {
+        const auto parsed = RegistryEndpoint::parse(address.registry, allowInsecureHttp());
         if (!parsed)
             problem = parsed.error().message;
         else if (!parsed->baseUrl.userInfo().isEmpty())
             problem = tr("Do not put credentials in the URL.");
+        else if (!address.repository.isEmpty())
+            note = tr("Adds %1 and opens %2.").arg(parsed->registry, address.repository);
     }
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!text.isEmpty() && problem.isEmpty());
+    m_problem->setStyleSheet(problem.isEmpty() ? kNoteStyle : kErrorStyle);
+    m_problem->setText(problem.isEmpty() ? note : problem);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(!address.registry.isEmpty() && problem.isEmpty());
 }
 
 } // namespace ocular

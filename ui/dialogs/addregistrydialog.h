@@ -9,16 +9,33 @@ class QLineEdit;
 
 namespace ocular {
 
-/// Asks for a registry host or URL and validates it with RegistryEndpoint::parse.
+/// Asks for a registry host or URL and validates it with RegistryEndpoint::parse. A path after
+/// the host (`HOST/demo/hello`, `HOST/demo/hello:v1`) is not dropped: the dialog says it will
+/// add the registry and open that repository, and repositoryText() returns it.
 class AddRegistryDialog : public QDialog
 {
     Q_OBJECT
 public:
+    /// What the user typed, split at the first '/' after the host.
+    struct Address
+    {
+        QString registry;   ///< `host[:port]` or `scheme://host[:port]`
+        QString repository; ///< `repo`, `repo:tag` or `repo@digest`; empty when none
+        QString problem;    ///< why the path is not a repository reference; empty when fine
+    };
+    static Address splitAddress(const QString &text);
+
     explicit AddRegistryDialog(QWidget *parent = nullptr);
 
-    /// The text to remember: what the user typed, trimmed (never credentials).
+    /// The registry to remember: what the user typed without the path, trimmed (never
+    /// credentials).
     QString registryText() const;
+    /// The repository reference typed after the host, to open once the registry is added.
+    QString repositoryText() const;
     bool allowInsecureHttp() const;
+    /// The line under the address: an error (red) or what OK will do; empty when neither.
+    QString problemText() const;
+    bool isAcceptable() const;
 
 private:
     void validate();

@@ -38,6 +38,9 @@ LoginDialog::LoginDialog(const QString &registry, const QString &dockerHelper, Q
     m_username->setMinimumWidth(300);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_problem->setObjectName(QStringLiteral("problem"));
+    // The line keeps its room so that a message appearing does not move the buttons.
+    m_problem->setMinimumHeight(m_problem->fontMetrics().lineSpacing() + 4);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Log In"));
 
     if (dockerHelper.isEmpty()) {
@@ -74,6 +77,8 @@ LoginDialog::LoginDialog(const QString &registry, const QString &dockerHelper, Q
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
+    connect(m_username, &QLineEdit::textEdited, this, [this] { m_usernameTouched = true; });
+    connect(m_secret, &QLineEdit::textEdited, this, [this] { m_secretTouched = true; });
     connect(m_username, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_secret, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_identityToken, &QCheckBox::toggled, this, &LoginDialog::validate);
@@ -90,16 +95,27 @@ void LoginDialog::setUsername(const QString &username)
 
 void LoginDialog::validate()
 {
+    // OK stays disabled until the input is complete, but nothing is reproached before the
+    // user typed into the field concerned.
     QString problem;
-    if (m_secret->text().isEmpty())
-        problem = tr("Enter the password or token.");
-    else if (!m_identityToken->isChecked() && m_username->text().trimmed().isEmpty())
-        problem = tr("Enter the username (only identity tokens work without one).");
-    else if (m_username->text().contains(QLatin1Char(':')))
+    bool shown = false;
+    if (m_username->text().contains(QLatin1Char(':'))) {
         problem = tr("A username cannot contain ':'.");
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+        shown = true;
+    } else if (m_secret->text().isEmpty()) {
+        problem = tr("Enter the password or token.");
+        shown = m_secretTouched;
+    } else if (!m_identityToken->isChecked() && m_username->text().trimmed().isEmpty()) {
+        problem = tr("Enter the username (only identity tokens work without one).");
+        shown = m_usernameTouched || m_secretTouched;
+    }
+    m_problem->setText(shown ? problem : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+QString LoginDialog::problemText() const
+{
+    return m_problem->text();
 }
 
 LoginDialog::Storage LoginDialog::storage() const

@@ -35,6 +35,8 @@ public:
     Credentials credentials() const;
     Storage storage() const;
     void setUsername(const QString &username);
+    /// The sentence under the fields (what is missing); empty until the user typed something.
+    QString problemText() const;
 
 private:
     void validate();
@@ -49,6 +51,8 @@ private:
     QRadioButton *m_docker;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    bool m_usernameTouched = false;
+    bool m_secretTouched = false;
 };
 
 } // namespace ocular

@@ -1,5 +1,7 @@
 #include "registrysettingsdialog.h"
 
+#include "http/originpolicy.h"
+#include "reference/reference.h"
 #include "registry/registryendpoint.h"
 
 #include <QCheckBox>
@@ -125,7 +127,12 @@ RegistrySettingsDialog::RegistrySettingsDialog(QWidget *parent)
 
     for (QLineEdit *edit : {m_address, m_caFile, m_clientCert, m_clientKey})
         connect(edit, &QLineEdit::textChanged, this, &RegistrySettingsDialog::validate);
-    connect(m_plainHttp, &QCheckBox::toggled, this, &RegistrySettingsDialog::validate);
+    connect(m_address, &QLineEdit::textChanged, this, &RegistrySettingsDialog::updatePlainHttpBox);
+    connect(m_plainHttp, &QCheckBox::toggled, this, [this](bool checked) {
+        if (!m_loopback)
+            m_plainHttpChoice = checked;
+        validate();
+    });
     connect(m_skipVerify, &QCheckBox::toggled, this, &RegistrySettingsDialog::validate);
     connect(m_login, &QPushButton::clicked, this, &RegistrySettingsDialog::loginRequested);
     connect(m_logout, &QPushButton::clicked, this, &RegistrySettingsDialog::logoutRequested);
@@ -147,8 +154,9 @@ void RegistrySettingsDialog::browse(QLineEdit *target, const QString &title)
 
 void RegistrySettingsDialog::setSettings(const RegistrySettings &settings)
 {
+    m_plainHttpChoice = settings.allowInsecureHttp;
     m_address->setText(settings.address);
-    m_plainHttp->setChecked(settings.allowInsecureHttp);
+    updatePlainHttpBox();
     m_caFile->setText(settings.tls.caFile);
     m_clientCert->setText(settings.tls.clientCertFile);
     m_clientKey->setText(settings.tls.clientKeyFile);
@@ -160,7 +168,7 @@ RegistrySettings RegistrySettingsDialog::settings() const
 {
     RegistrySettings settings;
     settings.address = m_address->text().trimmed();
-    settings.allowInsecureHttp = m_plainHttp->isChecked();
+    settings.allowInsecureHttp = m_plainHttpChoice;
     settings.tls.caFile = m_caFile->text().trimmed();
     settings.tls.clientCertFile = m_clientCert->text().trimmed();
     settings.tls.clientKeyFile = m_clientKey->text().trimmed();
@@ -190,11 +198,37 @@ void RegistrySettingsDialog::setProblem(const QString &text)
     m_lastProblem->setVisible(!text.isEmpty());
 }
 
+void RegistrySettingsDialog::updatePlainHttpBox()
+{
+    // The host as RegistryEndpoint reads it: no scheme, no path.
+    QString host = m_address->text().trimmed();
+    if (const auto scheme = host.indexOf(QStringLiteral("://")); scheme >= 0)
+        host = host.mid(scheme + 3);
+    host = host.section(QLatin1Char('/'), 0, 0).toLower();
+    const QUrl probe(QStringLiteral("http://") + Reference::apiHost(host));
+    const bool loopback = !host.isEmpty() && Reference::isValidRegistryHost(host) &&
+                          originpolicy::isLoopbackHost(probe.host());
+    m_loopback = loopback;
+    const QSignalBlocker blocker(m_plainHttp);
+    if (loopback) {
+        m_plainHttp->setText(tr("Plain HTTP is allowed for this loopback host (nothing leaves "
+                                "this machine)"));
+        m_plainHttp->setChecked(true);
+        m_plainHttp->setEnabled(false);
+    } else {
+        m_plainHttp->setText(tr("Allow plain HTTP for this non-loopback host (insecure)"));
+        m_plainHttp->setChecked(m_plainHttpChoice);
+        m_plainHttp->setEnabled(true);
+    }
+    validate();
+}
+
 void RegistrySettingsDialog::validate()
 {
     const RegistrySettings current = settings();
     QString problem;
-    const auto endpoint = RegistryEndpoint::parse(current.address, current.allowInsecureHttp);
+    const auto endpoint =
+        RegistryEndpoint::parse(current.address, current.allowInsecureHttp || m_loopback);
     if (current.address.isEmpty())
         problem = tr("Enter a registry host or URL.");
     else if (!endpoint)

@@ -44,6 +44,9 @@ Q_SIGNALS:
 
 private:
     void validate();
+    /// Wording and state of the plain-HTTP box follow the host: automatic (ticked, disabled)
+    /// for loopback, the user's explicit choice otherwise.
+    void updatePlainHttpBox();
     void browse(QLineEdit *target, const QString &title);
 
     QLineEdit *m_address;
@@ -60,6 +63,8 @@ private:
     QLabel *m_lastProblem;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    bool m_plainHttpChoice = false; ///< what the user chose for a non-loopback host
+    bool m_loopback = false;
 };
 
 } // namespace ocular

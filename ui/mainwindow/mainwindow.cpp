@@ -2,13 +2,17 @@
 
 #include "dialogs/addregistrydialog.h"
 #include "models/nodeicons.h"
+#include "models/registrytreemodel.h"
+#include "panels/auditpanel.h"
 #include "panels/inspectorpanel.h"
+#include "panels/referrerspanel.h"
 #include "panels/registrylistpanel.h"
 #include "panels/repositorytreepanel.h"
 #include "panels/supplychaindock.h"
 #include "reference/reference.h"
 #include "registry/registryclient.h"
 #include "views/activitystatus.h"
+#include "views/displayformat.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,7 +20,9 @@
 #include <QCloseEvent>
 #include <QInputDialog>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -46,11 +52,14 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     m_leftSplitter->setStretchFactor(1, 1);
     m_leftSplitter->setSizes({80, 700});
     m_leftSplitter->setContentsMargins(4, 4, 0, 0);
+    // The left pane may shrink to a usable minimum; the inspector takes what is left.
+    m_leftSplitter->setMinimumWidth(200);
+    m_inspector->setMinimumWidth(300);
     m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(m_inspector);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({640, 660});
+    m_mainSplitter->setChildrenCollapsible(false);
     setCentralWidget(m_mainSplitter);
     statusBar()->addWidget(m_activity, 1);
 
@@ -63,6 +72,10 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     connect(m_supplyChain, &SupplyChainDock::activityChanged, m_activity,
             [this](const QString &text) { m_activity->setActivity(m_supplyChain, text); });
     connect(m_supplyChain, &SupplyChainDock::problem, m_activity, &ActivityStatus::showProblem);
+    connect(m_supplyChain->audit(), &AuditPanel::exported, m_activity,
+            [this](int rows, const QString &path) {
+                m_activity->showInfo(tr("Exported %n row(s) to %1", nullptr, rows).arg(path));
+            });
 
     createActions();
 
@@ -77,15 +90,13 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     connect(m_tree, &RepositoryTreePanel::activityChanged, m_activity,
             [this](const QString &text) { m_activity->setActivity(m_tree, text); });
     connect(m_tree, &RepositoryTreePanel::problem, m_activity, &ActivityStatus::showProblem);
+    connect(m_tree, &RepositoryTreePanel::information, m_activity, &ActivityStatus::showInfo);
+    connect(m_tree, &RepositoryTreePanel::openInNewWindowRequested, this,
+            [this](const QString &reference) { openInNewWindow(reference); });
     connect(m_inspector, &InspectorPanel::activityChanged, m_activity,
             [this](const QString &text) { m_activity->setActivity(m_inspector, text); });
     connect(m_inspector, &InspectorPanel::problem, m_activity, &ActivityStatus::showProblem);
-    connect(m_activity, &ActivityStatus::cancelRequested, this, [this] {
-        m_tree->cancel();
-        m_supplyChain->cancel();
-        m_inspector->cancel();
-        m_activity->showInfo(tr("Cancelled."));
-    });
+    connect(m_activity, &ActivityStatus::cancelRequested, this, &MainWindow::cancelLoading);
 
     m_registries->restore();
     restoreLayout();
@@ -126,13 +137,8 @@ void MainWindow::createActions()
     QAction *refresh = make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence(Qt::Key_F5),
                             [this] { m_tree->refresh(); });
     refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    QAction *cancel =
-        make(QStringLiteral("cancel"), tr("&Cancel Loading"), QKeySequence(Qt::Key_Escape), [this] {
-            m_tree->cancel();
-            m_supplyChain->cancel();
-            m_inspector->cancel();
-            m_activity->showInfo(tr("Cancelled."));
-        });
+    QAction *cancel = make(QStringLiteral("cancel"), tr("&Cancel Loading"),
+                           QKeySequence(Qt::Key_Escape), [this] { cancelLoading(); });
     cancel->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     QAction *copyRef =
         make(QStringLiteral("copyReference"), tr("Copy &Reference"),
@@ -154,6 +160,35 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(refresh);
     view->addAction(cancel);
+    view->addSeparator();
+    // Every dock can come back from here after it was closed.
+    QAction *supplyChain = m_supplyChain->toggleViewAction();
+    supplyChain->setText(tr("&Supply Chain"));
+    supplyChain->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_actions.insert(QStringLiteral("toggleSupplyChain"), supplyChain);
+    addAction(supplyChain);
+    view->addAction(supplyChain);
+    view->addSeparator();
+    QAction *grouping = new QAction(tr("&Group Attachment Tags"), this);
+    grouping->setObjectName(QStringLiteral("groupAttachmentTags"));
+    grouping->setToolTip(tr("List sha256-… fallback tags and cosign .sig/.att/.sbom tags in an "
+                            "Attachments group under their subject, away from the other tags"));
+    grouping->setCheckable(true);
+    grouping->setChecked(
+        QSettings().value(QStringLiteral("view/groupAttachmentTags"), true).toBool());
+    m_tree->model()->setGroupAttachmentTags(grouping->isChecked());
+    connect(grouping, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("view/groupAttachmentTags"), on);
+        m_tree->model()->setGroupAttachmentTags(on);
+    });
+    m_actions.insert(QStringLiteral("groupAttachmentTags"), grouping);
+    view->addAction(grouping);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Ocular"), this, [this] { showAbout(); });
+    m_actions.insert(QStringLiteral("about"), about);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    m_actions.insert(QStringLiteral("aboutQt"), aboutQt);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -170,14 +205,21 @@ void MainWindow::createActions()
 
 bool MainWindow::openRegistry(const QString &url, bool remember)
 {
-    const QString text = url.trimmed();
+    // `HOST/team/app` (from --registry) opens that repository; the path is never dropped.
+    const AddRegistryDialog::Address address = AddRegistryDialog::splitAddress(url);
+    const QString text = address.registry;
     const bool explicitHttp = text.startsWith(QLatin1String("http://"));
-    if (!RegistryEndpoint::parse(text, explicitHttp))
+    if (!address.problem.isEmpty() || !RegistryEndpoint::parse(text, explicitHttp))
         return false;
     if (m_registries->currentRegistry() == text)
         onRegistryChanged(text);
     else
         m_registries->addRegistry(text, remember);
+    if (!address.repository.isEmpty()) {
+        const QString problem = m_tree->openReference(address.repository);
+        if (!problem.isEmpty())
+            m_activity->showProblem(problem);
+    }
     return true;
 }
 
@@ -204,8 +246,9 @@ void MainWindow::onRegistryChanged(const QString &url)
     m_inspector->setClient(client);
     m_supplyChain->setClient(client);
     m_tree->setClient(client);
-    setWindowTitle(client ? QStringLiteral("%1 — Ocular").arg(client->endpoint().registry)
-                          : QStringLiteral("Ocular"));
+    setWindowTitle(
+        client ? QStringLiteral("%1 — Ocular").arg(displayformat::registryName(client->endpoint()))
+               : QStringLiteral("Ocular"));
 }
 
 void MainWindow::addRegistryDialog()
@@ -214,6 +257,72 @@ void MainWindow::addRegistryDialog()
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_registries->addRegistry(dialog.registryText());
+    // HOST/team/app: the registry is added and that repository opened, never silently dropped.
+    if (const QString repository = dialog.repositoryText(); !repository.isEmpty()) {
+        const QString problem = m_tree->openReference(repository);
+        if (!problem.isEmpty())
+            m_activity->showProblem(problem);
+    }
+}
+
+void MainWindow::cancelLoading()
+{
+    // The demo seeding (external activity) is not cancelled by Esc, so it does not count.
+    const bool busy = m_activity->isBusyApartFrom(m_externalSource) || m_inspector->isLoading();
+    m_tree->cancel();
+    m_inspector->cancel();
+    m_supplyChain->cancel();
+    // Esc with nothing loading is not news.
+    if (busy)
+        m_activity->showInfo(tr("Cancelled."));
+}
+
+MainWindow *MainWindow::openInNewWindow(const QString &reference)
+{
+    const QString registry = m_registries->currentRegistry();
+    if (registry.isEmpty())
+        return nullptr;
+    auto *window = new MainWindow(m_http, m_cache);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->openRegistry(registry, false);
+    window->resize(size());
+    window->show();
+    if (!reference.isEmpty()) {
+        const QString problem = window->treePanel()->openReference(reference);
+        if (!problem.isEmpty())
+            window->showProblem(problem);
+    }
+    return window;
+}
+
+QString MainWindow::aboutText()
+{
+    const QString version = QCoreApplication::applicationVersion().isEmpty()
+                                ? tr("(development build)")
+                                : QCoreApplication::applicationVersion();
+    return tr("<h3>Ocular %1</h3>"
+              "<p>A native desktop browser for OCI container registries: repositories, tags, "
+              "manifests, indexes, and the signatures, SBOMs and attestations that refer to "
+              "them.</p>"
+              "<p>Built with Qt %2, running on Qt %3.</p>"
+              "<p>Licensed under the Apache License, Version 2.0: "
+              "<a href=\"https://www.apache.org/licenses/LICENSE-2.0\">"
+              "https://www.apache.org/licenses/LICENSE-2.0</a></p>")
+        .arg(version.toHtmlEscaped(), QStringLiteral(QT_VERSION_STR),
+             QString::fromLatin1(qVersion()));
+}
+
+QWidget *MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Ocular"), aboutText(),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setIconPixmap(NodeIcons::named(QStringLiteral("ocular")).pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return box;
 }
 
 void MainWindow::openRepositoryDialog()
@@ -225,15 +334,15 @@ void MainWindow::openRepositoryDialog()
     bool ok = false;
     const QString name = QInputDialog::getText(
         this, tr("Open Repository"),
-        tr("Repository in %1 (for example team/service):").arg(m_client->endpoint().registry),
+        tr("Repository, tag or digest in %1\n(team/service, team/service:v1 or "
+           "team/service@sha256:…):")
+            .arg(displayformat::registryName(m_client->endpoint())),
         QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    if (!m_tree->openRepository(name))
-        m_activity->showProblem(
-            tr("\"%1\" is not a valid repository name (lower-case path components separated by "
-               "/).")
-                .arg(name.trimmed()));
+    const QString problem = m_tree->openReference(name);
+    if (!problem.isEmpty())
+        m_activity->showProblem(problem);
 }
 
 void MainWindow::copyReference(bool byDigest)
@@ -259,6 +368,11 @@ void MainWindow::onDigestActivated(const Digest &digest)
                             digest);
 }
 
+void MainWindow::setPreparing(const QString &text, int step, int total)
+{
+    m_tree->setIdleMessage(text, step, total);
+}
+
 void MainWindow::setExternalActivity(const QString &text)
 {
     m_activity->setActivity(m_externalSource, text);
@@ -274,10 +388,39 @@ void MainWindow::restoreLayout()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1300, 850);
-    m_mainSplitter->restoreState(
+    m_layoutRestored = m_mainSplitter->restoreState(
         settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_leftSplitter->restoreState(
         settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_layoutRestored) {
+        m_layoutRestored = true;
+        fitSplitters();
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // Shrinking the window takes from the tree first once it holds more than its share.
+    const QList<int> sizes = m_mainSplitter->sizes();
+    const int total = m_mainSplitter->width();
+    if (m_layoutRestored && sizes.size() == 2 && total > 0 && sizes.at(0) > total / 2)
+        fitSplitters();
+}
+
+void MainWindow::fitSplitters()
+{
+    // About 40 % for the tree, at most 560 px: at 900 px the inspector keeps ~540 px.
+    const int total = m_mainSplitter->width();
+    if (total <= 0)
+        return;
+    const int left = qBound(m_leftSplitter->minimumWidth(), total * 2 / 5, 560);
+    m_mainSplitter->setSizes({left, total - left});
 }
 
 void MainWindow::saveLayout() const

@@ -31,7 +31,15 @@ public:
     bool openRegistry(const QString &url, bool remember = true);
     /// Status bar text, e.g. "Starting demo registry…"; empty text ends it.
     void setExternalActivity(const QString &text);
+    /// What the tree says before a registry is open (the demo seeding), with step/total.
+    void setPreparing(const QString &text, int step = 0, int total = 0);
     void showProblem(const QString &text);
+    /// A new window on the same registry, opened at `reference` (`repo[:tag|@digest]`).
+    MainWindow *openInNewWindow(const QString &reference);
+    /// Help ▸ About: version, Qt version, licence. Non-blocking; returns the dialog.
+    QWidget *showAbout();
+    /// The About text (also used by `ocular --version`-like callers and tests).
+    static QString aboutText();
 
     RegistryListPanel *registryList() const { return m_registries; }
     RepositoryTreePanel *treePanel() const { return m_tree; }
@@ -46,6 +54,8 @@ protected:
 
 private:
     void createActions();
+    void cancelLoading();
+    void fitSplitters();
     void onRegistryChanged(const QString &url);
     void addRegistryDialog();
     void openRepositoryDialog();
@@ -67,6 +77,11 @@ private:
     RegistryClient *m_client = nullptr;
     QHash<QString, QAction *> m_actions;
     QObject *m_externalSource;
+    bool m_layoutRestored = false;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 };
 
 } // namespace ocular

@@ -83,6 +83,7 @@ QIcon NodeIcons::forNode(const TreeNode &node)
     case NodeKind::Layer:
         return named(QStringLiteral("layer"));
     case NodeKind::Referrers:
+    case NodeKind::Group:
         return named(QStringLiteral("attestation"));
     case NodeKind::Message:
         return node.error

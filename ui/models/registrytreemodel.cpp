@@ -4,11 +4,14 @@
 #include "content/mediatype.h"
 #include "models/naturalorder.h"
 #include "models/nodeicons.h"
+#include "views/displayformat.h"
 
 #include <QColor>
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <functional>
+#include <map>
 
 namespace ocular {
 
@@ -34,20 +37,31 @@ QString entryLabel(const Descriptor &d)
     if (d.isBuildKitAttestation()) {
         const Digest subject = d.attestationSubject();
         return QStringLiteral("attestation for %1")
-            .arg(subject.isValid() ? subject.shortForm() : QStringLiteral("an image"));
+            .arg(subject.isValid() ? displayformat::shortDigest(subject)
+                                   : QStringLiteral("an image"));
     }
-    if (d.platform && !d.platform->isUnknown())
-        return d.platform->toString();
+    if (d.platform && !d.platform->isUnknown()) {
+        // Thousands of entries may share one platform: their names tell them apart.
+        const QString platform = d.platform->toString();
+        QString name = d.annotations.value(QStringLiteral("org.opencontainers.image.ref.name"));
+        if (name.isEmpty())
+            name = d.title();
+        // "hello (linux/amd64)" under linux/amd64 says the platform twice.
+        name = name.remove(QStringLiteral("(") + platform + QStringLiteral(")")).trimmed();
+        if (name.isEmpty() || name == platform)
+            return platform;
+        return platform + QStringLiteral(" — ") + name;
+    }
     if (!d.artifactType.isEmpty())
         return ArtifactClass::fromType(d.artifactType).label;
     if (d.platform)
         return d.platform->toString();
     if (mediatype::isIndexType(d.mediaType))
-        return QStringLiteral("index %1").arg(d.digest.shortForm());
+        return QStringLiteral("index %1").arg(displayformat::shortDigest(d.digest));
     const QString title = d.title();
     if (!title.isEmpty())
         return title;
-    return QStringLiteral("manifest %1").arg(d.digest.shortForm());
+    return QStringLiteral("manifest %1").arg(displayformat::shortDigest(d.digest));
 }
 
 QString descriptorToolTip(const Descriptor &d)
@@ -69,11 +83,62 @@ std::unique_ptr<TreeNode> descriptorNode(const TreeNode &parent, NodeKind kind, 
     node->descriptor = d;
     // Manifests: digest before type, so the type is what the view elides in a narrow column.
     node->detail = kind == NodeKind::Manifest
-                       ? joinDetail({humanSize(d.size), d.digest.shortForm(8),
+                       ? joinDetail({humanSize(d.size), displayformat::shortDigest(d.digest),
                                      mediatype::describe(d.mediaType)})
                        : joinDetail({mediatype::describe(d.mediaType), humanSize(d.size)});
     node->toolTip = descriptorToolTip(d);
     node->attestation = d.isBuildKitAttestation();
+    return node;
+}
+
+/// What an attachment tag (`sha256-<hex>[.sig|.att|.sbom]`) says about itself: its subject as
+/// written in the tag and its role; empty subject for an ordinary tag.
+struct AttachmentTag
+{
+    QString subject; ///< `sha256:<hex>` (sha512 fallback tags carry a truncated digest)
+    QString role;
+};
+
+AttachmentTag classifyTag(const QString &tag)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(sha256|sha512)-([0-9a-f]{64}|[0-9a-f]{128})(?:\\.(sig|att|sbom))?$"));
+    const QRegularExpressionMatch match = pattern.match(tag);
+    if (!match.hasMatch())
+        return {};
+    AttachmentTag out;
+    out.subject = match.captured(1) + QLatin1Char(':') + match.captured(2);
+    const QString suffix = match.captured(3);
+    if (suffix == QLatin1String("sig"))
+        out.role = RegistryTreeModel::tr("cosign signature");
+    else if (suffix == QLatin1String("att"))
+        out.role = RegistryTreeModel::tr("cosign attestation");
+    else if (suffix == QLatin1String("sbom"))
+        out.role = RegistryTreeModel::tr("cosign SBOM");
+    else
+        out.role = RegistryTreeModel::tr("referrers fallback index");
+    return out;
+}
+
+std::unique_ptr<TreeNode> tagNode(const QString &repository, const QString &tag)
+{
+    auto node = std::make_unique<TreeNode>();
+    node->kind = NodeKind::Tag;
+    node->repository = repository;
+    node->name = tag;
+    node->toolTip = repository + QLatin1Char(':') + tag;
+    return node;
+}
+
+std::unique_ptr<TreeNode> groupNode(const QString &repository, const QString &name,
+                                    const QString &toolTip)
+{
+    auto node = std::make_unique<TreeNode>();
+    node->kind = NodeKind::Group;
+    node->repository = repository;
+    node->name = name;
+    node->toolTip = toolTip;
+    node->state = LoadState::Loaded;
     return node;
 }
 
@@ -104,6 +169,8 @@ void RegistryTreeModel::clear()
     beginResetModel();
     m_root.children.clear();
     m_repositories.clear();
+    m_tagLists.clear();
+    m_openedDigests.clear();
     m_catalogHasMore = false;
     m_catalogRequested = false;
     endResetModel();
@@ -153,21 +220,119 @@ void RegistryTreeModel::setTags(const QModelIndex &repository, const QStringList
     TreeNode *repo = nodeAt(repository);
     if (!repo || repo->kind != NodeKind::Repository)
         return;
-    QStringList sorted = tags;
+    m_tagLists.insert(repo->repository, tags);
+    repo->state = LoadState::Loaded;
+    rebuildTags(repo);
+}
+
+void RegistryTreeModel::rebuildTags(TreeNode *repo)
+{
+    QStringList sorted = m_tagLists.value(repo->repository);
     std::sort(sorted.begin(), sorted.end(), naturalLess);
     std::vector<std::unique_ptr<TreeNode>> children;
-    if (sorted.isEmpty())
-        children.push_back(messageNode(repo->repository, tr("(no tags)"), false));
-    for (const QString &tag : sorted) {
-        auto node = std::make_unique<TreeNode>();
-        node->kind = NodeKind::Tag;
-        node->repository = repo->repository;
-        node->name = tag;
-        node->toolTip = repo->repository + QLatin1Char(':') + tag;
+    for (const Descriptor &d : m_openedDigests.value(repo->repository)) {
+        auto node = descriptorNode(*repo, NodeKind::Manifest,
+                                   tr("by digest %1").arg(displayformat::shortDigest(d.digest)), d);
+        node->openedByDigest = true;
         children.push_back(std::move(node));
     }
-    repo->state = LoadState::Loaded;
+    // subject → its attachment tags, in subject order; tags keep their natural order.
+    std::map<QString, std::vector<std::unique_ptr<TreeNode>>> attachments;
+    int attachmentCount = 0;
+    for (const QString &tag : std::as_const(sorted)) {
+        const AttachmentTag attachment = m_groupAttachmentTags ? classifyTag(tag) : AttachmentTag();
+        auto node = tagNode(repo->repository, tag);
+        if (attachment.subject.isEmpty()) {
+            children.push_back(std::move(node));
+            continue;
+        }
+        node->detail = attachment.role;
+        attachments[attachment.subject].push_back(std::move(node));
+        ++attachmentCount;
+    }
+    if (attachmentCount > 0) {
+        auto group = groupNode(repo->repository, tr("Attachments (%1)").arg(attachmentCount),
+                               tr("Tags that hold signatures, SBOMs, attestations and referrers "
+                                  "indexes, grouped by the manifest they are attached to"));
+        group->detail = tr("%n subject(s)", nullptr, int(attachments.size()));
+        for (auto &[subject, tagNodes] : attachments) {
+            const Result<Digest> digest = Digest::parse(subject);
+            const QString shortName = digest ? displayformat::shortDigest(digest.value())
+                                             : subject.left(19) + QStringLiteral("…");
+            auto subjectGroup = groupNode(repo->repository, tr("for %1").arg(shortName),
+                                          tr("Attachment tags of %1").arg(subject));
+            subjectGroup->detail = tr("%n tag(s)", nullptr, int(tagNodes.size()));
+            for (auto &tagNodePtr : tagNodes) {
+                tagNodePtr->parent = subjectGroup.get();
+                subjectGroup->children.push_back(std::move(tagNodePtr));
+            }
+            subjectGroup->parent = group.get();
+            group->children.push_back(std::move(subjectGroup));
+        }
+        children.push_back(std::move(group));
+    }
+    if (children.empty())
+        children.push_back(messageNode(repo->repository, tr("(no tags)"), false));
     replaceChildren(repo, std::move(children));
+}
+
+void RegistryTreeModel::setGroupAttachmentTags(bool on)
+{
+    if (on == m_groupAttachmentTags)
+        return;
+    m_groupAttachmentTags = on;
+    for (const auto &child : m_root.children) {
+        if (child->state == LoadState::Loaded && m_tagLists.contains(child->repository))
+            rebuildTags(child.get());
+    }
+}
+
+QModelIndex RegistryTreeModel::addDigestNode(const QModelIndex &repository,
+                                             const Descriptor &manifest)
+{
+    TreeNode *repo = nodeAt(repository);
+    if (!repo || repo->kind != NodeKind::Repository)
+        return {};
+    for (const auto &child : repo->children) {
+        if (child->openedByDigest && child->digest() == manifest.digest)
+            return indexOf(child.get());
+    }
+    QList<Descriptor> &opened = m_openedDigests[repo->repository];
+    opened.append(manifest);
+    auto node = descriptorNode(*repo, NodeKind::Manifest,
+                               tr("by digest %1").arg(displayformat::shortDigest(manifest.digest)),
+                               manifest);
+    node->openedByDigest = true;
+    node->parent = repo;
+    // Opened digests come first, in the order they were opened.
+    int row = 0;
+    while (row < int(repo->children.size()) && repo->children[size_t(row)]->openedByDigest)
+        ++row;
+    // A repository with only its "(no tags)" line: that line stays after the manifest.
+    beginInsertRows(indexOf(repo), row, row);
+    repo->children.insert(repo->children.begin() + row, std::move(node));
+    endInsertRows();
+    return indexOf(repo->children[size_t(row)].get());
+}
+
+void RegistryTreeModel::setCancelled(const QModelIndex &index)
+{
+    resetNode(index);
+    TreeNode *node = nodeAt(index);
+    if (!node || node == &m_root || !node->isExpandable())
+        return;
+    if (node->detail.isEmpty() || node->kind == NodeKind::Tag)
+        node->detail = tr("cancelled — expand or press F5 to load");
+    const QModelIndex first = indexOf(node, 0);
+    Q_EMIT dataChanged(first, first.siblingAtColumn(DetailColumn));
+}
+
+QStringList RegistryTreeModel::loadedTags(const QString &repository) const
+{
+    const TreeNode *repo = m_repositories.value(repository);
+    if (!repo || repo->state != LoadState::Loaded)
+        return {};
+    return m_tagLists.value(repository);
 }
 
 void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &manifest)
@@ -178,8 +343,8 @@ void RegistryTreeModel::setManifest(const QModelIndex &index, const Manifest &ma
     node->manifest = manifest;
     node->state = LoadState::Loaded;
     if (node->kind == NodeKind::Tag) {
-        node->detail =
-            joinDetail({mediatype::describe(manifest.mediaType()), manifest.digest().shortForm()});
+        node->detail = joinDetail({mediatype::describe(manifest.mediaType()),
+                                   displayformat::shortDigest(manifest.digest())});
         node->toolTip = node->repository + QLatin1Char(':') + node->name + QLatin1Char('\n') +
                         manifest.digest().toString() + QLatin1Char('\n') + manifest.mediaType();
     }
@@ -327,9 +492,10 @@ std::vector<std::unique_ptr<TreeNode>> RegistryTreeModel::childrenFor(const Tree
         }
     }
     if (manifest.subject())
-        out.push_back(descriptorNode(parent, NodeKind::Manifest,
-                                     tr("subject %1").arg(manifest.subject()->digest.shortForm()),
-                                     *manifest.subject()));
+        out.push_back(descriptorNode(
+            parent, NodeKind::Manifest,
+            tr("subject %1").arg(displayformat::shortDigest(manifest.subject()->digest)),
+            *manifest.subject()));
     if (out.empty())
         out.push_back(messageNode(parent.repository, tr("(no content)"), false));
     return out;
@@ -367,9 +533,16 @@ QModelIndex RegistryTreeModel::tagIndex(const QString &repository, const QString
     const TreeNode *repo = m_repositories.value(repository);
     if (!repo)
         return {};
-    for (const auto &child : repo->children) {
-        if (child->kind == NodeKind::Tag && child->name == tag)
-            return indexOf(child.get());
+    std::vector<const TreeNode *> stack{repo};
+    while (!stack.empty()) {
+        const TreeNode *n = stack.back();
+        stack.pop_back();
+        for (const auto &child : n->children) {
+            if (child->kind == NodeKind::Tag && child->name == tag)
+                return indexOf(child.get());
+            if (child->kind == NodeKind::Group)
+                stack.push_back(child.get());
+        }
     }
     return {};
 }

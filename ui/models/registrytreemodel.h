@@ -41,8 +41,19 @@ public:
     /// A repository the user typed: added unless present; returns its index.
     QModelIndex addRepository(const QString &name);
 
-    /// Replaces the children of a repository with its tags (sorted, one batch).
+    /// Replaces the children of a repository with its tags (sorted, one batch). Attachment tags
+    /// (`sha256-<hex>`, `.sig`, `.att`, `.sbom`) go into an "Attachments" group, one sub-group
+    /// per subject, unless groupAttachmentTags() is off. Manifests opened by digest stay.
     void setTags(const QModelIndex &repository, const QStringList &tags);
+    /// Whether attachment tags are grouped under their subject (on by default); applies to
+    /// loaded repositories at once.
+    void setGroupAttachmentTags(bool on);
+    bool groupAttachmentTags() const { return m_groupAttachmentTags; }
+    /// Adds a manifest the user opened by digest (it may have no tag) as the first child of its
+    /// repository; kept across tag reloads. Returns its index (the existing one if present).
+    QModelIndex addDigestNode(const QModelIndex &repository, const Descriptor &manifest);
+    /// Like resetNode(), and says in the Details column that loading was cancelled.
+    void setCancelled(const QModelIndex &node);
     /// Stores the manifest of a Tag or Manifest node and builds its children.
     void setManifest(const QModelIndex &node, const Manifest &manifest);
     /// Replaces the children with one "⚠ could not load: …" row.
@@ -59,7 +70,10 @@ public:
 
     const TreeNode *node(const QModelIndex &index) const;
     QModelIndex repositoryIndex(const QString &name) const;
+    /// The tag's node, also when it sits in the Attachments group.
     QModelIndex tagIndex(const QString &repository, const QString &tag) const;
+    /// Tag names of a loaded repository; empty while its tags are not loaded.
+    QStringList loadedTags(const QString &repository) const;
     /// The first loaded node whose manifest or descriptor has this digest.
     QModelIndex findDigest(const Digest &digest) const;
     int repositoryCount() const { return int(m_root.children.size()); }
@@ -89,12 +103,16 @@ private:
                                                               const Manifest &manifest);
     QIcon iconFor(const TreeNode &node) const;
     std::unique_ptr<TreeNode> referrersNode(const TreeNode &parent, const Manifest &manifest) const;
+    void rebuildTags(TreeNode *repository);
 
     TreeNode m_root;
     QHash<QString, TreeNode *> m_repositories;
     bool m_catalogHasMore = false;
     bool m_referrersNodes = false;
     bool m_catalogRequested = false;
+    bool m_groupAttachmentTags = true;
+    QHash<QString, QStringList> m_tagLists;            ///< repository → tags as listed
+    QHash<QString, QList<Descriptor>> m_openedDigests; ///< repository → opened by digest
 };
 
 } // namespace ocular

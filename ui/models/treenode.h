@@ -20,6 +20,7 @@ enum class NodeKind
     Layer,
     Referrers, ///< "Referrers (n)" under a manifest: what refers to it, loaded lazily
     Message,   ///< "Loading…" or "⚠ could not load: …"
+    Group,     ///< "Attachments (n)" and one group per subject: tags sorted out of the way
 };
 
 /// Whether a node's children have been asked for.
@@ -42,7 +43,8 @@ struct TreeNode
     std::optional<Descriptor> descriptor; ///< Manifest, Config and Layer nodes
     std::optional<Manifest> manifest;     ///< Tag and Manifest nodes, once loaded
     bool attestation = false;
-    bool error = false; ///< Message nodes that report a failure
+    bool error = false;          ///< Message nodes that report a failure
+    bool openedByDigest = false; ///< a manifest the user opened by digest (may be untagged)
     LoadState state = LoadState::Unloaded;
     TreeNode *parent = nullptr;
     std::vector<std::unique_ptr<TreeNode>> children;

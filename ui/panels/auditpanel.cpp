@@ -255,7 +255,7 @@ void AuditPanel::showSummary()
         digests.insert(r.digest);
         if (!r.isSigned())
             unsignedDigests.insert(r.digest);
-        if (r.verification.startsWith(QLatin1String("failed")))
+        if (r.verificationResult.status == VerificationResult::Status::Failed)
             failedDigests.insert(r.digest);
     }
     // Rows are tags × platforms: the manifests are the distinct digests among them.
@@ -345,6 +345,8 @@ void AuditPanel::exportDialog()
     if (!exportTo(path, path.endsWith(QLatin1String(".json")) ||
                             selected.startsWith(QLatin1String("JSON"))))
         Q_EMIT problem(tr("Could not write %1.").arg(path));
+    else
+        Q_EMIT exported(m_proxy->rowCount(), path);
 }
 
 } // namespace ocular

@@ -62,6 +62,8 @@ Q_SIGNALS:
     void staleFound(int count);
     void activityChanged(const QString &text);
     void problem(const QString &text);
+    /// The export dialog wrote `rows` rows to `path` (for the status bar).
+    void exported(int rows, const QString &path);
 
 private:
     void exportDialog();

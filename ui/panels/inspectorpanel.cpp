@@ -5,9 +5,11 @@
 #include "models/annotationsmodel.h"
 #include "registry/registryclient.h"
 #include "views/contentview.h"
+#include "views/displayformat.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -15,6 +17,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ocular {
 
@@ -44,6 +47,8 @@ QString kindName(NodeKind kind)
         return InspectorPanel::tr("Layer");
     case NodeKind::Referrers:
         return InspectorPanel::tr("Referrers");
+    case NodeKind::Group:
+        return InspectorPanel::tr("Group");
     case NodeKind::Message:
         break;
     }
@@ -120,7 +125,7 @@ InspectorPanel::InspectorPanel(QWidget *parent)
 
 InspectorPanel::~InspectorPanel()
 {
-    cancel();
+    abortRequests();
 }
 
 void InspectorPanel::setClient(RegistryClient *client)
@@ -129,14 +134,31 @@ void InspectorPanel::setClient(RegistryClient *client)
     showSelection({});
 }
 
-void InspectorPanel::cancel()
+bool InspectorPanel::cancel()
+{
+    const bool wasLoading = isLoading();
+    const bool waited = m_waitingForTree;
+    abortRequests();
+    // Replies of the cancelled requests (and the tree's) must not refill the panel later.
+    ++m_generation;
+    if (waited || wasLoading) {
+        m_json->showMessage(tr("Loading was cancelled. Select it again or press F5 to retry."));
+        m_raw->showMessage({});
+    }
+    return wasLoading;
+}
+
+void InspectorPanel::abortRequests()
 {
     const auto inFlight = m_inFlight;
     m_inFlight.clear();
     for (const RequestHandle &handle : inFlight)
         handle.cancel();
+    const bool wasBusy = m_busy > 0;
     m_busy = 0;
-    Q_EMIT activityChanged({});
+    m_waitingForTree = false;
+    if (wasBusy)
+        Q_EMIT activityChanged({});
 }
 
 void InspectorPanel::begin(const QString &text)
@@ -176,7 +198,7 @@ void InspectorPanel::clearHeader()
 
 void InspectorPanel::showSelection(const TreeSelection &selection)
 {
-    cancel();
+    abortRequests();
     ++m_generation;
     m_selection = selection;
     clearHeader();
@@ -199,6 +221,15 @@ void InspectorPanel::showSelection(const TreeSelection &selection)
         return;
     }
 
+    if (selection.kind == NodeKind::Group) {
+        m_json->showMessage(tr("Tags that hold signatures, SBOMs, attestations and referrers "
+                               "indexes, grouped by the manifest they belong to. Select one to "
+                               "inspect it; View ▸ Group Attachment Tags lists them with the "
+                               "other tags."));
+        m_raw->showMessage({});
+        return;
+    }
+
     const Digest digest = selection.digest();
     if (digest.isValid())
         setHeader(QStringLiteral("digest"), digest.toString());
@@ -216,6 +247,7 @@ void InspectorPanel::showSelection(const TreeSelection &selection)
         (selection.kind == NodeKind::Manifest && selection.descriptor &&
          mediatype::isManifestType(selection.descriptor->mediaType))) {
         // The tree is loading it and will select it again once it has arrived.
+        m_waitingForTree = true;
         m_json->showMessage(tr("Loading manifest…"));
         m_raw->showMessage({});
         return;
@@ -254,7 +286,7 @@ void InspectorPanel::showManifest(const Manifest &manifest)
 
     const QString created = manifest.annotations().value(kCreatedAnnotation);
     if (!created.isEmpty())
-        setHeader(QStringLiteral("created"), created);
+        setHeader(QStringLiteral("created"), displayformat::dateTime(created), created);
     if (manifest.isIndex()) {
         qint64 total = 0;
         for (const Descriptor &d : manifest.manifests())
@@ -289,7 +321,7 @@ void InspectorPanel::loadConfig(const Descriptor &config, bool showAsContent)
         m_raw->showMessage({});
     }
     const quint64 generation = m_generation;
-    begin(tr("Loading config %1…").arg(config.digest.shortForm()));
+    begin(tr("Loading config %1…").arg(displayformat::shortDigest(config.digest)));
     m_inFlight.append(m_client->getBlob(
         m_selection.repository, config.digest, kBlobPreviewBytes, this,
         [this, generation, showAsContent](Result<QByteArray> result) {
@@ -310,18 +342,32 @@ void InspectorPanel::loadConfig(const Descriptor &config, bool showAsContent)
                 m_json->showJson(result.value());
                 m_raw->showRaw(result.value());
             }
-            const Result<ImageConfig> config = ImageConfig::parse(result.value());
-            if (config)
-                applyConfig(config.value());
+            parseConfigLater(result.value(), generation);
         }));
+}
+
+void InspectorPanel::parseConfigLater(const QByteArray &bytes, quint64 generation)
+{
+    // A config can be megabytes of history and labels: parse it on the pool. A watcher owned
+    // by this panel rather than QFuture::then(this): Qt 6.4 asserts in then() when the context
+    // is destroyed before the worker finishes; a destroyed watcher simply never reports.
+    auto *watcher = new QFutureWatcher<Result<ImageConfig>>(this);
+    connect(watcher, &QFutureWatcher<Result<ImageConfig>>::finished, this,
+            [this, watcher, generation] {
+                watcher->deleteLater();
+                const Result<ImageConfig> config = watcher->result();
+                if (generation != m_generation || !config)
+                    return; // the user has moved on, or it is not an image config
+                applyConfig(config.value());
+            });
+    watcher->setFuture(QtConcurrent::run([bytes] { return ImageConfig::parse(bytes); }));
 }
 
 void InspectorPanel::applyConfig(const ImageConfig &config)
 {
-    if (config.created.isValid())
-        setHeader(QStringLiteral("created"),
-                  QLocale::system().toString(config.created.toLocalTime(), QLocale::LongFormat),
-                  config.created.toString(Qt::ISODate));
+    const QString created = displayformat::dateTime(config.created);
+    if (!created.isEmpty())
+        setHeader(QStringLiteral("created"), created, config.created.toString(Qt::ISODate));
 }
 
 void InspectorPanel::loadLayerPreview(const Descriptor &layer)
@@ -333,7 +379,7 @@ void InspectorPanel::loadLayerPreview(const Descriptor &layer)
         return;
     }
     const quint64 generation = m_generation;
-    begin(tr("Loading blob %1…").arg(layer.digest.shortForm()));
+    begin(tr("Loading blob %1…").arg(displayformat::shortDigest(layer.digest)));
     m_inFlight.append(m_client->getBlob(
         m_selection.repository, layer.digest, kLayerPreviewBytes, this,
         [this, generation](Result<QByteArray> result) {
@@ -356,13 +402,13 @@ void InspectorPanel::showDigest(const QString &repository, const Digest &digest)
         return;
     TreeSelection target;
     target.kind = NodeKind::Manifest;
-    target.registry = m_client->endpoint().registry;
+    target.registry = displayformat::registryName(m_client->endpoint());
     target.repository = repository;
-    target.label = digest.shortForm();
+    target.label = displayformat::shortDigest(digest);
     showSelection({});
     const quint64 generation = m_generation;
-    m_title->setText(tr("Opening %1…").arg(digest.shortForm()));
-    begin(tr("Loading %1@%2…").arg(repository, digest.shortForm()));
+    m_title->setText(tr("Opening %1…").arg(target.label));
+    begin(tr("Loading %1@%2…").arg(repository, target.label));
     m_inFlight.append(m_client->getManifest(
         repository, digest.toString(), this,
         [this, generation, target, digest](Result<FetchedManifest> result) mutable {
@@ -384,7 +430,7 @@ void InspectorPanel::showDigest(const QString &repository, const Digest &digest)
             target.descriptor = blob;
             m_selection = target;
             const quint64 blobGeneration = m_generation;
-            begin(tr("Loading blob %1…").arg(digest.shortForm()));
+            begin(tr("Loading blob %1…").arg(displayformat::shortDigest(digest)));
             m_inFlight.append(m_client->getBlob(
                 target.repository, digest, kBlobPreviewBytes, this,
                 [this, blobGeneration, target](Result<QByteArray> blobResult) {
@@ -407,9 +453,7 @@ void InspectorPanel::showDigest(const QString &repository, const Digest &digest)
                     setHeader(QStringLiteral("size"), sizeText(blobResult.value().size()));
                     m_json->showJson(blobResult.value());
                     m_raw->showRaw(blobResult.value());
-                    const Result<ImageConfig> config = ImageConfig::parse(blobResult.value());
-                    if (config)
-                        applyConfig(config.value());
+                    parseConfigLater(blobResult.value(), blobGeneration);
                 }));
         }));
 }

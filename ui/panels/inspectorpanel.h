@@ -38,7 +38,12 @@ public:
     void showSelection(const TreeSelection &selection);
     /// Opens content by digest (a manifest, else a blob) when the tree has no node for it.
     void showDigest(const QString &repository, const Digest &digest);
-    void cancel();
+    /// The user cancelled (Esc): stops what this panel loads and, when the selection was still
+    /// waiting for content, says it was cancelled instead of "Loading…". Returns whether
+    /// anything was loading.
+    bool cancel();
+    /// Whether the selection still waits for content (its own requests or the tree's).
+    bool isLoading() const { return m_busy > 0 || m_waitingForTree; }
 
     const TreeSelection &selection() const { return m_selection; }
     ContentView *jsonView() const { return m_json; }
@@ -61,6 +66,10 @@ private:
     void loadConfig(const Descriptor &config, bool showAsContent);
     void loadLayerPreview(const Descriptor &layer);
     void applyConfig(const ImageConfig &config);
+    /// Parses an image config on the thread pool; the result is applied if the selection is
+    /// still `generation`.
+    void parseConfigLater(const QByteArray &bytes, quint64 generation);
+    void abortRequests();
     void begin(const QString &text);
     void end();
 
@@ -77,6 +86,7 @@ private:
     quint64 m_generation = 0;
     QList<RequestHandle> m_inFlight;
     int m_busy = 0;
+    bool m_waitingForTree = false; ///< "Loading manifest…": the tree fetches it for us
 };
 
 } // namespace ocular

@@ -1,6 +1,7 @@
 #include "registrylistpanel.h"
 
 #include "models/nodeicons.h"
+#include "views/displayformat.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +15,17 @@ namespace ocular {
 namespace {
 
 const QString kSettingsKey = QStringLiteral("registries/urls");
+constexpr int kUrlRole = Qt::UserRole + 1; ///< what the user typed; the text is the name
+
+QListWidgetItem *registryItem(const QString &url)
+{
+    // Named as in references (127.0.0.1:5000), the address as typed in the tooltip.
+    auto *item = new QListWidgetItem(NodeIcons::named(QStringLiteral("registry")),
+                                     displayformat::registryName(url));
+    item->setData(kUrlRole, url);
+    item->setToolTip(url);
+    return item;
+}
 
 } // namespace
 
@@ -66,7 +78,7 @@ void RegistryListPanel::restore()
     m_list->clear();
     for (const QString &url : urls) {
         if (!url.isEmpty() && rowOf(url) < 0)
-            m_list->addItem(new QListWidgetItem(NodeIcons::named(QStringLiteral("registry")), url));
+            m_list->addItem(registryItem(url));
     }
     m_list->setCurrentRow(-1);
 }
@@ -75,20 +87,20 @@ QStringList RegistryListPanel::registries() const
 {
     QStringList out;
     for (int i = 0; i < m_list->count(); ++i)
-        out.append(m_list->item(i)->text());
+        out.append(m_list->item(i)->data(kUrlRole).toString());
     return out;
 }
 
 QString RegistryListPanel::currentRegistry() const
 {
     const QListWidgetItem *item = m_list->currentItem();
-    return item ? item->text() : QString();
+    return item ? item->data(kUrlRole).toString() : QString();
 }
 
 int RegistryListPanel::rowOf(const QString &url) const
 {
     for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->text() == url)
+        if (m_list->item(i)->data(kUrlRole).toString() == url)
             return i;
     }
     return -1;
@@ -97,7 +109,7 @@ int RegistryListPanel::rowOf(const QString &url) const
 void RegistryListPanel::addRegistry(const QString &url, bool remember)
 {
     if (rowOf(url) < 0) {
-        auto *item = new QListWidgetItem(NodeIcons::named(QStringLiteral("registry")), url);
+        QListWidgetItem *item = registryItem(url);
         item->setData(Qt::UserRole, !remember);
         if (!remember)
             item->setToolTip(tr("%1 (not remembered)").arg(url));
@@ -128,7 +140,7 @@ void RegistryListPanel::save() const
     QStringList remembered;
     for (int i = 0; i < m_list->count(); ++i) {
         if (!m_list->item(i)->data(Qt::UserRole).toBool())
-            remembered.append(m_list->item(i)->text());
+            remembered.append(m_list->item(i)->data(kUrlRole).toString());
     }
     QSettings().setValue(kSettingsKey, remembered);
 }

@@ -1,14 +1,18 @@
 #include "repositorytreepanel.h"
 
 #include "models/registrytreemodel.h"
+#include "models/repositoryfilterproxy.h"
 #include "reference/reference.h"
 #include "registry/registryclient.h"
+#include "views/displayformat.h"
+#include "views/referencemenu.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
@@ -16,27 +20,19 @@
 
 namespace ocular {
 
-namespace {
-
-constexpr int kCatalogPageSize = 200;
-
-} // namespace
-
 RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new RegistryTreeModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new RepositoryFilterProxy(this))
     , m_view(new QTreeView(this))
     , m_filter(new QLineEdit(this))
+    , m_noMatch(new QLabel(this))
     , m_messageFrame(new QFrame(this))
     , m_message(new QLabel(m_messageFrame))
+    , m_progress(new QProgressBar(m_messageFrame))
     , m_openButton(new QPushButton(tr("Open repository…"), m_messageFrame))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setRecursiveFilteringEnabled(true);
-    m_proxy->setAutoAcceptChildRows(true);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(RegistryTreeModel::NameColumn);
 
     m_view->setModel(m_proxy);
     m_view->setUniformRowHeights(true);
@@ -45,7 +41,17 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setSectionResizeMode(RegistryTreeModel::NameColumn, QHeaderView::Interactive);
-    m_view->setColumnWidth(RegistryTreeModel::NameColumn, 330);
+    m_view->setColumnWidth(RegistryTreeModel::NameColumn, 300);
+    // The tree may shrink with the window; the inspector gets what is left (see MainWindow).
+    m_view->setMinimumWidth(160);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    m_noMatch->setWordWrap(true);
+    m_noMatch->setStyleSheet(QStringLiteral("color: palette(mid); padding: 4px;"));
+    m_noMatch->hide();
+    m_progress->setTextVisible(true);
+    m_progress->setMaximumHeight(16);
+    m_progress->hide();
 
     m_filter->setPlaceholderText(tr("Filter repositories and tags"));
     m_filter->setClearButtonEnabled(true);
@@ -59,6 +65,7 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     auto *messageLayout = new QVBoxLayout(m_messageFrame);
     messageLayout->setContentsMargins(8, 6, 8, 6);
     messageLayout->addWidget(m_message);
+    messageLayout->addWidget(m_progress);
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addStretch(1);
     buttonRow->addWidget(m_openButton);
@@ -69,11 +76,23 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(m_filter);
+    layout->addWidget(m_noMatch);
     layout->addWidget(m_messageFrame);
     layout->addWidget(m_view, 1);
 
-    connect(m_filter, &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_proxy->setFilterFixedString(text.trimmed()); });
+    connect(m_filter, &QLineEdit::textChanged, this, &RepositoryTreePanel::onFilterTextChanged);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, [this] { updateNoMatch(); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { updateNoMatch(); });
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_view->setCurrentIndex(index);
+        ReferenceMenu *menu = contextMenuFor(index);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
     connect(m_openButton, &QPushButton::clicked, this,
             &RepositoryTreePanel::openRepositoryRequested);
     connect(m_model, &RegistryTreeModel::catalogPageRequested, this,
@@ -85,6 +104,25 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
 
     showCatalogMessage(tr("Add a registry to start browsing."));
     m_openButton->hide();
+}
+
+QSortFilterProxyModel *RepositoryTreePanel::proxy() const
+{
+    return m_proxy;
+}
+
+void RepositoryTreePanel::setIdleMessage(const QString &text, int step, int total)
+{
+    m_idleMessage = text;
+    if (m_client)
+        return;
+    showCatalogMessage(text.isEmpty() ? tr("Add a registry to start browsing.") : text);
+    m_progress->setVisible(!text.isEmpty() && total > 0);
+    if (total > 0) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(qBound(0, step, total));
+        m_progress->setFormat(tr("%v of %m"));
+    }
 }
 
 RepositoryTreePanel::~RepositoryTreePanel()
@@ -110,10 +148,11 @@ void RepositoryTreePanel::reload()
     m_catalogLoadedOnce = false;
     if (!m_client) {
         m_openButton->hide();
-        showCatalogMessage(tr("Add a registry to start browsing."));
+        setIdleMessage(m_idleMessage);
         Q_EMIT selectionChanged({});
         return;
     }
+    m_progress->hide();
     m_openButton->show();
     showCatalogMessage({});
     for (const QString &name : std::as_const(m_openedRepositories))
@@ -127,10 +166,10 @@ void RepositoryTreePanel::loadCatalogPage()
     if (!m_client)
         return;
     const quint64 generation = m_generation;
-    const QString registry = m_client->endpoint().registry;
+    const QString registry = displayformat::registryName(m_client->endpoint());
     const int id = begin(tr("Loading repositories of %1…").arg(registry));
     const RequestHandle handle = m_client->catalogPage(
-        kCatalogPageSize, m_nextCatalogPage, this,
+        m_catalogPageSize, m_nextCatalogPage, this,
         [this, generation, id, registry](Result<ListPage> result) {
             finish(id);
             if (generation != m_generation)
@@ -173,6 +212,11 @@ void RepositoryTreePanel::loadCatalogPage()
             else
                 showCatalogMessage({});
             m_catalogLoadedOnce = true;
+            if (!m_proxy->filterText().isEmpty()) {
+                expandMatches();
+                loadCatalogForFilter();
+            }
+            updateNoMatch();
         });
     attach(id, handle);
 }
@@ -189,7 +233,7 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
             // Collapse first: an expanded node that can fetch more would be re-fetched by the
             // view's next layout, undoing the cancel.
             m_view->collapse(m_proxy->mapFromSource(target));
-            m_model->resetNode(target);
+            m_model->setCancelled(target);
             return;
         }
         m_model->setFailed(target, error.toString());
@@ -209,9 +253,14 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
                     if (result.error().kind != ErrorKind::Cancelled)
                         Q_EMIT problem(tr("Could not load the tags of %1: %2")
                                            .arg(repository, result.error().toString()));
+                    if (m_pendingTag.first == repository)
+                        m_pendingTag = {};
                     return;
                 }
                 m_model->setTags(target, result.value());
+                if (!m_proxy->filterText().isEmpty())
+                    expandMatches();
+                selectPendingTag(repository);
             });
         attach(id, handle);
         return;
@@ -224,7 +273,8 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
         what = node->repository + QLatin1Char(':') + node->name;
     } else if (node->descriptor) {
         reference = node->descriptor->digest.toString();
-        what = node->repository + QLatin1Char('@') + node->descriptor->digest.shortForm();
+        what = node->repository + QLatin1Char('@') +
+               displayformat::shortDigest(node->descriptor->digest);
     } else {
         return;
     }
@@ -283,22 +333,38 @@ void RepositoryTreePanel::cancel()
         entry.first.cancel();
     m_inFlight.clear();
     m_order.clear();
-    Q_EMIT activityChanged({});
+    if (!inFlight.isEmpty())
+        Q_EMIT activityChanged({});
 }
 
 void RepositoryTreePanel::refresh()
 {
     const QModelIndex current = currentSourceIndex();
-    const TreeNode *node = m_model->node(current);
-    if (node && (node->kind == NodeKind::Repository || node->kind == NodeKind::Tag)) {
-        const QPersistentModelIndex keep(current);
-        m_model->resetNode(current);
-        m_model->fetchMore(current);
-        m_view->expand(m_proxy->mapFromSource(keep));
-        emitSelection();
+    if (m_model->node(current)) {
+        refreshNode(current);
         return;
     }
     reload();
+}
+
+void RepositoryTreePanel::refreshNode(const QModelIndex &sourceIndex)
+{
+    QModelIndex target = sourceIndex;
+    // A group or a message line refreshes the repository it belongs to.
+    for (const TreeNode *node = m_model->node(target);
+         node && node->kind != NodeKind::Repository && node->kind != NodeKind::Tag &&
+         !(node->kind == NodeKind::Manifest && node->isExpandable());
+         node = m_model->node(target))
+        target = target.parent();
+    if (!m_model->node(target)) {
+        reload();
+        return;
+    }
+    const QPersistentModelIndex keep(target);
+    m_model->resetNode(target);
+    m_model->fetchMore(target);
+    m_view->expand(m_proxy->mapFromSource(keep));
+    emitSelection();
 }
 
 bool RepositoryTreePanel::openRepository(const QString &name)
@@ -318,11 +384,109 @@ bool RepositoryTreePanel::openRepository(const QString &name)
     return true;
 }
 
-bool RepositoryTreePanel::selectDigest(const Digest &digest)
+Result<Reference> RepositoryTreePanel::parseOpenReference(const QString &registry,
+                                                          const QString &text)
 {
-    const QModelIndex source = m_model->findDigest(digest);
-    if (!source.isValid())
-        return false;
+    // Until core has a parser for references relative to a registry, prefix the registry
+    // and let Reference do the work (it knows tags, digests and the name grammar).
+    QString relative = text.trimmed();
+    if (relative.startsWith(registry + QLatin1Char('/')))
+        relative = relative.mid(registry.size() + 1);
+    if (relative.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, tr("Enter a repository name."));
+    // `other.example/app` names another registry (Docker's rule for the first component).
+    const QString first = relative.section(QLatin1Char('/'), 0, 0);
+    if (relative.contains(QLatin1Char('/')) &&
+        (first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':')) ||
+         first == QLatin1String("localhost")))
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 is on another registry (%2); add that registry first.")
+                               .arg(relative.left(200), first.left(100)));
+    const Result<Reference> parsed =
+        Reference::parse(QString(registry + QLatin1Char('/') + relative));
+    if (!parsed || parsed->registry() != registry)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("\"%1\" is not a repository, repo:tag or repo@digest reference "
+                              "(lower-case path components separated by /).")
+                               .arg(text.trimmed().left(200)));
+    return parsed;
+}
+
+QString RepositoryTreePanel::openReference(const QString &text)
+{
+    if (!m_client)
+        return tr("Add or select a registry first.");
+    const Result<Reference> parsed = parseOpenReference(m_client->endpoint().registry, text);
+    if (!parsed)
+        return parsed.error().message;
+    const Reference &reference = parsed.value();
+    if (!openRepository(reference.repository()))
+        return tr("\"%1\" is not a valid repository name.").arg(reference.repository());
+    if (reference.hasDigest()) {
+        openDigest(reference.repository(), reference.digest());
+    } else if (reference.hasTag()) {
+        m_pendingTag = {reference.repository(), reference.tag()};
+        if (!m_model->loadedTags(reference.repository()).isEmpty())
+            selectPendingTag(reference.repository());
+    }
+    return {};
+}
+
+void RepositoryTreePanel::selectPendingTag(const QString &repository)
+{
+    if (m_pendingTag.first != repository)
+        return;
+    const QString tag = m_pendingTag.second;
+    m_pendingTag = {};
+    const QModelIndex source = m_model->tagIndex(repository, tag);
+    if (!source.isValid()) {
+        Q_EMIT problem(tr("%1 has no tag %2.").arg(repository, tag));
+        return;
+    }
+    selectSource(source);
+}
+
+void RepositoryTreePanel::openDigest(const QString &repository, const Digest &digest)
+{
+    const QModelIndex known = m_model->findDigest(digest);
+    if (known.isValid() && m_model->node(known)->repository == repository &&
+        m_model->node(known)->kind != NodeKind::Config &&
+        m_model->node(known)->kind != NodeKind::Layer) {
+        selectSource(known);
+        return;
+    }
+    const quint64 generation = m_generation;
+    const QString what = repository + QLatin1Char('@') + displayformat::shortDigest(digest);
+    const int id = begin(tr("Loading manifest of %1…").arg(what));
+    const RequestHandle handle = m_client->getManifest(
+        repository, digest.toString(), this,
+        [this, generation, id, repository, what](Result<FetchedManifest> result) {
+            finish(id);
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                if (result.error().kind != ErrorKind::Cancelled)
+                    Q_EMIT problem(
+                        tr("Could not open %1: %2").arg(what, result.error().toString()));
+                return;
+            }
+            const Manifest &manifest = result.value().manifest;
+            Descriptor descriptor;
+            descriptor.mediaType = manifest.mediaType();
+            descriptor.digest = manifest.digest();
+            descriptor.size = manifest.raw().size();
+            const QModelIndex node =
+                m_model->addDigestNode(m_model->repositoryIndex(repository), descriptor);
+            if (!node.isValid())
+                return;
+            m_model->setManifest(node, manifest);
+            selectSource(node);
+        });
+    attach(id, handle);
+}
+
+void RepositoryTreePanel::selectSource(const QModelIndex &source)
+{
     QModelIndex proxyIndex = m_proxy->mapFromSource(source);
     if (!proxyIndex.isValid()) {
         m_filter->clear();
@@ -332,7 +496,148 @@ bool RepositoryTreePanel::selectDigest(const Digest &digest)
         m_view->expand(p);
     m_view->setCurrentIndex(proxyIndex);
     m_view->scrollTo(proxyIndex);
+}
+
+bool RepositoryTreePanel::selectDigest(const Digest &digest)
+{
+    const QModelIndex source = m_model->findDigest(digest);
+    if (!source.isValid())
+        return false;
+    selectSource(source);
     return true;
+}
+
+ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex)
+{
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex).siblingAtColumn(0);
+    const TreeSelection selection = selectionFor(source);
+    const bool hasReference =
+        selection.kind == NodeKind::Repository || selection.kind == NodeKind::Tag ||
+        selection.kind == NodeKind::Manifest || selection.kind == NodeKind::Config ||
+        selection.kind == NodeKind::Layer;
+    auto *menu = new ReferenceMenu(hasReference ? selection.reference() : QString(),
+                                   hasReference ? selection.digestReference() : QString(), this);
+    connect(menu, &ReferenceMenu::copied, this,
+            [this](const QString &text) { Q_EMIT information(tr("Copied %1").arg(text)); });
+    QString relative;
+    if (selection.kind == NodeKind::Repository)
+        relative = selection.repository;
+    else if (selection.kind == NodeKind::Tag)
+        relative = selection.repository + QLatin1Char(':') + selection.tag;
+    else if (selection.kind == NodeKind::Manifest && selection.digest().isValid())
+        relative = selection.repository + QLatin1Char('@') + selection.digest().toString();
+    QAction *open = menu->addOpenInNewWindow(
+        this, [this, relative] { Q_EMIT openInNewWindowRequested(relative); });
+    open->setEnabled(!relative.isEmpty());
+    const QPersistentModelIndex keep(source);
+    menu->addRefresh(this, [this, keep] {
+        if (keep.isValid())
+            refreshNode(keep);
+    });
+    return menu;
+}
+
+void RepositoryTreePanel::onFilterTextChanged(const QString &text)
+{
+    const bool wasFiltering = !m_proxy->filterText().isEmpty();
+    const bool filtering = !text.trimmed().isEmpty();
+    if (!wasFiltering && filtering) {
+        m_expandedBeforeFilter = expandedSourceIndexes();
+        m_currentBeforeFilter = currentSourceIndex();
+    } else if (wasFiltering && !filtering) {
+        // What the user expanded while filtering stays expanded too.
+        m_expandedBeforeFilter.append(expandedSourceIndexes());
+    }
+    const QPersistentModelIndex current = currentSourceIndex();
+    m_proxy->setFilterText(text);
+    if (filtering) {
+        expandMatches();
+        loadCatalogForFilter();
+    } else if (wasFiltering) {
+        m_view->collapseAll();
+        for (const QPersistentModelIndex &index : std::as_const(m_expandedBeforeFilter)) {
+            if (index.isValid())
+                m_view->expand(m_proxy->mapFromSource(index));
+        }
+        m_expandedBeforeFilter.clear();
+        const QModelIndex restore =
+            current.isValid() ? QModelIndex(current) : QModelIndex(m_currentBeforeFilter);
+        if (restore.isValid()) {
+            const QModelIndex proxyIndex = m_proxy->mapFromSource(restore);
+            m_view->setCurrentIndex(proxyIndex);
+            m_view->scrollTo(proxyIndex, QAbstractItemView::PositionAtCenter);
+        }
+    }
+    updateNoMatch();
+}
+
+QList<QPersistentModelIndex> RepositoryTreePanel::expandedSourceIndexes() const
+{
+    // Parents before children, so that restoring expands from the top down.
+    QList<QPersistentModelIndex> out;
+    QList<QModelIndex> stack{QModelIndex()};
+    while (!stack.isEmpty()) {
+        const QModelIndex parent = stack.takeLast();
+        for (int row = m_proxy->rowCount(parent) - 1; row >= 0; --row) {
+            const QModelIndex child = m_proxy->index(row, 0, parent);
+            if (m_view->isExpanded(child))
+                stack.append(child);
+        }
+        if (parent.isValid())
+            out.append(QPersistentModelIndex(m_proxy->mapToSource(parent)));
+    }
+    return out;
+}
+
+void RepositoryTreePanel::expandMatches()
+{
+    // Repositories shown only for a matching tag open up (and so do their attachment groups);
+    // a repository that matches by name stays as it is.
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex repo = m_proxy->index(row, 0);
+        if (m_proxy->filterText().isEmpty() ||
+            static_cast<RepositoryFilterProxy *>(m_proxy)->matches(repo.data().toString()))
+            continue;
+        m_view->expand(repo);
+        QList<QModelIndex> groups{repo};
+        while (!groups.isEmpty()) {
+            const QModelIndex parent = groups.takeLast();
+            for (int r = 0; r < m_proxy->rowCount(parent); ++r) {
+                const QModelIndex child = m_proxy->index(r, 0, parent);
+                if (child.data(RegistryTreeModel::KindRole).toInt() == int(NodeKind::Group)) {
+                    m_view->expand(child);
+                    groups.append(child);
+                }
+            }
+        }
+    }
+}
+
+void RepositoryTreePanel::loadCatalogForFilter()
+{
+    // The filter searches every repository name, so the rest of the catalog is needed.
+    if (m_client && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+}
+
+void RepositoryTreePanel::updateNoMatch()
+{
+    const QString text = m_proxy->filterText();
+    const bool none = !text.isEmpty() && m_proxy->rowCount() == 0;
+    if (none) {
+        QString message = tr("No repository or tag matches “%1”.").arg(text);
+        if (m_model->catalogHasMore())
+            message += QLatin1Char(' ') + tr("Still loading the list of repositories…");
+        else
+            message += QLatin1Char(' ') + tr("Tags are searched in repositories that were opened.");
+        m_noMatch->setText(message);
+    }
+    m_noMatch->setVisible(none);
+}
+
+QString RepositoryTreePanel::noMatchMessage() const
+{
+    return m_noMatch->isHidden() ? QString() : m_noMatch->text();
 }
 
 bool RepositoryTreePanel::selectPath(const QStringList &names)
@@ -391,7 +696,7 @@ TreeSelection RepositoryTreePanel::selectionFor(const QModelIndex &sourceIndex) 
     if (!node || !m_client)
         return s;
     s.kind = node->kind;
-    s.registry = m_client->endpoint().registry;
+    s.registry = displayformat::registryName(m_client->endpoint());
     s.repository = node->repository;
     s.tag = node->tag();
     s.label = node->name;
@@ -423,6 +728,8 @@ void RepositoryTreePanel::showCatalogMessage(const QString &text)
 {
     m_message->setText(text);
     m_messageFrame->setVisible(!text.isEmpty());
+    if (text.isEmpty())
+        m_progress->hide();
 }
 
 } // namespace ocular

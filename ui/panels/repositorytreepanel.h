@@ -2,6 +2,7 @@
 
 #include "http/requesthandle.h"
 #include "models/treeselection.h"
+#include "reference/reference.h"
 #include "registry/registryclient.h"
 
 #include <QHash>
@@ -12,6 +13,8 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTreeView;
@@ -19,7 +22,9 @@ class QFrame;
 
 namespace ocular {
 
+class ReferenceMenu;
 class RegistryTreeModel;
+class RepositoryFilterProxy;
 struct Error;
 
 /// Repositories, their tags and manifest content of one registry. Owns its model and view,
@@ -38,6 +43,22 @@ public:
     /// Adds a repository typed by the user (the catalog may not list it), selects and
     /// expands it. Returns false for a name that is not a valid repository path.
     bool openRepository(const QString &name);
+    /// Opens `repo`, `repo:tag` or `repo@digest` (a `host/` prefix naming this registry is
+    /// allowed) and selects it: the repository, the tag once the tags are loaded, or the
+    /// manifest (added under its repository when no loaded node has it, so untagged manifests
+    /// are reachable). Returns a problem sentence, empty when the reference was accepted.
+    QString openReference(const QString &text);
+    /// The one place that reads what the user typed into Open: `text` relative to `registry`.
+    static Result<Reference> parseOpenReference(const QString &registry, const QString &text);
+    /// What the tree says while there is no registry (e.g. "Seeding the demo…"); `total` > 0
+    /// adds a progress bar at `step`. Empty text restores "Add a registry to start browsing.".
+    void setIdleMessage(const QString &text, int step = 0, int total = 0);
+    /// The right-click menu for a row of the tree (a proxy index); the caller owns it.
+    ReferenceMenu *contextMenuFor(const QModelIndex &proxyIndex);
+    /// Repositories asked for per catalog page (200 by default; tests use small pages).
+    void setCatalogPageSize(int size) { m_catalogPageSize = qMax(1, size); }
+    /// The line under the filter when nothing matches; empty when hidden.
+    QString noMatchMessage() const;
     /// F5: reloads the selected repository or tag, or everything when nothing is selected.
     void refresh();
     /// Cancels every request in flight.
@@ -55,7 +76,7 @@ public:
 
     QTreeView *view() const { return m_view; }
     RegistryTreeModel *model() const { return m_model; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QSortFilterProxyModel *proxy() const;
     QLineEdit *filterEdit() const { return m_filter; }
 
 Q_SIGNALS:
@@ -64,6 +85,10 @@ Q_SIGNALS:
     void activityChanged(const QString &text);
     void problem(const QString &text);
     void openRepositoryRequested();
+    /// "Open in New Window" on a node: `reference` is `repo`, `repo:tag` or `repo@digest`.
+    void openInNewWindowRequested(const QString &reference);
+    /// A short confirmation for the status bar ("Copied …").
+    void information(const QString &text);
 
 private:
     void reload();
@@ -74,6 +99,15 @@ private:
     void showCatalogMessage(const QString &text);
     TreeSelection selectionFor(const QModelIndex &sourceIndex) const;
     QModelIndex currentSourceIndex() const;
+    void selectSource(const QModelIndex &sourceIndex);
+    void selectPendingTag(const QString &repository);
+    void openDigest(const QString &repository, const Digest &digest);
+    void refreshNode(const QModelIndex &sourceIndex);
+    void onFilterTextChanged(const QString &text);
+    QList<QPersistentModelIndex> expandedSourceIndexes() const;
+    void expandMatches();
+    void loadCatalogForFilter();
+    void updateNoMatch();
 
     /// Registers a request before it starts (its callback may run synchronously, e.g. from
     /// the cache); attach() hands over the handle Cancel needs.
@@ -82,16 +116,25 @@ private:
     void finish(int id);
 
     RegistryTreeModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    RepositoryFilterProxy *m_proxy;
     QTreeView *m_view;
     QLineEdit *m_filter;
+    QLabel *m_noMatch;
     QFrame *m_messageFrame;
     QLabel *m_message;
+    QProgressBar *m_progress;
     QPushButton *m_openButton;
+    QString m_idleMessage;
+    /// Expanded rows before the filter was typed, restored when it is cleared.
+    QList<QPersistentModelIndex> m_expandedBeforeFilter;
+    QPersistentModelIndex m_currentBeforeFilter;
+    /// `repo:tag` the user opened before the tags were loaded.
+    QPair<QString, QString> m_pendingTag;
 
     QPointer<RegistryClient> m_client;
     quint64 m_generation = 0;
     QUrl m_nextCatalogPage;
+    int m_catalogPageSize = 200;
     bool m_catalogLoadedOnce = false;
     QStringList m_openedRepositories;
     int m_nextRequestId = 0;

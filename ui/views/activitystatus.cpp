@@ -53,6 +53,7 @@ void ActivityStatus::setActivity(QObject *source, const QString &text)
 
 void ActivityStatus::showProblem(const QString &text)
 {
+    m_showingActivity = false;
     m_label->setStyleSheet(QStringLiteral("color: #a02a1a;"));
     m_label->setText(text);
     m_label->setToolTip(text);
@@ -60,6 +61,7 @@ void ActivityStatus::showProblem(const QString &text)
 
 void ActivityStatus::showInfo(const QString &text)
 {
+    m_showingActivity = false;
     m_label->setStyleSheet(QString());
     m_label->setText(text);
     m_label->setToolTip(text);
@@ -76,9 +78,12 @@ void ActivityStatus::update()
     m_busy->setVisible(busy);
     m_cancel->setVisible(busy);
     if (busy) {
+        m_showingActivity = true;
         m_label->setStyleSheet(QString());
         m_label->setText(m_active.value(m_order.last()));
-    } else if (m_label->styleSheet().isEmpty()) {
+    } else if (m_showingActivity || m_label->text().isEmpty()) {
+        // A message ("Cancelled.", "Exported …", a problem) stays until the next activity.
+        m_showingActivity = false;
         m_label->setText(tr("Ready"));
     }
 }

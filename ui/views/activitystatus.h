@@ -24,6 +24,11 @@ public:
     void showProblem(const QString &text);
     void showInfo(const QString &text);
     bool isBusy() const { return !m_active.isEmpty(); }
+    /// Busy with something other than `source` (e.g. not counting the demo seeding).
+    bool isBusyApartFrom(const QObject *source) const
+    {
+        return m_active.size() > (m_active.contains(const_cast<QObject *>(source)) ? 1 : 0);
+    }
     QString text() const;
 
 Q_SIGNALS:
@@ -38,6 +43,7 @@ private:
     QLabel *m_label;
     QProgressBar *m_busy;
     QToolButton *m_cancel;
+    bool m_showingActivity = false; ///< the label holds an activity, not a message
 };
 
 } // namespace ocular

@@ -31,6 +31,11 @@ QTextDocument *plainDocument(const QString &text, const QFont &font)
     auto *doc = new QTextDocument;
     doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
     doc->setDefaultFont(font);
+    // The view is NoWrap. If the document said otherwise, adopting it would change its text
+    // option and lay out every line again on the GUI thread (0.8 s for a 3 MiB index).
+    QTextOption option = doc->defaultTextOption();
+    option.setWrapMode(QTextOption::NoWrap);
+    doc->setDefaultTextOption(option);
     doc->setPlainText(text);
     return doc;
 }
@@ -76,8 +81,18 @@ void ContentView::showJson(const QByteArray &raw)
 void ContentView::showRaw(const QByteArray &raw)
 {
     prepare([raw](const QFont &font) {
-        QTextDocument *doc = plainDocument(RawFormatter::render(raw), font);
-        return doc;
+        // One line is laid out as a whole on the GUI thread when shown: a 256 KiB line (compact
+        // JSON of a big index) blocks it for ~0.4 s. Show less of such content.
+        qsizetype longest = 0;
+        for (qsizetype start = 0; start < raw.size() && longest <= kLongLineBytes;) {
+            qsizetype end = raw.indexOf('\n', start);
+            if (end < 0)
+                end = raw.size();
+            longest = qMax(longest, end - start);
+            start = end + 1;
+        }
+        const qint64 limit = longest > kLongLineBytes ? kLongLinePreviewBytes : 256 * 1024;
+        return plainDocument(RawFormatter::render(raw, limit), font);
     });
 }
 

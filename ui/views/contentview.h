@@ -15,6 +15,11 @@ class ContentView : public QPlainTextEdit
 {
     Q_OBJECT
 public:
+    /// Content with a line longer than this shows only its first kLongLinePreviewBytes in
+    /// showRaw() (Qt lays out a line in one piece on the GUI thread).
+    static constexpr qsizetype kLongLineBytes = 16 * 1024;
+    static constexpr qint64 kLongLinePreviewBytes = 32 * 1024;
+
     explicit ContentView(QWidget *parent = nullptr);
 
     /// Pretty JSON with highlighting and digest links; invalid JSON is shown as raw text.

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QMenu>
+#include <functional>
+
+namespace ocular {
+
+/// The right-click menu of anything that has a reference (a tree node, a referrer row): copy
+/// its reference and its digest reference, open it in a new window, refresh. Copy actions are
+/// built in; the others are added by the caller, which keeps the menu open to new sections
+/// (push, delete and copy-to from the write path go in addSection(tr("Write"))).
+class ReferenceMenu : public QMenu
+{
+    Q_OBJECT
+public:
+    /// `reference`: `host/repo:tag` (or `host/repo`); `digestReference`: `host/repo@sha256:…`.
+    /// Either may be empty (its copy action is then disabled).
+    ReferenceMenu(const QString &reference, const QString &digestReference,
+                  QWidget *parent = nullptr);
+
+    QAction *copyReferenceAction() const { return m_copyReference; }
+    QAction *copyDigestAction() const { return m_copyDigest; }
+    /// Adds "Open in New Window"; `open` runs with `context` alive.
+    QAction *addOpenInNewWindow(QObject *context, std::function<void()> open);
+    /// Adds "Refresh"; `refresh` runs with `context` alive.
+    QAction *addRefresh(QObject *context, std::function<void()> refresh);
+    /// The action with this object name ("copyReference", "copyDigest", "openInNewWindow",
+    /// "refresh"), null when absent.
+    QAction *namedAction(const QString &name) const;
+
+Q_SIGNALS:
+    /// Text was put on the clipboard (for the status bar).
+    void copied(const QString &text);
+
+private:
+    QAction *addCallback(const QString &name, const QString &text, QObject *context,
+                         std::function<void()> run);
+
+    QAction *m_copyReference;
+    QAction *m_copyDigest;
+};
+
+} // namespace ocular

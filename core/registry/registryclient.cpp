@@ -67,7 +67,23 @@ RegistryClient::RegistryClient(HttpClient *http, RegistryEndpoint endpoint, QObj
     : QObject(parent)
     , m_http(http)
     , m_endpoint(std::move(endpoint))
-{}
+{
+    if (m_endpoint.plainHttpFallback && m_http) {
+        m_http->allowPlainHttpFallback(m_endpoint.baseUrl);
+        const auto adopt = [this] {
+            m_endpoint.baseUrl.setScheme(QStringLiteral("http"));
+            m_endpoint.plainHttpFallback = false;
+        };
+        if (m_http->usesPlainHttp(m_endpoint.baseUrl))
+            adopt();
+        else
+            connect(m_http, &HttpClient::plainHttpChosen, this, [this, adopt](const QUrl &origin) {
+                if (m_endpoint.plainHttpFallback &&
+                    originpolicy::sameOrigin(origin, m_endpoint.baseUrl))
+                    adopt();
+            });
+    }
+}
 
 QString RegistryClient::repositoryScope(const QString &repository, const QString &actions)
 {
@@ -110,8 +126,11 @@ RequestHandle RegistryClient::catalogPage(int pageSize, const QUrl &next, QObjec
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
-    const QUrl base = m_endpoint.baseUrl;
-    return m_http->send(request, context, [done, base](Result<HttpResponse> result) {
+    // Read at answer time: a loopback endpoint may have switched to plain HTTP meanwhile.
+    const QPointer<RegistryClient> self(this);
+    const QUrl sentBase = m_endpoint.baseUrl;
+    return m_http->send(request, context, [done, self, sentBase](Result<HttpResponse> result) {
+        const QUrl base = self ? self->m_endpoint.baseUrl : sentBase;
         if (!result.ok())
             return done(result.error());
         const HttpResponse &response = result.value();
@@ -137,16 +156,19 @@ RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, 
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
-    const QUrl base = m_endpoint.baseUrl;
-    return m_http->send(request, context, [done, base, repository](Result<HttpResponse> result) {
-        if (!result.ok())
-            return done(result.error());
-        const HttpResponse &response = result.value();
-        if (!response.isSuccess())
-            return done(registryError(
-                response, QStringLiteral("Could not list the tags of %1").arg(repository)));
-        done(parseListPage(response, QStringLiteral("tags"), base));
-    });
+    const QPointer<RegistryClient> self(this);
+    const QUrl sentBase = m_endpoint.baseUrl;
+    return m_http->send(
+        request, context, [done, self, sentBase, repository](Result<HttpResponse> result) {
+            const QUrl base = self ? self->m_endpoint.baseUrl : sentBase;
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess())
+                return done(registryError(
+                    response, QStringLiteral("Could not list the tags of %1").arg(repository)));
+            done(parseListPage(response, QStringLiteral("tags"), base));
+        });
 }
 
 RequestHandle RegistryClient::allTags(const QString &repository, QObject *context,
@@ -205,12 +227,14 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
 }
 
 RequestHandle RegistryClient::headManifest(const QString &repository, const QString &reference,
-                                           QObject *context, Callback<ManifestHead> done)
+                                           QObject *context, Callback<ManifestHead> done,
+                                           const CallOptions &options)
 {
     HttpRequest request =
         makeRequest("HEAD", repository + QStringLiteral("/manifests/") + reference,
                     repositoryScope(repository, QStringLiteral("pull")));
     request.setHeader("Accept", mediatype::manifestAcceptHeader());
+    request.priority = options.priorityOr(RequestPriority::Background);
     return m_http->send(
         request, context, [done, repository, reference](Result<HttpResponse> result) {
             if (!result.ok())
@@ -233,7 +257,8 @@ RequestHandle RegistryClient::headManifest(const QString &repository, const QStr
 }
 
 RequestHandle RegistryClient::getManifest(const QString &repository, const QString &reference,
-                                          QObject *context, Callback<FetchedManifest> done)
+                                          QObject *context, Callback<FetchedManifest> done,
+                                          const CallOptions &options)
 {
     RequestHandle outer;
     const bool byDigest = looksLikeDigest(reference);
@@ -304,7 +329,9 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
     HttpRequest request = makeRequest("GET", repository + QStringLiteral("/manifests/") + reference,
                                       repositoryScope(repository, QStringLiteral("pull")));
     request.setHeader("Accept", mediatype::manifestAcceptHeader());
-    request.maxResponseBytes = m_maxManifestBytes;
+    request.maxResponseBytes = options.maxBytesOr(m_maxManifestBytes);
+    request.priority = options.priorityOr(RequestPriority::Interactive);
+    request.largeTransfer = options.largeTransfer.value_or(false);
     outer.setCurrentStep(m_http->send(
         request, context, [done, finishParse, repository, reference](Result<HttpResponse> result) {
             if (!result.ok()) {
@@ -326,8 +353,10 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
 }
 
 RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &digest,
-                                      qint64 maxBytes, QObject *context, Callback<QByteArray> done)
+                                      qint64 maxBytes, QObject *context, Callback<QByteArray> done,
+                                      const CallOptions &options)
 {
+    maxBytes = options.maxBytesOr(maxBytes);
     RequestHandle outer;
     if (m_cache) {
         if (auto cached = m_cache->get(digest)) {
@@ -343,6 +372,11 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
         makeRequest("GET", repository + QStringLiteral("/blobs/") + digest.toString(),
                     repositoryScope(repository, QStringLiteral("pull")));
     request.maxResponseBytes = maxBytes;
+    // Previews (config, small files) are what the user is looking at; big blobs are bulk.
+    constexpr qint64 LargeBlobBytes = 4 * 1024 * 1024;
+    request.largeTransfer = options.largeTransfer.value_or(maxBytes > LargeBlobBytes);
+    request.priority = options.priorityOr(request.largeTransfer ? RequestPriority::Bulk
+                                                                : RequestPriority::Interactive);
     QPointer<QObject> guard(context ? context : this);
     ContentCache *cache = m_cache;
     outer.setCurrentStep(m_http->send(
@@ -387,11 +421,13 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
 }
 
 RequestHandle RegistryClient::blobExists(const QString &repository, const Digest &digest,
-                                         QObject *context, Callback<bool> done)
+                                         QObject *context, Callback<bool> done,
+                                         const CallOptions &options)
 {
     HttpRequest request =
         makeRequest("HEAD", repository + QStringLiteral("/blobs/") + digest.toString(),
                     repositoryScope(repository, QStringLiteral("pull")));
+    request.priority = options.priorityOr(RequestPriority::Background);
     return m_http->send(request, context, [done, digest](Result<HttpResponse> result) {
         if (!result.ok())
             return done(result.error());
@@ -446,6 +482,10 @@ RequestHandle RegistryClient::uploadBlob(const QString &repository, const QByteA
                 put.body = data;
                 put.maxResponseBytes = ErrorBodyCap;
                 put.setHeader("Content-Type", "application/octet-stream");
+                // Big uploads go after small requests and never take every slot.
+                put.largeTransfer = data.size() > 1024 * 1024;
+                put.priority =
+                    put.largeTransfer ? RequestPriority::Bulk : RequestPriority::Navigation;
                 outer.setCurrentStep(m_http->send(
                     put, context, [done, digest, repository](Result<HttpResponse> result) {
                         if (!result.ok())

@@ -1,5 +1,7 @@
 #include "fakereferrersregistry.h"
 
+#include "rawhttprequest.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -99,6 +101,12 @@ void FakeReferrersRegistry::onReadyRead(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
     buffer += socket->readAll();
+    if (RawHttpRequest::looksLikeTls(buffer)) {
+        m_buffers.remove(socket);
+        socket->write(RawHttpRequest::notHttpAnswer());
+        socket->disconnectFromHost();
+        return;
+    }
     // Requests carry no body (GET/HEAD only), so a blank line ends each one.
     for (;;) {
         const qsizetype end = buffer.indexOf("\r\n\r\n");

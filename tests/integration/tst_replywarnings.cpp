@@ -1,0 +1,188 @@
+// Qt must not print "QNetworkReplyImplPrivate::error: Internal problem, this method must only
+// be called once." (issue 10, item 12), nor any other warning, on the paths browsing takes:
+// errors, challenges, cancels, timeouts, caps, resets and redirects, against a real
+// docker-registry behind the fault proxy.
+#include "support/asyncwait.h"
+#include "support/faultproxy.h"
+#include "support/logcapture.h"
+#include "support/testregistry.h"
+
+#include "http/authprovider.h"
+#include "http/httpclient.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QTest>
+#include <QThread>
+
+using namespace ocular;
+using ocular::test::FaultProxy;
+using Action = FaultProxy::Action;
+
+namespace {
+
+/// Answers every challenge with a failure (a login that is refused).
+class RefusingAuthProvider : public AuthProvider
+{
+public:
+    QByteArray authorization(const QUrl &, const QString &) override { return {}; }
+    void handleChallenge(const QUrl &, const QList<QByteArray> &, const QString &, bool,
+                         std::function<void(Result<Done>)> done) override
+    {
+        done(Error::make(ErrorKind::Auth, QStringLiteral("refused by the test")));
+    }
+};
+
+bool spinUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
+    }
+    return true;
+}
+
+} // namespace
+
+class TestReplyWarnings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noQtWarnings_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<int>("action");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<qint64>("bytes");
+        QTest::addColumn<int>("delayMs");
+        QTest::addColumn<int>("cancelAfterMs"); ///< -1: let it finish
+        QTest::addColumn<qint64>("maxBytes");
+        QTest::addColumn<bool>("withAuth");
+
+        const QByteArray none;
+        QTest::newRow("404 get") << QByteArray("GET") << int(Action::Pass) << 0 << none << qint64(0)
+                                 << 0 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("404 head") << QByteArray("HEAD") << int(Action::Pass) << 0 << none
+                                  << qint64(0) << 0 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("401 basic, no provider") << QByteArray("GET") << int(Action::Respond) << 401
+                                                << QByteArray("Basic realm=\"test\"") << qint64(0)
+                                                << 0 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("401 basic, refused") << QByteArray("GET") << int(Action::Respond) << 401
+                                            << QByteArray("Basic realm=\"test\"") << qint64(0) << 0
+                                            << -1 << qint64(1 << 20) << true;
+        QTest::newRow("401 bearer, refused")
+            << QByteArray("GET") << int(Action::Respond) << 401
+            << QByteArray("Bearer realm=\"http://127.0.0.1:1/token\",service=\"x\"") << qint64(0)
+            << 0 << -1 << qint64(1 << 20) << true;
+        QTest::newRow("401 basic head") << QByteArray("HEAD") << int(Action::Respond) << 401
+                                        << QByteArray("Basic realm=\"test\"") << qint64(0) << 0
+                                        << -1 << qint64(1 << 20) << false;
+        QTest::newRow("407") << QByteArray("GET") << int(Action::Respond) << 407
+                             << QByteArray("Basic realm=\"proxy\"") << qint64(0) << 0 << -1
+                             << qint64(1 << 20) << false;
+        QTest::newRow("500 retried") << QByteArray("GET") << int(Action::Respond) << 500 << none
+                                     << qint64(0) << 0 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("reset") << QByteArray("GET") << int(Action::Reset) << 0 << none << qint64(0)
+                               << 0 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("drop mid body") << QByteArray("GET") << int(Action::HugeBody) << 200 << none
+                                       << qint64(4 << 20) << 0 << 30 << qint64(8 << 20) << false;
+        QTest::newRow("too large") << QByteArray("GET") << int(Action::HugeBody) << 200 << none
+                                   << qint64(4 << 20) << 0 << -1 << qint64(1024) << false;
+        QTest::newRow("huge error body cut")
+            << QByteArray("GET") << int(Action::HugeBody) << 404 << none << qint64(4 << 20) << 0
+            << -1 << qint64(8 << 20) << false;
+        QTest::newRow("cancel while waiting")
+            << QByteArray("GET") << int(Action::Delay) << 0 << none << qint64(0) << 2000 << 100
+            << qint64(1 << 20) << false;
+        QTest::newRow("timeout") << QByteArray("GET") << int(Action::Delay) << 0 << none
+                                 << qint64(0) << 3000 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("redirect loop") << QByteArray("GET") << int(Action::RedirectToSelf) << 0
+                                       << none << qint64(0) << 0 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("unterminated chunked")
+            << QByteArray("GET") << int(Action::UnterminatedChunked) << 200 << none << qint64(0)
+            << 0 << -1 << qint64(1 << 20) << false;
+        QTest::newRow("cancel right after a 404")
+            << QByteArray("GET") << int(Action::Pass) << 0 << none << qint64(0) << 0 << 0
+            << qint64(1 << 20) << false;
+    }
+
+    void noQtWarnings()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(int, action);
+        QFETCH(int, status);
+        QFETCH(QByteArray, header);
+        QFETCH(qint64, bytes);
+        QFETCH(int, delayMs);
+        QFETCH(int, cancelAfterMs);
+        QFETCH(qint64, maxBytes);
+        QFETCH(bool, withAuth);
+
+        OCULAR_TEST_REGISTRY(registry);
+        FaultProxy proxy(QUrl(registry.baseUrl()));
+        QVERIFY(proxy.listen());
+        FaultProxy::Rule rule =
+            FaultProxy::rule(QByteArray(), QStringLiteral("/manifests/"), Action(action));
+        rule.status = status;
+        rule.bytes = bytes;
+        rule.delayMs = delayMs;
+        if (!header.isEmpty())
+            rule.headers = {{status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate", header}};
+        proxy.addRule(rule);
+
+        test::LogCapture log;
+        {
+            QNetworkAccessManager network;
+            HttpClient http(&network);
+            RefusingAuthProvider refusing;
+            if (withAuth)
+                http.setAuthProvider(&refusing);
+            RetryPolicy fast;
+            fast.baseDelayMs = 10;
+            fast.maxAttempts = 2;
+            http.setRetryPolicy(fast);
+            http.setTransferTimeoutMs(500);
+            for (int round = 0; round < 3; ++round) {
+                HttpRequest request;
+                request.method = method;
+                request.url = QUrl(proxy.baseUrl().toString() +
+                                   QStringLiteral("/v2/demo/none/manifests/v%1").arg(round));
+                request.maxResponseBytes = maxBytes;
+                bool done = false;
+                QObject context;
+                const RequestHandle handle =
+                    http.send(request, &context, [&done](Result<HttpResponse>) { done = true; });
+                if (cancelAfterMs == 0) {
+                    // Cancel as soon as the reply has anything: between Qt's error and its
+                    // finished signal for a 404.
+                    QVERIFY(spinUntil([&] { return proxy.requestCount() > round; }, 5000));
+                    for (int i = 0; i < 50 && !done; ++i) {
+                        QCoreApplication::processEvents();
+                        QThread::usleep(200);
+                    }
+                    handle.cancel();
+                } else if (cancelAfterMs > 0) {
+                    QTest::qWait(cancelAfterMs);
+                    handle.cancel();
+                }
+                QVERIFY(spinUntil([&] { return done; }, 15000));
+            }
+            QTest::qWait(50);
+        }
+        QTest::qWait(20);
+        QStringList warnings;
+        for (const auto &entry : log.entries()) {
+            if (entry.type == QtWarningMsg || entry.type == QtCriticalMsg)
+                warnings << entry.message;
+        }
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplyWarnings)
+#include "tst_replywarnings.moc"

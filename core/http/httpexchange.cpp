@@ -140,8 +140,11 @@ void HttpExchange::discardReply()
     if (!m_reply)
         return;
     m_reply->disconnect(this);
-    // Aborting a reply that already finished makes Qt report its error a second time.
-    if (m_reply->isRunning())
+    // Aborting a reply that already finished, or that already failed and only waits for its
+    // finished signal (Qt reports the error and the end separately: a cancel can fall between
+    // them), makes Qt report a second error ("QNetworkReplyImplPrivate::error: Internal
+    // problem"). Such a reply stops by itself; deleting it is enough.
+    if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError)
         m_reply->abort();
     m_reply->deleteLater();
     m_reply = nullptr;
@@ -274,7 +277,10 @@ void HttpExchange::onReadyRead()
             } else {
                 m_tooLarge = true;
             }
-            m_reply->abort(); // may finish (and delete) this exchange synchronously
+            // May finish (and delete) this exchange synchronously. A reply that already
+            // failed finishes by itself (aborting it would report a second error).
+            if (m_reply->error() == QNetworkReply::NoError)
+                m_reply->abort();
             return;
         }
         if (m_sink && !errorBody)

@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 #include <QThread>
 
@@ -181,6 +182,71 @@ private Q_SLOTS:
                 warnings << entry.message;
         }
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    }
+
+    // The path browsing takes: a panel cancels its request (the selection moved on) in the
+    // moment between Qt reporting the reply's error (a 404 from the referrers API, a reset)
+    // and its finished signal. Aborting such a reply made Qt report a second error.
+    void cancelBetweenErrorAndFinished_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::addColumn<bool>("destroyContext");
+        QTest::addRow("404, cancel") << int(Action::Pass) << false;
+        QTest::addRow("404, caller gone") << int(Action::Pass) << true;
+        QTest::addRow("reset, cancel") << int(Action::Reset) << false;
+    }
+
+    void cancelBetweenErrorAndFinished()
+    {
+        QFETCH(int, action);
+        QFETCH(bool, destroyContext);
+        OCULAR_TEST_REGISTRY(registry);
+        FaultProxy proxy(QUrl(registry.baseUrl()));
+        QVERIFY(proxy.listen());
+        proxy.addRule(
+            FaultProxy::rule(QByteArray(), QStringLiteral("/referrers/"), Action(action)));
+
+        test::LogCapture log;
+        QNetworkAccessManager network;
+        HttpClient http(&network);
+        RetryPolicy once;
+        once.maxAttempts = 1;
+        http.setRetryPolicy(once);
+        HttpRequest request;
+        request.url =
+            QUrl(proxy.baseUrl().toString() + QStringLiteral("/v2/demo/hello/referrers/sha256:") +
+                 QString(64, QLatin1Char('a')));
+        bool delivered = false;
+        auto context = std::make_unique<QObject>();
+        const RequestHandle handle = http.send(request, context.get(), [&](Result<HttpResponse> r) {
+            delivered = true;
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+        });
+        // Qt's reply is the network manager's child once the request left.
+        QNetworkReply *reply = nullptr;
+        QVERIFY(spinUntil(
+            [&] {
+                const auto replies = network.findChildren<QNetworkReply *>();
+                reply = replies.isEmpty() ? nullptr : replies.first();
+                return reply != nullptr;
+            },
+            5000));
+        bool sawError = false;
+        connect(reply, &QNetworkReply::errorOccurred, this, [&] {
+            sawError = true;
+            QVERIFY(reply->isRunning()); // the window: failed, not finished yet
+            if (destroyContext)
+                context.reset();
+            else
+                handle.cancel();
+        });
+        QVERIFY(spinUntil([&] { return sawError; }, 5000));
+        QTest::qWait(100);
+        QCOMPARE(delivered, !destroyContext);
+        QCOMPARE(http.pendingCount(), 0);
+        QVERIFY2(!log.contains(QStringLiteral("must only be called once")),
+                 qPrintable(log.messages().join(QLatin1Char('\n'))));
     }
 };
 

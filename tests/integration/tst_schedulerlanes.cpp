@@ -273,8 +273,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("priority");
         QTest::addColumn<int>("minHeadsBefore");
         QTest::addColumn<int>("maxHeadsBefore");
+        // The ones in flight, plus those the other slots finish while the GET is answered.
         QTest::addRow("interactive jumps the queue")
-            << int(RequestPriority::Interactive) << 0 << 12;
+            << int(RequestPriority::Interactive) << 0 << 50;
         QTest::addRow("background waits its turn")
             << int(RequestPriority::Background) << 4990 << 5000;
     }
@@ -358,8 +359,8 @@ private Q_SLOTS:
             return client.getManifest(Repo, QStringLiteral("v1"), ctx, done);
         });
         QVERIFY(fetched.ok());
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(blobsDone, 0);
+        QCOMPARE(blobsDone, 0); // answered while every blob download was still running
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
         QVERIFY(spinUntil([&] { return blobsDone == 12; }, 30000));
     }
 
@@ -400,8 +401,8 @@ private Q_SLOTS:
                 Repo, QStringLiteral("v1"), &context,
                 [&](Result<ManifestHead> head) { others.record(head.ok(), QString()); });
         QVERIFY(spinUntil([&] { return others.done == 10; }, 10000));
-        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(retried.done, 0);
+        QCOMPARE(retried.done, 0); // all ten answered during the 2 s backoff of the two
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY(spinUntil([&] { return retried.done == 2; }, 10000));
         QVERIFY2(retried.failed == 0, qPrintable(retried.errors.join(QLatin1Char('\n'))));
     }

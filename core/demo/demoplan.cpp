@@ -2,6 +2,7 @@
 
 #include "content/mediatype.h"
 #include "demo/layerarchive.h"
+#include "reference/manifestidentifier.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -484,7 +485,7 @@ public:
         s.operations.append(op);
         ++plan.summary.manifestCount;
         addRepository(repository);
-        if (!reference.contains(QLatin1Char(':'))) {
+        if (!ManifestIdentifier::isDigest(reference)) {
             QStringList &tags = plan.summary.tags[repository];
             if (!tags.contains(reference))
                 tags.append(reference);

@@ -108,9 +108,8 @@ private Q_SLOTS:
         QTest::newRow("unterminated chunked")
             << QByteArray("GET") << int(Action::UnterminatedChunked) << 200 << none << qint64(0)
             << 0 << -1 << qint64(1 << 20) << false;
-        QTest::newRow("cancel right after a 404")
-            << QByteArray("GET") << int(Action::Pass) << 0 << none << qint64(0) << 0 << 0
-            << qint64(1 << 20) << false;
+        // A cancel timed "right after a 404" by polling is not deterministic: the window
+        // between Qt's error and finished is hit on purpose by cancelBetweenErrorAndFinished.
     }
 
     void noQtWarnings()

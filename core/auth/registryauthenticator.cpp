@@ -296,6 +296,9 @@ void RegistryAuthenticator::requestToken(const QString &key, const QUrl &url, co
     request.maxResponseBytes = TokenBodyCap;
     // The token service's own 401 is an answer, not a challenge for this authenticator.
     request.skipAuthProvider = true;
+    // Its own lane: it must not wait behind the requests that need this token (the realm is
+    // often on the registry's own origin).
+    request.authentication = true;
     if (usePost) {
         // OAuth2 refresh-token grant (identity tokens); a realm without it answers 404.
         request.method = "POST";

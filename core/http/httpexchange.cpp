@@ -86,6 +86,21 @@ QString describeSslErrors(const QList<QSslError> &errors)
     return reasons.join(QStringLiteral("; "));
 }
 
+// OpenSSL's reasons for a handshake whose first answer was not a TLS record: the port speaks
+// plain HTTP (or something else), it is not a certificate problem.
+bool isNonTlsAnswer(const QString &text)
+{
+    static const char *const reasons[] = {"wrong version number", "packet length too long",
+                                          "unknown protocol",     "http request",
+                                          "record layer failure", "unexpected eof"};
+    const QString lower = text.toLower();
+    for (const char *reason : reasons) {
+        if (lower.contains(QLatin1String(reason)))
+            return true;
+    }
+    return false;
+}
+
 // URLs in messages lose their query: signed storage URLs carry credentials there.
 QString displayUrl(const QUrl &url)
 {
@@ -101,7 +116,8 @@ HttpExchange::HttpExchange(HttpClient *client, HttpRequest request, QObject *con
     , m_request(std::move(request))
     , m_context(context)
     , m_done(std::move(done))
-    , m_slotOrigin(originpolicy::origin(m_request.url))
+    , m_slotOrigin((m_request.authentication ? QStringLiteral("auth ") : QString()) +
+                   originpolicy::origin(m_request.url))
     , m_url(m_request.url)
     , m_method(m_request.method)
 {
@@ -124,8 +140,11 @@ void HttpExchange::discardReply()
     if (!m_reply)
         return;
     m_reply->disconnect(this);
-    // Aborting a reply that already finished makes Qt report its error a second time.
-    if (m_reply->isRunning())
+    // Aborting a reply that already finished, or that already failed and only waits for its
+    // finished signal (Qt reports the error and the end separately: a cancel can fall between
+    // them), makes Qt report a second error ("QNetworkReplyImplPrivate::error: Internal
+    // problem"). Such a reply stops by itself; deleting it is enough.
+    if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError)
         m_reply->abort();
     m_reply->deleteLater();
     m_reply = nullptr;
@@ -134,6 +153,13 @@ void HttpExchange::discardReply()
 void HttpExchange::start()
 {
     m_started = true;
+    // A first attempt would only collect the challenge another request of the same scope is
+    // already answering: wait for its token instead.
+    if (m_attempt == 0 && m_client->m_auth && !m_request.skipAuthProvider &&
+        m_client->isAuthenticating(this)) {
+        m_client->waitForAuthentication(this);
+        return;
+    }
     startAttempt();
 }
 
@@ -155,6 +181,11 @@ QNetworkRequest HttpExchange::buildRequest() const
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_client->m_transferTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Ocular/0.1"));
+    // Qt's own connection pool queues by priority too (six connections per host).
+    if (m_request.authentication || m_request.priority == RequestPriority::Interactive)
+        request.setPriority(QNetworkRequest::HighPriority);
+    else if (m_request.priority >= RequestPriority::Background)
+        request.setPriority(QNetworkRequest::LowPriority);
     if (const auto tls = m_client->m_tlsConfig.constFind(m_url.host().toLower());
         tls != m_client->m_tlsConfig.constEnd())
         request.setSslConfiguration(*tls);
@@ -187,6 +218,13 @@ void HttpExchange::startAttempt()
     m_tooLarge = false;
     m_errorBodyCut = false;
     m_sslErrors.clear();
+    m_encrypted = false;
+    if (m_client->usesPlainHttp(m_url)) {
+        // This port turned out to speak plain HTTP (allowPlainHttpFallback).
+        if (originpolicy::sameOrigin(m_url, m_request.url))
+            m_request.url.setScheme(QStringLiteral("http"));
+        m_url.setScheme(QStringLiteral("http"));
+    }
     if (!m_request.sinkFile.isEmpty()) {
         m_sink = std::make_unique<QFile>(m_request.sinkFile);
         if (!m_sink->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -197,7 +235,7 @@ void HttpExchange::startAttempt()
         }
     }
     const QNetworkRequest request = buildRequest();
-    m_sentAuthorization = !request.rawHeader("Authorization").isEmpty();
+    m_sentAuthorization = request.rawHeader("Authorization");
     QNetworkAccessManager *network = m_client->m_network;
     const bool sendsBody = m_method == "PUT" || m_method == "POST" || m_method == "PATCH";
     if (m_method == "GET")
@@ -215,6 +253,7 @@ void HttpExchange::startAttempt()
     connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] { m_encrypted = true; });
 }
 
 void HttpExchange::onReadyRead()
@@ -238,7 +277,10 @@ void HttpExchange::onReadyRead()
             } else {
                 m_tooLarge = true;
             }
-            m_reply->abort(); // may finish (and delete) this exchange synchronously
+            // May finish (and delete) this exchange synchronously. A reply that already
+            // failed finishes by itself (aborting it would report a second error).
+            if (m_reply->error() == QNetworkReply::NoError)
+                m_reply->abort();
             return;
         }
         if (m_sink && !errorBody)
@@ -309,41 +351,26 @@ void HttpExchange::handleResponse(int status)
     HttpResponse response = collectResponse(status);
 
     if ((status == 401 || status == 403) && m_client->m_auth && !m_request.skipAuthProvider &&
-        m_authRounds < 2 && originpolicy::sameOrigin(m_url, m_request.url)) {
-        const QList<QByteArray> challenges = response.headerValues("WWW-Authenticate");
-        const bool insufficientScope =
-            std::any_of(challenges.begin(), challenges.end(),
-                        [](const QByteArray &c) { return c.contains("insufficient_scope"); });
-        // A first 401 asks for credentials. A second round lets the provider re-ask with the
-        // challenged scope, or say that what it sent was rejected; never more (no loops).
-        if (!challenges.isEmpty() && (status == 401 || insufficientScope)) {
-            ++m_authRounds;
-            QPointer<HttpExchange> self(this);
-            m_client->m_auth->handleChallenge(
-                m_url, challenges, m_request.scope, m_sentAuthorization,
-                [self, response](Result<Done> result) {
-                    if (!self || self->m_cancelled || self->m_finished)
-                        return;
-                    if (result.ok()) {
-                        self->startAttempt();
-                        return;
-                    }
-                    Error error = result.error();
-                    if (error.httpStatus == 0)
-                        error.httpStatus = response.status;
-                    self->finish(error);
-                });
-            return;
-        }
-    }
+        m_authRounds < 2 && originpolicy::sameOrigin(m_url, m_request.url) &&
+        handleChallenge(response))
+        return;
 
+    const RetryPolicy &retry = m_client->m_retry;
+    const int retryAfter =
+        RetryPolicy::retryAfterMs(response.header("Retry-After"), QDateTime::currentDateTimeUtc());
+    if (status == 429) {
+        // The whole origin pauses, not only this request: the others would hit the same limit.
+        // A Retry-After beyond what we wait for still pauses the origin for a while.
+        const int pause = retryAfter < 0                       ? retry.backoffMs(m_attempt + 1)
+                          : retryAfter > retry.maxRetryAfterMs ? retry.maxDelayMs
+                                                               : retryAfter;
+        m_client->coolDown(m_slotOrigin, pause);
+    }
     if (RetryPolicy::isRetryableStatus(status) && m_request.idempotent() &&
-        m_attempt < m_client->m_retry.maxAttempts) {
-        int delay = m_client->m_retry.backoffMs(m_attempt + 1);
-        const int retryAfter = RetryPolicy::retryAfterMs(response.header("Retry-After"),
-                                                         QDateTime::currentDateTimeUtc());
+        m_attempt < retry.maxAttempts) {
+        int delay = retry.backoffMs(m_attempt + 1);
         if (retryAfter >= 0) {
-            if (retryAfter > m_client->m_retry.maxRetryAfterMs) {
+            if (retryAfter > retry.maxRetryAfterMs) {
                 finish(response);
                 return;
             }
@@ -353,6 +380,34 @@ void HttpExchange::handleResponse(int status)
         return;
     }
     finish(response);
+}
+
+bool HttpExchange::handleChallenge(const HttpResponse &response)
+{
+    const QList<QByteArray> challenges = response.headerValues("WWW-Authenticate");
+    const bool insufficientScope =
+        std::any_of(challenges.begin(), challenges.end(),
+                    [](const QByteArray &c) { return c.contains("insufficient_scope"); });
+    if (challenges.isEmpty() || (response.status != 401 && !insufficientScope))
+        return false;
+    // A first 401 asks for credentials. A second round lets the provider re-ask with the
+    // challenged scope, or say that what it sent was rejected; never more (no loops).
+    ++m_authRounds;
+    m_challengeStatus = response.status;
+    // Another request already obtained newer credentials than the refused ones (a token
+    // rejected mid-burst is renewed once per scope, not once per request): use them.
+    const QByteArray current = m_client->m_auth->authorization(m_url, m_request.scope);
+    if (!current.isEmpty() && current != m_sentAuthorization) {
+        startAttempt();
+        return true;
+    }
+    // Without a slot while the token is fetched: the token request may need one of this
+    // origin's connections, and other requests can proceed meanwhile.
+    if (m_client->isAuthenticating(this))
+        m_client->waitForAuthentication(this);
+    else
+        m_client->authenticate(this, challenges);
+    return true;
 }
 
 bool HttpExchange::followRedirect(int status)
@@ -385,8 +440,28 @@ bool HttpExchange::followRedirect(int status)
     return true;
 }
 
+bool HttpExchange::portSpeaksNoTls(QNetworkReply::NetworkError code, const QString &text) const
+{
+    if (m_url.scheme() != QLatin1String("https") ||
+        !m_client->m_plainHttpAllowed.contains(originpolicy::origin(m_url)))
+        return false;
+    // A certificate problem, or anything after a completed handshake, is a TLS failure: it
+    // must never quietly become plain HTTP.
+    if (m_encrypted || !m_sslErrors.isEmpty())
+        return false;
+    if (code == QNetworkReply::RemoteHostClosedError)
+        return true; // closed before any TLS record came back
+    return code == QNetworkReply::SslHandshakeFailedError && isNonTlsAnswer(text);
+}
+
 void HttpExchange::handleNetworkError(QNetworkReply::NetworkError code, const QString &text)
 {
+    if (portSpeaksNoTls(code, text)) {
+        m_client->choosePlainHttp(originpolicy::origin(m_url));
+        --m_attempt; // not a retry: the same request, now over plain HTTP
+        startAttempt();
+        return;
+    }
     Error error = networkError(code, displayUrl(m_url), text);
     if (code == QNetworkReply::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
         error.kind = ErrorKind::Tls;
@@ -406,7 +481,12 @@ void HttpExchange::handleNetworkError(QNetworkReply::NetworkError code, const QS
 
 void HttpExchange::retryLater(int delayMs)
 {
-    QTimer::singleShot(delayMs, this, &HttpExchange::startAttempt);
+    // The slot is free while we wait; the exchange queues again (keeping its place) after.
+    m_client->suspend(this);
+    QTimer::singleShot(delayMs, this, [this] {
+        if (m_state == State::Suspended && !m_cancelled && !m_finished)
+            m_client->enqueue(this);
+    });
 }
 
 void HttpExchange::finish(Result<HttpResponse> result)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/calloptions.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -27,6 +29,13 @@ struct HttpRequest
     /// The body carries a secret (OAuth2 refresh token): a redirect that would re-send it to
     /// another origin is refused.
     bool secretBody = false;
+    /// Order among queued requests of the same origin (Interactive first).
+    RequestPriority priority = RequestPriority::Navigation;
+    /// Started after small requests of the same priority; never takes every slot of an origin.
+    bool largeTransfer = false;
+    /// A token request: runs in its own lane per origin, outside the cap of the requests that
+    /// wait for it (token services often share the registry's origin).
+    bool authentication = false;
     /// Retries of 429/5xx/resets are only made for idempotent requests.
     bool idempotent() const;
 

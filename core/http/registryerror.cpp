@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace ocular {
 
@@ -64,6 +65,17 @@ QString statusSentence(int status)
     return QStringLiteral("unexpected response");
 }
 
+// What TLS servers answer to plain HTTP on their port: Go's net/http (docker-registry, zot,
+// Harbor's core) and nginx.
+bool isPlainHttpToTlsPort(const HttpResponse &response)
+{
+    if (response.status != 400)
+        return false;
+    const QByteArray body = response.body.left(1024).toLower();
+    return body.contains("client sent an http request to an https server") ||
+           body.contains("plain http request was sent to https port");
+}
+
 } // namespace
 
 Error registryError(const HttpResponse &response, const QString &what)
@@ -87,6 +99,23 @@ Error registryError(const HttpResponse &response, const QString &what)
     }
     Error error;
     error.httpStatus = response.status;
+    if (isPlainHttpToTlsPort(response)) {
+        QUrl tls = response.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery |
+                                         QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+        tls.setScheme(QStringLiteral("https"));
+        if (tls.port() < 0)
+            tls.setPort(80);
+        error.kind = ErrorKind::Tls;
+        // Quote the server's own words (first line, short, printable only).
+        QString said = QString::fromUtf8(response.body.left(200)).section(QLatin1Char('\n'), 0, 0);
+        said.remove(QRegularExpression(QStringLiteral("[^\\x20-\\x7e]")));
+        const QString detail =
+            QStringLiteral("this port speaks HTTPS, but the request was sent in plain HTTP (the "
+                           "server answered \"%1\"); address it as %2")
+                .arg(said.trimmed(), tls.toString());
+        error.message = what.isEmpty() ? detail : what + QStringLiteral(": ") + detail;
+        return error;
+    }
     error.registryCodes = codes;
     error.kind = kindForStatus(response.status, codes);
     error.retryable = RetryPolicy::isRetryableStatus(response.status);

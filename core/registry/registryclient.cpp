@@ -128,7 +128,23 @@ RegistryClient::RegistryClient(HttpClient *http, RegistryEndpoint endpoint, QObj
     : QObject(parent)
     , m_http(http)
     , m_endpoint(std::move(endpoint))
-{}
+{
+    if (m_endpoint.plainHttpFallback && m_http) {
+        m_http->allowPlainHttpFallback(m_endpoint.baseUrl);
+        const auto adopt = [this] {
+            m_endpoint.baseUrl.setScheme(QStringLiteral("http"));
+            m_endpoint.plainHttpFallback = false;
+        };
+        if (m_http->usesPlainHttp(m_endpoint.baseUrl))
+            adopt();
+        else
+            connect(m_http, &HttpClient::plainHttpChosen, this, [this, adopt](const QUrl &origin) {
+                if (m_endpoint.plainHttpFallback &&
+                    originpolicy::sameOrigin(origin, m_endpoint.baseUrl))
+                    adopt();
+            });
+    }
+}
 
 QString RegistryClient::repositoryScope(const QString &repository, const QString &actions)
 {
@@ -221,21 +237,27 @@ RequestHandle RegistryClient::catalogPage(int pageSize, const QUrl &next, QObjec
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
-    const QUrl base = m_endpoint.baseUrl;
-    return m_http->send(request, context, [done, base, listPath](Result<HttpResponse> result) {
-        if (!result.ok())
-            return done(result.error());
-        const HttpResponse &response = result.value();
-        if (!response.isSuccess()) {
-            Error error = registryError(response, QStringLiteral("Could not list repositories"));
-            if (response.status == 404 || response.status == 405)
-                error.message = QStringLiteral("This registry does not offer a repository catalog; "
-                                               "open a repository by name instead.");
-            return done(error);
-        }
-        done(parseListPage(response, QStringLiteral("repositories"), base, listPath,
-                           catalogEntryProblem));
-    });
+    // Read at answer time: a loopback endpoint may have switched to plain HTTP meanwhile.
+    const QPointer<RegistryClient> self(this);
+    const QUrl sentBase = m_endpoint.baseUrl;
+    return m_http->send(
+        request, context, [done, self, sentBase, listPath](Result<HttpResponse> result) {
+            const QUrl base = self ? self->m_endpoint.baseUrl : sentBase;
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess()) {
+                Error error =
+                    registryError(response, QStringLiteral("Could not list repositories"));
+                if (response.status == 404 || response.status == 405)
+                    error.message =
+                        QStringLiteral("This registry does not offer a repository catalog; "
+                                       "open a repository by name instead.");
+                return done(error);
+            }
+            done(parseListPage(response, QStringLiteral("repositories"), base, listPath,
+                               catalogEntryProblem));
+        });
 }
 
 RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, const QUrl &next,
@@ -254,9 +276,12 @@ RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, 
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
-    const QUrl base = m_endpoint.baseUrl;
+    const QPointer<RegistryClient> self(this);
+    const QUrl sentBase = m_endpoint.baseUrl;
     return m_http->send(
-        request, context, [done, base, repository, listPath](Result<HttpResponse> result) {
+        request, context,
+        [done, self, sentBase, repository, listPath](Result<HttpResponse> result) {
+            const QUrl base = self ? self->m_endpoint.baseUrl : sentBase;
             if (!result.ok())
                 return done(result.error());
             const HttpResponse &response = result.value();
@@ -339,13 +364,15 @@ RequestHandle RegistryClient::listAllTags(const QString &repository, QObject *co
 }
 
 RequestHandle RegistryClient::headManifest(const QString &repository, const QString &reference,
-                                           QObject *context, Callback<ManifestHead> done)
+                                           QObject *context, Callback<ManifestHead> done,
+                                           const CallOptions &options)
 {
     if (auto bad = referenceProblem(repository, reference))
         return refuse(context, done, *bad);
     HttpRequest request = makeRequest(
         "HEAD", repository + QStringLiteral("/manifests/") + reference, pullScope(repository));
     request.setHeader("Accept", mediatype::manifestAcceptHeader());
+    request.priority = options.priorityOr(RequestPriority::Background);
     return m_http->send(
         request, context, [done, repository, reference](Result<HttpResponse> result) {
             if (!result.ok())
@@ -367,7 +394,8 @@ RequestHandle RegistryClient::headManifest(const QString &repository, const QStr
 }
 
 RequestHandle RegistryClient::getManifest(const QString &repository, const QString &reference,
-                                          QObject *context, Callback<FetchedManifest> done)
+                                          QObject *context, Callback<FetchedManifest> done,
+                                          const CallOptions &options)
 {
     RequestHandle outer;
     if (auto bad = referenceProblem(repository, reference))
@@ -432,7 +460,9 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
     HttpRequest request = makeRequest("GET", repository + QStringLiteral("/manifests/") + reference,
                                       pullScope(repository));
     request.setHeader("Accept", mediatype::manifestAcceptHeader());
-    request.maxResponseBytes = m_maxManifestBytes;
+    request.maxResponseBytes = options.maxBytesOr(m_maxManifestBytes);
+    request.priority = options.priorityOr(RequestPriority::Interactive);
+    request.largeTransfer = options.largeTransfer.value_or(false);
     outer.setCurrentStep(m_http->send(
         request, context, [done, finishParse, repository, reference](Result<HttpResponse> result) {
             if (!result.ok()) {
@@ -453,8 +483,10 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
 }
 
 RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &digest,
-                                      qint64 maxBytes, QObject *context, Callback<QByteArray> done)
+                                      qint64 maxBytes, QObject *context, Callback<QByteArray> done,
+                                      const CallOptions &options)
 {
+    maxBytes = options.maxBytesOr(maxBytes);
     RequestHandle outer;
     if (auto bad = digestProblem(repository, digest))
         return refuse(context, done, *bad);
@@ -471,6 +503,11 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
     HttpRequest request = makeRequest(
         "GET", repository + QStringLiteral("/blobs/") + digest.toString(), pullScope(repository));
     request.maxResponseBytes = maxBytes;
+    // Previews (config, small files) are what the user is looking at; big blobs are bulk.
+    constexpr qint64 LargeBlobBytes = 4 * 1024 * 1024;
+    request.largeTransfer = options.largeTransfer.value_or(maxBytes > LargeBlobBytes);
+    request.priority = options.priorityOr(request.largeTransfer ? RequestPriority::Bulk
+                                                                : RequestPriority::Interactive);
     QPointer<QObject> guard(context ? context : this);
     ContentCache *cache = m_cache;
     outer.setCurrentStep(m_http->send(
@@ -515,12 +552,14 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
 }
 
 RequestHandle RegistryClient::blobExists(const QString &repository, const Digest &digest,
-                                         QObject *context, Callback<bool> done)
+                                         QObject *context, Callback<bool> done,
+                                         const CallOptions &options)
 {
     if (auto bad = digestProblem(repository, digest))
         return refuse(context, done, *bad);
     HttpRequest request = makeRequest(
         "HEAD", repository + QStringLiteral("/blobs/") + digest.toString(), pullScope(repository));
+    request.priority = options.priorityOr(RequestPriority::Background);
     return m_http->send(request, context, [done, digest](Result<HttpResponse> result) {
         if (!result.ok())
             return done(result.error());
@@ -577,6 +616,10 @@ RequestHandle RegistryClient::uploadBlob(const QString &repository, const QByteA
                 put.body = data;
                 put.maxResponseBytes = ErrorBodyCap;
                 put.setHeader("Content-Type", "application/octet-stream");
+                // Big uploads go after small requests and never take every slot.
+                put.largeTransfer = data.size() > 1024 * 1024;
+                put.priority =
+                    put.largeTransfer ? RequestPriority::Bulk : RequestPriority::Navigation;
                 outer.setCurrentStep(m_http->send(
                     put, context, [done, digest, repository](Result<HttpResponse> result) {
                         if (!result.ok())

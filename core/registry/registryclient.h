@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "http/calloptions.h"
 #include "http/httpclient.h"
 #include "registry/registryendpoint.h"
 #include "registry/registrytypes.h"
@@ -22,6 +23,10 @@ class ContentCache;
 /// reference must be a valid tag or digest. Anything else is refused with an InvalidInput
 /// error and no request is sent, so a name a server listed (`../other/manifests/v1`, `x?a=b`)
 /// can never change which path is requested. Listings report such names as rejected.
+///
+/// Scheduling priorities (CallOptions overrides them): manifest GETs are Interactive, listings
+/// Navigation, HEADs Background (audits and existence checks send thousands), blob transfers
+/// Bulk and large when they may exceed 4 MiB.
 class RegistryClient : public QObject
 {
     Q_OBJECT
@@ -59,18 +64,20 @@ public:
 
     /// HEAD by tag or digest.
     RequestHandle headManifest(const QString &repository, const QString &reference,
-                               QObject *context, Callback<ManifestHead> done);
+                               QObject *context, Callback<ManifestHead> done,
+                               const CallOptions &options = {});
     /// GET by tag or digest; verifies the digest (by digest: mismatch is an error; by tag:
     /// mismatch with Docker-Content-Digest is a warning). Parsing happens off this thread.
     RequestHandle getManifest(const QString &repository, const QString &reference, QObject *context,
-                              Callback<FetchedManifest> done);
+                              Callback<FetchedManifest> done, const CallOptions &options = {});
 
     /// GET a blob into memory (at most maxBytes) and verify it.
     RequestHandle getBlob(const QString &repository, const Digest &digest, qint64 maxBytes,
-                          QObject *context, Callback<QByteArray> done);
+                          QObject *context, Callback<QByteArray> done,
+                          const CallOptions &options = {});
     /// HEAD a blob: true when it exists.
     RequestHandle blobExists(const QString &repository, const Digest &digest, QObject *context,
-                             Callback<bool> done);
+                             Callback<bool> done, const CallOptions &options = {});
     /// Uploads a blob unless it exists (HEAD first): POST then a monolithic PUT.
     RequestHandle uploadBlob(const QString &repository, const QByteArray &data, QObject *context,
                              Callback<Digest> done);

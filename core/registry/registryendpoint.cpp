@@ -40,8 +40,11 @@ Result<RegistryEndpoint> RegistryEndpoint::parse(const QString &input, bool allo
 
     const QUrl probe(QStringLiteral("http://") + Reference::apiHost(hostPort));
     const bool loopback = originpolicy::isLoopbackHost(probe.host());
+    // No scheme: HTTPS, also on loopback (a TLS registry on 127.0.0.1 would otherwise be asked
+    // in plain HTTP and answer 400); plain HTTP only once the port proves not to speak TLS.
+    const bool fallback = scheme.isEmpty() && loopback;
     if (scheme.isEmpty())
-        scheme = loopback ? QStringLiteral("http") : QStringLiteral("https");
+        scheme = QStringLiteral("https");
     if (scheme == QLatin1String("http") && !loopback && !allowInsecureHttp)
         return Error::make(ErrorKind::InvalidInput,
                            QStringLiteral("Plain HTTP to %1 is not allowed: it is not a loopback "
@@ -51,11 +54,19 @@ Result<RegistryEndpoint> RegistryEndpoint::parse(const QString &input, bool allo
     RegistryEndpoint endpoint;
     endpoint.registry = hostPort;
     endpoint.baseUrl = QUrl(scheme + QStringLiteral("://") + Reference::apiHost(hostPort));
+    endpoint.plainHttpFallback = fallback;
     if (!endpoint.baseUrl.isValid())
         return Error::make(
             ErrorKind::InvalidInput,
             QStringLiteral("\"%1\" is not a valid registry URL.").arg(text.left(100)));
     return endpoint;
+}
+
+QString RegistryEndpoint::address() const
+{
+    if (plainHttpFallback)
+        return baseUrl.authority();
+    return baseUrl.toString();
 }
 
 QUrl RegistryEndpoint::apiUrl(const QString &path) const

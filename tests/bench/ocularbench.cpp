@@ -2,6 +2,7 @@
 // against a local docker-registry it starts itself (or one given with --registry).
 //
 //   ocular-bench [--tags 20000] [--resolve 2000] [--registry HOST:PORT] [--per-origin N]
+//   ocular-bench --lanes [--tags 2000]   (only the interactive-during-audit latency)
 //
 // Not run in CI (it takes minutes); built so it keeps compiling.
 
@@ -20,6 +21,8 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QTimer>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -112,6 +115,84 @@ bool spinUntil(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype index =
+        qBound<qsizetype>(0, qsizetype(p * double(values.size() - 1) + 0.5), values.size() - 1);
+    return values.at(index);
+}
+
+/// One interactive manifest GET, timed.
+double timedGet(RegistryClient &client, const QString &repo, const QString &tag,
+                RequestPriority priority)
+{
+    CallOptions options;
+    options.priority = priority;
+    QElapsedTimer t;
+    t.start();
+    const auto fetched = waitFor<FetchedManifest>(
+        [&](QObject *ctx, auto done) { return client.getManifest(repo, tag, ctx, done, options); },
+        600000);
+    return fetched ? msSince(t) : -1;
+}
+
+/// Latency of a manifest GET (the user's click) while an audit-like burst of background HEADs
+/// runs, against its idle latency in the same run; and the same GET sent at Background
+/// priority, which waits its turn like one FIFO per origin would make it.
+bool measureLanes(RegistryClient &client, HttpClient &http, const QString &repo,
+                  const QStringList &tags, int burst)
+{
+    const QString clicked = tags.value(tags.size() / 2);
+    QList<double> idle;
+    for (int i = 0; i < 20; ++i)
+        idle << timedGet(client, repo, clicked, RequestPriority::Interactive);
+    record(QStringLiteral("lanes: idle GET (median)"), 20, percentile(idle, 0.5),
+           QStringLiteral("p95 %1 ms").arg(percentile(idle, 0.95), 0, 'f', 1));
+
+    auto runBurst = [&](RequestPriority getPriority, QList<double> &latencies, double &burstMs) {
+        int remaining = burst;
+        int failures = 0;
+        QObject context;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < burst; ++i)
+            client.headManifest(repo, tags.at(i % tags.size()), &context,
+                                [&remaining, &failures](Result<ManifestHead> head) {
+                                    failures += head ? 0 : 1;
+                                    --remaining;
+                                });
+        // Clicks one after another for as long as the audit runs (at least one).
+        do {
+            latencies << timedGet(client, repo, clicked, getPriority);
+        } while (remaining > 0 && getPriority == RequestPriority::Interactive);
+        spinUntil([&] { return remaining == 0; }, 600000);
+        burstMs = msSince(t);
+        return failures == 0 && http.pendingCount() == 0;
+    };
+    QList<double> busy;
+    double burstMs = 0;
+    if (!runBurst(RequestPriority::Interactive, busy, burstMs))
+        return false;
+    record(QStringLiteral("lanes: %1 background HEADs").arg(burst), burst, burstMs,
+           QStringLiteral("all queued at once"));
+    record(QStringLiteral("lanes: Interactive GET during burst (median)"), busy.size(),
+           percentile(busy, 0.5),
+           QStringLiteral("p95 %1 ms, max %2 ms, %3 clicks")
+               .arg(percentile(busy, 0.95), 0, 'f', 1)
+               .arg(percentile(busy, 1.0), 0, 'f', 1)
+               .arg(busy.size()));
+    QList<double> fifo;
+    double fifoBurstMs = 0;
+    if (!runBurst(RequestPriority::Background, fifo, fifoBurstMs))
+        return false;
+    record(QStringLiteral("lanes: same GET at Background (FIFO)"), 1, fifo.value(0),
+           QStringLiteral("queued behind the burst"));
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -137,9 +218,15 @@ int main(int argc, char **argv)
     const QCommandLineOption perOriginOption(
         QStringLiteral("per-origin"), QStringLiteral("HTTP requests in flight per origin (6)."),
         QStringLiteral("n"), QStringLiteral("6"));
-    parser.addOptions({tagsOption, resolveOption, registryOption, perOriginOption});
+    const QCommandLineOption lanesOption(
+        QStringLiteral("lanes"),
+        QStringLiteral("Only measure an interactive GET while 2000 background HEADs run (tags "
+                       "default to 2000)."));
+    parser.addOptions({tagsOption, resolveOption, registryOption, perOriginOption, lanesOption});
     parser.process(app);
-    const int tagCount = qMax(1, parser.value(tagsOption).toInt());
+    const bool lanesOnly = parser.isSet(lanesOption);
+    const int tagCount =
+        lanesOnly && !parser.isSet(tagsOption) ? 2000 : qMax(1, parser.value(tagsOption).toInt());
     const int resolveCount = qBound(1, parser.value(resolveOption).toInt(), tagCount);
 
     RegistryProcess process;
@@ -199,6 +286,11 @@ int main(int argc, char **argv)
         }
         tags = listed.value();
         record(QStringLiteral("list tags"), tagCount, ms, QStringLiteral("allTags, Link pages"));
+    }
+    if (lanesOnly) {
+        const bool ok = measureLanes(client, http, repo, tags, 2000);
+        printTable();
+        return ok ? 0 : 1;
     }
 
     // 3. Resolve digests of many tags with HEAD, all requested at once; HttpClient bounds

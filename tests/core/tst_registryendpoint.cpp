@@ -18,13 +18,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("registry");
         QTest::addColumn<QString>("baseUrl");
 
-        QTest::addRow("loopback host:port is http")
+        // Loopback without a scheme tries HTTPS first (plainHttpFallback, tested below).
+        QTest::addRow("loopback host:port is https first")
             << "127.0.0.1:5000" << false << true << "127.0.0.1:5000"
-            << "http://127.0.0.1:5000";
-        QTest::addRow("localhost is http") << "localhost:5000" << false << true << "localhost:5000"
-                                           << "http://localhost:5000";
+            << "https://127.0.0.1:5000";
+        QTest::addRow("localhost is https first")
+            << "localhost:5000" << false << true << "localhost:5000"
+            << "https://localhost:5000";
         QTest::addRow("ipv6 loopback") << "[::1]:5000" << false << true << "[::1]:5000"
-                                       << "http://[::1]:5000";
+                                       << "https://[::1]:5000";
+        QTest::addRow("explicit http on loopback stays plain")
+            << "http://127.0.0.1:5000" << false << true << "127.0.0.1:5000"
+            << "http://127.0.0.1:5000";
         QTest::addRow("public host is https") << "ghcr.io" << false << true << "ghcr.io"
                                               << "https://ghcr.io";
         QTest::addRow("docker hub api host") << "docker.io" << false << true << "docker.io"
@@ -78,12 +83,45 @@ private Q_SLOTS:
 
     void apiUrl()
     {
-        const auto endpoint = RegistryEndpoint::parse(QStringLiteral("127.0.0.1:5000")).value();
+        const auto endpoint =
+            RegistryEndpoint::parse(QStringLiteral("http://127.0.0.1:5000")).value();
         QCOMPARE(endpoint.apiUrl(QString()).toString(),
                  QStringLiteral("http://127.0.0.1:5000/v2/"));
         QCOMPARE(endpoint.apiUrl(QStringLiteral("team/api/tags/list?n=10")).toString(),
                  QStringLiteral("http://127.0.0.1:5000/v2/team/api/tags/list?n=10"));
         QVERIFY(endpoint.isPlainHttp());
+    }
+
+    void plainHttpFallbackOnlyForLoopbackWithoutScheme_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("fallback");
+        QTest::addColumn<QString>("address");
+        QTest::addRow("loopback, no scheme") << "127.0.0.1:5000" << true << "127.0.0.1:5000";
+        QTest::addRow("localhost, no scheme") << "localhost:5000" << true << "localhost:5000";
+        QTest::addRow("ipv6 loopback") << "[::1]:5000" << true << "[::1]:5000";
+        QTest::addRow("explicit https")
+            << "https://127.0.0.1:5000" << false << "https://127.0.0.1:5000";
+        QTest::addRow("explicit http")
+            << "http://127.0.0.1:5000" << false << "http://127.0.0.1:5000";
+        QTest::addRow("remote host")
+            << "registry.example.com" << false << "https://registry.example.com";
+    }
+
+    void plainHttpFallbackOnlyForLoopbackWithoutScheme()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, fallback);
+        QFETCH(QString, address);
+        const auto endpoint = RegistryEndpoint::parse(input);
+        QVERIFY(endpoint.ok());
+        QCOMPARE(endpoint->plainHttpFallback, fallback);
+        QCOMPARE(endpoint->address(), address);
+        // The address names the same endpoint again.
+        const auto again = RegistryEndpoint::parse(endpoint->address());
+        QVERIFY(again.ok());
+        QCOMPARE(again->baseUrl, endpoint->baseUrl);
+        QCOMPARE(again->plainHttpFallback, fallback);
     }
 };
 

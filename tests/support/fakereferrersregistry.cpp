@@ -1,5 +1,6 @@
 #include "fakereferrersregistry.h"
 
+#include "rawhttprequest.h"
 #include "reference/manifestidentifier.h"
 
 #include <QCryptographicHash>
@@ -101,6 +102,12 @@ void FakeReferrersRegistry::onReadyRead(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
     buffer += socket->readAll();
+    if (RawHttpRequest::looksLikeTls(buffer)) {
+        m_buffers.remove(socket);
+        socket->write(RawHttpRequest::notHttpAnswer());
+        socket->disconnectFromHost();
+        return;
+    }
     // Requests carry no body (GET/HEAD only), so a blank line ends each one.
     for (;;) {
         const qsizetype end = buffer.indexOf("\r\n\r\n");

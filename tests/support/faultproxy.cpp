@@ -62,6 +62,11 @@ QString FaultProxy::hostPort() const
     return QStringLiteral("127.0.0.1:%1").arg(m_server->serverPort());
 }
 
+void FaultProxy::addRoute(const QString &pathPattern, const QUrl &upstream)
+{
+    m_routes.append({QRegularExpression(pathPattern), upstream});
+}
+
 int FaultProxy::addRule(const Rule &rule)
 {
     m_rules.append(rule);
@@ -128,6 +133,12 @@ void FaultProxy::onClientData(QTcpSocket *client)
         return;
     }
     buffer->append(client->readAll());
+    if (RawHttpRequest::looksLikeTls(*buffer)) {
+        m_buffers.erase(buffer);
+        client->write(RawHttpRequest::notHttpAnswer());
+        client->disconnectFromHost();
+        return;
+    }
     const auto raw = RawHttpRequest::parse(*buffer);
     if (!raw)
         return;
@@ -148,6 +159,13 @@ void FaultProxy::dispatch(QTcpSocket *client, const Request &request)
             continue;
         if (rule.times >= 0 && m_hits.at(i) >= rule.times)
             continue;
+        if (!rule.headerName.isEmpty()) {
+            const auto header = std::find_if(
+                request.headers.begin(), request.headers.end(),
+                [&rule](const auto &h) { return sameName(h.first, rule.headerName.constData()); });
+            if (header == request.headers.end() || !header->second.contains(rule.headerContains))
+                continue;
+        }
         ++m_hits[i];
         const Rule copy = rule;
         if (copy.delayMs > 0) {
@@ -346,7 +364,15 @@ void FaultProxy::forward(QTcpSocket *client, const Request &request,
                 if (error != QAbstractSocket::RemoteHostClosedError)
                     complete(true);
             });
-    upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port(80)));
+    QUrl target = m_upstream;
+    const QString path = QString::fromLatin1(request.target);
+    for (const auto &route : m_routes) {
+        if (route.first.match(path).hasMatch()) {
+            target = route.second;
+            break;
+        }
+    }
+    upstream->connectToHost(target.host(), quint16(target.port(80)));
 }
 
 QByteArray FaultProxy::headerBlock(const Response &response, const QByteArray &extra)

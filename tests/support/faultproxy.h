@@ -55,11 +55,23 @@ public:
         QByteArray body;
         qint64 bytes = 0;
         int intervalMs = 0;
+        /// When set, the rule only matches requests whose header of this name contains
+        /// headerContains (e.g. a revoked token in Authorization).
+        QByteArray headerName;
+        QByteArray headerContains;
     };
 
     /// Forwards to @p upstream (scheme http, loopback).
     explicit FaultProxy(const QUrl &upstream, QObject *parent = nullptr);
     ~FaultProxy() override;
+
+    /// Changes where unrouted requests go (a registry started after the proxy, because its
+    /// configuration names the proxy's address).
+    void setUpstream(const QUrl &upstream) { m_upstream = upstream; }
+    /// Requests whose path and query match @p pathPattern go to @p upstream instead (plain
+    /// HTTP, loopback): one origin in front of several servers, e.g. a registry with its token
+    /// service under /token as Harbor and Quay have it.
+    void addRoute(const QString &pathPattern, const QUrl &upstream);
 
     /// Listens on a free loopback port; false (with the reason in errorString()) on failure.
     bool listen();
@@ -118,6 +130,7 @@ private:
     static QByteArray headerBlock(const Response &response, const QByteArray &extra);
 
     QUrl m_upstream;
+    QList<QPair<QRegularExpression, QUrl>> m_routes;
     QTcpServer *m_server = nullptr;
     QString m_error;
     QList<Rule> m_rules;

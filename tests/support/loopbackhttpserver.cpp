@@ -157,6 +157,11 @@ void LoopbackHttpServer::onReadable(QTcpSocket *socket)
         return;
     }
     socket->setProperty("ocularBuffer", buffer);
+    if (!m_tls && RawHttpRequest::looksLikeTls(buffer)) {
+        socket->write(RawHttpRequest::notHttpAnswer());
+        socket->disconnectFromHost();
+        return;
+    }
     const auto raw = RawHttpRequest::parse(buffer);
     if (!raw)
         return; // head or body still arriving

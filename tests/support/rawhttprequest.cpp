@@ -30,4 +30,15 @@ std::optional<RawHttpRequest> RawHttpRequest::parse(const QByteArray &buffer)
     return request;
 }
 
+bool RawHttpRequest::looksLikeTls(const QByteArray &buffer)
+{
+    return !buffer.isEmpty() && static_cast<unsigned char>(buffer.at(0)) == 0x16;
+}
+
+QByteArray RawHttpRequest::notHttpAnswer()
+{
+    return QByteArrayLiteral("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; "
+                             "charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request");
+}
+
 } // namespace ocular::test

@@ -80,10 +80,19 @@ void ContentCache::countHit(bool hit) const
 
 std::optional<QByteArray> ContentCache::memoryGet(const Digest &digest) const
 {
-    QMutexLocker lock(&m_mutex);
-    if (const QByteArray *bytes = m_memory.object(digest.toString()))
-        return *bytes;
-    return std::nullopt;
+    std::optional<QByteArray> found;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (const QByteArray *bytes = m_memory.object(digest.toString()))
+            found = *bytes;
+    }
+    if (found && !m_directory.isEmpty()) {
+        // A memory hit is a use of the disk copy too (index only: no disk I/O here).
+        QMutexLocker lock(&m_diskMutex);
+        if (m_indexed)
+            touchLocked(digest.algorithm() + QLatin1Char('/') + digest.encoded());
+    }
+    return found;
 }
 
 void ContentCache::memoryPut(const Digest &digest, const QByteArray &bytes) const

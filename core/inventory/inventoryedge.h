@@ -2,6 +2,7 @@
 
 #include "reference/digest.h"
 
+#include <QHashFunctions>
 #include <QString>
 
 namespace ocular {
@@ -17,6 +18,11 @@ enum class InventoryEdgeKind
     CosignTag,           ///< `to` is tagged `sha256-<hex of from>.sig/.att/.sbom`
     BuildKitAttestation, ///< `to` is an attestation entry for image `from` inside an index
 };
+
+inline size_t qHash(InventoryEdgeKind kind, size_t seed = 0) noexcept
+{
+    return ::qHash(int(kind), seed);
+}
 
 /// One typed edge. For the referrer kinds, `from` is the subject and `to` the referrer.
 struct InventoryEdge

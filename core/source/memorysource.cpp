@@ -67,6 +67,14 @@ void MemorySource::tamper(const QString &repository, const Digest &digest, const
         repo.manifests[digest].raw = bytes;
 }
 
+int MemorySource::totalCalls() const
+{
+    int total = 0;
+    for (const int n : m_calls)
+        total += n;
+    return total;
+}
+
 void MemorySource::failNext(Operation operation, const Error &error, int times)
 {
     for (int i = 0; i < times; ++i)
@@ -85,20 +93,27 @@ RequestHandle MemorySource::answer(Operation operation, QObject *context, Callba
     RequestHandle handle;
     auto answered = std::make_shared<bool>(false);
     QPointer<QObject> guard(context);
-    handle.setAbort([answered, guard, done] {
+    std::shared_ptr<int> inFlight = m_inFlight;
+    m_maxInFlight = qMax(m_maxInFlight, ++*inFlight);
+    handle.setAbort([answered, guard, done, inFlight] {
         if (*answered)
             return;
         *answered = true;
+        --*inFlight;
         async::deliverLater(guard, [done] { done(Error::cancelled()); });
     });
-    if (!context)
+    if (!context) {
+        --*inFlight;
         return handle;
+    }
     QPointer<MemorySource> self(this);
     // The answer is computed when it is delivered, as a server's would be after the latency.
-    QTimer::singleShot(m_latencyMs, context, [answered, self, failure, done, compute] {
+    // (A call whose context dies first stays counted as in flight: it never answers.)
+    QTimer::singleShot(m_latencyMs, context, [answered, self, failure, done, compute, inFlight] {
         if (*answered)
             return;
         *answered = true;
+        --*inFlight;
         if (failure)
             return done(*failure);
         if (!self)

@@ -54,6 +54,10 @@ public:
 
     /// Calls made, per operation.
     int callCount(Operation operation) const { return m_calls.value(int(operation)); }
+    /// Calls made in all.
+    int totalCalls() const;
+    /// The most calls that were waiting for their answer at the same time.
+    int maxConcurrentCalls() const { return m_maxInFlight; }
 
     QString displayName() const override { return QStringLiteral("memory"); }
     RequestHandle repositories(const PageCursor &cursor, int pageSize, QObject *context,
@@ -106,6 +110,8 @@ private:
     bool m_serverFiltering = true;
     bool m_tagDelete = true;
     int m_latencyMs = 0;
+    std::shared_ptr<int> m_inFlight = std::make_shared<int>(0);
+    int m_maxInFlight = 0;
 };
 
 } // namespace ocular

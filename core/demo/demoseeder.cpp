@@ -66,7 +66,8 @@ void DemoSeeder::startStep(const std::shared_ptr<Run> &run)
         return;
     }
     if (!run->client) {
-        finish(run, Error::cancelled(QStringLiteral("The registry client went away while seeding.")));
+        finish(run,
+               Error::cancelled(QStringLiteral("The registry client went away while seeding.")));
         return;
     }
     if (run->step >= run->plan.steps.size()) {

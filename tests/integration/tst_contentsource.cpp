@@ -526,6 +526,9 @@ private Q_SLOTS:
             },
             120000);
         QVERIFY2(inventory.ok(), qPrintable(inventory.error().toString()));
+        qInfo("demo/hello: %d tags, %d manifests, %d edges in %d requests",
+              int(inventory->tags.size()), int(inventory->manifests.size()),
+              int(inventory->edges.size()), builder.requestsMade());
         const auto digest = [&](QLatin1String key) { return summary->digests.value(key); };
         const Digest index = digest(demokey::HelloIndex);
         const Digest amd64 = digest(demokey::HelloAmd64);

@@ -87,10 +87,14 @@ std::optional<QByteArray> ContentCache::memoryGet(const Digest &digest) const
             found = *bytes;
     }
     if (found && !m_directory.isEmpty()) {
-        // A memory hit is a use of the disk copy too (index only: no disk I/O here).
-        QMutexLocker lock(&m_diskMutex);
-        if (m_indexed)
-            touchLocked(digest.algorithm() + QLatin1Char('/') + digest.encoded());
+        // A memory hit is a use of the disk copy too (index only: no disk I/O here). A worker
+        // may hold the index while it scans or evicts: then the caller (the GUI thread) does
+        // not wait, and this one use is not recorded.
+        if (m_diskMutex.tryLock()) {
+            if (m_indexed)
+                touchLocked(digest.algorithm() + QLatin1Char('/') + digest.encoded());
+            m_diskMutex.unlock();
+        }
     }
     return found;
 }

@@ -1,18 +1,17 @@
 #include "clirunner.h"
 
-#include "auth/credentialchain.h"
-#include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
 #include "demo/demoseeder.h"
 #include "demo/registryprocess.h"
-#include "http/httpclient.h"
+#include "reference/nametext.h"
+#include "reference/registryaddress.h"
 #include "referrercommands.h"
 #include "registry/registryclient.h"
 #include "signalwatcher.h"
+#include "stack/registrystack.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
 #include <QTextStream>
 
 #include <algorithm>
@@ -28,6 +27,7 @@ QString helpText()
 {
     return QStringLiteral(
         "Usage: ocular-cli [options] <command> <argument>\n"
+        "       ocular-cli --version | --help\n"
         "\n"
         "Browse OCI container registries from the command line.\n"
         "\n"
@@ -40,7 +40,10 @@ QString helpText()
         "  seed HOST             push Ocular's demo content into a registry\n"
         "  serve-demo            start a local docker-registry, seed it, run until Ctrl+C\n"
         "\n"
-        "REF is HOST/PATH[:TAG][@DIGEST], e.g. 127.0.0.1:5000/demo/hello:latest.\n"
+        "REF is HOST/PATH[:TAG][@DIGEST], e.g. 127.0.0.1:5000/demo/hello:latest; the\n"
+        "registry host is required (a bare HOST where a repository is needed is refused,\n"
+        "never sent to Docker Hub; write docker.io/library/NAME for Docker Hub images).\n"
+        "HOST may be given as a URL, http://HOST or https://HOST, for every command.\n"
         "Loopback registries are spoken to over plain HTTP automatically.\n"
         "\n"
         "Options:\n"
@@ -56,6 +59,7 @@ QString helpText()
         "  --tags N              tags pushed to demo/many-tags by seed/serve-demo (default 2000)\n"
         "  --storage DIR         serve-demo: keep the registry's data in DIR\n"
         "  -h, --help            show this help\n"
+        "  --version             print the version\n"
         "\n"
         "Exit status: 0 success, 1 the operation failed, 2 usage error.\n");
 }
@@ -84,7 +88,13 @@ CliRunner::CliRunner(QObject *parent)
     : QObject(parent)
 {}
 
-CliRunner::~CliRunner() = default;
+CliRunner::~CliRunner()
+{
+    // Commands, walkers, the seeder and the demo registry use the stack: they go first.
+    const QObjectList owned = children();
+    for (QObject *child : owned)
+        delete child;
+}
 
 int CliRunner::start(const QStringList &arguments)
 {
@@ -110,14 +120,20 @@ int CliRunner::start(const QStringList &arguments)
                                     QStringLiteral("file"));
     const QCommandLineOption insecure(QStringLiteral("insecure"),
                                       QStringLiteral("Skip TLS verification."));
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show version."));
     parser.addOptions({help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage,
-                       caFile, insecure});
+                       caFile, insecure, version});
     ReferrerCommands::addOptions(parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
         writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText()).toUtf8());
+        return Success;
+    }
+    if (parser.isSet(version)) {
+        printLine(QStringLiteral("%1 %2").arg(QLatin1String(Program),
+                                              QCoreApplication::applicationVersion()));
         return Success;
     }
     const QStringList positional = parser.positionalArguments();
@@ -186,9 +202,16 @@ int CliRunner::start(const QStringList &arguments)
         return (this->*c.run)(m_subject);
     }
     if (ReferrerCommands::handles(m_command)) {
+        QStringList arguments = positional.mid(1);
+        if (arguments.size() == 1) {
+            const auto checked = referrerArgument(m_command, arguments.first());
+            if (!checked)
+                return Usage;
+            arguments.first() = *checked;
+        }
         auto *commands = new ReferrerCommands(
             [this](const QString &registry) { return clientFor(registry); }, this);
-        return commands->start(m_command, positional.mid(1), parser);
+        return commands->start(m_command, arguments, parser);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(m_command.left(40)));
 }
@@ -202,7 +225,13 @@ int CliRunner::usageError(const QString &message)
 
 void CliRunner::fail(const QString &what, const Error &error)
 {
-    printError(QStringLiteral("%1: %2: %3").arg(QLatin1String(Program), what, error.toString()));
+    // Error text can quote what a server sent: no control character reaches the terminal.
+    QStringList lines = error.toString().split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = nametext::printable(line, 4000);
+    printError(QStringLiteral("%1: %2: %3")
+                   .arg(QLatin1String(Program), nametext::printable(what, 400),
+                        lines.join(QLatin1Char('\n'))));
     finish(error.kind == ErrorKind::InvalidInput && error.httpStatus == 0 ? Usage : Failed);
 }
 
@@ -214,34 +243,117 @@ void CliRunner::finish(int code)
         Qt::QueuedConnection);
 }
 
-std::optional<Reference> CliRunner::parseReference(const QString &text)
+bool CliRunner::takeScheme(QString &text)
 {
+    for (const QLatin1String scheme : {QLatin1String("http"), QLatin1String("https")}) {
+        const QString prefix = scheme + QStringLiteral("://");
+        if (!text.startsWith(prefix, Qt::CaseInsensitive))
+            continue;
+        text = text.mid(prefix.size());
+        m_scheme = scheme;
+        if (m_scheme == QLatin1String("https") && m_plainHttp) {
+            usageError(
+                QStringLiteral("%1: an https:// URL contradicts --plain-http").arg(m_command));
+            return false;
+        }
+        if (m_scheme == QLatin1String("http") && (!m_caFile.isEmpty() || m_insecure)) {
+            usageError(QStringLiteral("%1: an http:// URL contradicts --ca-file/--insecure "
+                                      "(they are TLS options)")
+                           .arg(m_command));
+            return false;
+        }
+        return true;
+    }
+    if (text.contains(QStringLiteral("://"))) {
+        usageError(QStringLiteral("%1 %2: only http:// and https:// URLs are supported")
+                       .arg(m_command, nametext::printable(text, 100)));
+        return false;
+    }
+    return true;
+}
+
+std::optional<Reference> CliRunner::parseReference(const QString &argument)
+{
+    QString text = argument;
+    if (!takeScheme(text))
+        return std::nullopt;
+    if (const QString hostOnly = Reference::hostOnlyProblem(text); !hostOnly.isEmpty()) {
+        usageError(QStringLiteral("%1 %2: %3")
+                       .arg(m_command, nametext::printable(argument, 200), hostOnly));
+        return std::nullopt;
+    }
     const auto parsed = Reference::parse(text);
     if (!parsed) {
         printError(QStringLiteral("%1: %2 %3: %4")
-                       .arg(QLatin1String(Program), m_command, text, parsed.error().toString()));
+                       .arg(QLatin1String(Program), m_command, nametext::printable(argument, 200),
+                            parsed.error().toString()));
         return std::nullopt;
     }
     return parsed.value();
 }
 
+std::optional<QString> CliRunner::parseRegistryArgument(const QString &argument)
+{
+    const auto address = RegistryAddress::parse(argument);
+    if (!address) {
+        usageError(QStringLiteral("%1: %2").arg(m_command, address.error().message));
+        return std::nullopt;
+    }
+    if (!address->repositoryPath.isEmpty()) {
+        const QString shown = nametext::printable(argument, 200);
+        QString hint =
+            QStringLiteral("%1 takes a registry, but \"%2\" names the repository %3 "
+                           "on %4")
+                .arg(m_command, shown, address->repositoryPath, address->registry.toString());
+        if (m_command == QLatin1String("ls"))
+            hint += QStringLiteral(": for its tags run 'ocular-cli tags %1', for the registry's "
+                                   "catalog 'ocular-cli ls %2'")
+                        .arg(shown, address->endpointText());
+        else
+            hint += QStringLiteral(": give only %1").arg(address->endpointText());
+        usageError(hint);
+        return std::nullopt;
+    }
+    // The same rules as for references: takeScheme() checks the scheme against the flags.
+    QString text = address->endpointText();
+    if (!takeScheme(text))
+        return std::nullopt;
+    return address->registry.toString();
+}
+
+std::optional<QString> CliRunner::referrerArgument(const QString &command, const QString &argument)
+{
+    QString text = argument;
+    if (!takeScheme(text))
+        return std::nullopt;
+    // capabilities takes a bare HOST too; the others need a repository.
+    if (command == QLatin1String("capabilities") && !text.contains(QLatin1Char('/')))
+        return text;
+    if (const QString hostOnly = Reference::hostOnlyProblem(text); !hostOnly.isEmpty()) {
+        usageError(
+            QStringLiteral("%1 %2: %3").arg(command, nametext::printable(argument, 200), hostOnly));
+        return std::nullopt;
+    }
+    return text;
+}
+
 RegistryClient *CliRunner::clientFor(const QString &registry)
 {
     QString address = registry;
-    if (m_plainHttp && !address.contains(QStringLiteral("://")))
+    if (!m_scheme.isEmpty())
+        address = m_scheme + QStringLiteral("://") + address;
+    else if (m_plainHttp)
         address = QStringLiteral("http://") + address;
     // TLS flags mean TLS, even for a loopback registry (otherwise spoken to over plain HTTP).
-    if ((!m_caFile.isEmpty() || m_insecure) && !address.contains(QStringLiteral("://")))
+    else if (!m_caFile.isEmpty() || m_insecure)
         address = QStringLiteral("https://") + address;
     const auto endpoint = RegistryEndpoint::parse(address, m_plainHttp);
     if (!endpoint) {
-        printError(
-            QStringLiteral("%1: %2 %3: %4")
-                .arg(QLatin1String(Program), m_command, registry, endpoint.error().toString()));
+        printError(QStringLiteral("%1: %2 %3: %4")
+                       .arg(QLatin1String(Program), m_command, nametext::printable(registry, 200),
+                            endpoint.error().toString()));
         return nullptr;
     }
-    m_network = new QNetworkAccessManager(this);
-    m_http = new HttpClient(m_network, this);
     m_credentials = std::make_unique<StaticCredentialSource>();
     if (!m_username.isEmpty()) {
         Credentials credentials;
@@ -250,21 +362,35 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
         credentials.source = QStringLiteral("command line");
         m_credentials->set(endpoint->registry, credentials);
     }
+    RegistryStackConfig config;
+    config.endpoint = endpoint.value();
+    config.credentialSources = {m_credentials.get()};
     TlsSettings tls;
     tls.caFile = m_caFile;
     tls.insecureSkipVerify = m_insecure;
-    if (const auto applied = m_http->setTlsSettings(endpoint->baseUrl.host(), tls); !applied) {
-        printError(QStringLiteral("%1: %2").arg(QLatin1String(Program), applied.error().message));
+    if (!tls.isDefault())
+        config.tls.insert(endpoint->baseUrl.host(), tls);
+    auto stack = RegistryStack::create(config);
+    if (!stack) {
+        printError(QStringLiteral("%1: %2").arg(QLatin1String(Program), stack.error().message));
         return nullptr;
     }
     if (m_insecure)
         printError(QStringLiteral("%1: warning: TLS certificate verification is off for %2")
                        .arg(QLatin1String(Program), endpoint->baseUrl.host()));
-    m_credentialChain = CredentialChain::standard(m_credentials.get());
-    m_auth = new RegistryAuthenticator(m_http, m_credentialChain.get(), this);
-    m_http->setAuthProvider(m_auth);
-    m_client = new RegistryClient(m_http, endpoint.value(), this);
+    m_stack = std::move(stack).value();
+    m_client = m_stack->client();
     return m_client;
+}
+
+void CliRunner::reportRejected(const QString &what, const QList<RejectedName> &rejected)
+{
+    // On stderr, so that stdout stays a list of names that can be requested.
+    for (const RejectedName &name : rejected)
+        printError(QStringLiteral("%1: %2: warning: the registry listed the invalid name \"%3\" "
+                                  "(%4); it was skipped")
+                       .arg(QLatin1String(Program), what, nametext::printable(name.name, 200),
+                            name.reason));
 }
 
 std::optional<CliRunner::Target> CliRunner::targetFor(const QString &text)
@@ -280,7 +406,10 @@ std::optional<CliRunner::Target> CliRunner::targetFor(const QString &text)
 
 int CliRunner::runLs(const QString &host)
 {
-    RegistryClient *client = clientFor(host);
+    const auto registry = parseRegistryArgument(host);
+    if (!registry)
+        return Usage;
+    RegistryClient *client = clientFor(*registry);
     if (!client)
         return Usage;
     auto step = std::make_shared<std::function<void(const QUrl &)>>();
@@ -292,6 +421,7 @@ int CliRunner::runLs(const QString &host)
                                     *step = nullptr;
                                     return fail(QStringLiteral("ls ") + host, page.error());
                                 }
+                                reportRejected(QStringLiteral("ls ") + host, page->rejected);
                                 for (const QString &repository : page->items)
                                     printLine(repository);
                                 if (!page->next.isValid() || ++*pages >= 10000) {
@@ -311,18 +441,23 @@ int CliRunner::runTags(const QString &repository)
     if (!target)
         return Usage;
     const Reference &ref = target->reference;
-    target->client->allTags(ref.repository(), this, [this, repository](Result<QStringList> tags) {
-        if (!tags)
-            return fail(QStringLiteral("tags ") + repository, tags.error());
-        QStringList sorted = tags.value();
-        // docker-registry returns tags unsorted; a stable order makes output diffable.
-        std::sort(sorted.begin(), sorted.end());
-        QByteArray out;
-        for (const QString &tag : sorted)
-            out += tag.toUtf8() + '\n';
-        writeOut(out);
-        finish(Success);
-    });
+    if (ref.hasTag() || ref.hasDigest())
+        return usageError(
+            QStringLiteral("tags takes a repository (HOST/PATH) without tag or digest"));
+    target->client->listAllTags(
+        ref.repository(), this, [this, repository](Result<TagListing> tags) {
+            if (!tags)
+                return fail(QStringLiteral("tags ") + repository, tags.error());
+            reportRejected(QStringLiteral("tags ") + repository, tags->rejected);
+            QStringList sorted = tags->tags;
+            // docker-registry returns tags unsorted; a stable order makes output diffable.
+            std::sort(sorted.begin(), sorted.end());
+            QByteArray out;
+            for (const QString &tag : sorted)
+                out += tag.toUtf8() + '\n';
+            writeOut(out);
+            finish(Success);
+        });
     return -1;
 }
 
@@ -331,28 +466,23 @@ int CliRunner::runDigest(const QString &reference)
     const auto target = targetFor(reference);
     if (!target)
         return Usage;
-    RegistryClient *client = target->client;
+    // A HEAD's Docker-Content-Digest is only the registry's claim: fetch the bytes and hash
+    // them. By digest, getManifest fails unless the bytes hash to the digest asked for; by tag,
+    // Ocular's own hash is printed and a disagreeing header is a warning (PROTOCOL §3).
+    const Reference ref = target->reference;
     const QString what = QStringLiteral("digest ") + reference;
-    const QString repository = target->reference.repository();
-    const QString identifier = target->reference.identifier();
-    client->headManifest(repository, identifier, this,
-                         [this, client, what, repository, identifier](Result<ManifestHead> head) {
-                             if (!head)
-                                 return fail(what, head.error());
-                             if (head->digest.isValid()) {
-                                 printLine(head->digest.toString());
-                                 return finish(Success);
-                             }
-                             // No Docker-Content-Digest header: hash the manifest ourselves.
-                             client->getManifest(repository, identifier, this,
-                                                 [this, what](Result<FetchedManifest> fetched) {
-                                                     if (!fetched)
-                                                         return fail(what, fetched.error());
-                                                     printLine(
-                                                         fetched->manifest.digest().toString());
-                                                     finish(Success);
-                                                 });
-                         });
+    target->client->getManifest(
+        ref.repository(), ref.identifier(), this,
+        [this, what, ref](Result<FetchedManifest> fetched) {
+            if (!fetched)
+                return fail(what, fetched.error());
+            if (!fetched->warning.isEmpty())
+                printError(QStringLiteral("%1: %2: warning: %3")
+                               .arg(QLatin1String(Program), what, fetched->warning));
+            printLine(ref.hasDigest() ? ref.digest().toString()
+                                      : fetched->manifest.digest().toString());
+            finish(Success);
+        });
     return -1;
 }
 
@@ -397,7 +527,10 @@ int CliRunner::runBlob(const QString &reference)
 
 int CliRunner::runSeed(const QString &host)
 {
-    RegistryClient *client = clientFor(host);
+    const auto registry = parseRegistryArgument(host);
+    if (!registry)
+        return Usage;
+    RegistryClient *client = clientFor(*registry);
     if (!client)
         return Usage;
     m_seeder = new DemoSeeder(this);

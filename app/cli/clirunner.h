@@ -7,20 +7,18 @@
 #include <QObject>
 #include <QStringList>
 #include <memory>
-
-class QNetworkAccessManager;
+#include <optional>
 
 namespace ocular {
 
 class DemoSeeder;
-class HttpClient;
-class RegistryAuthenticator;
 class RegistryClient;
 class RegistryProcess;
+class RegistryStack;
 class SignalWatcher;
-class CredentialChain;
 class StaticCredentialSource;
 struct DemoSummary;
+struct RejectedName;
 
 /// Runs one `ocular-cli` command line: parses it, starts the asynchronous core calls and ends
 /// the event loop with the exit code (0 success, 1 operation failed, 2 usage).
@@ -51,10 +49,23 @@ private:
     int runSeed(const QString &host);
     int runServeDemo();
 
-    /// Parses a reference; prints a usage error and returns nothing when invalid.
+    /// Parses a reference (`[http(s)://]HOST/PATH[:TAG][@DIGEST]`; a scheme is remembered for
+    /// clientFor()); prints a usage error and returns nothing when invalid or only a host.
     std::optional<Reference> parseReference(const QString &text);
-    /// Builds the HTTP stack and a client for a registry host (or URL); null on usage error.
+    /// Parses a registry argument (`[http(s)://]HOST[:PORT]`); a repository path after it is a
+    /// usage error with a hint. Returns what clientFor() takes, nothing after a usage error.
+    std::optional<QString> parseRegistryArgument(const QString &text);
+    /// The argument of tree/audit/verify/capabilities checked and with its scheme taken off
+    /// (ReferrerCommands parses the rest); nothing after a usage error.
+    std::optional<QString> referrerArgument(const QString &command, const QString &text);
+    /// Takes `http://` or `https://` off @p text into m_scheme; false (after a usage error)
+    /// when the scheme contradicts the flags.
+    bool takeScheme(QString &text);
+    /// Builds the registry stack and a client for a registry host (or URL); null on usage
+    /// error.
     RegistryClient *clientFor(const QString &registry);
+    /// Prints names the registry listed but that fail the grammar (never requested).
+    void reportRejected(const QString &what, const QList<RejectedName> &rejected);
     /// A parsed reference and the client for its registry.
     struct Target
     {
@@ -73,6 +84,7 @@ private:
 
     QString m_command;
     QString m_subject; ///< the command's argument, for messages
+    QString m_scheme;  ///< http or https when the argument was a URL
     bool m_plainHttp = false;
     QString m_username;
     QString m_password;
@@ -83,12 +95,9 @@ private:
     int m_manyTags = 2000;
     QString m_storageDir;
 
-    QNetworkAccessManager *m_network = nullptr;
-    HttpClient *m_http = nullptr;
+    /// Flags first; the stack adds docker config.json/helpers and containers auth.json.
     std::unique_ptr<StaticCredentialSource> m_credentials;
-    /// Flags first, then docker config.json/helpers and containers auth.json.
-    std::shared_ptr<CredentialChain> m_credentialChain;
-    RegistryAuthenticator *m_auth = nullptr;
+    std::unique_ptr<RegistryStack> m_stack;
     RegistryClient *m_client = nullptr;
     DemoSeeder *m_seeder = nullptr;
     RegistryProcess *m_registry = nullptr;

@@ -8,6 +8,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ocular-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Ocular"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OCULAR_VERSION));
     ocular::CliRunner runner;
     int code = runner.start(QCoreApplication::arguments());
     if (code < 0)

@@ -1,9 +1,4 @@
-#include "auth/containersauthcredentialsource.h"
-#include "auth/credentialchain.h"
-#include "auth/dockerconfigcredentialsource.h"
-#include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
-#include "cache/contentcache.h"
 #include "credentials/keychaincredentialsource.h"
 #include "credentials/registryaccess.h"
 #include "credentials/registryaccessactions.h"
@@ -13,15 +8,15 @@
 #include "models/nodeicons.h"
 #include "panels/inspectorpanel.h"
 #include "panels/repositorytreepanel.h"
+#include "stack/registrystack.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QNetworkAccessManager>
+#include <QLocale>
 #include <QTabWidget>
 #include <QThreadPool>
-#include <QTranslator>
-#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace ocular;
 
@@ -93,23 +88,25 @@ int main(int argc, char **argv)
     parser.addOptions({demo, registry, screenshot, select, tab, settle});
     parser.process(app);
 
-    QNetworkAccessManager network;
-    HttpClient http(&network);
     // Credentials: logins typed this session, the OS keychain, then docker's config.json (and
-    // its helpers) and podman's auth.json, as the command-line tools find them.
+    // its helpers) and podman's auth.json, as the command-line tools find them. They are looked
+    // up on the thread pool, never on this thread.
     StaticCredentialSource sessionLogins;
     KeychainCredentialSource keychain;
-    CredentialChain credentials;
-    credentials.append(&sessionLogins);
-    credentials.append(&keychain);
-    credentials.append(std::make_unique<DockerConfigCredentialSource>());
-    credentials.append(std::make_unique<ContainersAuthCredentialSource>());
-    RegistryAuthenticator auth(&http, &credentials);
-    http.setAuthProvider(&auth);
-    RegistryAccess access(&http, &auth, &sessionLogins, &keychain);
+    RegistryStackConfig config;
+    config.credentialSources = {&sessionLogins, &keychain};
+    config.cache = RegistryStackConfig::Cache::Disk;
+    // TLS settings are applied per host by RegistryAccess (it reports missing files itself).
+    auto created = RegistryStack::create(config);
+    if (!created) {
+        qCritical("ocular: %s", qPrintable(created.error().message));
+        return 1;
+    }
+    const std::unique_ptr<RegistryStack> stack = std::move(created).value();
+    HttpClient &http = *stack->http();
+    RegistryAccess access(&http, stack->authenticator(), &sessionLogins, &keychain);
     const QStringList tlsProblems = access.applySavedTlsSettings();
-    ContentCache cache(ContentCache::defaultDirectory());
-    MainWindow window(&http, &cache);
+    MainWindow window(&http, stack->cache());
     new RegistryAccessActions(&window, &access);
     for (const QString &problem : tlsProblems)
         window.showProblem(problem);

@@ -1,6 +1,7 @@
 #include "dockerconfig.h"
 
 #include "auth/credentialhelper.h"
+#include "reference/registryname.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,8 +18,7 @@ const QString DockerHubKey = QStringLiteral("https://index.docker.io/v1/");
 
 bool isDockerHub(const QString &host)
 {
-    return host == QLatin1String("docker.io") || host == QLatin1String("index.docker.io") ||
-           host == QLatin1String("registry-1.docker.io");
+    return RegistryName::isDockerHubHost(host);
 }
 
 // The value looked up in a map keyed by registry: exact key first, then normalised hosts.

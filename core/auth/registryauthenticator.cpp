@@ -5,6 +5,7 @@
 #include "base/offthread.h"
 #include "http/httpclient.h"
 #include "http/originpolicy.h"
+#include "reference/registryname.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,9 +59,7 @@ QString RegistryAuthenticator::registryKey(const QUrl &url)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     if (url.port(defaultPort) != defaultPort)
         host += QLatin1Char(':') + QString::number(url.port());
-    if (host == QLatin1String("registry-1.docker.io"))
-        return QStringLiteral("docker.io");
-    return host;
+    return RegistryName::normalised(host);
 }
 
 QString RegistryAuthenticator::credentialSource(const QString &registry) const

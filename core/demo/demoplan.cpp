@@ -3,6 +3,7 @@
 #include "content/manifestbuilder.h"
 #include "content/mediatype.h"
 #include "demo/layerarchive.h"
+#include "reference/manifestidentifier.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -425,7 +426,7 @@ public:
         s.operations.append(op);
         ++plan.summary.manifestCount;
         addRepository(repository);
-        if (!reference.contains(QLatin1Char(':'))) {
+        if (!ManifestIdentifier::isDigest(reference)) {
             QStringList &tags = plan.summary.tags[repository];
             if (!tags.contains(reference))
                 tags.append(reference);

@@ -1,5 +1,7 @@
 #include "digest.h"
 
+#include "reference/nametext.h"
+
 #include <QRegularExpression>
 
 namespace ocular {
@@ -38,7 +40,7 @@ Result<Digest> Digest::parse(QStringView text)
     if (!digestGrammar().match(text.toString()).hasMatch())
         return Error::make(ErrorKind::InvalidInput,
                            QStringLiteral("\"%1\" is not a digest (expected algorithm:hex).")
-                               .arg(text.left(80).toString()));
+                               .arg(nametext::printable(text, 80)));
     const auto colon = text.indexOf(QLatin1Char(':'));
     const QString alg = text.left(colon).toString();
     const QString enc = text.mid(colon + 1).toString();

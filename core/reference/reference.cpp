@@ -1,5 +1,10 @@
 #include "reference.h"
 
+#include "reference/nametext.h"
+#include "reference/registryname.h"
+#include "reference/repositoryname.h"
+#include "reference/tagname.h"
+
 #include <QHostAddress>
 
 namespace ocular {
@@ -8,20 +13,7 @@ namespace {
 
 const QLatin1String kDockerHub("docker.io");
 constexpr int kMaxNameLength = 255;
-constexpr int kMaxTagLength = 128;
 constexpr int kMaxInputLength = 4096;
-
-bool isLowerAlnum(QChar c)
-{
-    const ushort u = c.unicode();
-    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9');
-}
-
-bool isAsciiAlnum(QChar c)
-{
-    const ushort u = c.unicode();
-    return isLowerAlnum(c) || (u >= 'A' && u <= 'Z');
-}
 
 bool hasUpper(QStringView s)
 {
@@ -32,126 +24,6 @@ bool hasUpper(QStringView s)
     return false;
 }
 
-// Checks one path component against `[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*` and says why it fails.
-QString pathComponentProblem(QStringView c)
-{
-    if (c.isEmpty())
-        return QStringLiteral("the repository path has an empty component");
-    for (QChar ch : c) {
-        const ushort u = ch.unicode();
-        if (u >= 'A' && u <= 'Z')
-            return QStringLiteral("the repository path must be lower case (\"%1\")")
-                .arg(c.toString());
-        if (!isLowerAlnum(ch) && u != '.' && u != '_' && u != '-')
-            return QStringLiteral("the repository path contains the invalid character '%1'")
-                .arg(ch);
-    }
-    if (!isLowerAlnum(c.front()) || !isLowerAlnum(c.back()))
-        return QStringLiteral("the path component \"%1\" must start and end with a letter or digit")
-            .arg(c.toString());
-    // Separators: a single '.', one or two '_', or any number of '-'; never mixed or adjacent.
-    qsizetype i = 0;
-    while (i < c.size()) {
-        if (isLowerAlnum(c[i])) {
-            ++i;
-            continue;
-        }
-        qsizetype j = i;
-        while (j < c.size() && !isLowerAlnum(c[j]))
-            ++j;
-        const QStringView sep = c.mid(i, j - i);
-        bool ok =
-            sep == QLatin1String(".") || sep == QLatin1String("_") || sep == QLatin1String("__");
-        if (!ok) {
-            ok = true;
-            for (QChar s : sep)
-                ok = ok && s == QLatin1Char('-');
-        }
-        if (!ok)
-            return QStringLiteral("the path component \"%1\" has the invalid separator \"%2\"")
-                .arg(c.toString(), sep.toString());
-        i = j;
-    }
-    return {};
-}
-
-QString repositoryProblem(QStringView path)
-{
-    if (path.isEmpty())
-        return QStringLiteral("the repository path is empty");
-    qsizetype start = 0;
-    while (true) {
-        const qsizetype slash = path.indexOf(QLatin1Char('/'), start);
-        const QStringView component = slash < 0 ? path.mid(start) : path.mid(start, slash - start);
-        const QString problem = pathComponentProblem(component);
-        if (!problem.isEmpty())
-            return problem;
-        if (slash < 0)
-            break;
-        start = slash + 1;
-    }
-    return {};
-}
-
-QString tagProblem(QStringView tag)
-{
-    if (tag.isEmpty())
-        return QStringLiteral("the tag is empty");
-    if (tag.size() > kMaxTagLength)
-        return QStringLiteral("the tag is longer than %1 characters").arg(kMaxTagLength);
-    const QChar first = tag.front();
-    if (!isAsciiAlnum(first) && first != QLatin1Char('_'))
-        return QStringLiteral("the tag must start with a letter, digit or '_'");
-    for (QChar c : tag) {
-        if (!isAsciiAlnum(c) && c != QLatin1Char('_') && c != QLatin1Char('.') &&
-            c != QLatin1Char('-'))
-            return QStringLiteral("the tag contains the invalid character '%1'").arg(c);
-    }
-    return {};
-}
-
-bool isValidPort(QStringView port)
-{
-    if (port.isEmpty() || port.size() > 5)
-        return false;
-    for (QChar c : port) {
-        if (c.unicode() < '0' || c.unicode() > '9')
-            return false;
-    }
-    const int value = port.toInt();
-    return value >= 1 && value <= 65535;
-}
-
-bool isValidDnsName(QStringView name)
-{
-    if (name.isEmpty() || name.size() > 253)
-        return false;
-    qsizetype start = 0;
-    while (true) {
-        const qsizetype dot = name.indexOf(QLatin1Char('.'), start);
-        const QStringView label = dot < 0 ? name.mid(start) : name.mid(start, dot - start);
-        if (label.isEmpty() || label.size() > 63)
-            return false;
-        if (!isAsciiAlnum(label.front()) || !isAsciiAlnum(label.back()))
-            return false;
-        for (QChar c : label) {
-            if (!isAsciiAlnum(c) && c != QLatin1Char('-'))
-                return false;
-        }
-        if (dot < 0)
-            return true;
-        start = dot + 1;
-    }
-}
-
-QString normaliseRegistry(const QString &host)
-{
-    if (host.compare(QLatin1String("index.docker.io"), Qt::CaseInsensitive) == 0 ||
-        host.compare(kDockerHub, Qt::CaseInsensitive) == 0)
-        return QString(kDockerHub);
-    return host;
-}
-
 QString normaliseRepository(const QString &registry, const QString &repository)
 {
     // Docker Hub's official images live under library/; docker and podman add it implicitly.
@@ -160,65 +32,40 @@ QString normaliseRepository(const QString &registry, const QString &repository)
     return repository;
 }
 
+// The first path component names a host when it cannot be a Docker Hub path (PROTOCOL §1).
+bool looksLikeHost(QStringView first)
+{
+    return first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':')) ||
+           first == QLatin1String("localhost") || hasUpper(first) ||
+           first.startsWith(QLatin1Char('['));
+}
+
 Error invalid(QStringView text, const QString &problem)
 {
-    return Error::make(
-        ErrorKind::InvalidInput,
-        QStringLiteral("Invalid reference \"%1\": %2.").arg(text.left(300).toString(), problem));
+    return Error::make(ErrorKind::InvalidInput, QStringLiteral("Invalid reference \"%1\": %2.")
+                                                    .arg(nametext::printable(text, 300), problem));
 }
 
 } // namespace
 
 bool Reference::isValidRepository(QStringView path)
 {
-    return repositoryProblem(path).isEmpty() && path.size() <= kMaxNameLength;
+    return RepositoryName::isValid(path);
 }
 
 bool Reference::isValidTag(QStringView tag)
 {
-    return tagProblem(tag).isEmpty();
+    return TagName::isValid(tag);
 }
 
 bool Reference::isValidRegistryHost(QStringView host)
 {
-    if (host.isEmpty())
-        return false;
-    QStringView port;
-    QStringView name = host;
-    if (host.front() == QLatin1Char('[')) {
-        const qsizetype close = host.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return false;
-        const QStringView rest = host.mid(close + 1);
-        if (!rest.isEmpty()) {
-            if (rest.front() != QLatin1Char(':'))
-                return false;
-            port = rest.mid(1);
-            if (!isValidPort(port))
-                return false;
-        }
-        const QString literal = host.mid(1, close - 1).toString();
-        // Zone ids ("%eth0") make no sense in a reference; QHostAddress would accept them.
-        if (literal.isEmpty() || literal.contains(QLatin1Char('%')))
-            return false;
-        QHostAddress address;
-        return address.setAddress(literal) && address.protocol() == QAbstractSocket::IPv6Protocol;
-    }
-    const qsizetype colon = host.indexOf(QLatin1Char(':'));
-    if (colon >= 0) {
-        name = host.left(colon);
-        port = host.mid(colon + 1);
-        if (!isValidPort(port))
-            return false;
-    }
-    return isValidDnsName(name);
+    return RegistryName::isValid(host);
 }
 
 QString Reference::apiHost(const QString &registry)
 {
-    if (normaliseRegistry(registry) == kDockerHub)
-        return QStringLiteral("registry-1.docker.io");
-    return registry;
+    return RegistryName::apiHostFor(registry);
 }
 
 Result<Reference> Reference::parse(QStringView text)
@@ -265,9 +112,7 @@ Result<Reference> Reference::parse(QStringView text)
     const qsizetype slash = rest.indexOf(QLatin1Char('/'));
     if (slash >= 0) {
         const QStringView first = rest.left(slash);
-        if (first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':')) ||
-            first == QLatin1String("localhost") || hasUpper(first) ||
-            first.startsWith(QLatin1Char('['))) {
+        if (looksLikeHost(first)) {
             if (!isValidRegistryHost(first))
                 return invalid(
                     text,
@@ -285,18 +130,18 @@ Result<Reference> Reference::parse(QStringView text)
         path = remainder.left(colon);
         if (path.contains(QLatin1Char(':')))
             return invalid(text, QStringLiteral("it contains more than one ':' after the host"));
-        const QString problem = tagProblem(tag);
+        const QString problem = TagName::problem(tag);
         if (!problem.isEmpty())
             return invalid(text, problem);
         ref.m_tag = tag.toString();
     }
     if (path.isEmpty())
         return invalid(text, QStringLiteral("the repository path is empty"));
-    const QString problem = repositoryProblem(path);
+    const QString problem = RepositoryName::problem(path);
     if (!problem.isEmpty())
         return invalid(text, problem);
 
-    ref.m_registry = registry.isEmpty() ? QString(kDockerHub) : normaliseRegistry(registry);
+    ref.m_registry = registry.isEmpty() ? QString(kDockerHub) : RegistryName::normalised(registry);
     ref.m_repository = normaliseRepository(ref.m_registry, path.toString());
     // The cap applies to the canonical name (docker.io/library/... included), as docker's own
     // normalising parser does; otherwise a short name could parse while its canonical form fails.
@@ -306,21 +151,77 @@ Result<Reference> Reference::parse(QStringView text)
     return ref;
 }
 
+QString Reference::hostOnlyProblem(QStringView text)
+{
+    QStringView name = text;
+    const qsizetype at = name.indexOf(QLatin1Char('@'));
+    if (at >= 0)
+        name = name.left(at);
+    if (name.isEmpty() || name.contains(QLatin1Char('/')))
+        return {};
+    // Without a slash the text is `name[:tag]`; the name part decides whether it is a host.
+    QStringView host = name;
+    if (!host.startsWith(QLatin1Char('['))) {
+        const qsizetype colon = host.indexOf(QLatin1Char(':'));
+        if (colon >= 0)
+            host = host.left(colon);
+    }
+    if (!looksLikeHost(host))
+        return {};
+    const QString shown = nametext::printable(name, 120);
+    QString message = QStringLiteral("\"%1\" is a registry host, not a repository: add the "
+                                     "repository path, e.g. %1/REPOSITORY")
+                          .arg(shown);
+    // Where the text could also be a Docker Hub image, say how to write that unambiguously.
+    const QString hub = QStringLiteral("docker.io/library/") + name.toString().toLower();
+    const bool ipAddress = !QHostAddress(host.toString()).isNull();
+    if (!ipAddress && parse(hub).ok())
+        message += QStringLiteral(" (for the Docker Hub image write %1)").arg(hub);
+    return message;
+}
+
+Result<Reference> Reference::parseInRegistry(const QString &registry, QStringView text)
+{
+    const QString host = RegistryName::normalised(registry);
+    if (!RegistryName::isValid(host))
+        return invalid(text, QStringLiteral("\"%1\" is not a valid registry host")
+                                 .arg(nametext::printable(registry, 100)));
+    QStringView rest = text.trimmed();
+    if (rest.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           QStringLiteral("Enter a repository, e.g. team/app, team/app:tag or "
+                                          "team/app@sha256:…."));
+    // A pasted full reference to this same registry.
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    if (slash > 0 && RegistryName::isValid(rest.left(slash)) &&
+        RegistryName::normalised(rest.left(slash).toString()) == host)
+        rest = rest.mid(slash + 1);
+    // Prefix the registry so that the path can never be read as a host, then parse as usual.
+    auto parsed = parse(QString(host + QLatin1Char('/') + rest));
+    if (!parsed) {
+        Error error = parsed.error();
+        error.message.replace(QStringLiteral("\"") + host + QLatin1Char('/'), QStringLiteral("\""));
+        return error;
+    }
+    return parsed;
+}
+
 Result<Reference> Reference::fromParts(const QString &registry, const QString &repository,
                                        const QString &tag, const Digest &digest)
 {
-    const QString host = registry.isEmpty() ? QString(kDockerHub) : normaliseRegistry(registry);
+    const QString host =
+        registry.isEmpty() ? QString(kDockerHub) : RegistryName::normalised(registry);
     const QString shown = host + QLatin1Char('/') + repository;
     if (!isValidRegistryHost(host))
         return invalid(shown, QStringLiteral("\"%1\" is not a valid registry host").arg(host));
-    const QString problem = repositoryProblem(repository);
+    const QString problem = RepositoryName::problem(repository);
     if (!problem.isEmpty())
         return invalid(shown, problem);
     if (host.size() + 1 + repository.size() > kMaxNameLength)
         return invalid(shown,
                        QStringLiteral("the name is longer than %1 characters").arg(kMaxNameLength));
     if (!tag.isEmpty()) {
-        const QString tagWhy = tagProblem(tag);
+        const QString tagWhy = TagName::problem(tag);
         if (!tagWhy.isEmpty())
             return invalid(shown, tagWhy);
     }

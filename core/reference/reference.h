@@ -15,6 +15,19 @@ public:
 
     /// Parses a full reference; `alpine` becomes `docker.io/library/alpine` (no tag implied).
     static Result<Reference> parse(QStringView text);
+    /// Parses what a user types for a registry they are already on (the GUI's Open dialog):
+    /// `repo`, `repo:tag`, `repo@digest`, `repo:tag@digest`, all relative to @p registry
+    /// (Docker Hub's `library/` rule applies there). The text is a path: its first component
+    /// is never taken for a host (`a.b/c` is the repository `a.b/c`), except that a full
+    /// reference naming @p registry itself is accepted too. Error messages say what to type.
+    static Result<Reference> parseInRegistry(const QString &registry, QStringView text);
+    /// When @p text has no repository path but is (or looks like) a registry host —
+    /// `127.0.0.1:5000`, `localhost`, `registry.example.com`, `[::1]:5000`, optionally with a
+    /// tag or digest — a message that says so and how to name a repository; empty otherwise.
+    /// docker would read `localhost:5000` as the Docker Hub image `library/localhost`, tag
+    /// 5000: where a repository is required, such input is a usage error instead, never a
+    /// silent trip to Docker Hub.
+    static QString hostOnlyProblem(QStringView text);
     /// Builds a reference from parts that were validated elsewhere (e.g. a catalog entry).
     static Result<Reference> fromParts(const QString &registry, const QString &repository,
                                        const QString &tag = {}, const Digest &digest = {});

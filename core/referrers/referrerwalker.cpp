@@ -156,7 +156,7 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
 
     begin(job);
     const auto asDigest = Digest::parse(reference);
-    if (reference.contains(QLatin1Char(':')) && asDigest.ok()) {
+    if (asDigest.ok()) {
         job->graph = ReferrerGraph(repository, asDigest.value());
         visit(job, asDigest.value(), 0, 0, nullptr, {});
         QMetaObject::invokeMethod(

@@ -6,10 +6,16 @@
 #include "http/linkheader.h"
 #include "http/originpolicy.h"
 #include "http/registryerror.h"
+#include "reference/manifestidentifier.h"
+#include "reference/nametext.h"
+#include "reference/repositoryname.h"
+#include "reference/scope.h"
+#include "reference/tagname.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 #include <QUrlQuery>
 #include <memory>
@@ -23,8 +29,24 @@ constexpr qint64 ListBodyCap = 16 * 1024 * 1024;
 // Above this, hashing and parsing move off the calling thread.
 constexpr qint64 OffThreadThreshold = 256 * 1024;
 
+// Why a listed name cannot be requested, or empty when it can.
+using NameCheck = QString (*)(QStringView);
+
+QString catalogEntryProblem(QStringView name)
+{
+    return RepositoryName::problem(name);
+}
+
+QString tagEntryProblem(QStringView name)
+{
+    return TagName::problem(name);
+}
+
+// Names from the server are data, not paths (PROTOCOL §8): entries that fail the grammar are
+// kept aside as rejected, and the next-page link must stay on the listing's own path, so that
+// neither can change which resource is requested next.
 Result<ListPage> parseListPage(const HttpResponse &response, const QString &key,
-                               const QUrl &endpointBase)
+                               const QUrl &endpointBase, const QString &listPath, NameCheck check)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
@@ -40,25 +62,64 @@ Result<ListPage> parseListPage(const HttpResponse &response, const QString &key,
     const QJsonArray array = value.toArray();
     page.items.reserve(array.size());
     for (const QJsonValue &item : array) {
-        if (item.isString())
-            page.items << item.toString();
+        if (!item.isString()) {
+            page.rejected.append(
+                {QString::fromUtf8(QJsonDocument(QJsonArray{item}).toJson(QJsonDocument::Compact))
+                     .mid(1)
+                     .chopped(1)
+                     .left(300),
+                 QStringLiteral("the entry is not a string")});
+            continue;
+        }
+        const QString name = item.toString();
+        const QString why = check(name);
+        if (why.isEmpty())
+            page.items << name;
+        else
+            page.rejected.append({name.left(1024), why});
     }
     const QUrl next = linkheader::nextUrl(response.headerValues("Link"), response.url);
     if (next.isValid()) {
-        // Pagination may not lead us to another origin, nor in a circle.
+        // Pagination may not lead us to another origin, another resource, nor in a circle.
         if (!originpolicy::sameOrigin(next, endpointBase))
             return Error::make(ErrorKind::Refused,
                                QStringLiteral("The registry's next-page link points to another "
                                               "host; refused to follow it."));
+        if (next.path() != listPath || !next.fragment().isEmpty())
+            return Error::make(
+                ErrorKind::Refused,
+                QStringLiteral("The registry's next-page link leads to another path (%1) than "
+                               "the listing (%2); refused to follow it.")
+                    .arg(nametext::printable(next.path(QUrl::FullyEncoded), 200), listPath));
         if (next != response.url)
             page.next = next;
     }
     return page;
 }
 
-bool looksLikeDigest(const QString &reference)
+// A caller-supplied next-page URL (from a Link header, perhaps parsed elsewhere) must address
+// the same listing on the same origin; anything else would let a server pick the request.
+std::optional<Error> nextPageProblem(const QUrl &next, const QUrl &first)
 {
-    return reference.contains(QLatin1Char(':'));
+    if (!next.isValid())
+        return std::nullopt;
+    if (!originpolicy::sameOrigin(next, first) || next.path() != first.path() ||
+        !next.fragment().isEmpty())
+        return Error::make(
+            ErrorKind::Refused,
+            QStringLiteral("The next-page link (%1) leaves the listing it belongs to "
+                           "(%2); refused to follow it.")
+                .arg(nametext::printable(next.toString(QUrl::FullyEncoded), 200), first.path()));
+    return std::nullopt;
+}
+
+// How a manifest is named in messages: repo@digest or repo:tag.
+QString manifestLabel(const QString &repository, const QString &reference)
+{
+    const QString shown = nametext::printable(reference, 200);
+    if (ManifestIdentifier::isDigest(reference))
+        return nametext::printable(repository, 300) + QLatin1Char('@') + shown;
+    return nametext::printable(repository, 300) + QLatin1Char(':') + shown;
 }
 
 } // namespace
@@ -74,12 +135,57 @@ QString RegistryClient::repositoryScope(const QString &repository, const QString
     return QStringLiteral("repository:") + repository + QLatin1Char(':') + actions;
 }
 
+QString RegistryClient::pullScope(const QString &repository)
+{
+    // Only called with a repository that passed repositoryProblem().
+    return Scope::pull(RepositoryName::parse(repository).value()).toString();
+}
+
+std::optional<Error> RegistryClient::repositoryProblem(const QString &repository)
+{
+    auto parsed = RepositoryName::parse(repository);
+    if (!parsed)
+        return parsed.error();
+    return std::nullopt;
+}
+
+std::optional<Error> RegistryClient::referenceProblem(const QString &repository,
+                                                      const QString &reference)
+{
+    if (auto bad = repositoryProblem(repository))
+        return bad;
+    auto parsed = ManifestIdentifier::parse(reference);
+    if (!parsed)
+        return parsed.error();
+    return std::nullopt;
+}
+
+std::optional<Error> RegistryClient::digestProblem(const QString &repository, const Digest &digest)
+{
+    if (auto bad = repositoryProblem(repository))
+        return bad;
+    if (!digest.isValid())
+        return Error::make(ErrorKind::InvalidInput, QStringLiteral("No digest was given."));
+    return std::nullopt;
+}
+
+QUrl RegistryClient::apiUrl(const QString &path, const QUrlQuery &query) const
+{
+    // The path is assembled from validated names only; the query is set apart from it, so
+    // nothing in a name can end the path or add parameters.
+    QUrl url = m_endpoint.baseUrl;
+    url.setPath(QStringLiteral("/v2/") + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
 HttpRequest RegistryClient::makeRequest(const QByteArray &method, const QString &path,
-                                        const QString &scope) const
+                                        const QString &scope, const QUrlQuery &query) const
 {
     HttpRequest request;
     request.method = method;
-    request.url = m_endpoint.apiUrl(path);
+    request.url = apiUrl(path, query);
     request.scope = scope;
     request.maxResponseBytes = ErrorBodyCap;
     return request;
@@ -105,13 +211,18 @@ RequestHandle RegistryClient::ping(QObject *context, Callback<PingResult> done)
 RequestHandle RegistryClient::catalogPage(int pageSize, const QUrl &next, QObject *context,
                                           Callback<ListPage> done)
 {
-    HttpRequest request = makeRequest("GET", QStringLiteral("_catalog?n=%1").arg(pageSize),
-                                      QStringLiteral("registry:catalog:*"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("n"), QString::number(pageSize));
+    HttpRequest request =
+        makeRequest("GET", QStringLiteral("_catalog"), Scope::catalog().toString(), query);
+    const QString listPath = request.url.path();
+    if (auto bad = nextPageProblem(next, request.url))
+        return refuse(context, done, *bad);
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
     const QUrl base = m_endpoint.baseUrl;
-    return m_http->send(request, context, [done, base](Result<HttpResponse> result) {
+    return m_http->send(request, context, [done, base, listPath](Result<HttpResponse> result) {
         if (!result.ok())
             return done(result.error());
         const HttpResponse &response = result.value();
@@ -122,48 +233,70 @@ RequestHandle RegistryClient::catalogPage(int pageSize, const QUrl &next, QObjec
                                                "open a repository by name instead.");
             return done(error);
         }
-        done(parseListPage(response, QStringLiteral("repositories"), base));
+        done(parseListPage(response, QStringLiteral("repositories"), base, listPath,
+                           catalogEntryProblem));
     });
 }
 
 RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, const QUrl &next,
                                        QObject *context, Callback<ListPage> done)
 {
-    QString path = repository + QStringLiteral("/tags/list");
+    if (auto bad = repositoryProblem(repository))
+        return refuse(context, done, *bad);
+    QUrlQuery query;
     if (pageSize > 0)
-        path += QStringLiteral("?n=%1").arg(pageSize);
+        query.addQueryItem(QStringLiteral("n"), QString::number(pageSize));
     HttpRequest request =
-        makeRequest("GET", path, repositoryScope(repository, QStringLiteral("pull")));
+        makeRequest("GET", repository + QStringLiteral("/tags/list"), pullScope(repository), query);
+    const QString listPath = request.url.path();
+    if (auto bad = nextPageProblem(next, request.url))
+        return refuse(context, done, *bad);
     if (next.isValid())
         request.url = next;
     request.maxResponseBytes = ListBodyCap;
     const QUrl base = m_endpoint.baseUrl;
-    return m_http->send(request, context, [done, base, repository](Result<HttpResponse> result) {
-        if (!result.ok())
-            return done(result.error());
-        const HttpResponse &response = result.value();
-        if (!response.isSuccess())
-            return done(registryError(
-                response, QStringLiteral("Could not list the tags of %1").arg(repository)));
-        done(parseListPage(response, QStringLiteral("tags"), base));
-    });
+    return m_http->send(
+        request, context, [done, base, repository, listPath](Result<HttpResponse> result) {
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess())
+                return done(registryError(
+                    response, QStringLiteral("Could not list the tags of %1").arg(repository)));
+            done(parseListPage(response, QStringLiteral("tags"), base, listPath, tagEntryProblem));
+        });
 }
 
 RequestHandle RegistryClient::allTags(const QString &repository, QObject *context,
                                       Callback<QStringList> done,
                                       std::function<void(const QStringList &)> progress)
 {
+    return listAllTags(
+        repository, context,
+        [done](Result<TagListing> listing) {
+            if (!listing)
+                return done(listing.error());
+            done(listing->tags);
+        },
+        std::move(progress));
+}
+
+RequestHandle RegistryClient::listAllTags(const QString &repository, QObject *context,
+                                          Callback<TagListing> done,
+                                          std::function<void(const QStringList &)> progress)
+{
     RequestHandle outer;
     struct State
     {
-        QStringList tags;
+        TagListing listing;
         int pages = 0;
         QSet<QString> visited; ///< page URLs asked for: a Link back to one is a loop
     };
     auto state = std::make_shared<State>();
     // Must match the URL tagsPage builds for the first page.
-    state->visited.insert(
-        m_endpoint.apiUrl(repository + QStringLiteral("/tags/list?n=1000")).toString());
+    QUrlQuery firstQuery;
+    firstQuery.addQueryItem(QStringLiteral("n"), QStringLiteral("1000"));
+    state->visited.insert(apiUrl(repository + QStringLiteral("/tags/list"), firstQuery).toString());
     using Step = std::function<void(const QUrl &)>;
     auto step = std::make_shared<Step>();
     // The step holds itself only weakly; the strong reference lives in the callback of the
@@ -180,7 +313,8 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
             [done, progress, outer, state, self, guard, maxPages](Result<ListPage> page) {
                 if (!page.ok())
                     return done(page.error());
-                state->tags += page->items;
+                state->listing.tags += page->items;
+                state->listing.rejected += page->rejected;
                 ++state->pages;
                 if (progress)
                     progress(page->items);
@@ -189,7 +323,7 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
                 if (outer.isCancelled())
                     return done(Error::cancelled());
                 if (!page->next.isValid() || state->pages >= maxPages)
-                    return done(state->tags);
+                    return done(state->listing);
                 if (state->visited.contains(page->next.toString()))
                     return done(Error::make(
                         ErrorKind::InvalidContent,
@@ -207,9 +341,10 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
 RequestHandle RegistryClient::headManifest(const QString &repository, const QString &reference,
                                            QObject *context, Callback<ManifestHead> done)
 {
-    HttpRequest request =
-        makeRequest("HEAD", repository + QStringLiteral("/manifests/") + reference,
-                    repositoryScope(repository, QStringLiteral("pull")));
+    if (auto bad = referenceProblem(repository, reference))
+        return refuse(context, done, *bad);
+    HttpRequest request = makeRequest(
+        "HEAD", repository + QStringLiteral("/manifests/") + reference, pullScope(repository));
     request.setHeader("Accept", mediatype::manifestAcceptHeader());
     return m_http->send(
         request, context, [done, repository, reference](Result<HttpResponse> result) {
@@ -217,8 +352,7 @@ RequestHandle RegistryClient::headManifest(const QString &repository, const QStr
                 return done(result.error());
             const HttpResponse &response = result.value();
             if (!response.isSuccess())
-                return done(
-                    registryError(response, QStringLiteral("%1:%2").arg(repository, reference)));
+                return done(registryError(response, manifestLabel(repository, reference)));
             ManifestHead head;
             const auto digest =
                 Digest::parse(QString::fromLatin1(response.header("Docker-Content-Digest")));
@@ -236,18 +370,11 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
                                           QObject *context, Callback<FetchedManifest> done)
 {
     RequestHandle outer;
-    const bool byDigest = looksLikeDigest(reference);
-    Digest wanted;
-    if (byDigest) {
-        const auto parsed = Digest::parse(reference);
-        if (!parsed.ok()) {
-            QMetaObject::invokeMethod(
-                context ? context : this, [done, error = parsed.error()] { done(error); },
-                Qt::QueuedConnection);
-            return outer;
-        }
-        wanted = parsed.value();
-    }
+    if (auto bad = referenceProblem(repository, reference))
+        return refuse(context, done, *bad);
+    const ManifestIdentifier identifier = ManifestIdentifier::parse(reference).value();
+    const bool byDigest = identifier.isDigest();
+    const Digest wanted = identifier.digest();
     QPointer<QObject> guard(context ? context : this);
     ContentCache *cache = m_cache;
     auto finishParse = [this, guard, done, outer, cache, wanted,
@@ -281,7 +408,8 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
                     fetched.warning =
                         QStringLiteral("The registry says this manifest is %1, but "
                                        "its bytes hash to %2; Ocular uses its own hash.")
-                            .arg(headerDigest.left(80), fetched.manifest.digest().toString());
+                            .arg(nametext::printable(headerDigest, 160),
+                                 fetched.manifest.digest().toString());
             }
             return fetched;
         };
@@ -301,9 +429,8 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
     };
 
     auto fetch = [this, outer, repository, reference, context, done, finishParse] {
-        HttpRequest request =
-            makeRequest("GET", repository + QStringLiteral("/manifests/") + reference,
-                        repositoryScope(repository, QStringLiteral("pull")));
+        HttpRequest request = makeRequest(
+            "GET", repository + QStringLiteral("/manifests/") + reference, pullScope(repository));
         request.setHeader("Accept", mediatype::manifestAcceptHeader());
         request.maxResponseBytes = m_maxManifestBytes;
         outer.setCurrentStep(m_http->send(
@@ -313,15 +440,14 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
                     Error error = result.error();
                     if (error.kind == ErrorKind::TooLarge)
                         error.message =
-                            QStringLiteral("The manifest %1:%2 is larger than the manifest "
+                            QStringLiteral("The manifest %1 is larger than the manifest "
                                            "size limit; it was not loaded.")
-                                .arg(repository, reference);
+                                .arg(manifestLabel(repository, reference));
                     return done(error);
                 }
                 const HttpResponse &response = result.value();
                 if (!response.isSuccess())
-                    return done(registryError(response,
-                                              QStringLiteral("%1:%2").arg(repository, reference)));
+                    return done(registryError(response, manifestLabel(repository, reference)));
                 finishParse(response.body, response.contentType(),
                             QString::fromLatin1(response.header("Docker-Content-Digest")), false);
             }));
@@ -350,12 +476,14 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
                                       qint64 maxBytes, QObject *context, Callback<QByteArray> done)
 {
     RequestHandle outer;
+    if (auto bad = digestProblem(repository, digest))
+        return refuse(context, done, *bad);
     QPointer<QObject> guard(context ? context : this);
     ContentCache *cache = m_cache;
     auto fetch = [this, repository, digest, maxBytes, context, done, guard, outer, cache] {
         HttpRequest request =
             makeRequest("GET", repository + QStringLiteral("/blobs/") + digest.toString(),
-                        repositoryScope(repository, QStringLiteral("pull")));
+                        pullScope(repository));
         request.maxResponseBytes = maxBytes;
         outer.setCurrentStep(m_http->send(
             request, context,
@@ -364,9 +492,9 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
                     Error error = result.error();
                     if (error.kind == ErrorKind::TooLarge)
                         error.message =
-                            QStringLiteral("The blob %1 is larger than %2 KiB; not loaded.")
-                                .arg(digest.shortForm())
-                                .arg(maxBytes / 1024);
+                            QStringLiteral(
+                                "The blob %1 is larger than the limit of %2; not loaded.")
+                                .arg(digest.shortForm(), QLocale::c().formattedDataSize(maxBytes));
                     return done(error);
                 }
                 const HttpResponse &response = result.value();
@@ -388,6 +516,7 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
                         return;
                     if (outer.isCancelled())
                         return done(Error::cancelled());
+                    // Verified just above: stored without hashing again, written off-thread.
                     if (verified.ok() && cache)
                         cache->storeVerified(digest, verified.value());
                     done(std::move(verified));
@@ -420,9 +549,10 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
 RequestHandle RegistryClient::blobExists(const QString &repository, const Digest &digest,
                                          QObject *context, Callback<bool> done)
 {
-    HttpRequest request =
-        makeRequest("HEAD", repository + QStringLiteral("/blobs/") + digest.toString(),
-                    repositoryScope(repository, QStringLiteral("pull")));
+    if (auto bad = digestProblem(repository, digest))
+        return refuse(context, done, *bad);
+    HttpRequest request = makeRequest(
+        "HEAD", repository + QStringLiteral("/blobs/") + digest.toString(), pullScope(repository));
     return m_http->send(request, context, [done, digest](Result<HttpResponse> result) {
         if (!result.ok())
             return done(result.error());
@@ -439,8 +569,10 @@ RequestHandle RegistryClient::uploadBlob(const QString &repository, const QByteA
                                          QObject *context, Callback<Digest> done)
 {
     RequestHandle outer;
+    if (auto bad = repositoryProblem(repository))
+        return refuse(context, done, *bad);
     const Digest digest = Digest::sha256(data);
-    const QString scope = repositoryScope(repository, QStringLiteral("pull,push"));
+    const QString scope = Scope::push(RepositoryName::parse(repository).value()).toString();
     QPointer<QObject> guard(context ? context : this);
     auto upload = [this, repository, data, digest, scope, context, done, outer]() {
         HttpRequest post =
@@ -505,6 +637,8 @@ RequestHandle RegistryClient::putManifest(const QString &repository, const QStri
                                           const QByteArray &raw, const QString &mediaType,
                                           QObject *context, Callback<PushedManifest> done)
 {
+    if (auto bad = referenceProblem(repository, reference))
+        return refuse(context, done, *bad);
     if (raw.size() > m_maxManifestBytes) {
         RequestHandle none;
         QMetaObject::invokeMethod(
@@ -518,8 +652,9 @@ RequestHandle RegistryClient::putManifest(const QString &repository, const QStri
             Qt::QueuedConnection);
         return none;
     }
-    HttpRequest request = makeRequest("PUT", repository + QStringLiteral("/manifests/") + reference,
-                                      repositoryScope(repository, QStringLiteral("pull,push")));
+    HttpRequest request =
+        makeRequest("PUT", repository + QStringLiteral("/manifests/") + reference,
+                    Scope::push(RepositoryName::parse(repository).value()).toString());
     request.body = raw;
     request.setHeader("Content-Type", mediaType.toUtf8());
     const Digest digest = Digest::sha256(raw);
@@ -530,7 +665,8 @@ RequestHandle RegistryClient::putManifest(const QString &repository, const QStri
             const HttpResponse &response = result.value();
             if (response.status != 201 && response.status != 200 && response.status != 202)
                 return done(registryError(
-                    response, QStringLiteral("Push of %1:%2 failed").arg(repository, reference)));
+                    response,
+                    QStringLiteral("Push of %1 failed").arg(manifestLabel(repository, reference))));
             PushedManifest pushed;
             pushed.digest = digest;
             pushed.subjectHeader = QString::fromLatin1(response.header("OCI-Subject"));
@@ -542,12 +678,17 @@ RequestHandle RegistryClient::referrersPage(const QString &repository, const Dig
                                             const QString &artifactType, const QUrl &next,
                                             QObject *context, HttpClient::Callback done)
 {
-    QString path = repository + QStringLiteral("/referrers/") + subject.toString();
+    if (auto bad = digestProblem(repository, subject))
+        return refuse(context, done, *bad);
+    QUrlQuery query;
     if (!artifactType.isEmpty())
-        path += QStringLiteral("?artifactType=") +
-                QString::fromLatin1(QUrl::toPercentEncoding(artifactType));
+        query.addQueryItem(QStringLiteral("artifactType"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(artifactType)));
     HttpRequest request =
-        makeRequest("GET", path, repositoryScope(repository, QStringLiteral("pull")));
+        makeRequest("GET", repository + QStringLiteral("/referrers/") + subject.toString(),
+                    pullScope(repository), query);
+    if (auto bad = nextPageProblem(next, request.url))
+        return refuse(context, done, *bad);
     if (next.isValid())
         request.url = next;
     request.setHeader("Accept", QByteArray(mediatype::OciIndex.data(), mediatype::OciIndex.size()));
@@ -558,17 +699,20 @@ RequestHandle RegistryClient::referrersPage(const QString &repository, const Dig
 RequestHandle RegistryClient::deleteManifest(const QString &repository, const QString &reference,
                                              QObject *context, Callback<Done> done)
 {
+    if (auto bad = referenceProblem(repository, reference))
+        return refuse(context, done, *bad);
     HttpRequest request =
         makeRequest("DELETE", repository + QStringLiteral("/manifests/") + reference,
-                    repositoryScope(repository, QStringLiteral("delete")));
+                    Scope::remove(RepositoryName::parse(repository).value()).toString());
     return m_http->send(
         request, context, [done, repository, reference](Result<HttpResponse> result) {
             if (!result.ok())
                 return done(result.error());
             const HttpResponse &response = result.value();
             if (response.status != 202 && response.status != 200 && response.status != 204)
-                return done(registryError(
-                    response, QStringLiteral("Delete of %1@%2 failed").arg(repository, reference)));
+                return done(
+                    registryError(response, QStringLiteral("Delete of %1 failed")
+                                                .arg(manifestLabel(repository, reference))));
             done(Done{});
         });
 }

@@ -5,8 +5,11 @@
 #include "registry/registryendpoint.h"
 #include "registry/registrytypes.h"
 
+#include <QMetaObject>
 #include <QObject>
+#include <QUrlQuery>
 #include <functional>
+#include <optional>
 
 namespace ocular {
 
@@ -14,6 +17,11 @@ class ContentCache;
 
 /// Typed operations on one registry (OCI distribution spec + Docker catalog). Every call is
 /// asynchronous: `done` runs on `context`'s thread; the returned handle cancels.
+///
+/// Names are checked before they go into a URL: a repository must fit the OCI path grammar, a
+/// reference must be a valid tag or digest. Anything else is refused with an InvalidInput
+/// error and no request is sent, so a name a server listed (`../other/manifests/v1`, `x?a=b`)
+/// can never change which path is requested. Listings report such names as rejected.
 class RegistryClient : public QObject
 {
     Q_OBJECT
@@ -37,13 +45,17 @@ public:
     /// One catalog page; pass `next` from the previous page (invalid URL for the first).
     RequestHandle catalogPage(int pageSize, const QUrl &next, QObject *context,
                               Callback<ListPage> done);
-    /// One tags page.
+    /// One tags page. Listed tags that fail the tag grammar are in `rejected`, not `items`.
     RequestHandle tagsPage(const QString &repository, int pageSize, const QUrl &next,
                            QObject *context, Callback<ListPage> done);
     /// Every tag, following Link pages up to the page cap; `progress` (may be null) sees each
     /// page as it arrives.
     RequestHandle allTags(const QString &repository, QObject *context, Callback<QStringList> done,
                           std::function<void(const QStringList &page)> progress = {});
+    /// allTags() that also reports the listed names it refused (invalid tags), for display.
+    RequestHandle listAllTags(const QString &repository, QObject *context,
+                              Callback<TagListing> done,
+                              std::function<void(const QStringList &page)> progress = {});
 
     /// HEAD by tag or digest.
     RequestHandle headManifest(const QString &repository, const QString &reference,
@@ -81,8 +93,23 @@ public:
     static QString repositoryScope(const QString &repository, const QString &actions);
 
 private:
-    HttpRequest makeRequest(const QByteArray &method, const QString &path,
-                            const QString &scope) const;
+    static QString pullScope(const QString &repository);
+    static std::optional<Error> repositoryProblem(const QString &repository);
+    static std::optional<Error> referenceProblem(const QString &repository,
+                                                 const QString &reference);
+    static std::optional<Error> digestProblem(const QString &repository, const Digest &digest);
+    QUrl apiUrl(const QString &path, const QUrlQuery &query = {}) const;
+    HttpRequest makeRequest(const QByteArray &method, const QString &path, const QString &scope,
+                            const QUrlQuery &query = {}) const;
+    /// Delivers @p error later on @p context's thread without sending anything.
+    template <typename Done> RequestHandle refuse(QObject *context, Done done, Error error)
+    {
+        QMetaObject::invokeMethod(
+            context ? context : this,
+            [done = std::move(done), error = std::move(error)] { done(error); },
+            Qt::QueuedConnection);
+        return RequestHandle();
+    }
 
     HttpClient *m_http;
     RegistryEndpoint m_endpoint;

@@ -2,6 +2,7 @@
 
 #include "http/originpolicy.h"
 #include "reference/reference.h"
+#include "reference/registryname.h"
 
 namespace ocular {
 
@@ -31,9 +32,7 @@ Result<RegistryEndpoint> RegistryEndpoint::parse(const QString &input, bool allo
     if (slash >= 0)
         hostPort.truncate(slash);
     hostPort = hostPort.toLower();
-    if (hostPort == QLatin1String("index.docker.io") ||
-        hostPort == QLatin1String("registry-1.docker.io"))
-        hostPort = QStringLiteral("docker.io");
+    hostPort = RegistryName::normalised(hostPort);
     if (!Reference::isValidRegistryHost(hostPort))
         return Error::make(
             ErrorKind::InvalidInput,

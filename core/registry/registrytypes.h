@@ -8,11 +8,27 @@
 
 namespace ocular {
 
+/// A name a registry listed that does not fit the grammar (PROTOCOL §8): kept so that it can
+/// be shown as invalid, never requested.
+struct RejectedName
+{
+    QString name;   ///< as the server sent it; pass through nametext::printable() to show it
+    QString reason; ///< why it was refused, e.g. "the tag contains the invalid character '?'"
+};
+
 /// One page of a paged listing (catalog, tags).
 struct ListPage
 {
-    QStringList items;
-    QUrl next; ///< invalid when this was the last page
+    QStringList items;            ///< valid names only: safe to request
+    QList<RejectedName> rejected; ///< listed names that fail the grammar, in listing order
+    QUrl next;                    ///< invalid when this was the last page
+};
+
+/// Every page of a tag listing.
+struct TagListing
+{
+    QStringList tags;
+    QList<RejectedName> rejected;
 };
 
 /// What a manifest HEAD says.

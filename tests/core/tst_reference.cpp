@@ -3,7 +3,14 @@
 // Table rows concatenate strings; plain QString operator+ keeps QTest's column types exact.
 #undef QT_USE_QSTRINGBUILDER
 
+#include "reference/manifestidentifier.h"
+#include "reference/nametext.h"
 #include "reference/reference.h"
+#include "reference/registryaddress.h"
+#include "reference/registryname.h"
+#include "reference/repositoryname.h"
+#include "reference/scope.h"
+#include "reference/tagname.h"
 
 #include <QTest>
 
@@ -36,6 +43,21 @@ private Q_SLOTS:
     void fromParts();
     void identifier();
     void withers();
+    void registryName_data();
+    void registryName();
+    void serverNames_data();
+    void serverNames();
+    void manifestIdentifier_data();
+    void manifestIdentifier();
+    void scopes();
+    void hostOnly_data();
+    void hostOnly();
+    void parseInRegistry_data();
+    void parseInRegistry();
+    void registryAddress_data();
+    void registryAddress();
+    void printable_data();
+    void printable();
 };
 
 void TestReference::parseValid_data()
@@ -376,6 +398,368 @@ void TestReference::withers()
     QCOMPARE(base.withoutTag().toString(), QStringLiteral("ghcr.io/o/r"));
     QCOMPARE(base.withoutTag().withDigest(d).identifier(), kDigest);
     QVERIFY(base != base.withTag(QStringLiteral("v2")));
+}
+
+void TestReference::registryName_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("normalised");
+    QTest::addColumn<QString>("api");
+    QTest::addColumn<bool>("hub");
+
+    QTest::addRow("docker.io") << QStringLiteral("docker.io") << true << QStringLiteral("docker.io")
+                               << QStringLiteral("registry-1.docker.io") << true;
+    QTest::addRow("index alias") << QStringLiteral("index.docker.io") << true
+                                 << QStringLiteral("docker.io")
+                                 << QStringLiteral("registry-1.docker.io") << true;
+    QTest::addRow("api host alias")
+        << QStringLiteral("registry-1.docker.io") << true << QStringLiteral("docker.io")
+        << QStringLiteral("registry-1.docker.io") << true;
+    QTest::addRow("upper-case alias")
+        << QStringLiteral("Index.Docker.IO") << true << QStringLiteral("docker.io")
+        << QStringLiteral("registry-1.docker.io") << true;
+    QTest::addRow("ghcr") << QStringLiteral("ghcr.io") << true << QStringLiteral("ghcr.io")
+                          << QStringLiteral("ghcr.io") << false;
+    QTest::addRow("loopback port")
+        << QStringLiteral("127.0.0.1:5000") << true << QStringLiteral("127.0.0.1:5000")
+        << QStringLiteral("127.0.0.1:5000") << false;
+    QTest::addRow("ipv6") << QStringLiteral("[::1]:5000") << true << QStringLiteral("[::1]:5000")
+                          << QStringLiteral("[::1]:5000") << false;
+    QTest::addRow("hub look-alike") << QStringLiteral("docker.io.evil.example") << true
+                                    << QStringLiteral("docker.io.evil.example")
+                                    << QStringLiteral("docker.io.evil.example") << false;
+    QTest::addRow("with path") << QStringLiteral("docker.io/library") << false << QStringLiteral("")
+                               << QStringLiteral("") << false;
+    QTest::addRow("with scheme") << QStringLiteral("https://ghcr.io") << false << QStringLiteral("")
+                                 << QStringLiteral("") << false;
+    QTest::addRow("empty") << QStringLiteral("") << false << QStringLiteral("")
+                           << QStringLiteral("") << false;
+}
+
+void TestReference::registryName()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QFETCH(QString, normalised);
+    QFETCH(QString, api);
+    QFETCH(bool, hub);
+    const auto name = RegistryName::parse(input);
+    QCOMPARE(name.ok(), valid);
+    QCOMPARE(RegistryName::isValid(input), valid);
+    if (!valid) {
+        QCOMPARE(name.error().kind, ErrorKind::InvalidInput);
+        return;
+    }
+    QCOMPARE(name->toString(), normalised);
+    QCOMPARE(name->apiHost(), api);
+    QCOMPARE(name->isDockerHub(), hub);
+    // The other places that normalise Docker Hub agree (there is only one rule).
+    QCOMPARE(Reference::apiHost(input), api);
+    if (hub)
+        QCOMPARE(Reference::parse(input + QStringLiteral("/x/y"))->registry(),
+                 QStringLiteral("docker.io"));
+}
+
+void TestReference::serverNames_data()
+{
+    // Names a hostile registry may list (catalog entries and tags, PROTOCOL §8).
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("validRepository");
+    QTest::addColumn<bool>("validTag");
+
+    QTest::addRow("plain") << QStringLiteral("v1.0") << true << true;
+    QTest::addRow("repository") << QStringLiteral("team/app") << true << false;
+    QTest::addRow("parent segments")
+        << QStringLiteral("../../other/manifests/v1") << false << false;
+    QTest::addRow("dot dot") << QStringLiteral("..") << false << false;
+    QTest::addRow("dot") << QStringLiteral(".") << false << false;
+    QTest::addRow("query") << QStringLiteral("x?a=b") << false << false;
+    QTest::addRow("fragment") << QStringLiteral("x#frag") << false << false;
+    QTest::addRow("encoded dots") << QStringLiteral("%2e%2e") << false << false;
+    QTest::addRow("encoded slash") << QStringLiteral("a%2fb") << false << false;
+    QTest::addRow("escape sequence") << QStringLiteral("\x1b[31mred") << false << false;
+    QTest::addRow("real escape") << QStringLiteral("a\u001b[2Jb") << false << false;
+    QTest::addRow("newline") << QStringLiteral("v1\nv2") << false << false;
+    QTest::addRow("nul") << QString(QStringLiteral("v1") + QChar(0) + QStringLiteral("x")) << false
+                         << false;
+    QTest::addRow("bidi override") << QStringLiteral("v1\u202Egpj") << false << false;
+    QTest::addRow("space") << QStringLiteral("v 1") << false << false;
+    QTest::addRow("colon") << QStringLiteral("a:b") << false << false;
+    QTest::addRow("absolute") << QStringLiteral("/etc/passwd") << false << false;
+    QTest::addRow("double slash") << QStringLiteral("a//b") << false << false;
+    QTest::addRow("trailing slash") << QStringLiteral("a/") << false << false;
+    QTest::addRow("tag 128") << QString(128, QLatin1Char('t')) << true << true;
+    QTest::addRow("tag 129") << QString(129, QLatin1Char('t')) << true << false;
+    QTest::addRow("repository 255") << QString(255, QLatin1Char('a')) << true << false;
+    QTest::addRow("repository 256") << QString(256, QLatin1Char('a')) << false << false;
+    QTest::addRow("very long") << QString(100000, QLatin1Char('a')) << false << false;
+    QTest::addRow("upper-case repository") << QStringLiteral("Team/App") << false << false;
+    QTest::addRow("fallback tag") << QStringLiteral("sha256-") + kHex << true << true;
+}
+
+void TestReference::serverNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, validRepository);
+    QFETCH(bool, validTag);
+    QCOMPARE(RepositoryName::isValid(name), validRepository);
+    QCOMPARE(RepositoryName::parse(name).ok(), validRepository);
+    QCOMPARE(TagName::isValid(name), validTag);
+    QCOMPARE(Reference::isValidTag(name), validTag);
+    if (!validRepository) {
+        const Error e = RepositoryName::parse(name).error();
+        QCOMPARE(e.kind, ErrorKind::InvalidInput);
+        QVERIFY2(e.message.size() < 600, qPrintable(QString::number(e.message.size())));
+        // Never echoes a control character.
+        for (QChar c : e.message)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f && c.unicode() != 0x202e,
+                     qPrintable(e.message));
+    }
+    if (!validTag)
+        QVERIFY(!TagName::problem(name).isEmpty());
+}
+
+void TestReference::manifestIdentifier_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("kind"); // tag, digest, invalid
+
+    QTest::addRow("tag") << QStringLiteral("latest") << QStringLiteral("tag");
+    QTest::addRow("fallback tag") << QStringLiteral("sha256-") + kHex << QStringLiteral("tag");
+    QTest::addRow("sha256") << kDigest << QStringLiteral("digest");
+    QTest::addRow("sha512") << QStringLiteral("sha512:") + QString(128, QLatin1Char('b'))
+                            << QStringLiteral("digest");
+    QTest::addRow("unknown algorithm") << QStringLiteral("blake3:abc") << QStringLiteral("digest");
+    QTest::addRow("short sha256") << QStringLiteral("sha256:abc") << QStringLiteral("invalid");
+    QTest::addRow("upper-case hex")
+        << QStringLiteral("sha256:") + kHex.toUpper() << QStringLiteral("invalid");
+    QTest::addRow("path escape") << QStringLiteral("../other/manifests/v1")
+                                 << QStringLiteral("invalid");
+    QTest::addRow("query") << QStringLiteral("x?a=b") << QStringLiteral("invalid");
+    QTest::addRow("empty") << QStringLiteral("") << QStringLiteral("invalid");
+    QTest::addRow("colon garbage") << QStringLiteral("a:b:c") << QStringLiteral("invalid");
+}
+
+void TestReference::manifestIdentifier()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, kind);
+    const auto id = ManifestIdentifier::parse(text);
+    QCOMPARE(id.ok(), kind != QLatin1String("invalid"));
+    QCOMPARE(ManifestIdentifier::isDigest(text), kind == QLatin1String("digest"));
+    if (!id) {
+        QCOMPARE(id.error().kind, ErrorKind::InvalidInput);
+        return;
+    }
+    QCOMPARE(id->isDigest(), kind == QLatin1String("digest"));
+    QCOMPARE(id->isTag(), kind == QLatin1String("tag"));
+    QCOMPARE(id->toString(), text);
+}
+
+void TestReference::scopes()
+{
+    const RepositoryName repo = RepositoryName::parse(QStringLiteral("team/app")).value();
+    QCOMPARE(Scope::pull(repo).toString(), QStringLiteral("repository:team/app:pull"));
+    QCOMPARE(Scope::push(repo).toString(), QStringLiteral("repository:team/app:pull,push"));
+    QCOMPARE(Scope::remove(repo).toString(), QStringLiteral("repository:team/app:delete"));
+    QCOMPARE(Scope::catalog().toString(), QStringLiteral("registry:catalog:*"));
+    QVERIFY(Scope::catalog().isCatalog());
+    QVERIFY(!Scope::pull(repo).isCatalog());
+}
+
+void TestReference::hostOnly_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("hostOnly");
+    QTest::addColumn<QString>("hubHint");
+
+    QTest::addRow("ip and port") << QStringLiteral("127.0.0.1:43015") << true << QStringLiteral("");
+    QTest::addRow("ip") << QStringLiteral("10.0.0.1") << true << QStringLiteral("");
+    QTest::addRow("localhost") << QStringLiteral("localhost") << true
+                               << QStringLiteral("docker.io/library/localhost");
+    QTest::addRow("localhost port") << QStringLiteral("localhost:5000") << true
+                                    << QStringLiteral("docker.io/library/localhost:5000");
+    QTest::addRow("dns") << QStringLiteral("registry.example.com") << true
+                         << QStringLiteral("docker.io/library/registry.example.com");
+    QTest::addRow("dns port") << QStringLiteral("registry.example.com:443") << true
+                              << QStringLiteral("docker.io/library/registry.example.com:443");
+    QTest::addRow("ipv6") << QStringLiteral("[::1]:5000") << true << QStringLiteral("");
+    QTest::addRow("upper case") << QStringLiteral("Registry") << true
+                                << QStringLiteral("docker.io/library/registry");
+    QTest::addRow("host with digest")
+        << QStringLiteral("127.0.0.1:5000@") + kDigest << true << QStringLiteral("");
+    QTest::addRow("hub image") << QStringLiteral("alpine") << false << QStringLiteral("");
+    QTest::addRow("hub image tag") << QStringLiteral("alpine:3.19") << false << QStringLiteral("");
+    QTest::addRow("hub image numeric tag")
+        << QStringLiteral("node:20") << false << QStringLiteral("");
+    QTest::addRow("with repository")
+        << QStringLiteral("127.0.0.1:5000/demo") << false << QStringLiteral("");
+    QTest::addRow("hub user repo") << QStringLiteral("foo/bar") << false << QStringLiteral("");
+    QTest::addRow("empty") << QStringLiteral("") << false << QStringLiteral("");
+}
+
+void TestReference::hostOnly()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, hostOnly);
+    QFETCH(QString, hubHint);
+    const QString problem = Reference::hostOnlyProblem(text);
+    QCOMPARE(!problem.isEmpty(), hostOnly);
+    if (!hostOnly)
+        return;
+    QVERIFY2(problem.contains(QStringLiteral("REPOSITORY")), qPrintable(problem));
+    QCOMPARE(problem.contains(QStringLiteral("Docker Hub")), !hubHint.isEmpty());
+    if (!hubHint.isEmpty()) {
+        QVERIFY2(problem.contains(hubHint), qPrintable(problem));
+        QVERIFY(Reference::parse(hubHint).ok());
+    }
+}
+
+void TestReference::parseInRegistry_data()
+{
+    QTest::addColumn<QString>("registry");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("canonical"); // empty: invalid
+
+    const QString host = QStringLiteral("127.0.0.1:5000");
+    QTest::addRow("repo") << host << QStringLiteral("demo/hello")
+                          << QStringLiteral("127.0.0.1:5000/demo/hello");
+    QTest::addRow("repo tag") << host << QStringLiteral("demo/hello:v1")
+                              << QStringLiteral("127.0.0.1:5000/demo/hello:v1");
+    QTest::addRow("repo digest") << host << QStringLiteral("demo/hello@") + kDigest
+                                 << QStringLiteral("127.0.0.1:5000/demo/hello@") + kDigest;
+    QTest::addRow("repo tag digest") << host << QStringLiteral("demo/hello:v1@") + kDigest
+                                     << QStringLiteral("127.0.0.1:5000/demo/hello:v1@") + kDigest;
+    QTest::addRow("first component with dot is a path")
+        << host << QStringLiteral("a.b/c") << QStringLiteral("127.0.0.1:5000/a.b/c");
+    QTest::addRow("single component")
+        << host << QStringLiteral("hello") << QStringLiteral("127.0.0.1:5000/hello");
+    QTest::addRow("pasted full reference") << host << QStringLiteral("127.0.0.1:5000/demo/hello:v1")
+                                           << QStringLiteral("127.0.0.1:5000/demo/hello:v1");
+    QTest::addRow("surrounding space")
+        << host << QStringLiteral("  demo/hello  ") << QStringLiteral("127.0.0.1:5000/demo/hello");
+    QTest::addRow("hub official") << QStringLiteral("docker.io") << QStringLiteral("alpine:3")
+                                  << QStringLiteral("docker.io/library/alpine:3");
+    QTest::addRow("hub alias registry")
+        << QStringLiteral("index.docker.io") << QStringLiteral("foo/bar")
+        << QStringLiteral("docker.io/foo/bar");
+    QTest::addRow("empty") << host << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("bad digest") << host << QStringLiteral("demo/hello@sha256:abc")
+                                << QStringLiteral("");
+    QTest::addRow("upper case") << host << QStringLiteral("Demo/Hello") << QStringLiteral("");
+    QTest::addRow("path escape") << host << QStringLiteral("../other") << QStringLiteral("");
+    QTest::addRow("query") << host << QStringLiteral("demo?x=1") << QStringLiteral("");
+    QTest::addRow("bad registry") << QStringLiteral("not a host") << QStringLiteral("demo")
+                                  << QStringLiteral("");
+}
+
+void TestReference::parseInRegistry()
+{
+    QFETCH(QString, registry);
+    QFETCH(QString, text);
+    QFETCH(QString, canonical);
+    const auto ref = Reference::parseInRegistry(registry, text);
+    QCOMPARE(ref.ok(), !canonical.isEmpty());
+    if (ref)
+        QCOMPARE(ref->toString(), canonical);
+    else
+        QCOMPARE(ref.error().kind, ErrorKind::InvalidInput);
+}
+
+void TestReference::registryAddress_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QString>("registry");
+    QTest::addColumn<QString>("path");
+
+    QTest::addRow("host") << QStringLiteral("127.0.0.1:5000") << true << QStringLiteral("")
+                          << QStringLiteral("127.0.0.1:5000") << QStringLiteral("");
+    QTest::addRow("url") << QStringLiteral("http://127.0.0.1:5000") << true
+                         << QStringLiteral("http") << QStringLiteral("127.0.0.1:5000")
+                         << QStringLiteral("");
+    QTest::addRow("url slash") << QStringLiteral("https://ghcr.io/") << true
+                               << QStringLiteral("https") << QStringLiteral("ghcr.io")
+                               << QStringLiteral("");
+    QTest::addRow("url v2") << QStringLiteral("https://ghcr.io/v2/") << true
+                            << QStringLiteral("https") << QStringLiteral("ghcr.io")
+                            << QStringLiteral("");
+    QTest::addRow("upper-case scheme")
+        << QStringLiteral("HTTPS://ghcr.io") << true << QStringLiteral("https")
+        << QStringLiteral("ghcr.io") << QStringLiteral("");
+    QTest::addRow("hub alias") << QStringLiteral("index.docker.io") << true << QStringLiteral("")
+                               << QStringLiteral("docker.io") << QStringLiteral("");
+    QTest::addRow("with repository")
+        << QStringLiteral("127.0.0.1:5000/demo/hello") << true << QStringLiteral("")
+        << QStringLiteral("127.0.0.1:5000") << QStringLiteral("demo/hello");
+    QTest::addRow("url with repository")
+        << QStringLiteral("http://127.0.0.1:5000/demo") << true << QStringLiteral("http")
+        << QStringLiteral("127.0.0.1:5000") << QStringLiteral("demo");
+    QTest::addRow("repository with tag")
+        << QStringLiteral("127.0.0.1:5000/demo:v1") << false << QStringLiteral("")
+        << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("ftp") << QStringLiteral("ftp://ghcr.io") << false << QStringLiteral("")
+                         << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("user info") << QStringLiteral("https://user@ghcr.io") << false
+                               << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("query") << QStringLiteral("ghcr.io?x=1") << false << QStringLiteral("")
+                           << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("empty") << QStringLiteral("   ") << false << QStringLiteral("")
+                           << QStringLiteral("") << QStringLiteral("");
+    QTest::addRow("bad port") << QStringLiteral("ghcr.io:99999") << false << QStringLiteral("")
+                              << QStringLiteral("") << QStringLiteral("");
+}
+
+void TestReference::registryAddress()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, scheme);
+    QFETCH(QString, registry);
+    QFETCH(QString, path);
+    const auto address = RegistryAddress::parse(text);
+    QCOMPARE(address.ok(), valid);
+    const auto only = RegistryAddress::parseRegistryOnly(text);
+    QCOMPARE(only.ok(), valid && path.isEmpty());
+    if (!valid) {
+        QCOMPARE(address.error().kind, ErrorKind::InvalidInput);
+        return;
+    }
+    QCOMPARE(address->scheme, scheme);
+    QCOMPARE(address->registry.toString(), registry);
+    QCOMPARE(address->repositoryPath, path);
+    if (!path.isEmpty()) {
+        // The refusal names the repository and what to enter instead.
+        const QString message = only.error().message;
+        QVERIFY2(message.contains(path), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("enter only ") + address->endpointText()),
+                 qPrintable(message));
+    }
+}
+
+void TestReference::printable_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+
+    QTest::addRow("plain") << QStringLiteral("v1.0") << QStringLiteral("v1.0");
+    QTest::addRow("escape") << QStringLiteral("a\u001b[31mb") << QStringLiteral("a\\x1b[31mb");
+    QTest::addRow("newline") << QStringLiteral("a\nb") << QStringLiteral("a\\x0ab");
+    QTest::addRow("del") << QStringLiteral("a\u007fb") << QStringLiteral("a\\x7fb");
+    QTest::addRow("c1") << QStringLiteral("a\u009bb") << QStringLiteral("a\\x9bb");
+    QTest::addRow("bidi") << QStringLiteral("a\u202Eb") << QStringLiteral("a\\u202eb");
+    QTest::addRow("unicode kept") << QStringLiteral("caf\u00e9") << QStringLiteral("caf\u00e9");
+    QTest::addRow("cut") << QString(300, QLatin1Char('a'))
+                         << QString(200, QLatin1Char('a')) + QChar(0x2026);
+}
+
+void TestReference::printable()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(nametext::printable(text), shown);
 }
 
 QTEST_GUILESS_MAIN(TestReference)

@@ -7,6 +7,7 @@
 #include "support/tempenv.h"
 #include "support/testca.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 #include "support/testtokenserver.h"
 
 #include "auth/registryauthenticator.h"
@@ -32,21 +33,27 @@ const QString RefreshCanary = QStringLiteral("canary-Refresh-7e57ab1e");
 const QString User = QStringLiteral("tokenuser");
 const QString Repo = QStringLiteral("team/app");
 
+// The product's RegistryStack with this test's credentials and CA.
 struct Rig
 {
     Rig(const QString &baseUrl, CredentialSource *credentials, const QString &caFile)
-        : http(&network)
-        , auth(&http, credentials)
     {
-        http.setAuthProvider(&auth);
+        RegistryStackConfig config = test::testStackConfig(baseUrl);
+        if (credentials)
+            config.credentialSources = {credentials};
         RetryPolicy fast;
         fast.baseDelayMs = 10;
         fast.maxAttempts = 2;
-        http.setRetryPolicy(fast);
+        config.retryPolicy = fast;
         TlsSettings tls;
         tls.caFile = caFile;
-        tlsResult = http.setTlsSettings(QStringLiteral("127.0.0.1"), tls).ok();
-        client = std::make_unique<RegistryClient>(&http, RegistryEndpoint::parse(baseUrl).value());
+        config.tls.insert(QStringLiteral("127.0.0.1"), tls);
+        auto created = RegistryStack::create(config);
+        tlsResult = created.ok();
+        if (created) {
+            stack = std::move(created).value();
+            client = stack->client();
+        }
     }
     Result<ManifestHead> head(const QString &reference)
     {
@@ -54,10 +61,9 @@ struct Rig
             return client->headManifest(Repo, reference, ctx, done);
         });
     }
-    QNetworkAccessManager network;
-    HttpClient http;
-    RegistryAuthenticator auth;
-    std::unique_ptr<RegistryClient> client;
+    RegistryAuthenticator &auth() { return *stack->authenticator(); }
+    std::unique_ptr<RegistryStack> stack;
+    RegistryClient *client = nullptr;
     bool tlsResult = false;
 };
 
@@ -178,7 +184,7 @@ private Q_SLOTS:
         }
         QVERIFY2(m_tokens->grants().size() <= 2,
                  qPrintable(QString::number(m_tokens->grants().size())));
-        QCOMPARE(rig.auth.credentialSource(m_registry->hostPort()), QStringLiteral("test login"));
+        QCOMPARE(rig.auth().credentialSource(m_registry->hostPort()), QStringLiteral("test login"));
     }
 
     void readAsksForPullOnlyAndReusesTheToken()
@@ -197,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(fetched.ok());
         QCOMPARE(requestedScopes(), QSet<QString>{QStringLiteral("repository:team/app:pull")});
         QCOMPARE(m_tokens->grants().size(), 1);
-        QCOMPARE(rig.auth.tokenRequests(), 1);
+        QCOMPARE(rig.auth().tokenRequests(), 1);
     }
 
     void catalogAsksForRegistryCatalog()
@@ -223,7 +229,7 @@ private Q_SLOTS:
         QTest::qWait(2300);
         QVERIFY(rig.head(QStringLiteral("v1")).ok());
         QCOMPARE(m_tokens->grants().size(), 2);
-        QCOMPARE(rig.auth.tokenRequests(), 2);
+        QCOMPARE(rig.auth().tokenRequests(), 2);
         m_tokens->setExpiresIn(300);
     }
 
@@ -251,7 +257,7 @@ private Q_SLOTS:
                  qPrintable(QString::number(m_tokens->requestCount())));
         for (const auto &grant : m_tokens->grants())
             QVERIFY(grant.subject.isEmpty());
-        QCOMPARE(rig.auth.credentialSource(m_registry->hostPort()), QStringLiteral("anonymous"));
+        QCOMPARE(rig.auth().credentialSource(m_registry->hostPort()), QStringLiteral("anonymous"));
     }
 
     void wrongPasswordIsRejected()

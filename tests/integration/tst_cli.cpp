@@ -1,7 +1,9 @@
 #include "demo/demoplan.h"
+#include "support/faultproxy.h"
 #include "support/testregistry.h"
 
 #include <QCryptographicHash>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 using namespace ocular;
 
@@ -51,6 +54,31 @@ CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
     return result;
 }
 
+// For a CLI that talks to a server living in this process (the fault proxy): the event loop
+// keeps running while the CLI works.
+CliResult runCliServing(const QStringList &arguments)
+{
+    QProcess process;
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    process.start(cliPath(), arguments);
+    process.closeWriteChannel();
+    CliResult result;
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.crashed = process.exitStatus() != QProcess::NormalExit;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
 QString sha256(const QByteArray &bytes)
 {
     return QStringLiteral("sha256:") +
@@ -83,6 +111,18 @@ private Q_SLOTS:
     void passwordNeedsUsername();
     void basicAuthentication();
     void serveDemoRunsUntilInterrupted();
+    void version();
+    void hostWhereRepositoryIsNeeded_data();
+    void hostWhereRepositoryIsNeeded();
+    void registryArgumentWithPath_data();
+    void registryArgumentWithPath();
+    void urlFormsEverywhere_data();
+    void urlFormsEverywhere();
+    void urlContradictingFlags();
+    void wording();
+    void digestIgnoresLyingHeader();
+    void digestByDigestVerifiesContent();
+    void hostileTagsGoToStderr();
 
 private:
     std::unique_ptr<ocular::test::TestRegistry> m_registry;
@@ -336,6 +376,254 @@ void TestCli::serveDemoRunsUntilInterrupted()
     // The registry went down with it.
     const CliResult after = runCli({QStringLiteral("ls"), host});
     QCOMPARE(after.exitCode, 1);
+}
+
+void TestCli::version()
+{
+    CliResult r = runCli({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(r.out.trimmed()),
+             QStringLiteral("ocular-cli ") + QStringLiteral(OCULAR_TEST_VERSION));
+    QVERIFY(r.err.isEmpty());
+    r = runCli({QStringLiteral("--help")});
+    QVERIFY(r.out.contains("--version"));
+}
+
+void TestCli::hostWhereRepositoryIsNeeded_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    const QString host = QStringLiteral("127.0.0.1:43015");
+    const QString digest = QStringLiteral("@sha256:") + QString(64, QLatin1Char('0'));
+    for (const char *command : {"tags", "digest", "manifest", "tree", "audit"}) {
+        QTest::addRow("%s ip:port", command) << QStringList{QLatin1String(command), host};
+        QTest::addRow("%s localhost", command)
+            << QStringList{QLatin1String(command), QStringLiteral("localhost:5000")};
+        QTest::addRow("%s url", command)
+            << QStringList{QLatin1String(command), QStringLiteral("http://") + host};
+    }
+    QTest::addRow("blob") << QStringList{QStringLiteral("blob"), host + digest};
+    QTest::addRow("digest with digest") << QStringList{QStringLiteral("digest"), host + digest};
+    QTest::addRow("verify") << QStringList{QStringLiteral("verify"), host, QStringLiteral("--key"),
+                                           QStringLiteral("/nonexistent.pub")};
+    QTest::addRow("tags dns") << QStringList{QStringLiteral("tags"),
+                                             QStringLiteral("registry.example.com")};
+    QTest::addRow("tags ipv6") << QStringList{QStringLiteral("tags"), QStringLiteral("[::1]:5000")};
+}
+
+void TestCli::hostWhereRepositoryIsNeeded()
+{
+    // Never a silent trip to Docker Hub: a usage error before any request, with a hint.
+    QFETCH(QStringList, arguments);
+    const CliResult r = runCli(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("is a registry host, not a repository"), r.err.constData());
+    QVERIFY2(r.err.contains("/REPOSITORY"), r.err.constData());
+    QVERIFY(!r.err.contains("docker.io/library/127"));
+}
+
+void TestCli::registryArgumentWithPath_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("hint");
+    QTest::addRow("ls") << QStringLiteral("ls") << QStringLiteral("ocular-cli tags ");
+    QTest::addRow("seed") << QStringLiteral("seed") << QStringLiteral("give only ");
+}
+
+void TestCli::registryArgumentWithPath()
+{
+    // `ls HOST/demo` used to list the whole catalog, ignoring the path.
+    QFETCH(QString, command);
+    QFETCH(QString, hint);
+    for (const QString &argument :
+         QStringList{QString(m_host + QStringLiteral("/demo")),
+                     QString(QStringLiteral("http://") + m_host + QStringLiteral("/demo/hello"))}) {
+        const CliResult r = runCli({command, argument});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("names the repository demo"), r.err.constData());
+        QVERIFY2(r.err.contains(hint.toUtf8()), r.err.constData());
+    }
+    // The API root is the registry itself.
+    const CliResult root =
+        runCli({QStringLiteral("ls"), QStringLiteral("http://") + m_host + QStringLiteral("/v2/")});
+    QVERIFY2(root.exitCode == 0, root.err.constData());
+    QCOMPARE(lines(root.out), m_summary.repositories);
+}
+
+void TestCli::urlFormsEverywhere_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // %1 = host
+    QTest::addRow("ls") << QStringList{QStringLiteral("ls"), QStringLiteral("%1")};
+    QTest::addRow("tags") << QStringList{QStringLiteral("tags"), QStringLiteral("%1/demo/hello")};
+    QTest::addRow("digest") << QStringList{QStringLiteral("digest"),
+                                           QStringLiteral("%1/demo/hello:latest")};
+    QTest::addRow("manifest") << QStringList{QStringLiteral("manifest"),
+                                             QStringLiteral("%1/demo/hello:latest")};
+    QTest::addRow("tree") << QStringList{QStringLiteral("tree"),
+                                         QStringLiteral("%1/demo/hello:latest")};
+    QTest::addRow("audit") << QStringList{QStringLiteral("audit"), QStringLiteral("%1/demo/hello"),
+                                          QStringLiteral("--format"), QStringLiteral("json")};
+    QTest::addRow("capabilities host")
+        << QStringList{QStringLiteral("capabilities"), QStringLiteral("%1")};
+}
+
+void TestCli::urlFormsEverywhere()
+{
+    // `ls http://HOST` was accepted and `tags http://HOST/repo` refused: now every command
+    // takes the URL form and answers exactly as with the bare host.
+    QFETCH(QStringList, arguments);
+    auto with = [&](const QString &host) {
+        QStringList out;
+        for (const QString &a : arguments)
+            out << (a.contains(QStringLiteral("%1")) ? a.arg(host) : a);
+        return out;
+    };
+    const CliResult bare = runCli(with(m_host));
+    QVERIFY2(bare.exitCode == 0, bare.err.constData());
+    const CliResult url = runCli(with(QStringLiteral("http://") + m_host));
+    QVERIFY2(url.exitCode == 0, url.err.constData());
+    if (arguments.first() == QLatin1String("capabilities"))
+        return; // probe times differ between runs
+    QCOMPARE(url.out, bare.out);
+}
+
+void TestCli::urlContradictingFlags()
+{
+    CliResult r = runCli({QStringLiteral("--plain-http"), QStringLiteral("tags"),
+                          QStringLiteral("https://") + m_host + QStringLiteral("/demo/hello")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("contradicts --plain-http"), r.err.constData());
+    r = runCli({QStringLiteral("--insecure"), QStringLiteral("tags"),
+                QStringLiteral("http://") + m_host + QStringLiteral("/demo/hello")});
+    QCOMPARE(r.exitCode, 2);
+    r = runCli(
+        {QStringLiteral("--insecure"), QStringLiteral("ls"), QStringLiteral("http://") + m_host});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("contradicts --ca-file/--insecure"), r.err.constData());
+    r = runCli({QStringLiteral("tags"), QStringLiteral("ftp://") + m_host + QStringLiteral("/x")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("http:// and https://"), r.err.constData());
+}
+
+void TestCli::wording()
+{
+    // Sizes in bytes say bytes ("larger than 0 KiB" for --max-bytes 100 before).
+    const Digest amd64 = m_summary.digests.value(demokey::HelloAmd64);
+    CliResult r = runCli(
+        {QStringLiteral("manifest"), m_host + QStringLiteral("/demo/hello@") + amd64.toString()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString layer = QJsonDocument::fromJson(r.out)
+                              .object()
+                              .value(QStringLiteral("layers"))
+                              .toArray()
+                              .first()
+                              .toObject()
+                              .value(QStringLiteral("digest"))
+                              .toString();
+    r = runCli({QStringLiteral("--max-bytes"), QStringLiteral("100"), QStringLiteral("blob"),
+                m_host + QStringLiteral("/demo/hello@") + layer});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("100 bytes"), r.err.constData());
+    QVERIFY2(!r.err.contains("0 KiB"), r.err.constData());
+
+    // A missing manifest named by digest reads repo@digest, never repo:sha256:...
+    const QString missing = QStringLiteral("sha256:") + QString(64, QLatin1Char('0'));
+    r = runCli({QStringLiteral("manifest"), m_host + QStringLiteral("/demo/hello@") + missing});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QString(QStringLiteral("demo/hello@") + missing).toUtf8()),
+             r.err.constData());
+    QVERIFY2(!r.err.contains("demo/hello:sha256"), r.err.constData());
+    r = runCli({QStringLiteral("digest"), m_host + QStringLiteral("/demo/hello@") + missing});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(!r.err.contains("demo/hello:sha256"), r.err.constData());
+}
+
+void TestCli::digestIgnoresLyingHeader()
+{
+    ocular::test::FaultProxy proxy(QUrl(m_registry->baseUrl()));
+    QVERIFY(proxy.listen());
+    const QString lie = QStringLiteral("sha256:") + QString(64, QLatin1Char('e'));
+    auto rule = ocular::test::FaultProxy::rule("", QStringLiteral("^/v2/demo/hello/manifests/"),
+                                               ocular::test::FaultProxy::Action::SetHeaders);
+    rule.headers = {{"Docker-Content-Digest", lie.toLatin1()}};
+    proxy.addRule(rule);
+    const QString real = m_summary.digests.value(demokey::HelloIndex).toString();
+    // By tag: Ocular's own hash is printed; the disagreeing header is a warning with both.
+    CliResult r = runCliServing(
+        {QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello:latest")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QString::fromLatin1(r.out.trimmed()), real);
+    QVERIFY2(r.err.contains("warning") && r.err.contains(lie.toLatin1()) &&
+                 r.err.contains(real.toLatin1()),
+             r.err.constData());
+    // The body was fetched and hashed, not just a HEAD.
+    QVERIFY(proxy.countMatching("GET", QStringLiteral("^/v2/demo/hello/manifests/latest")) >= 1);
+    // By digest: the requested digest is printed because the bytes hash to it.
+    r = runCliServing(
+        {QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello@") + real});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QString::fromLatin1(r.out.trimmed()), real);
+}
+
+void TestCli::digestByDigestVerifiesContent()
+{
+    // The registry answers a digest it does not hold with other content and a header that
+    // claims the requested digest: refused, nothing printed (it used to print the header).
+    ocular::test::FaultProxy proxy(QUrl(m_registry->baseUrl()));
+    QVERIFY(proxy.listen());
+    const QString wanted = QStringLiteral("sha256:") + QString(64, QLatin1Char('a'));
+    const QByteArray other =
+        R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]})";
+    auto rule =
+        ocular::test::FaultProxy::rule("", QStringLiteral("^/v2/demo/hello/manifests/sha256:a"),
+                                       ocular::test::FaultProxy::Action::Respond);
+    rule.headers = {{"Content-Type", "application/vnd.oci.image.index.v1+json"},
+                    {"Docker-Content-Digest", wanted.toLatin1()}};
+    rule.body = other;
+    proxy.addRule(rule);
+    CliResult r = runCliServing(
+        {QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello@") + wanted});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("does not match"), r.err.constData());
+    // Corrupted bytes for a real digest: refused too.
+    proxy.clearRules();
+    proxy.addRule(ocular::test::FaultProxy::rule("GET",
+                                                 QStringLiteral("^/v2/demo/hello/manifests/"),
+                                                 ocular::test::FaultProxy::Action::Corrupt));
+    const QString real = m_summary.digests.value(demokey::HelloIndex).toString();
+    r = runCliServing(
+        {QStringLiteral("digest"), proxy.hostPort() + QStringLiteral("/demo/hello@") + real});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::hostileTagsGoToStderr()
+{
+    ocular::test::FaultProxy proxy(QUrl(m_registry->baseUrl()));
+    QVERIFY(proxy.listen());
+    auto rule = ocular::test::FaultProxy::rule("GET", QStringLiteral("^/v2/demo/hello/tags/list"),
+                                               ocular::test::FaultProxy::Action::Respond);
+    rule.headers = {{"Content-Type", "application/json"}};
+    rule.body = QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("demo/hello")},
+                                          {QStringLiteral("tags"),
+                                           QJsonArray{QStringLiteral("v1"),
+                                                      QStringLiteral("../../other/manifests/v1"),
+                                                      QStringLiteral("x?a=b"),
+                                                      QStringLiteral("red\u001b[31m")}}})
+                    .toJson(QJsonDocument::Compact);
+    proxy.addRule(rule);
+    const CliResult r =
+        runCliServing({QStringLiteral("tags"), proxy.hostPort() + QStringLiteral("/demo/hello")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(lines(r.out), QStringList{QStringLiteral("v1")});
+    QVERIFY2(r.err.contains("invalid name \"../../other/manifests/v1\""), r.err.constData());
+    QVERIFY2(r.err.contains("invalid name \"x?a=b\""), r.err.constData());
+    QVERIFY2(r.err.contains("red\\x1b[31m"), r.err.constData());
+    QVERIFY(!r.err.contains('\x1b'));
+    QCOMPARE(proxy.requestCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

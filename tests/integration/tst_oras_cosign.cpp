@@ -5,6 +5,7 @@
 // Ocular's verification must agree with `cosign verify` on a good and a tampered signature.
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "content/mediatype.h"
 #include "referrers/capabilityprobe.h"
@@ -100,9 +101,9 @@ private Q_SLOTS:
     void graphMatchesOrasAndCosign()
     {
         OCULAR_TEST_REGISTRY(registry);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(registry.hostPort()).value());
+        auto stack = test::makeStack(registry.hostPort());
+        QVERIFY(stack);
+        RegistryClient &client = *stack->client();
         CapabilityProbe probe(&client);
         ReferrerWalker walker(&client, &probe);
         const QString repo = QStringLiteral("interop/app");

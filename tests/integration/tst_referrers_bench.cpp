@@ -4,6 +4,7 @@
 // Labelled "bench": not part of the default test run (packaging/run-tests.sh, OCULAR_TEST_BENCH=1).
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "content/mediatype.h"
 #include "referrers/capabilityprobe.h"
@@ -49,9 +50,9 @@ private Q_SLOTS:
                                  ? qEnvironmentVariableIntValue("OCULAR_BENCH_SUBJECTS")
                                  : 1000;
         OCULAR_TEST_REGISTRY(registry);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(registry.hostPort()).value());
+        auto stack = test::makeStack(registry.hostPort());
+        QVERIFY(stack);
+        RegistryClient &client = *stack->client();
         const QString repo = QStringLiteral("bench/app");
         const QByteArray config =
             "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":"
@@ -151,7 +152,7 @@ private Q_SLOTS:
 
         CapabilityProbe probe(&client);
         RepositoryAuditor auditor(&client, &probe);
-        const qint64 requestsBefore = http.attemptsStarted();
+        const qint64 requestsBefore = stack->http()->attemptsStarted();
         timer.restart();
         auto rows = waitFor<QList<AuditRow>>(
             [&](QObject *ctx, auto done) { return auditor.audit(repo, ctx, done); }, 600000);
@@ -165,7 +166,8 @@ private Q_SLOTS:
         }
         QCOMPARE(signedRows, (subjects + 1) / 2);
         qInfo("referrer graphs of %d subjects: %lld ms (%.2f ms per subject, %lld HTTP requests)",
-              subjects, ms, double(ms) / subjects, http.attemptsStarted() - requestsBefore);
+              subjects, ms, double(ms) / subjects,
+              stack->http()->attemptsStarted() - requestsBefore);
         // Note: most of this test's wall time is spent after this point, in teardown (about
         // 10 s per 100 subjects here): the HTTP objects and registry->stop() were measured
         // fast, so it is most likely the removal of the registry's storage directories.

@@ -3,6 +3,7 @@
 // tag and BuildKit attestation edges, each labelled with its source; stale attachments.
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "content/mediatype.h"
 #include "demo/demoseeder.h"
@@ -26,11 +27,11 @@ namespace {
 struct Rig
 {
     explicit Rig(const QString &hostPort)
-        : http(&network)
+        : stack(test::makeStack(hostPort))
+        , client(stack->client())
     {
-        client = std::make_unique<RegistryClient>(&http, RegistryEndpoint::parse(hostPort).value());
-        probe = std::make_unique<CapabilityProbe>(client.get());
-        walker = std::make_unique<ReferrerWalker>(client.get(), probe.get());
+        probe = std::make_unique<CapabilityProbe>(client);
+        walker = std::make_unique<ReferrerWalker>(client, probe.get());
     }
     Result<ReferrerGraph> walk(const QString &repo, const QString &ref,
                                ReferrerWalker::Options options = {})
@@ -52,9 +53,8 @@ struct Rig
             [&](QObject *ctx, auto done) { return client->uploadBlob(repo, bytes, ctx, done); });
         return d.ok() ? d.value() : Digest();
     }
-    QNetworkAccessManager network;
-    HttpClient http;
-    std::unique_ptr<RegistryClient> client;
+    std::unique_ptr<RegistryStack> stack;
+    RegistryClient *client;
     std::unique_ptr<CapabilityProbe> probe;
     std::unique_ptr<ReferrerWalker> walker;
 };
@@ -110,8 +110,7 @@ private Q_SLOTS:
         DemoSeeder seeder;
         seeder.setManyTagCount(5);
         auto summary = waitFor<DemoSummary>(
-            [&](QObject *ctx, auto done) { return seeder.seed(rig.client.get(), ctx, done); },
-            300000);
+            [&](QObject *ctx, auto done) { return seeder.seed(rig.client, ctx, done); }, 300000);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
         const auto &d = summary->digests;
         const QString repo = QStringLiteral("demo/hello");
@@ -231,7 +230,7 @@ private Q_SLOTS:
         auto tags = waitFor<QStringList>(
             [&](QObject *ctx, auto done) { return rig.client->allTags(repo, ctx, done); });
         QVERIFY(tags.ok());
-        StaleAttachmentScanner scanner(rig.client.get());
+        StaleAttachmentScanner scanner(rig.client);
         auto issues = waitFor<QList<ReferrerIssue>>(
             [&](QObject *ctx, auto done) { return scanner.scan(repo, tags.value(), ctx, done); });
         QVERIFY(issues.ok());

@@ -2,6 +2,7 @@
 // content cache, Basic authentication and cancellation.
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
@@ -29,23 +30,20 @@ struct Pushed
     QByteArray raw;
 };
 
-// A registry client wired as the application wires it, for one test.
+// A registry client wired as the application wires it (RegistryStack), for one test.
 struct ClientRig
 {
     explicit ClientRig(const QString &registry, CredentialSource *credentials = nullptr)
-        : http(&network)
-        , auth(&http, credentials)
     {
-        http.setAuthProvider(&auth);
-        RetryPolicy fast;
-        fast.baseDelayMs = 10;
-        http.setRetryPolicy(fast);
-        client = std::make_unique<RegistryClient>(&http, RegistryEndpoint::parse(registry).value());
+        RegistryStackConfig config = test::testStackConfig(registry);
+        if (credentials)
+            config.credentialSources = {credentials};
+        stack = test::makeStack(config);
+        client = stack ? stack->client() : nullptr;
     }
-    QNetworkAccessManager network;
-    HttpClient http;
-    RegistryAuthenticator auth;
-    std::unique_ptr<RegistryClient> client;
+    std::unique_ptr<RegistryStack> stack;
+    RegistryClient *client = nullptr;
+    HttpClient &http() { return *stack->http(); }
 };
 
 QByteArray imageManifest(const Digest &config, qint64 configSize, const Digest &layer,
@@ -168,14 +166,14 @@ private Q_SLOTS:
             return rig.client->uploadBlob(QStringLiteral("a/b"), data, ctx, done);
         });
         QVERIFY2(first.ok(), qPrintable(first.error().toString()));
-        const qint64 before = rig.http.attemptsStarted();
+        const qint64 before = rig.http().attemptsStarted();
         auto second = waitFor<Digest>([&](QObject *ctx, auto done) {
             return rig.client->uploadBlob(QStringLiteral("a/b"), data, ctx, done);
         });
         QVERIFY(second.ok());
         QCOMPARE(second.value(), first.value());
         // Only the HEAD: no POST and no PUT for content the registry already has.
-        QCOMPARE(rig.http.attemptsStarted() - before, qint64(1));
+        QCOMPARE(rig.http().attemptsStarted() - before, qint64(1));
     }
 
     void manifestsByDigestComeFromTheCache()
@@ -197,11 +195,11 @@ private Q_SLOTS:
         };
         auto first = fetch();
         QVERIFY2(first.ok(), qPrintable(first.error().toString()));
-        const qint64 before = rig.http.attemptsStarted();
+        const qint64 before = rig.http().attemptsStarted();
         auto second = fetch();
         QVERIFY(second.ok());
         QVERIFY(second->fromCache);
-        QCOMPARE(rig.http.attemptsStarted(), before);
+        QCOMPARE(rig.http().attemptsStarted(), before);
         QCOMPARE(second->manifest.raw(), pushed.raw);
 
         // A fresh cache over the same directory serves from disk (written in the background).
@@ -366,7 +364,7 @@ private Q_SLOTS:
         delete context;
         QTest::qWait(300);
         QVERIFY(!called);
-        QTRY_COMPARE(rig.http.pendingCount(), 0);
+        QTRY_COMPARE(rig.http().pendingCount(), 0);
     }
 };
 

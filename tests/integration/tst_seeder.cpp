@@ -5,6 +5,7 @@
 #include "registry/registryclient.h"
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,18 +20,16 @@ using ocular::test::waitFor;
 
 namespace {
 
-/// A RegistryClient talking to one test registry.
+/// A RegistryClient talking to one test registry, wired by RegistryStack.
 struct Client
 {
-    QNetworkAccessManager network;
-    HttpClient http{&network};
-    std::unique_ptr<RegistryClient> registry;
+    std::unique_ptr<RegistryStack> stack;
+    RegistryClient *registry = nullptr;
 
     explicit Client(const QString &baseUrl)
+        : stack(test::makeStack(baseUrl))
     {
-        auto endpoint = RegistryEndpoint::parse(baseUrl);
-        if (endpoint)
-            registry = std::make_unique<RegistryClient>(&http, endpoint.value());
+        registry = stack ? stack->client() : nullptr;
     }
 };
 
@@ -232,7 +231,7 @@ void TestSeeder::seedsEverythingAndIsIdempotent()
     OCULAR_TEST_REGISTRY(registry);
     Client c(registry.baseUrl());
     QVERIFY(c.registry);
-    RegistryClient *client = c.registry.get();
+    RegistryClient *client = c.registry;
 
     DemoSeeder seeder;
     QSignalSpy progress(&seeder, &DemoSeeder::progress);
@@ -424,11 +423,11 @@ void TestSeeder::seedTagsPushesCountTags()
     QVERIFY(c.registry);
     DemoSeeder seeder;
     const auto r = waitFor<DemoSummary>([&](QObject *ctx, auto done) {
-        return seeder.seedTags(c.registry.get(), QStringLiteral("bench/tags"), 250, ctx, done);
+        return seeder.seedTags(c.registry, QStringLiteral("bench/tags"), 250, ctx, done);
     });
     QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().toString()));
     QCOMPARE(r->tags.value(QStringLiteral("bench/tags")).size(), 250);
-    auto listed = tags(c.registry.get(), QStringLiteral("bench/tags"));
+    auto listed = tags(c.registry, QStringLiteral("bench/tags"));
     QVERIFY(listed.ok());
     QCOMPARE(listed->size(), 250);
     QVERIFY(listed->contains(QStringLiteral("tag-00249")));
@@ -443,7 +442,7 @@ void TestSeeder::cancelStopsSeeding()
     std::optional<Result<DemoSummary>> result;
     QObject context;
     const RequestHandle handle = seeder.seed(
-        c.registry.get(), &context, [&](Result<DemoSummary> r) { result.emplace(std::move(r)); });
+        c.registry, &context, [&](Result<DemoSummary> r) { result.emplace(std::move(r)); });
     QSignalSpy progress(&seeder, &DemoSeeder::progress);
     QTRY_VERIFY(progress.count() >= 2);
     handle.cancel();

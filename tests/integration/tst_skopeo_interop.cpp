@@ -3,6 +3,7 @@
 #include "registry/registryclient.h"
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,9 +55,8 @@ private:
 
     QString m_skopeo;
     std::unique_ptr<ocular::test::TestRegistry> m_registry;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<RegistryClient> m_client;
+    std::unique_ptr<RegistryStack> m_stack;
+    RegistryClient *m_client = nullptr;
     DemoSummary m_summary;
 };
 
@@ -96,21 +96,21 @@ void TestSkopeoInterop::initTestCase()
               "skopeo); the interoperability test needs it.");
     m_registry = std::make_unique<ocular::test::TestRegistry>();
     QVERIFY2(m_registry->ok(), qPrintable(m_registry->errorMessage()));
-    auto endpoint = RegistryEndpoint::parse(m_registry->hostPort());
-    QVERIFY(endpoint.ok());
-    m_http = std::make_unique<HttpClient>(&m_network);
-    m_client = std::make_unique<RegistryClient>(m_http.get(), endpoint.value());
+    m_stack = ocular::test::makeStack(m_registry->hostPort());
+    QVERIFY(m_stack);
+    m_client = m_stack->client();
     DemoSeeder seeder;
     seeder.setManyTagCount(120);
     auto seeded = waitFor<DemoSummary>(
-        [&](QObject *ctx, auto done) { return seeder.seed(m_client.get(), ctx, done); }, 300000);
+        [&](QObject *ctx, auto done) { return seeder.seed(m_client, ctx, done); }, 300000);
     QVERIFY2(seeded.ok(), qPrintable(seeded ? QString() : seeded.error().toString()));
     m_summary = seeded.value();
 }
 
 void TestSkopeoInterop::cleanupTestCase()
 {
-    m_client.reset();
+    m_client = nullptr;
+    m_stack.reset();
     m_registry.reset();
 }
 

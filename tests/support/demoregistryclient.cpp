@@ -1,12 +1,12 @@
 #include "demoregistryclient.h"
 
 #include "support/asyncwait.h"
+#include "support/teststack.h"
 
 namespace ocular::test {
 
 DemoRegistryClient::DemoRegistryClient(const QString &hostPort)
-    : m_http(&m_network)
-    , m_client(&m_http, RegistryEndpoint::parse(hostPort).value())
+    : m_stack(makeStack(hostPort))
 {}
 
 Result<DemoSummary> DemoRegistryClient::seed(int manyTags)
@@ -14,7 +14,7 @@ Result<DemoSummary> DemoRegistryClient::seed(int manyTags)
     DemoSeeder seeder;
     seeder.setManyTagCount(manyTags);
     return waitFor<DemoSummary>(
-        [&](QObject *ctx, auto done) { return seeder.seed(&m_client, ctx, done); }, 300000);
+        [&](QObject *ctx, auto done) { return seeder.seed(m_stack->client(), ctx, done); }, 300000);
 }
 
 } // namespace ocular::test

@@ -2,27 +2,26 @@
 
 #include "base/result.h"
 #include "demo/demoseeder.h"
-#include "http/httpclient.h"
 #include "registry/registryclient.h"
+#include "stack/registrystack.h"
 
-#include <QNetworkAccessManager>
+#include <memory>
 
 namespace ocular::test {
 
-/// A plain RegistryClient on a loopback test registry that can seed the demo content into it.
+/// A RegistryClient (through the product's RegistryStack) on a loopback test registry that
+/// can seed the demo content into it.
 class DemoRegistryClient
 {
 public:
     explicit DemoRegistryClient(const QString &hostPort);
 
-    RegistryClient &client() { return m_client; }
+    RegistryClient &client() { return *m_stack->client(); }
     /// Pushes the demo content with @p manyTags tags in the many-tags repository; waits for it.
     Result<DemoSummary> seed(int manyTags);
 
 private:
-    QNetworkAccessManager m_network;
-    HttpClient m_http;
-    RegistryClient m_client;
+    std::unique_ptr<RegistryStack> m_stack;
 };
 
 } // namespace ocular::test

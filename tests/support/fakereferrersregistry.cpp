@@ -1,5 +1,7 @@
 #include "fakereferrersregistry.h"
 
+#include "reference/manifestidentifier.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -219,7 +221,7 @@ void FakeReferrersRegistry::handle(QTcpSocket *socket, const QByteArray &method,
         if (kind == QLatin1String("/manifests/")) {
             ++m_counts[QStringLiteral("manifests")];
             QString digest = ref;
-            if (!ref.contains(QLatin1Char(':')))
+            if (!ManifestIdentifier::isDigest(ref))
                 digest = m_tags.value(repository).value(ref);
             const QByteArray raw = m_manifests.value(repository).value(digest);
             if (raw.isEmpty())

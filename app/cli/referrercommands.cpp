@@ -23,6 +23,8 @@ namespace ocular {
 namespace {
 
 constexpr const char *Program = "ocular-cli";
+// Lines `tree` prints at most; a graph this large is read as JSON.
+constexpr qsizetype TreeLineBudget = 20000;
 
 void out(const QString &text)
 {
@@ -65,26 +67,115 @@ QString nodeLine(const ReferrerNode *node, const ReferrerEdge &edge)
     return line + QStringLiteral("  [") + notes.join(QStringLiteral("; ")) + QLatin1Char(']');
 }
 
-void printTree(const ReferrerGraph &graph, const Digest &digest, const QString &prefix,
-               QSet<Digest> &onPath, QString &text)
+QString rejectedLine(const ReferrerGraph &graph, const RejectedReferrer &r)
 {
-    const QList<ReferrerEdge> edges = graph.edgesFrom(digest);
-    for (qsizetype i = 0; i < edges.size(); ++i) {
-        const ReferrerEdge &edge = edges.at(i);
-        const bool last = i == edges.size() - 1;
-        text += prefix + (last ? QStringLiteral("└── ") : QStringLiteral("├── ")) +
-                nodeLine(graph.node(edge.to), edge) + QLatin1Char('\n');
-        if (onPath.contains(edge.to)) {
-            text += prefix + (last ? QStringLiteral("    ") : QStringLiteral("│   ")) +
-                    QStringLiteral("└── (cycle)\n");
-            continue;
-        }
-        onPath.insert(edge.to);
-        printTree(graph, edge.to, prefix + (last ? QStringLiteral("    ") : QStringLiteral("│   ")),
-                  onPath, text);
-        onPath.remove(edge.to);
-    }
+    const ReferrerNode *node = graph.node(r.referrer);
+    QString kind =
+        node ? (node->artifactType.isEmpty() ? node->classification.label : node->artifactType)
+             : QString();
+    QStringList notes{QStringLiteral("NOT A REFERRER: ") + r.detail,
+                      QStringLiteral("listed via ") + referrerSourceNames(r.sources)};
+    if (!r.tag.isEmpty())
+        notes << QStringLiteral("tag ") + r.tag;
+    return (kind.isEmpty() ? QString() : kind + QLatin1Char(' ')) + r.referrer.toString() +
+           QStringLiteral("  [") + notes.join(QStringLiteral("; ")) + QLatin1Char(']');
 }
+
+// Prints each node's subtree once; later occurrences refer back to it. A graph where every
+// manifest lists every other would otherwise print every simple path (factorial output).
+class TreePrinter
+{
+public:
+    TreePrinter(const ReferrerGraph &graph, qsizetype budgetLines)
+        : m_graph(graph)
+        , m_budget(budgetLines)
+    {}
+
+    QString print()
+    {
+        m_printed.insert(m_graph.root());
+        QSet<Digest> onPath{m_graph.root()};
+        children(m_graph.root(), QString(), onPath);
+        if (m_stopped)
+            m_text += QStringLiteral("(output stopped after %1 lines: the graph is too large "
+                                     "to print as a tree; use --format json for all of it)\n")
+                          .arg(m_budget);
+        return m_text;
+    }
+
+private:
+    bool line(const QString &text)
+    {
+        if (m_stopped)
+            return false;
+        if (m_lines >= m_budget) {
+            m_stopped = true;
+            return false;
+        }
+        ++m_lines;
+        m_text += text + QLatin1Char('\n');
+        return true;
+    }
+
+    void children(const Digest &digest, const QString &prefix, QSet<Digest> &onPath)
+    {
+        struct Entry
+        {
+            const ReferrerEdge *edge = nullptr;
+            const RejectedReferrer *rejected = nullptr;
+            bool nestingCut = false;
+        };
+        const QList<ReferrerEdge> edges = m_graph.edgesFrom(digest);
+        const QList<RejectedReferrer> rejected = m_graph.rejectedFor(digest);
+        QList<Entry> entries;
+        for (const ReferrerEdge &edge : edges)
+            entries.append(Entry{&edge, nullptr, false});
+        for (const RejectedReferrer &r : rejected)
+            entries.append(Entry{nullptr, &r, false});
+        if (m_graph.isNestingCut(digest))
+            entries.append(Entry{nullptr, nullptr, true});
+        for (qsizetype i = 0; i < entries.size() && !m_stopped; ++i) {
+            const Entry &entry = entries.at(i);
+            const bool last = i == entries.size() - 1;
+            const QString branch =
+                prefix + (last ? QStringLiteral("└── ") : QStringLiteral("├── "));
+            const QString below = prefix + (last ? QStringLiteral("    ") : QStringLiteral("│   "));
+            if (entry.nestingCut) {
+                line(branch + QStringLiteral("… nesting limit reached: walk %1 for its entries")
+                                  .arg(digest.toString()));
+                continue;
+            }
+            if (entry.rejected) {
+                line(branch + QStringLiteral("✗ ") + rejectedLine(m_graph, *entry.rejected));
+                continue;
+            }
+            const ReferrerEdge &edge = *entry.edge;
+            if (!line(branch + nodeLine(m_graph.node(edge.to), edge)))
+                return;
+            if (onPath.contains(edge.to)) {
+                line(below + QStringLiteral("└── (cycle)"));
+                continue;
+            }
+            if (m_printed.contains(edge.to)) {
+                if (!m_graph.edgesFrom(edge.to).isEmpty() ||
+                    !m_graph.rejectedFor(edge.to).isEmpty())
+                    line(below + QStringLiteral("└── (see above)"));
+                continue;
+            }
+            m_printed.insert(edge.to);
+            onPath.insert(edge.to);
+            children(edge.to, below, onPath);
+            onPath.remove(edge.to);
+        }
+    }
+
+    const ReferrerGraph &m_graph;
+    const qsizetype m_budget;
+    QSet<Digest> m_printed;
+    QString m_text;
+    qsizetype m_lines = 0;
+    bool m_stopped = false;
+};
 
 QString capabilityLine(const QString &name, const Capability &c)
 {
@@ -215,8 +306,7 @@ int ReferrerCommands::runTree(const QString &text)
             }
             QString textOut = reference.registry() + QLatin1Char('/') + reference.repository() +
                               QLatin1Char('@') + graph->root().toString() + QLatin1Char('\n');
-            QSet<Digest> onPath{graph->root()};
-            printTree(graph.value(), graph->root(), QString(), onPath, textOut);
+            textOut += TreePrinter(graph.value(), TreeLineBudget).print();
             const Capability api = probe->cached(reference.repository()).referrersApi;
             textOut +=
                 QStringLiteral("\nreferrers API: %1 (%2)\n").arg(api.stateName(), api.evidence);
@@ -276,21 +366,25 @@ int ReferrerCommands::runAudit(const QString &text)
             else {
                 QString t;
                 for (const AuditRow &r : shown) {
+                    t += QStringLiteral("%1 %2 %3\n  signed: %4\n")
+                             .arg(r.tag, r.platform, r.digest.shortForm(),
+                                  r.isSigned() ? r.signatureKinds.join(QStringLiteral(", "))
+                                               : QStringLiteral("no"));
+                    // Unsigned rows have nothing to verify; no "not checked" for them.
+                    if (r.isSigned())
+                        t +=
+                            QStringLiteral("  verification: ") + r.verification + QLatin1Char('\n');
                     t +=
-                        QStringLiteral("%1 %2 %3\n  signed: %4 (%5)\n  sbom: %6\n  "
-                                       "attestations: %7%8\n  referrers: %9\n")
-                            .arg(r.tag, r.platform.isEmpty() ? QString() : r.platform,
-                                 r.digest.shortForm(),
-                                 r.isSigned() ? r.signatureKinds.join(QStringLiteral(", "))
-                                              : QStringLiteral("no"),
-                                 r.verification,
-                                 r.sbomFormats.isEmpty() ? QStringLiteral("no")
+                        QStringLiteral("  sbom: %1\n  attestations: %2%3\n  referrers: %4\n")
+                            .arg(r.sbomFormats.isEmpty() ? QStringLiteral("no")
                                                          : r.sbomFormats.join(QStringLiteral(", ")),
                                  r.attestationKinds.isEmpty()
                                      ? QStringLiteral("no")
                                      : r.attestationKinds.join(QStringLiteral(", ")),
                                  r.provenance ? QStringLiteral(" (provenance)") : QString())
                             .arg(r.referrerCount);
+                    for (const QString &mismatch : r.subjectMismatches)
+                        t += QStringLiteral("  not a referrer: ") + mismatch + QLatin1Char('\n');
                 }
                 out(t);
             }

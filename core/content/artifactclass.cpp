@@ -24,10 +24,11 @@ bool isGenericType(const QString &type)
            type == QLatin1String("application/vnd.oci.image.config.v1+json");
 }
 
-ArtifactClass make(ArtifactCategory category, const QString &label)
+ArtifactClass make(ArtifactCategory category, ArtifactFormat format, const QString &label)
 {
     ArtifactClass c;
     c.category = category;
+    c.format = format;
     c.label = label;
     return c;
 }
@@ -39,21 +40,25 @@ ArtifactClass classify(const QString &rawType)
     using C = ArtifactCategory;
 
     if (t == mediatype::OciIndex)
-        return make(C::Index, QStringLiteral("OCI index"));
+        return make(C::Index, ArtifactFormat::OciIndex, QStringLiteral("OCI index"));
     if (t == mediatype::DockerManifestList)
-        return make(C::Index, QStringLiteral("Docker manifest list"));
+        return make(C::Index, ArtifactFormat::DockerManifestList,
+                    QStringLiteral("Docker manifest list"));
     if (t == mediatype::OciManifest || t == mediatype::OciConfig)
-        return make(C::Image, QStringLiteral("OCI image"));
+        return make(C::Image, ArtifactFormat::OciImage, QStringLiteral("OCI image"));
     if (t == mediatype::DockerManifest || t == mediatype::DockerConfig)
-        return make(C::Image, QStringLiteral("Docker image"));
+        return make(C::Image, ArtifactFormat::DockerImage, QStringLiteral("Docker image"));
     if (t == mediatype::DockerSchema1 || t == mediatype::DockerSchema1Signed)
-        return make(C::Image, QStringLiteral("Docker schema 1 image"));
+        return make(C::Image, ArtifactFormat::DockerSchema1Image,
+                    QStringLiteral("Docker schema 1 image"));
 
     // Signatures.
     if (t == mediatype::NotationSignature)
-        return make(C::Signature, QStringLiteral("Notation signature"));
+        return make(C::Signature, ArtifactFormat::NotationSignature,
+                    QStringLiteral("Notation signature"));
     if (t == mediatype::CosignSimpleSigning)
-        return make(C::Signature, QStringLiteral("cosign signature"));
+        return make(C::Signature, ArtifactFormat::CosignSignature,
+                    QStringLiteral("cosign signature"));
     if (startsWith(t, "application/vnd.dev.sigstore.bundle")) {
         // e.g. application/vnd.dev.sigstore.bundle.v0.3+json, or ...bundle+json;version=0.2
         const qsizetype v = t.indexOf(QLatin1String(".v"), 35);
@@ -61,64 +66,78 @@ ArtifactClass classify(const QString &rawType)
         QString version;
         if (v > 0 && plus > v)
             version = t.mid(v + 2, plus - v - 2);
-        return make(C::Signature, version.isEmpty()
-                                      ? QStringLiteral("Sigstore bundle")
+        return make(C::Signature, ArtifactFormat::SigstoreBundle,
+                    version.isEmpty() ? QStringLiteral("Sigstore bundle")
                                       : QStringLiteral("Sigstore bundle v%1").arg(version));
     }
     if (startsWith(t, "application/vnd.dev.cosign.artifact.sig"))
-        return make(C::Signature, QStringLiteral("cosign signature"));
+        return make(C::Signature, ArtifactFormat::CosignSignature,
+                    QStringLiteral("cosign signature"));
     if (t == mediatype::JoseJson)
-        return make(C::Signature, QStringLiteral("JWS signature envelope"));
+        return make(C::Signature, ArtifactFormat::JwsEnvelope,
+                    QStringLiteral("JWS signature envelope"));
     if (t == mediatype::Cose)
-        return make(C::Signature, QStringLiteral("COSE signature envelope"));
+        return make(C::Signature, ArtifactFormat::CoseEnvelope,
+                    QStringLiteral("COSE signature envelope"));
     if (startsWith(t, "application/pgp-signature"))
-        return make(C::Signature, QStringLiteral("PGP signature"));
+        return make(C::Signature, ArtifactFormat::PgpSignature, QStringLiteral("PGP signature"));
 
     // SBOMs.
     if (t == mediatype::SpdxJson || startsWith(t, "text/spdx") ||
         startsWith(t, "application/spdx") || startsWith(t, "application/vnd.spdx"))
-        return make(C::Sbom, QStringLiteral("SPDX SBOM"));
+        return make(C::Sbom, ArtifactFormat::SpdxSbom, QStringLiteral("SPDX SBOM"));
     if (startsWith(t, "application/vnd.cyclonedx"))
-        return make(C::Sbom, t.endsWith(QLatin1String("+xml"))
-                                 ? QStringLiteral("CycloneDX SBOM (XML)")
-                                 : QStringLiteral("CycloneDX SBOM"));
+        return make(C::Sbom, ArtifactFormat::CycloneDxSbom,
+                    t.endsWith(QLatin1String("+xml")) ? QStringLiteral("CycloneDX SBOM (XML)")
+                                                      : QStringLiteral("CycloneDX SBOM"));
     if (startsWith(t, "application/vnd.dev.cosign.artifact.sbom") ||
         startsWith(t, "application/vnd.syft+json"))
-        return make(C::Sbom, QStringLiteral("SBOM"));
+        return make(C::Sbom, ArtifactFormat::GenericSbom, QStringLiteral("SBOM"));
 
     // Vulnerability reports (check before in-toto: some are in-toto predicates too).
     if (t == QLatin1String("application/sarif+json"))
-        return make(C::VulnerabilityReport, QStringLiteral("SARIF report"));
+        return make(C::VulnerabilityReport, ArtifactFormat::SarifReport,
+                    QStringLiteral("SARIF report"));
     if (startsWith(t, "application/vnd.aquasec.trivy"))
-        return make(C::VulnerabilityReport, QStringLiteral("Trivy report"));
+        return make(C::VulnerabilityReport, ArtifactFormat::TrivyReport,
+                    QStringLiteral("Trivy report"));
     if (startsWith(t, "application/vnd.openvex") || startsWith(t, "application/openvex") ||
         startsWith(t, "application/vnd.vex") || t.contains(QLatin1String("csaf")))
-        return make(C::VulnerabilityReport, QStringLiteral("VEX document"));
+        return make(C::VulnerabilityReport, ArtifactFormat::VexDocument,
+                    QStringLiteral("VEX document"));
     if (startsWith(t, "application/vnd.grype") || startsWith(t, "application/vnd.anchore"))
-        return make(C::VulnerabilityReport, QStringLiteral("Grype report"));
+        return make(C::VulnerabilityReport, ArtifactFormat::GrypeReport,
+                    QStringLiteral("Grype report"));
 
     // Attestations: envelopes and in-toto predicate types (which are URIs, not media types).
     if (t == mediatype::InToto || startsWith(t, "application/vnd.in-toto"))
-        return make(C::Attestation, QStringLiteral("in-toto attestation"));
+        return make(C::Attestation, ArtifactFormat::InTotoAttestation,
+                    QStringLiteral("in-toto attestation"));
     if (t == mediatype::Dsse || startsWith(t, "application/vnd.dsse"))
-        return make(C::Attestation, QStringLiteral("DSSE envelope"));
+        return make(C::Attestation, ArtifactFormat::DsseEnvelope, QStringLiteral("DSSE envelope"));
     if (startsWith(t, "application/vnd.dev.cosign.artifact.att") ||
         startsWith(t, "application/vnd.dev.cosign.attestation"))
-        return make(C::Attestation, QStringLiteral("cosign attestation"));
+        return make(C::Attestation, ArtifactFormat::CosignAttestation,
+                    QStringLiteral("cosign attestation"));
     if (startsWith(t, "https://slsa.dev/provenance"))
-        return make(C::Attestation, QStringLiteral("SLSA provenance"));
+        return make(C::Attestation, ArtifactFormat::SlsaProvenance,
+                    QStringLiteral("SLSA provenance"));
     if (startsWith(t, "https://spdx.dev/document"))
-        return make(C::Sbom, QStringLiteral("SPDX SBOM"));
+        return make(C::Sbom, ArtifactFormat::SpdxSbom, QStringLiteral("SPDX SBOM"));
     if (startsWith(t, "https://cyclonedx.org/bom"))
-        return make(C::Sbom, QStringLiteral("CycloneDX SBOM"));
+        return make(C::Sbom, ArtifactFormat::CycloneDxSbom, QStringLiteral("CycloneDX SBOM"));
     if (startsWith(t, "https://openvex.dev/ns"))
-        return make(C::VulnerabilityReport, QStringLiteral("VEX document"));
+        return make(C::VulnerabilityReport, ArtifactFormat::VexDocument,
+                    QStringLiteral("VEX document"));
     if (startsWith(t, "https://cosign.sigstore.dev/attestation/vuln"))
-        return make(C::VulnerabilityReport, QStringLiteral("vulnerability scan"));
+        return make(C::VulnerabilityReport, ArtifactFormat::VulnerabilityScan,
+                    QStringLiteral("vulnerability scan"));
     if (startsWith(t, "https://in-toto.io/attestation/vulns"))
-        return make(C::VulnerabilityReport, QStringLiteral("vulnerability scan"));
+        return make(C::VulnerabilityReport, ArtifactFormat::VulnerabilityScan,
+                    QStringLiteral("vulnerability scan"));
     if (startsWith(t, "https://in-toto.io/attestation/") || startsWith(t, "https://in-toto.io/"))
-        return make(C::Attestation, QStringLiteral("in-toto attestation"));
+        return make(C::Attestation, ArtifactFormat::InTotoAttestation,
+                    QStringLiteral("in-toto attestation"));
     return {};
 }
 
@@ -148,7 +167,8 @@ ArtifactClass ArtifactClass::fromType(const QString &artifactType, const QString
 ArtifactClass ArtifactClass::fromDescriptor(const Descriptor &descriptor)
 {
     if (descriptor.isBuildKitAttestation())
-        return make(ArtifactCategory::Attestation, QStringLiteral("BuildKit attestation"));
+        return make(ArtifactCategory::Attestation, ArtifactFormat::BuildKitAttestation,
+                    QStringLiteral("BuildKit attestation"));
     return fromType(descriptor.artifactType.isEmpty() ? descriptor.mediaType
                                                       : descriptor.artifactType);
 }
@@ -177,7 +197,7 @@ ArtifactClass ArtifactClass::fromManifest(const Manifest &manifest)
             layer.annotations.value(QStringLiteral("in-toto.io/predicate-type"));
         ArtifactClass c = classify(predicate);
         if (c.label.isEmpty())
-            c = make(ArtifactCategory::Attestation,
+            c = make(ArtifactCategory::Attestation, ArtifactFormat::InTotoAttestation,
                      predicate.isEmpty() ? QStringLiteral("in-toto attestation") : predicate);
         predicates << c;
     }
@@ -185,16 +205,24 @@ ArtifactClass ArtifactClass::fromManifest(const Manifest &manifest)
     const bool typeSaysLittle = type.isEmpty() || isGenericType(mediatype::essence(type)) ||
                                 classify(type).category == ArtifactCategory::Attestation;
     if (allInToto && typeSaysLittle) {
-        if (predicates.size() == 1)
-            return predicates.first();
+        QList<ArtifactFormat> formats;
         QStringList labels;
         for (const ArtifactClass &c : predicates) {
             if (!labels.contains(c.label))
                 labels << c.label;
+            if (!formats.contains(c.format))
+                formats << c.format;
         }
-        return make(
-            ArtifactCategory::Attestation,
-            QStringLiteral("in-toto attestation (%1)").arg(labels.join(QStringLiteral(", "))));
+        if (predicates.size() == 1) {
+            ArtifactClass only = predicates.first();
+            only.predicateFormats = formats;
+            return only;
+        }
+        ArtifactClass all =
+            make(ArtifactCategory::Attestation, ArtifactFormat::InTotoAttestation,
+                 QStringLiteral("in-toto attestation (%1)").arg(labels.join(QStringLiteral(", "))));
+        all.predicateFormats = formats;
+        return all;
     }
 
     if (!manifest.isArtifact()) {
@@ -205,6 +233,37 @@ ArtifactClass ArtifactClass::fromManifest(const Manifest &manifest)
     const QString layerType =
         manifest.layers().isEmpty() ? QString() : manifest.layers().first().mediaType;
     return fromType(type, layerType);
+}
+
+ArtifactClass ArtifactClass::fromPredicateType(const QString &predicateType)
+{
+    return classify(predicateType);
+}
+
+SbomStandard ArtifactClass::sbomStandard(ArtifactFormat format)
+{
+    switch (format) {
+    case ArtifactFormat::SpdxSbom:
+        return SbomStandard::Spdx;
+    case ArtifactFormat::CycloneDxSbom:
+        return SbomStandard::CycloneDx;
+    default:
+        break;
+    }
+    return SbomStandard::None;
+}
+
+QString ArtifactClass::sbomStandardName(SbomStandard standard)
+{
+    switch (standard) {
+    case SbomStandard::Spdx:
+        return QStringLiteral("SPDX");
+    case SbomStandard::CycloneDx:
+        return QStringLiteral("CycloneDX");
+    case SbomStandard::None:
+        break;
+    }
+    return QString();
 }
 
 QString ArtifactClass::categoryName(ArtifactCategory category)

@@ -109,8 +109,20 @@ bool Digest::matches(QByteArrayView bytes) const
 
 QString Digest::fallbackTag() const
 {
-    // Tags allow at most 128 characters; the spec truncates algorithm to 32 and encoded to 64.
-    return m_algorithm.left(32) + QLatin1Char('-') + m_encoded.left(64);
+    // Tags allow at most 128 characters; the spec truncates algorithm to 32 and encoded to 64,
+    // and replaces characters the tag grammar does not allow (`+` in an algorithm, `=` in an
+    // encoding) with `-`.
+    QString tag = m_algorithm.left(32) + QLatin1Char('-') + m_encoded.left(64);
+    for (QChar &c : tag) {
+        const bool allowed = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                             (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+                             (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                             c == QLatin1Char('_') || c == QLatin1Char('.') ||
+                             c == QLatin1Char('-');
+        if (!allowed)
+            c = QLatin1Char('-');
+    }
+    return tag;
 }
 
 } // namespace ocular

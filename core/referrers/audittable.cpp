@@ -15,13 +15,9 @@ void addOnce(QStringList &list, const QString &value)
         list << value;
 }
 
-QString sbomFormat(const QString &text)
+QString sbomFormat(ArtifactFormat format)
 {
-    if (text.contains(QLatin1String("spdx"), Qt::CaseInsensitive))
-        return QStringLiteral("SPDX");
-    if (text.contains(QLatin1String("cyclonedx"), Qt::CaseInsensitive))
-        return QStringLiteral("CycloneDX");
-    return QString();
+    return ArtifactClass::sbomStandardName(ArtifactClass::sbomStandard(format));
 }
 
 QString csvField(const QString &value)
@@ -46,7 +42,7 @@ AuditRow rowFor(const ReferrerGraph &graph, const Digest &subject, const QString
     row.platform = platform;
     if (const ReferrerNode *n = graph.node(subject))
         row.mediaType = n->mediaType;
-    row.verification = QStringLiteral("not checked");
+    row.setVerification(VerificationResult::notChecked(QString()));
     // Referrers of the subject, and theirs (signatures of SBOMs count for the SBOM, not here).
     QSet<Digest> seen{subject};
     QList<Digest> queue{subject};
@@ -67,7 +63,8 @@ AuditRow rowFor(const ReferrerGraph &graph, const Digest &subject, const QString
         direct.insert(edge.to);
     for (const Digest &digest : all) {
         const ReferrerNode *n = graph.node(digest);
-        if (!n || n->missing)
+        // Only what was read counts: a listed entry is a claim until its manifest is seen.
+        if (!n || n->missing || !n->fetched)
             continue;
         const ArtifactClass &c = n->classification;
         switch (c.category) {
@@ -75,25 +72,38 @@ AuditRow rowFor(const ReferrerGraph &graph, const Digest &subject, const QString
             if (!direct.contains(digest))
                 break; // a signature of an SBOM or attestation
             addOnce(row.signatureKinds, c.label);
+            if (!row.signatureFormats.contains(c.format))
+                row.signatureFormats << c.format;
             if (!n->created.isEmpty() && n->created > row.newestSignature)
                 row.newestSignature = n->created;
             break;
         case ArtifactCategory::Sbom:
-            addOnce(row.sbomFormats, sbomFormat(c.label + n->artifactType));
+            addOnce(row.sbomFormats, sbomFormat(c.format));
             break;
         case ArtifactCategory::Attestation:
             addOnce(row.attestationKinds, c.label);
             for (const QString &predicate : n->predicateTypes) {
-                addOnce(row.sbomFormats, sbomFormat(predicate));
-                if (predicate.contains(QLatin1String("slsa.dev/provenance")))
+                const ArtifactFormat format = ArtifactClass::fromPredicateType(predicate).format;
+                addOnce(row.sbomFormats, sbomFormat(format));
+                if (format == ArtifactFormat::SlsaProvenance)
                     row.provenance = true;
             }
-            if (c.label.contains(QLatin1String("SLSA")))
+            for (const ArtifactFormat format : c.predicateFormats)
+                addOnce(row.sbomFormats, sbomFormat(format));
+            if (c.hasFormat(ArtifactFormat::SlsaProvenance))
                 row.provenance = true;
             break;
         default:
             break;
         }
+    }
+    for (const RejectedReferrer &r : graph.rejectedFor(subject)) {
+        const ReferrerNode *n = graph.node(r.referrer);
+        const QString kind = n && !n->classification.label.isEmpty() ? n->classification.label
+                                                                     : QStringLiteral("manifest");
+        addOnce(row.subjectMismatches,
+                QStringLiteral("%1 %2 (%3): %4")
+                    .arg(kind, r.referrer.shortForm(), referrerSourceNames(r.sources), r.detail));
     }
     return row;
 }
@@ -136,7 +146,8 @@ QStringList csvHeader()
             QStringLiteral("attestations"),
             QStringLiteral("provenance"),
             QStringLiteral("referrers"),
-            QStringLiteral("newest_signature")};
+            QStringLiteral("newest_signature"),
+            QStringLiteral("subject_mismatches")};
 }
 
 QByteArray toCsv(const QList<AuditRow> &rows)
@@ -153,7 +164,8 @@ QByteArray toCsv(const QList<AuditRow> &rows)
                                  r.attestationKinds.join(QStringLiteral("; ")),
                                  r.provenance ? QStringLiteral("yes") : QStringLiteral("no"),
                                  QString::number(r.referrerCount),
-                                 r.newestSignature};
+                                 r.newestSignature,
+                                 r.subjectMismatches.join(QStringLiteral("; "))};
         QStringList escaped;
         for (const QString &f : fields)
             escaped << csvField(f);
@@ -181,6 +193,9 @@ QByteArray toJson(const QList<AuditRow> &rows)
             o.insert(QStringLiteral("platform"), r.platform);
         if (!r.newestSignature.isEmpty())
             o.insert(QStringLiteral("newestSignature"), r.newestSignature);
+        if (!r.subjectMismatches.isEmpty())
+            o.insert(QStringLiteral("subjectMismatches"),
+                     QJsonArray::fromStringList(r.subjectMismatches));
         array.append(o);
     }
     return QJsonDocument(array).toJson(QJsonDocument::Indented);

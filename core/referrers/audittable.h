@@ -1,5 +1,6 @@
 #pragma once
 
+#include "referrers/cosignverifier.h"
 #include "referrers/referrergraph.h"
 
 #include <QByteArray>
@@ -16,15 +17,31 @@ struct AuditRow
     Digest digest;
     QString platform; ///< empty for the tagged manifest itself
     QString mediaType;
-    QStringList signatureKinds; ///< "cosign signature", "Notation signature", ...
-    QString verification;       ///< "verified", "failed (...)", "not checked (...)"
-    QStringList sbomFormats;    ///< "SPDX", "CycloneDX"
+    QStringList signatureKinds; ///< display labels: "cosign signature", "Notation signature", ...
+    /// What the signatures are, for logic (which verifier applies); labels are for display.
+    QList<ArtifactFormat> signatureFormats;
+    /// The outcome of the signature check, for logic (icons, filters, exit codes).
+    VerificationResult verificationResult;
+    QString verification;    ///< verificationResult as words: "verified", "failed (...)", ...
+    QStringList sbomFormats; ///< "SPDX", "CycloneDX" (stable words, not translated)
     QStringList attestationKinds;
     bool provenance = false; ///< SLSA provenance among the attestations
     int referrerCount = 0;
     QString newestSignature; ///< newest created date among the signatures, when known
+    /// Listed referrers that do not name this manifest (never counted above), in words.
+    QStringList subjectMismatches;
 
     bool isSigned() const { return !signatureKinds.isEmpty(); }
+    bool hasSignatureFormat(ArtifactFormat format) const
+    {
+        return signatureFormats.contains(format);
+    }
+    /// Sets verificationResult and its words together.
+    void setVerification(const VerificationResult &result)
+    {
+        verificationResult = result;
+        verification = result.toString();
+    }
 };
 
 /// Builds audit rows from referrer graphs and writes them as CSV or JSON.

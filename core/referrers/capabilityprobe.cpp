@@ -3,6 +3,7 @@
 #include "content/mediatype.h"
 #include "http/registryerror.h"
 #include "reference/digest.h"
+#include "referrers/fallbackindex.h"
 #include "registry/registryclient.h"
 
 #include <QPointer>
@@ -60,10 +61,17 @@ Capability CapabilityProbe::interpretReferrersResponse(const HttpResponse &respo
     const QString evidence = QStringLiteral("GET /referrers → ") + statusEvidence(response);
     const int status = response.status;
     if (status == 200) {
-        if (mediatype::isIndexType(response.contentType()))
-            return Capability::make(CapabilityState::Supported, evidence);
-        return Capability::make(CapabilityState::NotSupported,
-                                evidence + QStringLiteral(" (not an index)"));
+        if (!mediatype::isIndexType(response.contentType()))
+            return Capability::make(CapabilityState::NotSupported,
+                                    evidence + QStringLiteral(" (not an index)"));
+        // The Content-Type is a claim: an HTML page sent as an index is no API.
+        const auto index = FallbackIndex::parse(response.body);
+        if (!index.ok())
+            return Capability::make(
+                CapabilityState::NotSupported,
+                evidence +
+                    QStringLiteral(" (the body is not an index: %1)").arg(index.error().message));
+        return Capability::make(CapabilityState::Supported, evidence);
     }
     if (status == 404) {
         const Error error = registryError(response, QString());
@@ -81,8 +89,11 @@ Capability CapabilityProbe::interpretReferrersResponse(const HttpResponse &respo
 Capability CapabilityProbe::interpretFiltering(const HttpResponse &response)
 {
     const QByteArray applied = response.header("OCI-Filters-Applied");
-    if (applied.toLower().split(',').contains(QByteArray("artifacttype")) ||
-        applied.trimmed().toLower() == "artifacttype")
+    // A header list: comma-separated, optional whitespace around each element (RFC 9110 §5.6.1).
+    bool artifactType = false;
+    for (const QByteArray &element : applied.split(','))
+        artifactType |= element.trimmed().compare("artifactType", Qt::CaseInsensitive) == 0;
+    if (artifactType)
         return Capability::make(CapabilityState::Supported,
                                 QStringLiteral("OCI-Filters-Applied: ") +
                                     QString::fromLatin1(applied));
@@ -117,6 +128,18 @@ RegistryCapabilities CapabilityProbe::cached(const QString &repository) const
 
 void CapabilityProbe::recordReferrersApi(const QString &repository, const Capability &capability)
 {
+    if (capability.state == CapabilityState::Unknown &&
+        entry(repository).referrersApi.state != CapabilityState::Unknown)
+        return; // an answer that tells nothing does not replace one that did
+    // One later "no" (a 400 for one digest) does not undo a "yes" seen in this session.
+    if (entry(repository).referrersApi.state == CapabilityState::Supported &&
+        capability.state != CapabilityState::Supported)
+        return;
+    setReferrersApi(repository, capability);
+}
+
+void CapabilityProbe::setReferrersApi(const QString &repository, const Capability &capability)
+{
     entry(repository).referrersApi = capability;
     if (capability.state == CapabilityState::NotSupported)
         entry(repository).referrersFiltering =
@@ -137,11 +160,42 @@ void CapabilityProbe::recordTagDelete(const Capability &capability)
     Q_EMIT capabilitiesChanged(QString());
 }
 
+CapabilityProbe::~CapabilityProbe()
+{
+    // Inner steps are delivered to this object, so none runs once it is gone; callers still
+    // waiting hear Cancelled (RequestHandle contract).
+    const QList<std::shared_ptr<Run>> runs = std::move(m_runs);
+    for (const std::shared_ptr<Run> &run : runs) {
+        if (run->over)
+            continue;
+        run->over = true;
+        run->outer.cancel();
+        if (run->context && run->done)
+            QMetaObject::invokeMethod(
+                run->context.data(),
+                [done = std::move(run->done)] {
+                    done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+                },
+                Qt::QueuedConnection);
+    }
+}
+
+namespace {
+
+// Errors that say nothing was reached: the registry is down, refuses, or speaks no TLS.
+bool unreachable(const Error &error)
+{
+    return error.httpStatus == 0 &&
+           (error.kind == ErrorKind::Network || error.kind == ErrorKind::Tls ||
+            error.kind == ErrorKind::Refused);
+}
+
+} // namespace
+
 RequestHandle CapabilityProbe::probe(const QString &repository, bool refresh, QObject *context,
                                      Callback done)
 {
     RequestHandle outer;
-    QPointer<QObject> guard(context);
     const RegistryCapabilities known = cached(repository);
     const bool complete = m_catalog.probedAt.isValid() &&
                           (repository.isEmpty() || (known.referrersApi.probedAt.isValid() &&
@@ -152,23 +206,33 @@ RequestHandle CapabilityProbe::probe(const QString &repository, bool refresh, QO
         return outer;
     }
 
-    // Steps run one after another; each records into the cache and then starts the next.
-    auto steps = std::make_shared<QList<std::function<void(std::function<void()>)>>>();
-    QPointer<CapabilityProbe> self(this);
+    auto run = std::make_shared<Run>();
+    run->outer = outer;
+    run->context = context;
+    run->done = std::move(done);
+    m_runs.removeIf([](const std::shared_ptr<Run> &r) { return r->over; });
+    m_runs.append(run);
 
-    steps->append([this, context, outer](std::function<void()> next) {
-        outer.setCurrentStep(
-            m_client->catalogPage(1, QUrl(), context, [this, next](Result<ListPage> page) {
-                if (page.ok())
+    // Steps run one after another; each records into the cache and then starts the next.
+    // Every request is delivered to the probe itself; only the end goes to the caller.
+    auto steps = std::make_shared<QList<std::function<void(std::function<void()>)>>>();
+
+    steps->append([this, run](std::function<void()> next) {
+        run->outer.setCurrentStep(
+            m_client->catalogPage(1, QUrl(), this, [this, run, next](Result<ListPage> page) {
+                if (page.ok()) {
                     m_catalog = Capability::make(
                         CapabilityState::Supported,
                         QStringLiteral("GET /v2/_catalog?n=1 → HTTP 200, %1 name(s)%2")
                             .arg(page->items.size())
                             .arg(page->next.isValid() ? QStringLiteral(", Link header")
                                                       : QString()));
-                else if (page.error().kind == ErrorKind::Cancelled)
+                } else if (page.error().kind == ErrorKind::Cancelled) {
+                    return next(); // cancellation is never an answer
+                } else if (unreachable(page.error())) {
+                    run->failure = page.error();
                     return next();
-                else {
+                } else {
                     const int status = page.error().httpStatus;
                     const bool absent =
                         status == 404 || status == 405 ||
@@ -187,86 +251,117 @@ RequestHandle CapabilityProbe::probe(const QString &repository, bool refresh, QO
     });
 
     if (!repository.isEmpty()) {
-        steps->append([this, context, outer, repository](std::function<void()> next) {
-            const Digest subject = Digest::parse(probeSubjectDigest()).value();
-            outer.setCurrentStep(m_client->referrersPage(
-                repository, subject, QString(), QUrl(), context,
-                [this, repository, next](Result<HttpResponse> response) {
-                    if (response.ok())
-                        recordReferrersApi(repository,
-                                           interpretReferrersResponse(response.value()));
-                    else
-                        recordReferrersApi(repository,
-                                           Capability::make(CapabilityState::Unknown,
-                                                            response.error().toString()));
+        // The tags step first: it tells whether the repository exists at all, and a "no such
+        // repository" must not be read as "no referrers API".
+        steps->append([this, run, repository](std::function<void()> next) {
+            run->outer.setCurrentStep(m_client->tagsPage(
+                repository, 1, QUrl(), this, [this, run, repository, next](Result<ListPage> page) {
+                    Capability c;
+                    if (!page.ok()) {
+                        const Error &error = page.error();
+                        if (error.kind == ErrorKind::Cancelled)
+                            return next();
+                        if (unreachable(error)) {
+                            run->failure = error;
+                            return next();
+                        }
+                        if (error.kind == ErrorKind::NotFound ||
+                            error.registryCodes.contains(QLatin1String("NAME_UNKNOWN"))) {
+                            Error unknown = error;
+                            unknown.message =
+                                QStringLiteral("The repository %1 does not exist on %2.")
+                                    .arg(repository, m_client->endpoint().registry);
+                            run->failure = unknown;
+                            return next();
+                        }
+                        c = Capability::make(CapabilityState::Unknown,
+                                             QStringLiteral("GET tags/list?n=1 → ") +
+                                                 error.toString());
+                    } else if (page->next.isValid()) {
+                        c = Capability::make(CapabilityState::Supported,
+                                             QStringLiteral("GET tags/list?n=1 → %1 tag(s) and a "
+                                                            "Link header")
+                                                 .arg(page->items.size()));
+                    } else if (page->items.size() > 1) {
+                        c = Capability::make(CapabilityState::NotSupported,
+                                             QStringLiteral("GET tags/list?n=1 → %1 tags, no Link "
+                                                            "header (n ignored)")
+                                                 .arg(page->items.size()));
+                    } else {
+                        c = Capability::make(CapabilityState::Unknown,
+                                             QStringLiteral("GET tags/list?n=1 → %1 tag(s), no "
+                                                            "Link: too few tags to tell")
+                                                 .arg(page->items.size()));
+                    }
+                    entry(repository).tagPagination = c;
+                    Q_EMIT capabilitiesChanged(repository);
                     next();
                 }));
         });
-        steps->append([this, context, outer, repository](std::function<void()> next) {
+        steps->append([this, run, repository](std::function<void()> next) {
+            const Digest subject = Digest::parse(probeSubjectDigest()).value();
+            run->outer.setCurrentStep(m_client->referrersPage(
+                repository, subject, QString(), QUrl(), this,
+                [this, run, repository, next](Result<HttpResponse> response) {
+                    if (response.ok()) {
+                        const Capability c = interpretReferrersResponse(response.value());
+                        if (c.state != CapabilityState::Unknown ||
+                            entry(repository).referrersApi.state == CapabilityState::Unknown)
+                            setReferrersApi(repository, c);
+                    } else if (response.error().kind == ErrorKind::Cancelled) {
+                        return next(); // cancellation is never an answer
+                    } else if (unreachable(response.error())) {
+                        run->failure = response.error();
+                    } else if (entry(repository).referrersApi.state == CapabilityState::Unknown) {
+                        setReferrersApi(repository, Capability::make(CapabilityState::Unknown,
+                                                                     response.error().toString()));
+                    }
+                    next();
+                }));
+        });
+        steps->append([this, run, repository](std::function<void()> next) {
             if (entry(repository).referrersApi.state != CapabilityState::Supported)
                 return next();
             const Digest subject = Digest::parse(probeSubjectDigest()).value();
-            outer.setCurrentStep(m_client->referrersPage(
-                repository, subject, QString(mediatype::NotationSignature), QUrl(), context,
+            run->outer.setCurrentStep(m_client->referrersPage(
+                repository, subject, QString(mediatype::NotationSignature), QUrl(), this,
                 [this, repository, next](Result<HttpResponse> response) {
                     if (response.ok() && response->status == 200)
                         recordReferrersFiltering(repository, interpretFiltering(response.value()));
                     next();
                 }));
         });
-        steps->append([this, context, outer, repository](std::function<void()> next) {
-            outer.setCurrentStep(m_client->tagsPage(
-                repository, 1, QUrl(), context, [this, repository, next](Result<ListPage> page) {
-                    Capability c;
-                    if (!page.ok())
-                        c = Capability::make(CapabilityState::Unknown,
-                                             QStringLiteral("GET tags/list?n=1 → ") +
-                                                 page.error().toString());
-                    else if (page->next.isValid())
-                        c = Capability::make(CapabilityState::Supported,
-                                             QStringLiteral("GET tags/list?n=1 → %1 tag(s) and a "
-                                                            "Link header")
-                                                 .arg(page->items.size()));
-                    else if (page->items.size() > 1)
-                        c = Capability::make(CapabilityState::NotSupported,
-                                             QStringLiteral("GET tags/list?n=1 → %1 tags, no Link "
-                                                            "header (n ignored)")
-                                                 .arg(page->items.size()));
-                    else
-                        c = Capability::make(CapabilityState::Unknown,
-                                             QStringLiteral("GET tags/list?n=1 → %1 tag(s), no "
-                                                            "Link: too few tags to tell")
-                                                 .arg(page->items.size()));
-                    entry(repository).tagPagination = c;
-                    Q_EMIT capabilitiesChanged(repository);
-                    next();
-                }));
-        });
     }
 
-    auto run = std::make_shared<std::function<void(int)>>();
-    *run = [steps, run, self, guard, done, outer, repository](int i) {
-        if (!self || !guard) {
-            auto keep = std::move(*run);
-            *run = nullptr;
+    auto step = std::make_shared<std::function<void(int)>>();
+    QPointer<CapabilityProbe> self(this);
+    *step = [steps, step, run, self, repository](int i) {
+        std::optional<Result<RegistryCapabilities>> result;
+        if (!self || run->over)
+            ; // nothing to deliver
+        else if (run->outer.isCancelled())
+            result = Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled."));
+        else if (run->failure)
+            // Unreachable, or no such repository: stop and say so; nothing else can be learned.
+            result = *run->failure;
+        else if (i >= steps->size())
+            result = self->cached(repository);
+        else
+            return (*steps)[i]([step, i] {
+                if (*step)
+                    (*step)(i + 1);
+            });
+        // The end: drop the step chain (this closure stays alive until we return).
+        const auto keep = std::move(*step);
+        *step = nullptr;
+        if (!result)
             return;
-        }
-        if (outer.isCancelled()) {
-            auto keep = std::move(*run);
-            *run = nullptr;
-            return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
-        }
-        if (i >= steps->size()) {
-            auto keep = std::move(*run);
-            *run = nullptr;
-            return done(self->cached(repository));
-        }
-        (*steps)[i]([run, i] {
-            if (*run)
-                (*run)(i + 1);
-        });
+        run->over = true;
+        Callback done = std::move(run->done);
+        if (run->context && done)
+            done(std::move(*result));
     };
-    (*run)(0);
+    (*step)(0);
     return outer;
 }
 

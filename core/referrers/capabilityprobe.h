@@ -6,9 +6,12 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ocular {
@@ -56,16 +59,21 @@ public:
     using Callback = std::function<void(Result<RegistryCapabilities>)>;
 
     explicit CapabilityProbe(RegistryClient *client, QObject *parent = nullptr);
+    /// Cancels probes still running; their callers receive Cancelled.
+    ~CapabilityProbe() override;
 
     RegistryClient *client() const { return m_client; }
 
     /// Probes (or answers from the cache unless `refresh`). `repository` may be empty for the
     /// registry-wide part (catalog); the referrers and tag probes need a repository.
+    /// Fails when the registry cannot be reached (Network/Tls) or the repository does not
+    /// exist (NotFound); a cancelled probe records nothing.
     RequestHandle probe(const QString &repository, bool refresh, QObject *context, Callback done);
     /// What is known without asking.
     RegistryCapabilities cached(const QString &repository) const;
 
-    /// Feeds the outcome of a referrers API request (from a walk) into the cache.
+    /// Feeds the outcome of a referrers API request (from a walk) into the cache. Never
+    /// downgrades "supported", and an "unknown" never replaces a known answer.
     void recordReferrersApi(const QString &repository, const Capability &capability);
     void recordReferrersFiltering(const QString &repository, const Capability &capability);
     /// Feeds the outcome of a tag DELETE into the cache (registry-wide knowledge).
@@ -84,12 +92,22 @@ Q_SIGNALS:
     void capabilitiesChanged(const QString &repository);
 
 private:
+    struct Run
+    {
+        RequestHandle outer;
+        QPointer<QObject> context;
+        Callback done;
+        std::optional<Error> failure; ///< unreachable or no such repository: ends the probe
+        bool over = false;
+    };
     RegistryCapabilities &entry(const QString &repository);
+    void setReferrersApi(const QString &repository, const Capability &capability);
 
     RegistryClient *m_client;
     QHash<QString, RegistryCapabilities> m_cache;
     Capability m_catalog;
     Capability m_tagDelete;
+    QList<std::shared_ptr<Run>> m_runs;
 };
 
 } // namespace ocular

@@ -2,7 +2,6 @@
 
 #include "content/mediatype.h"
 #include "referrers/fanoutjoin.h"
-#include "referrers/signatureinspector.h"
 #include "registry/registryclient.h"
 
 #include <memory>
@@ -18,6 +17,15 @@ CosignGraphVerifier::CosignGraphVerifier(RegistryClient *client, QObject *parent
     : QObject(parent)
     , m_client(client)
 {}
+
+CosignGraphVerifier::~CosignGraphVerifier()
+{
+    // The steps capture no pointer to this object; cancelling makes their callers hear
+    // Cancelled rather than an answer from a service that is gone.
+    const QList<RequestHandle> running = std::move(m_running);
+    for (const RequestHandle &handle : running)
+        handle.cancel();
+}
 
 RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Digest &subject,
                                           const CosignVerifier &verifier, QObject *context,
@@ -59,25 +67,14 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
                             payload.error().message);
                         return finishOne();
                     }
-                    const auto parsed = signatureinspector::inspectSimpleSigning(payload.value());
-                    if (parsed.ok())
-                        c.claimedDigest = parsed->dockerManifestDigest;
-                    const VerificationResult crypto = verifier.verify(payload.value(), signature);
-                    if (!crypto.isVerified())
-                        c.result = crypto;
-                    else if (!parsed.ok())
-                        c.result = VerificationResult::failed(parsed.error().message);
-                    else if (c.claimedDigest != subject.toString())
-                        c.result = VerificationResult::failed(
-                            QStringLiteral("the signed payload names %1, not this manifest")
-                                .arg(c.claimedDigest.left(80)));
-                    else
-                        c.result = VerificationResult::verified();
+                    c.result = verifier.verifyForSubject(payload.value(), signature, subject,
+                                                         &c.claimedDigest);
                     finishOne();
                 }));
         }
     }
     join->startedAll(context);
+    m_running.append(join->handle());
     return join->handle();
 }
 

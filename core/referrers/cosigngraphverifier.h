@@ -33,6 +33,8 @@ public:
     using Callback = std::function<void(Result<QList<CosignCheck>>)>;
 
     explicit CosignGraphVerifier(RegistryClient *client, QObject *parent = nullptr);
+    /// Cancels the checks still running; their callers receive Cancelled.
+    ~CosignGraphVerifier() override;
 
     /// Every cosign signature among the direct referrers of `subject`; an empty list when
     /// there are none.
@@ -41,6 +43,7 @@ public:
 
 private:
     RegistryClient *m_client;
+    QList<RequestHandle> m_running;
 };
 
 } // namespace ocular

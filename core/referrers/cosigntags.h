@@ -22,9 +22,14 @@ enum class Kind
 /// What a tag name says about itself.
 struct Parsed
 {
+    /// Invalid when the tag holds only a truncated digest (a sha512 fallback tag keeps 64 of
+    /// its 128 hex characters): `subjectPrefix` is all the tag says then.
     Digest subject;
     /// Empty for a referrers fallback tag (`sha256-<hex>` without a suffix).
     std::optional<Kind> kind;
+    QString algorithm;
+    QString subjectPrefix; ///< `alg:hex` as far as the tag spells it
+    bool truncated = false;
 };
 
 /// `.sig`, `.att`, `.sbom`.
@@ -33,9 +38,12 @@ QString suffix(Kind kind);
 QString tagFor(const Digest &subject, Kind kind);
 /// All three tags for the subject.
 QStringList tagsFor(const Digest &subject);
-/// Recognises `<alg>-<encoded>` (fallback) and `<alg>-<encoded>.<sig|att|sbom>` (cosign);
-/// nothing for any other tag. Truncated fallback tags are not recognised (no full digest).
+/// Recognises `<alg>-<encoded>` (fallback) and `<alg>-<encoded>.<sig|att|sbom>` (cosign) for
+/// every registered digest algorithm (sha256, sha512, blake3), including fallback tags whose
+/// digest the spec truncated to 64 characters; nothing for any other tag.
 std::optional<Parsed> parse(const QString &tag);
+/// Whether the tag is an attachment (fallback or cosign) rather than a user's tag.
+bool isAttachmentTag(const QString &tag);
 
 } // namespace cosigntags
 } // namespace ocular

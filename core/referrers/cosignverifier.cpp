@@ -1,5 +1,7 @@
 #include "cosignverifier.h"
 
+#include "referrers/signatureinspector.h"
+
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -18,6 +20,27 @@ QString opensslError()
     ERR_error_string_n(code, buffer, sizeof buffer);
     ERR_clear_error();
     return QString::fromLatin1(buffer);
+}
+
+// Says what the file is instead, for the usual mistakes.
+QString whyNotAPublicKey(const QByteArray &pem)
+{
+    const QByteArray text = pem.trimmed();
+    if (text.isEmpty())
+        return QStringLiteral("The key file is empty; give the public key (cosign.pub).");
+    if (text.contains("PRIVATE KEY-----"))
+        return QStringLiteral("This is a private key; give the public key (cosign.pub), which "
+                              "`cosign public-key` prints.");
+    if (text.contains("-----BEGIN CERTIFICATE-----"))
+        return QStringLiteral("This is a certificate, not a public key; extract the key with "
+                              "`openssl x509 -pubkey -noout`.");
+    if (!text.contains("-----BEGIN "))
+        return QStringLiteral("This is not a PEM public key: there is no \"-----BEGIN PUBLIC "
+                              "KEY-----\" line.");
+    if (!text.contains("-----BEGIN PUBLIC KEY-----"))
+        return QStringLiteral("This PEM file holds no \"PUBLIC KEY\" block.");
+    return QStringLiteral("The PUBLIC KEY block could not be decoded (damaged base64 or not an "
+                          "ECDSA/RSA key).");
 }
 
 } // namespace
@@ -56,10 +79,10 @@ Result<CosignVerifier> CosignVerifier::fromPublicKeyPem(const QByteArray &pem)
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())),
                                                   &BIO_free);
     EVP_PKEY *key = bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr) : nullptr;
-    if (!key)
-        return Error::make(
-            ErrorKind::InvalidInput,
-            QStringLiteral("The key is not a PEM public key (%1).").arg(opensslError()));
+    if (!key) {
+        ERR_clear_error(); // OpenSSL's own words ("DECODER routines::unsupported") help nobody
+        return Error::make(ErrorKind::InvalidInput, whyNotAPublicKey(pem));
+    }
     CosignVerifier verifier;
     verifier.m_key.reset(key, &EVP_PKEY_free);
     const int id = EVP_PKEY_get_base_id(key);
@@ -108,6 +131,30 @@ VerificationResult CosignVerifier::verify(const QByteArray &payload,
     return VerificationResult::failed(
         QStringLiteral("the signature does not match the payload for this %1 key")
             .arg(m_description));
+}
+
+} // namespace ocular
+
+namespace ocular {
+
+VerificationResult CosignVerifier::verifyForSubject(const QByteArray &payload,
+                                                    const QByteArray &signatureBase64,
+                                                    const Digest &subject,
+                                                    QString *claimedDigest) const
+{
+    const auto parsed = signatureinspector::inspectSimpleSigning(payload);
+    if (parsed.ok() && claimedDigest)
+        *claimedDigest = parsed->dockerManifestDigest;
+    const VerificationResult crypto = verify(payload, signatureBase64);
+    if (!crypto.isVerified())
+        return crypto;
+    if (!parsed.ok())
+        return VerificationResult::failed(parsed.error().message);
+    if (!subject.isValid() || parsed->dockerManifestDigest != subject.toString())
+        return VerificationResult::failed(
+            QStringLiteral("the signed payload names %1, not this manifest")
+                .arg(parsed->dockerManifestDigest.left(80)));
+    return VerificationResult::verified();
 }
 
 } // namespace ocular

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "reference/digest.h"
 
 #include <QByteArray>
 #include <QString>
@@ -45,6 +46,13 @@ public:
 
     /// Verifies `signatureBase64` (the annotation value) over `payload` exactly as given.
     VerificationResult verify(const QByteArray &payload, const QByteArray &signatureBase64) const;
+    /// The cosign rule, in one place for the GUI and the CLI: verified only when the signature
+    /// verifies over the exact payload bytes AND the simple-signing payload's
+    /// critical.image.docker-manifest-digest names `subject`. `claimedDigest` (may be null)
+    /// receives what the payload names.
+    VerificationResult verifyForSubject(const QByteArray &payload,
+                                        const QByteArray &signatureBase64, const Digest &subject,
+                                        QString *claimedDigest = nullptr) const;
 
 private:
     std::shared_ptr<EVP_PKEY> m_key;

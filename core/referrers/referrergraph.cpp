@@ -60,6 +60,29 @@ void ReferrerGraph::addEdge(const Digest &from, const Digest &to, ReferrerSource
     m_edges.append(ReferrerEdge{from, to, source, tag});
 }
 
+void ReferrerGraph::addRejected(const RejectedReferrer &rejected)
+{
+    for (RejectedReferrer &known : m_rejected) {
+        if (known.subject == rejected.subject && known.referrer == rejected.referrer) {
+            known.sources |= rejected.sources;
+            if (known.tag.isEmpty())
+                known.tag = rejected.tag;
+            return;
+        }
+    }
+    m_rejected.append(rejected);
+}
+
+QList<RejectedReferrer> ReferrerGraph::rejectedFor(const Digest &subject) const
+{
+    QList<RejectedReferrer> out;
+    for (const RejectedReferrer &r : m_rejected) {
+        if (r.subject == subject)
+            out.append(r);
+    }
+    return out;
+}
+
 QList<ReferrerEdge> ReferrerGraph::edgesFrom(const Digest &digest) const
 {
     QList<ReferrerEdge> out;
@@ -116,8 +139,40 @@ QString issueKindName(ReferrerIssue::Kind kind)
         return QStringLiteral("source-failed");
     case ReferrerIssue::Kind::NodeLimit:
         return QStringLiteral("node-limit");
+    case ReferrerIssue::Kind::SubjectMismatch:
+        return QStringLiteral("subject-mismatch");
+    case ReferrerIssue::Kind::SubjectNotChecked:
+        return QStringLiteral("subject-not-checked");
+    case ReferrerIssue::Kind::EntrySkipped:
+        return QStringLiteral("entry-skipped");
+    case ReferrerIssue::Kind::IndexNestingLimit:
+        return QStringLiteral("index-nesting-limit");
     }
     return QString();
+}
+
+QString rejectionName(RejectedReferrer::Reason reason)
+{
+    switch (reason) {
+    case RejectedReferrer::Reason::OtherSubject:
+        return QStringLiteral("other-subject");
+    case RejectedReferrer::Reason::NoSubject:
+        return QStringLiteral("no-subject");
+    case RejectedReferrer::Reason::NotChecked:
+        return QStringLiteral("not-checked");
+    }
+    return QString();
+}
+
+QJsonArray sourceNames(ReferrerSources sources)
+{
+    QJsonArray out;
+    const QString names = referrerSourceNames(sources);
+    if (names.isEmpty())
+        return out;
+    for (const QString &name : names.split(QStringLiteral(", ")))
+        out.append(name);
+    return out;
 }
 
 QJsonObject annotationsJson(const QMap<QString, QString> &annotations)
@@ -170,12 +225,9 @@ QJsonObject ReferrerGraph::toJson() const
     }
     QJsonArray edges;
     for (const ReferrerEdge &edge : m_edges) {
-        QJsonArray sources;
-        for (const QString &name : referrerSourceNames(edge.sources).split(QStringLiteral(", ")))
-            sources.append(name);
         QJsonObject e{{QStringLiteral("from"), edge.from.toString()},
                       {QStringLiteral("to"), edge.to.toString()},
-                      {QStringLiteral("sources"), sources}};
+                      {QStringLiteral("sources"), sourceNames(edge.sources)}};
         if (!edge.tag.isEmpty())
             e.insert(QStringLiteral("tag"), edge.tag);
         edges.append(e);
@@ -190,10 +242,28 @@ QJsonObject ReferrerGraph::toJson() const
             i.insert(QStringLiteral("tag"), issue.tag);
         issues.append(i);
     }
+    QJsonArray rejected;
+    for (const RejectedReferrer &r : m_rejected) {
+        QJsonObject o{{QStringLiteral("subject"), r.subject.toString()},
+                      {QStringLiteral("referrer"), r.referrer.toString()},
+                      {QStringLiteral("sources"), sourceNames(r.sources)},
+                      {QStringLiteral("reason"), rejectionName(r.reason)},
+                      {QStringLiteral("detail"), r.detail}};
+        if (!r.tag.isEmpty())
+            o.insert(QStringLiteral("tag"), r.tag);
+        if (!r.namedSubject.isEmpty())
+            o.insert(QStringLiteral("namedSubject"), r.namedSubject);
+        rejected.append(o);
+    }
+    QJsonArray cuts;
+    for (const Digest &d : m_nestingCuts)
+        cuts.append(d.toString());
     return QJsonObject{{QStringLiteral("repository"), m_repository},
                        {QStringLiteral("root"), m_root.toString()},
                        {QStringLiteral("nodes"), nodes},
                        {QStringLiteral("edges"), edges},
+                       {QStringLiteral("rejectedReferrers"), rejected},
+                       {QStringLiteral("nestingLimitReached"), cuts},
                        {QStringLiteral("issues"), issues}};
 }
 

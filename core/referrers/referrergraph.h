@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -71,11 +72,35 @@ struct ReferrerIssue
         DepthLimit,           ///< referrers exist beyond the depth limit
         SourceFailed,         ///< a source could not be read (network, auth, invalid JSON)
         NodeLimit,            ///< the walk stopped at its node cap
+        SubjectMismatch,      ///< a listed referrer that does not name the subject
+        SubjectNotChecked,    ///< a listed referrer whose subject could not be checked
+        EntrySkipped,         ///< an invalid entry of a referrers list, skipped
+        IndexNestingLimit,    ///< an index nested deeper than the nesting limit, not walked
     };
     Kind kind = Kind::SourceFailed;
     Digest digest;
     QString tag;
     QString message;
+};
+
+/// A manifest a source listed as a referrer of `subject` that is not one: its own manifest
+/// names another subject or none (PROTOCOL §8), or what names its subject could not be read.
+/// Never an edge, never counted as a signature, SBOM or attestation of the subject.
+struct RejectedReferrer
+{
+    enum class Reason
+    {
+        OtherSubject, ///< its subject (or cosign payload) names `namedSubject`
+        NoSubject,    ///< it has no subject at all
+        NotChecked,   ///< what names its subject could not be read or is absent
+    };
+    Digest subject;
+    Digest referrer;
+    ReferrerSources sources;
+    QString tag;
+    Reason reason = Reason::NoSubject;
+    QString namedSubject; ///< what the referrer names instead, when it names something
+    QString detail;       ///< why, in words
 };
 
 /// The merged referrer graph of one manifest, built by ReferrerWalker.
@@ -107,6 +132,17 @@ public:
     /// included as paths, not counted themselves).
     QList<Digest> allReferrers() const;
 
+    /// Records a rejected listing (merged with an earlier one for the same pair).
+    void addRejected(const RejectedReferrer &rejected);
+    const QList<RejectedReferrer> &rejected() const { return m_rejected; }
+    /// Listings rejected for `subject`.
+    QList<RejectedReferrer> rejectedFor(const Digest &subject) const;
+
+    /// Indexes whose children were not walked because of the nesting limit.
+    void addNestingCut(const Digest &index) { m_nestingCuts.insert(index); }
+    bool isNestingCut(const Digest &index) const { return m_nestingCuts.contains(index); }
+    const QSet<Digest> &nestingCuts() const { return m_nestingCuts; }
+
     void addIssue(const ReferrerIssue &issue) { m_issues.append(issue); }
     const QList<ReferrerIssue> &issues() const { return m_issues; }
 
@@ -121,6 +157,8 @@ private:
     QHash<QString, qsizetype> m_edgeIndex; ///< "from>to" → position in m_edges
     QHash<Digest, QList<qsizetype>> m_outgoing;
     QList<ReferrerIssue> m_issues;
+    QList<RejectedReferrer> m_rejected;
+    QSet<Digest> m_nestingCuts;
 };
 
 } // namespace ocular

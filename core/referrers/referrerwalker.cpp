@@ -3,9 +3,11 @@
 #include "content/mediatype.h"
 #include "http/linkheader.h"
 #include "http/originpolicy.h"
+#include "http/registryerror.h"
 #include "referrers/capabilityprobe.h"
 #include "referrers/cosigntags.h"
 #include "referrers/fallbackindex.h"
+#include "referrers/signatureinspector.h"
 #include "registry/registryclient.h"
 
 #include <QPointer>
@@ -17,6 +19,7 @@ namespace {
 const QLatin1String kCreated("org.opencontainers.image.created");
 const QLatin1String kBuildKitPredicate("in-toto.io/predicate-type");
 const QLatin1String kCosignPredicate("predicateType");
+constexpr qint64 CosignPayloadCap = 1024 * 1024;
 
 QString platformText(const Platform &platform)
 {
@@ -47,15 +50,20 @@ void classifyReferrerNode(ReferrerNode &node, ReferrerSources via)
     if (c.category == ArtifactCategory::Attestation && !node.predicateTypes.isEmpty()) {
         QStringList kinds;
         for (const QString &predicate : node.predicateTypes) {
-            const ArtifactClass p = ArtifactClass::fromType(predicate);
+            const ArtifactClass p = ArtifactClass::fromPredicateType(predicate);
             const QString label = p.label.isEmpty() ? predicate : p.label;
             if (!kinds.contains(label))
                 kinds << label;
+            if (p.format != ArtifactFormat::Unknown && !c.predicateFormats.contains(p.format))
+                c.predicateFormats << p.format;
         }
         c.label += QStringLiteral(" (") + kinds.join(QStringLiteral(", ")) + QLatin1Char(')');
     }
     if (via.testFlag(ReferrerSource::BuildKit)) {
         c.category = ArtifactCategory::Attestation;
+        if (c.format != ArtifactFormat::Unknown && !c.predicateFormats.contains(c.format))
+            c.predicateFormats << c.format;
+        c.format = ArtifactFormat::BuildKitAttestation;
         c.label =
             QStringLiteral("BuildKit attestation") +
             (c.label.contains(QLatin1Char('(')) ? c.label.mid(c.label.indexOf(QLatin1Char('(')) - 1)
@@ -64,12 +72,22 @@ void classifyReferrerNode(ReferrerNode &node, ReferrerSources via)
     node.classification = c;
 }
 
+// A source's word that a manifest refers to a subject, to be checked against that manifest.
+struct ReferrerWalker::Claim
+{
+    Digest subject;
+    ReferrerSource source = ReferrerSource::ReferrersApi;
+    QString tag;
+    int depth = 0;
+};
+
 struct ReferrerWalker::Job
 {
     QString repository;
     Options options;
     ReferrerGraph graph;
     QPointer<QObject> context;
+    QMetaObject::Connection contextGone;
     Callback done;
     RequestHandle outer;
     QList<RequestHandle> handles;
@@ -77,6 +95,10 @@ struct ReferrerWalker::Job
     QSet<Digest> expanded;
     QSet<Digest> depthReported;
     QHash<Digest, ReferrerSources> via;
+    QHash<Digest, QList<Claim>> claims; ///< waiting for the referrer's manifest
+    // Fetched manifests not walked further yet: walked once a claim on them holds.
+    QHash<Digest, Manifest> ungrown;
+    QSet<Digest> grown;
     int pending = 0;
     bool finished = false;
     bool nodeLimitReported = false;
@@ -103,6 +125,30 @@ ReferrerWalker::ReferrerWalker(RegistryClient *client, CapabilityProbe *probe, Q
     , m_probe(probe)
 {}
 
+ReferrerWalker::~ReferrerWalker()
+{
+    // Inner steps are delivered to this object, so none can run once it is gone; the callers
+    // of walks still running hear Cancelled (RequestHandle contract).
+    const QList<std::weak_ptr<Job>> jobs = std::move(m_jobs);
+    for (const std::weak_ptr<Job> &weak : jobs) {
+        const std::shared_ptr<Job> job = weak.lock();
+        if (!job || job->finished)
+            continue;
+        job->finished = true;
+        job->waitingForTags.clear();
+        const QList<RequestHandle> handles = std::move(job->handles);
+        for (const RequestHandle &h : handles)
+            h.cancel();
+        if (job->context && job->done)
+            QMetaObject::invokeMethod(
+                job->context.data(),
+                [done = std::move(job->done)] {
+                    done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+                },
+                Qt::QueuedConnection);
+    }
+}
+
 void ReferrerWalker::begin(const std::shared_ptr<Job> &job)
 {
     ++job->pending;
@@ -114,6 +160,12 @@ void ReferrerWalker::end(const std::shared_ptr<Job> &job)
         return;
     job->finished = true;
     job->waitingForTags.clear(); // they hold the job
+    job->ungrown.clear();
+    disconnect(job->contextGone);
+    m_jobs.removeIf([](const std::weak_ptr<Job> &weak) {
+        const auto j = weak.lock();
+        return !j || j->finished;
+    });
     if (!job->context)
         return;
     Callback done = std::move(job->done);
@@ -145,6 +197,7 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
         if (known.probedAt.isValid())
             job->api = known.state;
     }
+    m_jobs.append(job);
     std::weak_ptr<Job> weak = job;
     job->outer.setAbort([weak] {
         if (auto j = weak.lock()) {
@@ -153,6 +206,12 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
                 h.cancel();
         }
     });
+    // A caller that goes away takes its walk with it: no work for nobody.
+    if (context)
+        job->contextGone = connect(context, &QObject::destroyed, this, [weak] {
+            if (auto j = weak.lock())
+                j->outer.cancel();
+        });
 
     begin(job);
     const auto asDigest = Digest::parse(reference);
@@ -162,7 +221,7 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
         QMetaObject::invokeMethod(
             this, [this, job] { end(job); }, Qt::QueuedConnection);
     } else {
-        job->track(m_client->getManifest(repository, reference, context,
+        job->track(m_client->getManifest(repository, reference, this,
                                          [this, job](Result<FetchedManifest> result) {
                                              if (result.ok()) {
                                                  const Digest root = result->manifest.digest();
@@ -174,6 +233,7 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
                                                  onManifest(job, root, 0, 0, {}, std::move(result));
                                              } else if (!job->finished) {
                                                  job->finished = true;
+                                                 disconnect(job->contextGone);
                                                  if (job->context)
                                                      job->done(result.error());
                                                  return;
@@ -197,6 +257,9 @@ void ReferrerWalker::visit(const std::shared_ptr<Job> &job, const Digest &digest
             }
             classifyReferrerNode(*node, job->via.value(digest));
         }
+        // Reached again as a platform child or BuildKit entry: those need no claim.
+        if (via.testFlag(ReferrerSource::IndexChild) || via.testFlag(ReferrerSource::BuildKit))
+            grow(job, digest, depth, nesting);
         return;
     }
     if (job->visited.size() >= job->options.maxNodes) {
@@ -226,7 +289,7 @@ void ReferrerWalker::visit(const std::shared_ptr<Job> &job, const Digest &digest
 
     begin(job);
     job->track(m_client->getManifest(
-        job->repository, digest.toString(), job->context,
+        job->repository, digest.toString(), this,
         [this, job, digest, depth, nesting, via](Result<FetchedManifest> result) {
             onManifest(job, digest, depth, nesting, via, std::move(result));
             end(job);
@@ -240,8 +303,13 @@ void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &d
     if (!node || job->outer.isCancelled())
         return;
     if (!result.ok()) {
+        const QList<Claim> claims = job->claims.take(digest);
         if (result.error().kind == ErrorKind::NotFound) {
             node->missing = true;
+            // A listed entry whose manifest is gone: shown (as missing, never counted) so that
+            // the user can clean the list up.
+            for (const Claim &claim : claims)
+                job->graph.addEdge(claim.subject, digest, claim.source, claim.tag);
             if (via.testFlag(ReferrerSource::FallbackTag) ||
                 via.testFlag(ReferrerSource::ReferrersApi))
                 job->graph.addIssue(ReferrerIssue{
@@ -250,6 +318,9 @@ void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &d
                         .arg(digest.shortForm())});
         } else {
             node->fetchError = result.error().toString();
+            for (const Claim &claim : claims)
+                reject(job, digest, claim, RejectedReferrer::Reason::NotChecked, QString(),
+                       QStringLiteral("its manifest could not be read (%1)").arg(node->fetchError));
         }
         return;
     }
@@ -278,7 +349,34 @@ void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &d
     }
     classifyReferrerNode(*node, job->via.value(digest) | via);
 
+    job->ungrown.insert(digest, manifest);
+    // The root, platform children and BuildKit entries are part of the content that named
+    // them; a referrer is walked further only once its own manifest confirms the subject.
+    const ReferrerSources all = job->via.value(digest) | via;
+    if (digest == job->graph.root() || all.testFlag(ReferrerSource::IndexChild) ||
+        all.testFlag(ReferrerSource::BuildKit))
+        grow(job, digest, depth, nesting);
+    const QList<Claim> claims = job->claims.take(digest);
+    for (const Claim &claim : claims)
+        check(job, digest, claim);
+}
+
+void ReferrerWalker::grow(const std::shared_ptr<Job> &job, const Digest &digest, int depth,
+                          int nesting)
+{
+    if (job->grown.contains(digest))
+        return;
+    const auto it = job->ungrown.constFind(digest);
+    if (it == job->ungrown.constEnd())
+        return; // not fetched yet: onManifest grows it
+    job->grown.insert(digest);
+    const Manifest manifest = it.value();
+    job->ungrown.remove(digest);
+
     if (manifest.isIndex() && job->options.walkIndexChildren) {
+        const bool cut =
+            nesting >= job->options.maxIndexNesting && !job->options.expandIndexes.contains(digest);
+        bool hasPlatformChildren = false;
         for (const Descriptor &entry : manifest.manifests()) {
             if (entry.isBuildKitAttestation()) {
                 if (!job->options.useBuildKit)
@@ -291,13 +389,155 @@ void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &d
                     continue;
                 job->graph.addEdge(subject, entry.digest, ReferrerSource::BuildKit);
                 visit(job, entry.digest, depth + 1, 0, &entry, ReferrerSource::BuildKit);
-            } else if (nesting < job->options.maxIndexNesting) {
+            } else if (!cut) {
                 job->graph.addEdge(digest, entry.digest, ReferrerSource::IndexChild);
                 visit(job, entry.digest, depth, nesting + 1, &entry, ReferrerSource::IndexChild);
+            } else {
+                hasPlatformChildren = true;
             }
+        }
+        if (cut && hasPlatformChildren) {
+            job->graph.addNestingCut(digest);
+            job->graph.addIssue(ReferrerIssue{
+                ReferrerIssue::Kind::IndexNestingLimit, digest, QString(),
+                QStringLiteral("%1 is an index nested %2 levels deep (the limit); its %3 "
+                               "entries were not walked. Walk it on its own to see them.")
+                    .arg(digest.shortForm())
+                    .arg(nesting)
+                    .arg(manifest.manifests().size())});
         }
     }
     expand(job, digest, depth, nesting);
+}
+
+void ReferrerWalker::check(const std::shared_ptr<Job> &job, const Digest &digest,
+                           const Claim &claim)
+{
+    const ReferrerNode *node = job->graph.node(digest);
+    if (!node)
+        return;
+    if (node->missing) {
+        job->graph.addEdge(claim.subject, digest, claim.source, claim.tag);
+        return;
+    }
+    if (!node->fetchError.isEmpty()) {
+        reject(job, digest, claim, RejectedReferrer::Reason::NotChecked, QString(),
+               QStringLiteral("its manifest could not be read (%1)").arg(node->fetchError));
+        return;
+    }
+    if (node->subject.isValid()) {
+        if (node->subject == claim.subject)
+            accept(job, digest, claim);
+        else
+            reject(job, digest, claim, RejectedReferrer::Reason::OtherSubject,
+                   node->subject.toString(),
+                   QStringLiteral("its manifest's subject is %1").arg(node->subject.shortForm()));
+        return;
+    }
+    if (claim.source == ReferrerSource::CosignTag) {
+        checkCosign(job, digest, claim);
+        return;
+    }
+    reject(job, digest, claim, RejectedReferrer::Reason::NoSubject, QString(),
+           QStringLiteral("its manifest has no subject"));
+}
+
+void ReferrerWalker::checkCosign(const std::shared_ptr<Job> &job, const Digest &digest,
+                                 const Claim &claim)
+{
+    // cosign's tags carry no subject: what names the subject is the signed payload
+    // (simple signing: critical.image.docker-manifest-digest; attestations: the in-toto
+    // statement's subject). Believe neither the tag name nor the registry.
+    const ReferrerNode *node = job->graph.node(digest);
+    struct Check
+    {
+        int pending = 0;
+        QStringList named;      // subjects named by payloads that do not name ours
+        QStringList unreadable; // why a payload could not be read
+        bool matched = false;
+    };
+    auto state = std::make_shared<Check>();
+    QList<std::pair<Descriptor, bool>> payloads; // layer, true for simple signing
+    for (const Descriptor &layer : node->layers) {
+        if (mediatype::sameType(layer.mediaType, mediatype::CosignSimpleSigning))
+            payloads.append({layer, true});
+        else if (mediatype::sameType(layer.mediaType, mediatype::Dsse))
+            payloads.append({layer, false});
+    }
+    if (payloads.isEmpty()) {
+        reject(job, digest, claim, RejectedReferrer::Reason::NotChecked, QString(),
+               QStringLiteral("a cosign tag carries no subject, and this manifest has no signed "
+                              "payload that names one"));
+        return;
+    }
+    auto conclude = [this, job, digest, claim, state] {
+        if (!state->named.isEmpty())
+            reject(
+                job, digest, claim, RejectedReferrer::Reason::OtherSubject, state->named.first(),
+                QStringLiteral("its signed payload names %1").arg(state->named.first().left(80)));
+        else if (!state->unreadable.isEmpty() || !state->matched)
+            reject(job, digest, claim, RejectedReferrer::Reason::NotChecked, QString(),
+                   QStringLiteral("its payload could not be checked (%1)")
+                       .arg(state->unreadable.join(QStringLiteral("; "))));
+        else
+            accept(job, digest, claim);
+    };
+    state->pending = int(payloads.size());
+    for (const auto &[layer, simpleSigning] : payloads) {
+        begin(job);
+        const bool isSimpleSigning = simpleSigning;
+        job->track(m_client->getBlob(
+            job->repository, layer.digest, CosignPayloadCap, this,
+            [this, job, claim, state, isSimpleSigning, conclude](Result<QByteArray> payload) {
+                auto finally = qScopeGuard([this, job] { end(job); });
+                if (job->outer.isCancelled())
+                    return;
+                if (!payload.ok()) {
+                    state->unreadable << payload.error().message;
+                } else if (isSimpleSigning) {
+                    const auto parsed = signatureinspector::inspectSimpleSigning(payload.value());
+                    if (!parsed.ok())
+                        state->unreadable << parsed.error().message;
+                    else if (parsed->dockerManifestDigest == claim.subject.toString())
+                        state->matched = true;
+                    else
+                        state->named << parsed->dockerManifestDigest;
+                } else {
+                    const auto subjects = signatureinspector::inTotoSubjects(payload.value());
+                    if (!subjects.ok())
+                        state->unreadable << subjects.error().message;
+                    else if (subjects->contains(claim.subject.toString()))
+                        state->matched = true;
+                    else
+                        state->named << subjects->first();
+                }
+                if (--state->pending == 0)
+                    conclude();
+            }));
+    }
+}
+
+void ReferrerWalker::accept(const std::shared_ptr<Job> &job, const Digest &digest,
+                            const Claim &claim)
+{
+    job->graph.addEdge(claim.subject, digest, claim.source, claim.tag);
+    grow(job, digest, claim.depth, 0);
+}
+
+void ReferrerWalker::reject(const std::shared_ptr<Job> &job, const Digest &digest,
+                            const Claim &claim, RejectedReferrer::Reason reason,
+                            const QString &named, const QString &detail)
+{
+    job->graph.addRejected(RejectedReferrer{claim.subject, digest, ReferrerSources(claim.source),
+                                            claim.tag, reason, named, detail});
+    const QString where = referrerSourceNames(ReferrerSources(claim.source)) +
+                          (claim.tag.isEmpty() ? QString() : QStringLiteral(" ") + claim.tag);
+    job->graph.addIssue(ReferrerIssue{
+        reason == RejectedReferrer::Reason::NotChecked ? ReferrerIssue::Kind::SubjectNotChecked
+                                                       : ReferrerIssue::Kind::SubjectMismatch,
+        digest, claim.tag,
+        QStringLiteral("%1 lists %2 as a referrer of %3, but %4; not counted as one.")
+            .arg(where, digest.shortForm(), claim.subject.shortForm(), detail)});
 }
 
 void ReferrerWalker::expand(const std::shared_ptr<Job> &job, const Digest &digest, int depth,
@@ -311,7 +551,7 @@ void ReferrerWalker::expand(const std::shared_ptr<Job> &job, const Digest &diges
         queryApi(job, digest, depth, QUrl(), 0);
     if (o.useFallbackTag)
         queryFallback(job, digest, depth);
-    if (o.useCosignTags && digest.algorithm() == QLatin1String("sha256"))
+    if (o.useCosignTags)
         queryCosign(job, digest, depth);
 }
 
@@ -331,8 +571,26 @@ void ReferrerWalker::found(const std::shared_ptr<Job> &job, const Digest &subjec
     }
     if (referrer.digest == subject)
         return; // a manifest cannot refer to itself; reported lists sometimes do
-    job->graph.addEdge(subject, referrer.digest, source, tag);
+    const Claim claim{subject, source, tag, depth + 1};
+    const ReferrerNode *node = job->graph.node(referrer.digest);
+    if (node && (node->fetched || node->missing || !node->fetchError.isEmpty())) {
+        visit(job, referrer.digest, depth + 1, 0, &referrer, source); // merges annotations
+        check(job, referrer.digest, claim);
+        return;
+    }
+    job->claims[referrer.digest].append(claim);
     visit(job, referrer.digest, depth + 1, 0, &referrer, source);
+}
+
+void ReferrerWalker::skipped(const std::shared_ptr<Job> &job, const Digest &subject,
+                             const QString &where, const QString &tag, const FallbackIndex &index)
+{
+    for (const FallbackIndex::SkippedEntry &entry : index.skipped())
+        job->graph.addIssue(ReferrerIssue{ReferrerIssue::Kind::EntrySkipped, subject, tag,
+                                          QStringLiteral("%1: entry %2 skipped: %3")
+                                              .arg(where)
+                                              .arg(entry.position + 1)
+                                              .arg(entry.reason)});
 }
 
 void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &subject, int depth,
@@ -342,7 +600,7 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
     const QString filter = job->options.artifactType;
     const QUrl base = m_client->endpoint().baseUrl;
     job->track(m_client->referrersPage(
-        job->repository, subject, filter, next, job->context,
+        job->repository, subject, filter, next, this,
         [this, job, subject, depth, page, filter, base](Result<HttpResponse> result) {
             auto finally = qScopeGuard([this, job] { end(job); });
             if (job->outer.isCancelled())
@@ -351,36 +609,58 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
                 if (result.error().kind != ErrorKind::Cancelled)
                     job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                        QStringLiteral("Referrers API: ") + result.error().toString()});
+                        QStringLiteral("Referrers API for %1: ").arg(subject.shortForm()) +
+                            result.error().toString()});
                 return;
             }
             const HttpResponse &response = result.value();
             const Capability capability = CapabilityProbe::interpretReferrersResponse(response);
-            if (page == 0 && (job->api != capability.state || !job->apiRecorded)) {
-                if (capability.state != CapabilityState::Unknown)
-                    job->api = capability.state;
+            if (capability.state == CapabilityState::Supported) {
+                if (job->api != CapabilityState::Supported || !job->apiRecorded) {
+                    job->api = CapabilityState::Supported;
+                    job->apiRecorded = true;
+                    if (m_probe)
+                        m_probe->recordReferrersApi(job->repository, capability);
+                }
+            } else if (capability.state == CapabilityState::NotSupported) {
+                // One answer for one subject says little about the registry once it has
+                // answered for another (a registry with the API answers 400 for a digest it
+                // cannot parse, some for every sha512): never downgrade, report it here.
+                const bool aboutThisDigest =
+                    response.status == 400 && subject.algorithm() != QLatin1String("sha256");
+                if (job->api == CapabilityState::Supported || aboutThisDigest || page > 0) {
+                    job->graph.addIssue(ReferrerIssue{
+                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                        QStringLiteral("Referrers API for %1: %2; the fallback tag was read "
+                                       "for it.")
+                            .arg(subject.shortForm(), capability.evidence)});
+                    return;
+                }
+                job->api = CapabilityState::NotSupported;
                 if (m_probe && !job->apiRecorded) {
                     job->apiRecorded = true;
                     m_probe->recordReferrersApi(job->repository, capability);
                 }
-            }
-            if (capability.state == CapabilityState::NotSupported)
                 return;
-            if (capability.state != CapabilityState::Supported) {
+            } else {
                 // NAME_UNKNOWN, 401, 5xx: nothing learned about this subject from the API.
                 if (response.status != 404)
-                    job->graph.addIssue(
-                        ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                                      QStringLiteral("Referrers API: ") + capability.evidence});
+                    job->graph.addIssue(ReferrerIssue{
+                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                        QStringLiteral("Referrers API for %1: ").arg(subject.shortForm()) +
+                            capability.evidence});
                 return;
             }
             auto index = FallbackIndex::parse(response.body);
             if (!index.ok()) {
-                job->graph.addIssue(
-                    ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                                  QStringLiteral("Referrers API: ") + index.error().message});
+                job->graph.addIssue(ReferrerIssue{
+                    ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                    QStringLiteral("Referrers API for %1: ").arg(subject.shortForm()) +
+                        index.error().message});
                 return;
             }
+            skipped(job, subject, QStringLiteral("Referrers API for %1").arg(subject.shortForm()),
+                    QString(), index.value());
             QList<Descriptor> entries;
             if (!filter.isEmpty()) {
                 const Capability filtering = CapabilityProbe::interpretFiltering(response);
@@ -418,38 +698,45 @@ void ReferrerWalker::queryFallback(const std::shared_ptr<Job> &job, const Digest
     const QString tag = subject.fallbackTag();
     auto inspect = [this, job, subject, depth, tag] {
         begin(job);
-        job->track(m_client->getManifest(
-            job->repository, tag, job->context,
-            [this, job, subject, depth, tag](Result<FetchedManifest> result) {
+        // Read raw: a strict manifest parse would reject the whole list for one bad entry.
+        job->track(m_client->manifestResponse(
+            job->repository, tag, this,
+            [this, job, subject, depth, tag](Result<HttpResponse> result) {
                 auto finally = qScopeGuard([this, job] { end(job); });
                 if (job->outer.isCancelled())
                     return;
+                if (result.ok() && !result->isSuccess())
+                    result = registryError(result.value(), tag);
                 if (!result.ok()) {
                     const Error &error = result.error();
                     if (error.kind == ErrorKind::NotFound || error.kind == ErrorKind::Cancelled)
                         return; // no fallback tag: no referrers recorded there
                     job->graph.addIssue(ReferrerIssue{
-                        error.kind == ErrorKind::InvalidContent
-                            ? ReferrerIssue::Kind::FallbackNotIndex
-                            : ReferrerIssue::Kind::SourceFailed,
-                        subject, tag,
+                        ReferrerIssue::Kind::SourceFailed, subject, tag,
                         QStringLiteral("Fallback tag %1: %2").arg(tag, error.toString())});
                     return;
                 }
-                if (!result->manifest.isIndex()) {
+                const QString type = result->contentType();
+                if (!type.isEmpty() && mediatype::isManifestType(type) &&
+                    !mediatype::isIndexType(type)) {
                     job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::FallbackNotIndex, subject, tag,
                         QStringLiteral("The fallback tag %1 holds a %2, not an index; treated "
                                        "as no referrers.")
-                            .arg(tag, mediatype::describe(result->manifest.mediaType()))});
+                            .arg(tag, mediatype::describe(type))});
                     return;
                 }
-                auto index = FallbackIndex::parse(result->manifest.raw());
+                auto index = FallbackIndex::parse(result->body);
                 if (!index.ok()) {
-                    job->graph.addIssue(ReferrerIssue{ReferrerIssue::Kind::FallbackNotIndex,
-                                                      subject, tag, index.error().message});
+                    job->graph.addIssue(
+                        ReferrerIssue{ReferrerIssue::Kind::FallbackNotIndex, subject, tag,
+                                      QStringLiteral("Fallback tag %1: %2; treated as no "
+                                                     "referrers.")
+                                          .arg(tag, index.error().message)});
                     return;
                 }
+                skipped(job, subject, QStringLiteral("Fallback tag %1").arg(tag), tag,
+                        index.value());
                 for (const Descriptor &entry : index->filtered(job->options.artifactType))
                     found(job, subject, depth, entry, ReferrerSource::FallbackTag, tag);
             }));
@@ -473,7 +760,7 @@ void ReferrerWalker::queryCosign(const std::shared_ptr<Job> &job, const Digest &
                 continue;
             begin(job);
             job->track(m_client->getManifest(
-                job->repository, tag, job->context,
+                job->repository, tag, this,
                 [this, job, subject, depth, tag](Result<FetchedManifest> result) {
                     auto finally = qScopeGuard([this, job] { end(job); });
                     if (job->outer.isCancelled())
@@ -529,25 +816,24 @@ void ReferrerWalker::withTags(const std::shared_ptr<Job> &job, std::function<voi
         end(job);
     });
     begin(job);
-    job->track(
-        m_client->allTags(job->repository, job->context, [this, job](Result<QStringList> tags) {
-            if (tags.ok()) {
-                job->tags = std::make_shared<const QSet<QString>>(tags->begin(), tags->end());
-                job->tagState = Job::TagState::Loaded;
-            } else {
-                job->tagState = Job::TagState::Failed;
-                if (tags.error().kind != ErrorKind::Cancelled)
-                    job->graph.addIssue(ReferrerIssue{
-                        ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
-                        QStringLiteral("Could not list tags for cosign attachments: ") +
-                            tags.error().toString()});
-            }
-            const QList<std::function<void()>> waiting = std::move(job->waitingForTags);
-            job->waitingForTags.clear();
-            for (const auto &fn : waiting)
-                fn();
-            end(job);
-        }));
+    job->track(m_client->allTags(job->repository, this, [this, job](Result<QStringList> tags) {
+        if (tags.ok()) {
+            job->tags = std::make_shared<const QSet<QString>>(tags->begin(), tags->end());
+            job->tagState = Job::TagState::Loaded;
+        } else {
+            job->tagState = Job::TagState::Failed;
+            if (tags.error().kind != ErrorKind::Cancelled)
+                job->graph.addIssue(
+                    ReferrerIssue{ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
+                                  QStringLiteral("Could not list tags for cosign attachments: ") +
+                                      tags.error().toString()});
+        }
+        const QList<std::function<void()>> waiting = std::move(job->waitingForTags);
+        job->waitingForTags.clear();
+        for (const auto &fn : waiting)
+            fn();
+        end(job);
+    }));
 }
 
 } // namespace ocular

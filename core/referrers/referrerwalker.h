@@ -13,11 +13,15 @@
 namespace ocular {
 
 class CapabilityProbe;
+class FallbackIndex;
 class RegistryClient;
 
 /// Builds the ReferrerGraph of one manifest from every source a registry may hold attachments
 /// in (referrers API, fallback tag, cosign tags, BuildKit entries in indexes), recursively,
 /// with a visited set and a depth limit, and walking the platform children of indexes.
+/// A listed referrer becomes an edge only when its own manifest names the subject (for cosign
+/// tags: when its signed payload does); the others are ReferrerGraph::rejected().
+/// Every inner request is delivered to the walker itself, so deleting it mid-walk is safe.
 class ReferrerWalker : public QObject
 {
     Q_OBJECT
@@ -28,8 +32,12 @@ public:
     {
         /// Referrer hops followed from the root (1: direct referrers only).
         int maxDepth = 4;
-        /// Nested index levels walked below an index.
+        /// Nested index levels walked below an index; deeper indexes are reported
+        /// (ReferrerGraph::nestingCuts) and walked only when listed in expandIndexes.
         int maxIndexNesting = 4;
+        /// Indexes whose entries are walked whatever their nesting (a continuation of an
+        /// earlier walk that stopped at them).
+        QSet<Digest> expandIndexes;
         /// The walk stops adding nodes beyond this (and reports it).
         int maxNodes = 20000;
         /// Keep only referrers of this artifactType (server-side when it can, else here).
@@ -47,6 +55,8 @@ public:
 
     /// `probe` (may be null) supplies and receives what is known about the referrers API.
     ReferrerWalker(RegistryClient *client, CapabilityProbe *probe, QObject *parent = nullptr);
+    /// Cancels the walks still running; their callers receive Cancelled.
+    ~ReferrerWalker() override;
 
     /// Walks from `reference` (a tag or a digest) in `repository`.
     RequestHandle walk(const QString &repository, const QString &reference, const Options &options,
@@ -59,6 +69,15 @@ private:
     void onManifest(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting,
                     ReferrerSources via, Result<FetchedManifest> result);
     void expand(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting);
+    void grow(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting);
+    struct Claim;
+    void check(const std::shared_ptr<Job> &job, const Digest &digest, const Claim &claim);
+    void checkCosign(const std::shared_ptr<Job> &job, const Digest &digest, const Claim &claim);
+    void accept(const std::shared_ptr<Job> &job, const Digest &digest, const Claim &claim);
+    void reject(const std::shared_ptr<Job> &job, const Digest &digest, const Claim &claim,
+                RejectedReferrer::Reason reason, const QString &named, const QString &detail);
+    void skipped(const std::shared_ptr<Job> &job, const Digest &subject, const QString &where,
+                 const QString &tag, const FallbackIndex &index);
     void queryApi(const std::shared_ptr<Job> &job, const Digest &subject, int depth,
                   const QUrl &next, int page);
     void queryFallback(const std::shared_ptr<Job> &job, const Digest &subject, int depth);
@@ -71,6 +90,7 @@ private:
 
     RegistryClient *m_client;
     CapabilityProbe *m_probe;
+    QList<std::weak_ptr<Job>> m_jobs; ///< walks in flight, cancelled by the destructor
 };
 
 /// Classifies a node from what is known about it (types, layers, predicates, source).

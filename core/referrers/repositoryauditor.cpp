@@ -18,22 +18,58 @@ RepositoryAuditor::RepositoryAuditor(RegistryClient *client, CapabilityProbe *pr
     , m_probe(probe)
 {}
 
-RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *context, Callback done)
+struct RepositoryAuditor::State
 {
-    struct State
-    {
-        QStringList queue;
-        int total = 0;
-        int finished = 0;
-        int running = 0;
-        QMap<QString, QList<AuditRow>> rows; // by tag, for a stable order
-        std::shared_ptr<const QSet<QString>> tags;
-        Callback done;
-        bool over = false;
-        QList<RequestHandle> handles;
-    };
+    QStringList queue;
+    int total = 0;
+    int finished = 0;
+    int running = 0;
+    QMap<QString, QList<AuditRow>> rows; // by tag, for a stable order
+    std::shared_ptr<const QSet<QString>> tags;
+    QPointer<QObject> context;
+    Callback done;
+    bool over = false;
+    QList<RequestHandle> handles;
+    std::function<void()> release; ///< breaks the pump's reference cycle
+};
+
+RepositoryAuditor::~RepositoryAuditor()
+{
+    // Inner steps are delivered to this object (and to its walker and verifier children), so
+    // none runs once it is gone; callers still waiting hear Cancelled.
+    const QList<std::weak_ptr<State>> audits = std::move(m_audits);
+    for (const std::weak_ptr<State> &weak : audits) {
+        const auto state = weak.lock();
+        if (!state || state->over)
+            continue;
+        state->over = true;
+        if (auto release = std::move(state->release))
+            release();
+        const QList<RequestHandle> handles = std::move(state->handles);
+        for (const RequestHandle &h : handles)
+            h.cancel();
+        if (state->context && state->done)
+            QMetaObject::invokeMethod(
+                state->context.data(),
+                [done = std::move(state->done)] {
+                    done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+                },
+                Qt::QueuedConnection);
+    }
+}
+
+RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *caller, Callback done)
+{
     auto state = std::make_shared<State>();
     state->done = std::move(done);
+    state->context = caller;
+    m_audits.removeIf([](const std::weak_ptr<State> &w) {
+        const auto s = w.lock();
+        return !s || s->over;
+    });
+    m_audits.append(state);
+    // Every inner step reports to the auditor; only the final answer goes to the caller.
+    QObject *const context = this;
     RequestHandle outer;
     std::weak_ptr<State> weak = state;
     outer.setAbort([weak] {
@@ -56,17 +92,22 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *conte
         state->over = true;
         walker->deleteLater();
         checker->deleteLater();
+        Callback done = std::move(state->done);
+        if (!state->context || !done)
+            return;
         if (outer.isCancelled())
-            return state->done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
-        state->done(std::move(result));
+            return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+        done(std::move(result));
     };
 
     auto pump = std::make_shared<std::function<void()>>();
+    state->release = [pump] { *pump = nullptr; };
     *pump = [state, pump, walker, checker, repository, context, verifier, maxDepth, concurrency,
              finish, self, outer]() {
         if (state->over)
             return;
         if (outer.isCancelled()) {
+            auto keep = std::move(*pump); // this closure lives until we return
             *pump = nullptr;
             return finish(QList<AuditRow>());
         }
@@ -99,16 +140,20 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *conte
                     if (!graph.ok()) {
                         AuditRow failed;
                         failed.tag = tag;
-                        failed.verification =
-                            QStringLiteral("not checked (%1)").arg(graph.error().message);
+                        failed.setVerification(
+                            VerificationResult::notChecked(graph.error().message));
                         return tagDone({failed});
                     }
                     auto rows =
                         std::make_shared<QList<AuditRow>>(audittable::rowsFor(graph.value(), tag));
                     if (!verifier) {
                         for (AuditRow &row : *rows) {
-                            if (row.signatureKinds.contains(QLatin1String("cosign signature")))
-                                row.verification = QStringLiteral("not checked (no key given)");
+                            if (row.hasSignatureFormat(ArtifactFormat::CosignSignature))
+                                row.setVerification(
+                                    VerificationResult::notChecked(QStringLiteral("no key given")));
+                            else if (row.isSigned())
+                                row.setVerification(VerificationResult::notChecked(
+                                    QStringLiteral("no cosign signature")));
                         }
                         return tagDone(*rows);
                     }
@@ -120,14 +165,14 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *conte
                                 AuditRow &row = (*rows)[i];
                                 if (checks.ok() && !checks->isEmpty()) {
                                     // One good signature is enough; else the first failure.
-                                    row.verification = checks->first().result.toString();
+                                    row.setVerification(checks->first().result);
                                     for (const CosignCheck &c : checks.value()) {
                                         if (c.result.isVerified())
-                                            row.verification = c.result.toString();
+                                            row.setVerification(c.result);
                                     }
                                 } else if (row.isSigned()) {
-                                    row.verification =
-                                        QStringLiteral("not checked (no cosign signature)");
+                                    row.setVerification(VerificationResult::notChecked(
+                                        QStringLiteral("no cosign signature")));
                                 }
                                 if (--*pending == 0)
                                     tagDone(*rows);
@@ -146,7 +191,7 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *conte
             state->tags = std::make_shared<const QSet<QString>>(tags->begin(), tags->end());
             QStringList subjects;
             for (const QString &tag : tags.value()) {
-                if (!cosigntags::parse(tag))
+                if (!cosigntags::isAttachmentTag(tag))
                     subjects << tag;
             }
             std::sort(subjects.begin(), subjects.end());

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ocular {
@@ -24,6 +25,8 @@ public:
     using Callback = std::function<void(Result<QList<AuditRow>>)>;
 
     RepositoryAuditor(RegistryClient *client, CapabilityProbe *probe, QObject *parent = nullptr);
+    /// Cancels the audits still running; their callers receive Cancelled.
+    ~RepositoryAuditor() override;
 
     void setVerifier(std::optional<CosignVerifier> verifier) { m_verifier = std::move(verifier); }
     /// Tags walked at once.
@@ -36,6 +39,8 @@ Q_SIGNALS:
     void progress(int done, int total);
 
 private:
+    struct State;
+    QList<std::weak_ptr<State>> m_audits;
     RegistryClient *m_client;
     CapabilityProbe *m_probe;
     std::optional<CosignVerifier> m_verifier;

@@ -144,6 +144,33 @@ Result<SimpleSigningPayload> inspectSimpleSigning(const QByteArray &payload)
     return s;
 }
 
+Result<QStringList> inTotoSubjects(const QByteArray &dsseEnvelope)
+{
+    const QJsonObject envelope = QJsonDocument::fromJson(dsseEnvelope).object();
+    const QJsonValue payload = envelope.value(QLatin1String("payload"));
+    if (!payload.isString())
+        return invalid(QStringLiteral("The DSSE envelope has no payload."));
+    const auto decoded = QByteArray::fromBase64Encoding(payload.toString().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return invalid(QStringLiteral("The DSSE payload is not valid base64."));
+    const QJsonObject statement = QJsonDocument::fromJson(*decoded).object();
+    const QJsonValue subjects = statement.value(QLatin1String("subject"));
+    if (!subjects.isArray())
+        return invalid(QStringLiteral("The in-toto statement names no subject."));
+    QStringList out;
+    for (const QJsonValue &subject : subjects.toArray()) {
+        const QJsonObject digests = subject.toObject().value(QLatin1String("digest")).toObject();
+        for (auto it = digests.begin(); it != digests.end(); ++it) {
+            if (it.value().isString())
+                out << it.key() + QLatin1Char(':') + it.value().toString();
+        }
+    }
+    if (out.isEmpty())
+        return invalid(QStringLiteral("The in-toto statement names no subject digest."));
+    return out;
+}
+
 Result<SigstoreBundleSummary> inspectSigstoreBundle(const QByteArray &bundle)
 {
     const QJsonObject root = QJsonDocument::fromJson(bundle).object();

@@ -64,6 +64,9 @@ namespace signatureinspector {
 Result<NotationJwsSummary> inspectNotationJws(const QByteArray &envelope);
 Result<SimpleSigningPayload> inspectSimpleSigning(const QByteArray &payload);
 Result<SigstoreBundleSummary> inspectSigstoreBundle(const QByteArray &bundle);
+/// The subjects (`alg:hex`) an in-toto statement inside a DSSE envelope names (what a cosign
+/// `.att` layer holds); an error when the envelope or the statement cannot be read.
+Result<QStringList> inTotoSubjects(const QByteArray &dsseEnvelope);
 /// Parses one DER certificate with OpenSSL.
 Result<CertificateSummary> parseCertificate(const QByteArray &der);
 

@@ -15,6 +15,15 @@ StaleAttachmentScanner::StaleAttachmentScanner(RegistryClient *client, QObject *
     , m_client(client)
 {}
 
+StaleAttachmentScanner::~StaleAttachmentScanner()
+{
+    // The steps capture no pointer to this object; cancelling makes their callers hear
+    // Cancelled rather than an answer from a service that is gone.
+    const QList<RequestHandle> running = std::move(m_running);
+    for (const RequestHandle &handle : running)
+        handle.cancel();
+}
+
 RequestHandle StaleAttachmentScanner::scan(const QString &repository, const QStringList &tags,
                                            QObject *context, Callback done)
 {
@@ -23,8 +32,8 @@ RequestHandle StaleAttachmentScanner::scan(const QString &repository, const QStr
 
     for (const QString &tag : tags) {
         const auto parsed = cosigntags::parse(tag);
-        if (!parsed)
-            continue;
+        if (!parsed || parsed->truncated)
+            continue; // a truncated digest cannot be asked for
         const Digest subject = parsed->subject;
         join->expectOne();
         join->track(m_client->headManifest(
@@ -56,6 +65,7 @@ RequestHandle StaleAttachmentScanner::scan(const QString &repository, const QStr
         }
     }
     join->startedAll(context);
+    m_running.append(join->handle());
     return join->handle();
 }
 

@@ -21,6 +21,8 @@ public:
     using Callback = std::function<void(Result<QList<ReferrerIssue>>)>;
 
     explicit StaleAttachmentScanner(RegistryClient *client, QObject *parent = nullptr);
+    /// Cancels the scans still running; their callers receive Cancelled.
+    ~StaleAttachmentScanner() override;
 
     /// Checks every attachment-shaped tag in `tags` (the repository's tag list).
     RequestHandle scan(const QString &repository, const QStringList &tags, QObject *context,
@@ -28,6 +30,7 @@ public:
 
 private:
     RegistryClient *m_client;
+    QList<RequestHandle> m_running;
 };
 
 } // namespace ocular

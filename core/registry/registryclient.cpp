@@ -674,6 +674,16 @@ RequestHandle RegistryClient::putManifest(const QString &repository, const QStri
         });
 }
 
+RequestHandle RegistryClient::manifestResponse(const QString &repository, const QString &tag,
+                                               QObject *context, HttpClient::Callback done)
+{
+    HttpRequest request = makeRequest("GET", repository + QStringLiteral("/manifests/") + tag,
+                                      repositoryScope(repository, QStringLiteral("pull")));
+    request.setHeader("Accept", mediatype::manifestAcceptHeader());
+    request.maxResponseBytes = m_maxManifestBytes;
+    return m_http->send(request, context, std::move(done));
+}
+
 RequestHandle RegistryClient::referrersPage(const QString &repository, const Digest &subject,
                                             const QString &artifactType, const QUrl &next,
                                             QObject *context, HttpClient::Callback done)

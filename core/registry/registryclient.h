@@ -82,6 +82,11 @@ public:
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done);
 
+    /// GET /v2/<name>/manifests/<tag> as the raw response (any status is a successful Result),
+    /// for documents read leniently by their caller (the referrers fallback index), which a
+    /// strict manifest parse would reject whole for one bad entry.
+    RequestHandle manifestResponse(const QString &repository, const QString &tag, QObject *context,
+                                   HttpClient::Callback done);
     /// One page of GET /v2/<name>/referrers/<digest>[?artifactType=] (PROTOCOL §4), as the raw
     /// response: any HTTP status is a successful Result, because what a 404 or 400 means is
     /// decided by the caller (referrers/CapabilityProbe). `next` (from Link) overrides the URL.

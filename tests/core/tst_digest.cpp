@@ -216,6 +216,11 @@ void TestDigest::fallbackTag_data()
     QTest::addRow("long algorithm truncated to 32")
         << QStringLiteral("a") + QString(40, QLatin1Char('b')) + QStringLiteral(":xyz")
         << QStringLiteral("a") + QString(31, QLatin1Char('b')) + QStringLiteral("-xyz");
+    // Characters outside the tag grammar become '-' (distribution spec, referrers tag schema).
+    QTest::addRow("plus in algorithm")
+        << QStringLiteral("multihash+base58:QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8")
+        << QStringLiteral("multihash-base58-QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8");
+    QTest::addRow("equals in encoding") << QStringLiteral("b64:abc=") << QStringLiteral("b64-abc-");
 }
 
 void TestDigest::fallbackTag()

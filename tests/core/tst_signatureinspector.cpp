@@ -121,6 +121,73 @@ private Q_SLOTS:
         QVERIFY(!CosignVerifier::fromPublicKeyPem("garbage").ok());
     }
 
+    // Issue 10 item 26: a bad key is explained in words, never with OpenSSL's error string.
+    void badKeysAreExplained_data()
+    {
+        QTest::addColumn<QByteArray>("pem");
+        QTest::addColumn<QString>("words");
+        QTest::addRow("empty") << QByteArray("\n") << QStringLiteral("empty");
+        QTest::addRow("not pem") << QByteArray("hello") << QStringLiteral("not a PEM public key");
+        QTest::addRow("private key")
+            << QByteArray("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nabc\n-----END "
+                          "ENCRYPTED SIGSTORE PRIVATE KEY-----\n")
+            << QStringLiteral("private key");
+        QTest::addRow("certificate")
+            << QByteArray("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+            << QStringLiteral("certificate");
+        QTest::addRow("damaged")
+            << QByteArray("-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----\n")
+            << QStringLiteral("could not be decoded");
+    }
+    void badKeysAreExplained()
+    {
+        QFETCH(QByteArray, pem);
+        QFETCH(QString, words);
+        const auto verifier = CosignVerifier::fromPublicKeyPem(pem);
+        QVERIFY(!verifier.ok());
+        QVERIFY2(verifier.error().message.contains(words), qPrintable(verifier.error().message));
+        QVERIFY2(!verifier.error().message.contains(QStringLiteral("routines")),
+                 qPrintable(verifier.error().message));
+    }
+
+    // Issue 8 §6: the cosign rule (signature verifies and the payload names the subject) in
+    // one function, used by the GUI and the CLI.
+    void cosignRuleNeedsTheSubject()
+    {
+        OCULAR_REQUIRE_FIXTURE(CosignDir + QStringLiteral("cosign.pub"));
+        auto verifier = CosignVerifier::fromPublicKeyPem(
+            *test::readFixture(CosignDir + QStringLiteral("cosign.pub")));
+        QVERIFY(verifier.ok());
+        const QByteArray payload =
+            *test::readFixture(CosignDir + QStringLiteral("payload.simplesigning.json"));
+        const QByteArray signature = cosignSignatureAnnotation();
+        const auto named = signatureinspector::inspectSimpleSigning(payload);
+        QVERIFY(named.ok());
+        const Digest subject = Digest::parse(named->dockerManifestDigest).value();
+        QString claimed;
+        QVERIFY(verifier->verifyForSubject(payload, signature, subject, &claimed).isVerified());
+        QCOMPARE(claimed, subject.toString());
+        const VerificationResult other =
+            verifier->verifyForSubject(payload, signature, Digest::sha256("another image"));
+        QCOMPARE(other.status, VerificationResult::Status::Failed);
+        QVERIFY(other.reason.contains(QStringLiteral("not this manifest")));
+        QCOMPARE(verifier->verifyForSubject(payload + ' ', signature, subject).status,
+                 VerificationResult::Status::Failed);
+    }
+
+    void inTotoSubjectsFromDsse()
+    {
+        const QByteArray statement =
+            R"({"_type":"https://in-toto.io/Statement/v0.1","subject":[{"name":"x","digest":{"sha256":"abc"}}]})";
+        const QByteArray envelope =
+            "{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"" +
+            statement.toBase64() + "\",\"signatures\":[]}";
+        const auto subjects = signatureinspector::inTotoSubjects(envelope);
+        QVERIFY2(subjects.ok(), qPrintable(subjects.error().message));
+        QCOMPARE(subjects.value(), QStringList{QStringLiteral("sha256:abc")});
+        QVERIFY(!signatureinspector::inTotoSubjects("{}").ok());
+    }
+
     void rsaKeyFromOpenssl()
     {
         const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));

@@ -7,9 +7,11 @@
 
 #include "content/mediatype.h"
 #include "demo/demoseeder.h"
+#include "referrers/audittable.h"
 #include "referrers/capabilityprobe.h"
 #include "referrers/cosigntags.h"
 #include "referrers/referrerwalker.h"
+#include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
 #include "registry/registryclient.h"
 
@@ -238,6 +240,117 @@ private Q_SLOTS:
         QVERIFY(hasIssue(issues.value(), ReferrerIssue::Kind::StaleSubject, gone.fallbackTag()));
         QVERIFY(
             !hasIssue(issues.value(), ReferrerIssue::Kind::StaleSubject, subject.fallbackTag()));
+    }
+    // Issue 9 item 2 for cosign tags, which carry no subject: the signed payload must name
+    // the subject (simple signing: docker-manifest-digest; attestations: the in-toto
+    // statement); a tag with nothing that names it is "not checked", never believed.
+    void cosignTagsMustNameTheirSubject()
+    {
+        OCULAR_TEST_REGISTRY(registry);
+        Rig rig(registry.hostPort());
+        const QString repo = QStringLiteral("trust/app");
+        const Digest a = rig.push(repo, QStringLiteral("a"), pushableImage(rig, repo, "a"));
+        const Digest b = rig.push(repo, QStringLiteral("b"), pushableImage(rig, repo, "b"));
+        QVERIFY(a.isValid() && b.isValid());
+        const QByteArray empty = "{}";
+        const Digest emptyDigest = rig.blob(repo, empty);
+        auto attachment = [&](const QString &layerType, const QByteArray &content,
+                              const QString &tag) {
+            const Digest layer = rig.blob(repo, content);
+            QJsonObject l = desc(layerType, layer, content.size());
+            l.insert(QStringLiteral("annotations"),
+                     QJsonObject{{QStringLiteral("dev.cosignproject.cosign/signature"),
+                                  QStringLiteral("MEUCIQDummy")}});
+            return rig.push(repo, tag,
+                            compact(QJsonObject{
+                                {QStringLiteral("schemaVersion"), 2},
+                                {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
+                                {QStringLiteral("config"),
+                                 desc(QStringLiteral("application/vnd.oci.image.config.v1+json"),
+                                      emptyDigest, empty.size())},
+                                {QStringLiteral("layers"), QJsonArray{l}}}));
+        };
+        auto simpleSigning = [](const Digest &names) {
+            return compact(QJsonObject{
+                {QStringLiteral("critical"),
+                 QJsonObject{
+                     {QStringLiteral("identity"),
+                      QJsonObject{{QStringLiteral("docker-reference"), QStringLiteral("x")}}},
+                     {QStringLiteral("image"),
+                      QJsonObject{{QStringLiteral("docker-manifest-digest"), names.toString()}}},
+                     {QStringLiteral("type"), QStringLiteral("cosign container image signature")}}},
+                {QStringLiteral("optional"), QJsonValue::Null}});
+        };
+        auto dsse = [](const Digest &names) {
+            const QByteArray statement = compact(QJsonObject{
+                {QStringLiteral("_type"), QStringLiteral("https://in-toto.io/Statement/v0.1")},
+                {QStringLiteral("predicateType"),
+                 QStringLiteral("https://slsa.dev/provenance/v0.2")},
+                {QStringLiteral("subject"),
+                 QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")},
+                                        {QStringLiteral("digest"),
+                                         QJsonObject{{names.algorithm(), names.encoded()}}}}}}});
+            return compact(QJsonObject{
+                {QStringLiteral("payloadType"), QStringLiteral("application/vnd.in-toto+json")},
+                {QStringLiteral("payload"), QString::fromLatin1(statement.toBase64())},
+                {QStringLiteral("signatures"), QJsonArray()}});
+        };
+        // a's .sig signs b; a's .att attests a; a's .sbom says nothing about its subject.
+        const Digest sig = attachment(QString(mediatype::CosignSimpleSigning), simpleSigning(b),
+                                      cosigntags::tagFor(a, cosigntags::Kind::Signature));
+        const Digest att = attachment(QString(mediatype::Dsse), dsse(a),
+                                      cosigntags::tagFor(a, cosigntags::Kind::Attestation));
+        const Digest sbom = attachment(QStringLiteral("application/spdx+json"), "{}",
+                                       cosigntags::tagFor(a, cosigntags::Kind::Sbom));
+        // b's .sig is fine.
+        const Digest goodSig = attachment(QString(mediatype::CosignSimpleSigning), simpleSigning(b),
+                                          cosigntags::tagFor(b, cosigntags::Kind::Signature));
+        QVERIFY(sig.isValid() && att.isValid() && sbom.isValid() && goodSig.isValid());
+
+        auto graph = rig.walk(repo, QStringLiteral("a"));
+        QVERIFY2(graph.ok(), qPrintable(graph.error().toString()));
+        const QList<ReferrerEdge> edges = graph->referrersOf(a);
+        QCOMPARE(edges.size(), 1);
+        QCOMPARE(edges.first().to, att);
+        QCOMPARE(edges.first().sources, ReferrerSources(ReferrerSource::CosignTag));
+        QHash<Digest, RejectedReferrer> rejected;
+        for (const RejectedReferrer &r : graph->rejectedFor(a))
+            rejected.insert(r.referrer, r);
+        QCOMPARE(rejected.size(), 2);
+        QCOMPARE(rejected.value(sig).reason, RejectedReferrer::Reason::OtherSubject);
+        QCOMPARE(rejected.value(sig).namedSubject, b.toString());
+        QCOMPARE(rejected.value(sbom).reason, RejectedReferrer::Reason::NotChecked);
+        const AuditRow row = audittable::rowFor(*graph, a, QStringLiteral("a"));
+        QVERIFY(!row.isSigned());
+        QVERIFY(row.sbomFormats.isEmpty());
+        QVERIFY(!row.attestationKinds.isEmpty());
+        QCOMPARE(row.subjectMismatches.size(), 2);
+
+        auto good = rig.walk(repo, QStringLiteral("b"));
+        QVERIFY(good.ok());
+        QCOMPARE(good->referrersOf(b).size(), 1);
+        QVERIFY(audittable::rowFor(*good, b, QStringLiteral("b")).isSigned());
+    }
+
+    // Issue 9 item 9: a sha512 fallback tag (digest truncated to 64) is an attachment, not an
+    // image to audit.
+    void sha512FallbackTagIsNotAudited()
+    {
+        OCULAR_TEST_REGISTRY(registry);
+        Rig rig(registry.hostPort());
+        const QString repo = QStringLiteral("trust/sha512");
+        const QByteArray image = pushableImage(rig, repo, "img");
+        const Digest digest = rig.push(repo, QStringLiteral("v1"), image);
+        QVERIFY(digest.isValid());
+        const QString fallback = Digest::compute(image, QStringLiteral("sha512")).fallbackTag();
+        QCOMPARE(fallback.size(), 7 + 64);
+        QVERIFY(rig.push(repo, fallback, image).isValid()); // whatever it holds, not an image tag
+        RepositoryAuditor auditor(rig.client.get(), rig.probe.get());
+        auto rows = waitFor<QList<AuditRow>>(
+            [&](QObject *ctx, auto done) { return auditor.audit(repo, ctx, done); });
+        QVERIFY2(rows.ok(), qPrintable(rows.error().toString()));
+        QCOMPARE(rows->size(), 1);
+        QCOMPARE(rows->first().tag, QStringLiteral("v1"));
     }
 };
 

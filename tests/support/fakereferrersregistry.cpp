@@ -257,12 +257,15 @@ void FakeReferrersRegistry::handle(QTcpSocket *socket, const QByteArray &method,
         if (!known)
             return reply(socket, head, 404, "application/json",
                          errorBody("NAME_UNKNOWN", "repository name not known to registry"));
+        if (m_referrersReplies.contains(ref)) {
+            const Reply r = m_referrersReplies.value(ref);
+            return reply(socket, head, r.status, r.contentType, r.body);
+        }
         const QString artifactType =
             query.queryItemValue(QStringLiteral("artifactType"), QUrl::FullyDecoded);
         QList<QPair<QByteArray, QByteArray>> headers;
         if (!artifactType.isEmpty() && m_filtering)
-            headers.append(
-                qMakePair(QByteArray("OCI-Filters-Applied"), QByteArray("artifactType")));
+            headers.append(qMakePair(QByteArray("OCI-Filters-Applied"), m_filtersApplied));
         const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
         if (offset == 0 && m_referrersBodies.contains(ref))
             return reply(socket, head, 200, "application/vnd.oci.image.index.v1+json",

@@ -50,6 +50,16 @@ public:
         m_referrersBodies.insert(subjectDigest, body);
     }
 
+    /// Answer the referrers request for `subjectDigest` (every page) with exactly this status,
+    /// Content-Type and body: one subject's 400, an HTML page sent as an index, ...
+    void setReferrersReply(const QString &subjectDigest, int status, const QByteArray &contentType,
+                           const QByteArray &body)
+    {
+        m_referrersReplies.insert(subjectDigest, Reply{status, contentType, body});
+    }
+    /// The OCI-Filters-Applied value sent when the server filters (default "artifactType").
+    void setFiltersAppliedHeader(const QByteArray &value) { m_filtersApplied = value; }
+
     /// Stores a manifest (its own mediaType is its Content-Type) and returns its digest;
     /// `tag` (may be empty) points at it.
     QString addManifest(const QString &repository, const QByteArray &raw, const QString &tag = {});
@@ -74,6 +84,14 @@ private:
     bool m_filtering = true;
     int m_pageSize = 0;
     QHash<QString, QByteArray> m_referrersBodies;
+    struct Reply
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+    };
+    QHash<QString, Reply> m_referrersReplies;
+    QByteArray m_filtersApplied = "artifactType";
     // repository → digest → manifest (insertion order kept for stable referrer order)
     QHash<QString, QMap<QString, QByteArray>> m_manifests;
     QHash<QString, QStringList> m_order;

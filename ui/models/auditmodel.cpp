@@ -32,11 +32,20 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     const AuditRow &r = m_rows.at(index.row());
     if (role == SignedRole)
         return r.isSigned() ? 1 : 0;
+    const bool failed = r.verificationResult.status == VerificationResult::Status::Failed;
     if (role == Qt::DecorationRole && index.column() == SignedColumn)
-        return r.isSigned() ? NodeIcons::named(QStringLiteral("tag"))
-                            : NodeIcons::named(QStringLiteral("warning"));
+        return r.isSigned() && !failed ? NodeIcons::named(QStringLiteral("tag"))
+                                       : NodeIcons::named(QStringLiteral("warning"));
+    if (role == Qt::DecorationRole && index.column() == ProblemsColumn &&
+        !r.subjectMismatches.isEmpty())
+        return NodeIcons::named(QStringLiteral("warning"));
     if (role == Qt::ToolTipRole && index.column() == DigestColumn)
         return r.digest.toString();
+    if (role == Qt::ToolTipRole && index.column() == ProblemsColumn &&
+        !r.subjectMismatches.isEmpty())
+        return tr("Listed as referrers of this manifest, but they do not name it (not counted):"
+                  "\n%1")
+            .arg(r.subjectMismatches.join(QLatin1Char('\n')));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -60,6 +69,10 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return r.referrerCount;
     case NewestSignatureColumn:
         return r.newestSignature;
+    case ProblemsColumn:
+        return r.subjectMismatches.isEmpty() ? QString()
+                                             : tr("%n listed referrer(s) do not name this manifest",
+                                                  nullptr, int(r.subjectMismatches.size()));
     }
     return {};
 }
@@ -69,8 +82,8 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     static const char *names[] = {
-        "Tag",  "Platform",     "Digest",     "Signed",    "Verification",
-        "SBOM", "Attestations", "Provenance", "Referrers", "Newest signature"};
+        "Tag",          "Platform",   "Digest",    "Signed",           "Verification", "SBOM",
+        "Attestations", "Provenance", "Referrers", "Newest signature", "Problems"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

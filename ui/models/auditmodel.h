@@ -7,7 +7,8 @@
 namespace ocular {
 
 /// Audit rows: tag, platform, digest, signed, verification, SBOM, attestations, provenance,
-/// referrers, newest signature. Sorting and filtering live in a proxy.
+/// referrers, newest signature, problems (subject mismatches). Sorting and filtering live in a
+/// proxy.
 class AuditModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ public:
         ProvenanceColumn,
         ReferrersColumn,
         NewestSignatureColumn,
+        ProblemsColumn, ///< listed referrers that do not name this manifest
         ColumnCount
     };
     /// Qt::UserRole: 1 when the row is signed (for the "unsigned only" filter).

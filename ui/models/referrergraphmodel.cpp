@@ -81,13 +81,41 @@ void ReferrerGraphModel::build(Item *item, QSet<Digest> &onPath, int budget)
             onPath.remove(edge.to);
         }
     }
+    if (item->kind != Item::Kind::Node)
+        return;
+    for (const RejectedReferrer &rejected : m_graph.rejectedFor(item->digest)) {
+        if (++m_items > budget)
+            return;
+        auto child = std::make_unique<Item>();
+        child->kind = Item::Kind::Rejected;
+        child->digest = rejected.referrer;
+        child->rejected = rejected;
+        child->edge.from = rejected.subject;
+        child->edge.to = rejected.referrer;
+        child->edge.sources = rejected.sources;
+        child->edge.tag = rejected.tag;
+        child->parent = item;
+        child->row = int(item->children.size());
+        item->children.push_back(std::move(child));
+    }
+    if (m_graph.isNestingCut(item->digest)) {
+        auto child = std::make_unique<Item>();
+        child->kind = Item::Kind::NestingLimit;
+        child->digest = item->digest;
+        child->parent = item;
+        child->row = int(item->children.size());
+        item->children.push_back(std::move(child));
+    }
 }
 
 const ReferrerNode *ReferrerGraphModel::nodeAt(const QModelIndex &index) const
 {
     if (!index.isValid())
         return nullptr;
-    return m_graph.node(static_cast<Item *>(index.internalPointer())->digest);
+    const Item *item = static_cast<Item *>(index.internalPointer());
+    if (item->kind == Item::Kind::NestingLimit)
+        return nullptr;
+    return m_graph.node(item->digest);
 }
 
 int ReferrerGraphModel::referrerCount() const
@@ -160,10 +188,42 @@ QVariant ReferrerGraphModel::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     const Item *item = static_cast<Item *>(index.internalPointer());
-    const ReferrerNode *node = m_graph.node(item->digest);
-    const bool isChild = item->edge.sources == ReferrerSources(ReferrerSource::IndexChild);
     if (role == DigestRole)
         return item->digest.toString();
+    if (role == ContinuationRole)
+        return item->kind == Item::Kind::NestingLimit;
+    if (role == RejectedRole)
+        return item->kind == Item::Kind::Rejected ? item->rejected.detail : QString();
+    if (item->kind == Item::Kind::NestingLimit) {
+        if (role == Qt::DecorationRole && index.column() == ArtifactColumn)
+            return NodeIcons::named(QStringLiteral("warning"));
+        if (role == Qt::ToolTipRole)
+            return tr("This index is nested deeper than the walk goes; open it to walk its "
+                      "entries.");
+        if (role == Qt::DisplayRole && index.column() == ArtifactColumn)
+            return tr("more… (nesting limit reached)");
+        return {};
+    }
+    const ReferrerNode *node = m_graph.node(item->digest);
+    const bool isChild = item->edge.sources == ReferrerSources(ReferrerSource::IndexChild);
+    if (item->kind == Item::Kind::Rejected) {
+        if (role == CategoryRole)
+            return int(ArtifactCategory::Other);
+        if (role == Qt::DecorationRole && index.column() == ArtifactColumn)
+            return NodeIcons::named(QStringLiteral("warning"));
+        if (role == Qt::ToolTipRole)
+            return tr("Listed as a referrer of this manifest, but %1. Not counted as its "
+                      "signature, SBOM or attestation.")
+                .arg(item->rejected.detail);
+        if (role == Qt::DisplayRole && index.column() == ArtifactColumn) {
+            const QString kind = node && !node->classification.label.isEmpty()
+                                     ? node->classification.label
+                                     : tr("manifest");
+            return item->rejected.reason == RejectedReferrer::Reason::NotChecked
+                       ? tr("%1 (not a referrer: subject not checked)").arg(kind)
+                       : tr("%1 (not a referrer: subject mismatch)").arg(kind);
+        }
+    }
     if (role == CategoryRole)
         return node ? int(node->classification.category) : int(ArtifactCategory::Other);
     if (role == Qt::DecorationRole && index.column() == ArtifactColumn) {
@@ -198,8 +258,9 @@ QVariant ReferrerGraphModel::data(const QModelIndex &index, int role) const
             return tr("subject");
         if (isChild)
             return tr("platform manifest");
-        return QString(referrerSourceNames(item->edge.sources) +
-               (item->edge.tag.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(item->edge.tag)));
+        return QString(
+            referrerSourceNames(item->edge.sources) +
+            (item->edge.tag.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(item->edge.tag)));
     case DigestColumn:
         return item->digest.shortForm();
     case SizeColumn:

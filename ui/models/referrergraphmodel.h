@@ -10,6 +10,9 @@ namespace ocular {
 
 /// The referrer graph as a tree: the subject at the top, its referrers (and, for an index,
 /// its platform manifests) below, recursively; an edge that closes a cycle is a leaf.
+/// Below each subject also: the manifests a source listed as its referrers that do not name
+/// it (marked "not a referrer", never counted), and, for an index the walk did not open
+/// because of the nesting limit, a "more…" row (ContinuationRole) the panel can walk.
 /// Columns: artifact (icon + words), source, digest, size, created, annotations.
 class ReferrerGraphModel : public QAbstractItemModel
 {
@@ -29,6 +32,10 @@ public:
     {
         DigestRole = Qt::UserRole + 1, ///< QString digest
         CategoryRole,                  ///< int ArtifactCategory
+        /// QString: why a listed referrer is not one (empty for real edges)
+        RejectedRole,
+        /// bool: a "more…" row for an index cut by the nesting limit; DigestRole names it
+        ContinuationRole,
     };
 
     explicit ReferrerGraphModel(QObject *parent = nullptr);
@@ -56,8 +63,16 @@ public:
 private:
     struct Item
     {
+        enum class Kind
+        {
+            Node,
+            Rejected,     ///< listed as a referrer, but it does not name this subject
+            NestingLimit, ///< stands for the unwalked entries of the parent index
+        };
+        Kind kind = Kind::Node;
         Digest digest;
         ReferrerEdge edge; ///< how we got here (empty sources for the root)
+        RejectedReferrer rejected;
         bool cycle = false;
         Item *parent = nullptr;
         int row = 0;

@@ -266,8 +266,7 @@ void InspectorPanel::showManifest(const Manifest &manifest)
         setHeader(QStringLiteral("totalSize"),
                   sizeText(manifest.totalSize()) + QLatin1Char(' ') +
                       tr("in config and %n layer(s)", nullptr, int(manifest.layers().size())));
-        if (manifest.config() && mediatype::describe(manifest.config()->mediaType)
-                                     .contains(QLatin1String("image config")))
+        if (manifest.config() && mediatype::isImageConfigType(manifest.config()->mediaType))
             loadConfig(*manifest.config(), false);
     }
 }

@@ -18,6 +18,7 @@
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ocular {
 
@@ -242,18 +243,17 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
 
     const ArtifactCategory category = node.classification.category;
     const Descriptor first = node.layers.first();
+    auto isSbomPredicate = [](const QString &predicate) {
+        return ArtifactClass::sbomStandard(ArtifactClass::fromPredicateType(predicate).format) !=
+               SbomStandard::None;
+    };
     if (category == ArtifactCategory::Sbom ||
         (category == ArtifactCategory::Attestation &&
-         (node.predicateTypes.join(QLatin1Char(' '))
-              .contains(QLatin1String("spdx"), Qt::CaseInsensitive) ||
-          node.predicateTypes.join(QLatin1Char(' '))
-              .contains(QLatin1String("cyclonedx"), Qt::CaseInsensitive)))) {
+         std::any_of(node.predicateTypes.begin(), node.predicateTypes.end(), isSbomPredicate))) {
         Descriptor layer = first;
         for (const Descriptor &l : node.layers) {
-            const QString p = l.annotations.value(QStringLiteral("in-toto.io/predicate-type")) +
-                              l.annotations.value(QStringLiteral("predicateType"));
-            if (p.contains(QLatin1String("spdx"), Qt::CaseInsensitive) ||
-                p.contains(QLatin1String("cyclonedx"), Qt::CaseInsensitive))
+            if (isSbomPredicate(l.annotations.value(QStringLiteral("in-toto.io/predicate-type"))) ||
+                isSbomPredicate(l.annotations.value(QStringLiteral("predicateType"))))
                 layer = l;
         }
         m_stack->setCurrentWidget(m_sbom);
@@ -280,7 +280,7 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
         });
         return;
     }
-    if (first.mediaType.startsWith(QLatin1String("application/vnd.dev.sigstore.bundle"))) {
+    if (node.classification.format == ArtifactFormat::SigstoreBundle) {
         loadLayer(first, [this](const QByteArray &bytes) {
             auto s = signatureinspector::inspectSigstoreBundle(bytes);
             m_details->appendPlainText(
@@ -314,12 +314,8 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
                 for (const QString &line : p->optional)
                     t += QStringLiteral("  %1\n").arg(line);
                 VerificationResult result = VerificationResult::notChecked(tr("no key chosen"));
-                if (verifier) {
-                    result = verifier->verify(payload, signature);
-                    if (result.isVerified() && !matches)
-                        result = VerificationResult::failed(
-                            tr("the signed payload names another manifest"));
-                }
+                if (verifier)
+                    result = verifier->verifyForSubject(payload, signature, subject);
                 t += tr("verification: %1").arg(result.toString());
             }
             m_details->appendPlainText(t);

@@ -35,6 +35,11 @@ QString errorKindName(ErrorKind kind)
     return QStringLiteral("error");
 }
 
+Error Error::cancelled(const QString &message)
+{
+    return make(ErrorKind::Cancelled, message.isEmpty() ? QStringLiteral("Cancelled.") : message);
+}
+
 QString Error::toString() const
 {
     QString out = message;

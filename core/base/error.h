@@ -41,6 +41,10 @@ struct Error
         return e;
     }
 
+    /// The one error every cancelled operation delivers (ErrorKind::Cancelled, "Cancelled."
+    /// unless a more specific sentence is given).
+    static Error cancelled(const QString &message = {});
+
     /// The message, prefixed with the HTTP status and registry codes when known.
     QString toString() const;
 };

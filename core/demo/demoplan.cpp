@@ -1,5 +1,6 @@
 #include "demoplan.h"
 
+#include "content/manifestbuilder.h"
 #include "content/mediatype.h"
 #include "demo/demosigningkey.h"
 #include "demo/layerarchive.h"
@@ -50,53 +51,15 @@ QByteArray base64Url(const QByteArray &bytes)
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-struct Blob
+// The demo's blobs and manifests are the write path's own types: the demo builds its content
+// with the same ManifestBuilder that pushes artifacts, so what it shows is what Ocular writes.
+using Blob = ContentBlob;
+using Built = BuiltManifest;
+
+/// The demo's content is fixed and far below the size cap: a build error is a programming error.
+Built built(Result<BuiltManifest> result)
 {
-    QByteArray bytes;
-    QString mediaType;
-
-    Digest digest() const { return Digest::sha256(bytes); }
-    QJsonObject descriptor(const QJsonObject &annotations = {}) const
-    {
-        QJsonObject o{{QStringLiteral("mediaType"), mediaType},
-                      {QStringLiteral("digest"), digest().toString()},
-                      {QStringLiteral("size"), qint64(bytes.size())}};
-        if (!annotations.isEmpty())
-            o.insert(QStringLiteral("annotations"), annotations);
-        return o;
-    }
-};
-
-/// A manifest or index with the blobs it needs in its repository.
-struct Built
-{
-    QByteArray raw;
-    QString mediaType;
-    QList<Blob> blobs;
-
-    Digest digest() const { return Digest::sha256(raw); }
-    QJsonObject descriptor(const QJsonObject &extra = {}) const
-    {
-        QJsonObject o{{QStringLiteral("mediaType"), mediaType},
-                      {QStringLiteral("digest"), digest().toString()},
-                      {QStringLiteral("size"), qint64(raw.size())}};
-        for (auto it = extra.begin(); it != extra.end(); ++it)
-            o.insert(it.key(), it.value());
-        return o;
-    }
-};
-
-const Blob &emptyConfig()
-{
-    static const Blob blob{QByteArrayLiteral("{}"), QString(mediatype::OciEmpty)};
-    return blob;
-}
-
-QJsonObject emptyConfigDescriptor()
-{
-    QJsonObject o = emptyConfig().descriptor();
-    o.insert(QStringLiteral("data"), QStringLiteral("e30="));
-    return o;
+    return std::move(result).value();
 }
 
 struct ImageSpec
@@ -182,15 +145,12 @@ Built buildImage(const ImageSpec &s)
         {QStringLiteral("comment"), QStringLiteral("buildkit.dockerfile.v0")},
         {QStringLiteral("empty_layer"), true}});
 
-    Built built;
     QJsonArray diffIds;
-    QJsonArray layers;
+    QList<ManifestBuilder::Layer> layers;
     for (const auto &files : layerFiles) {
         const QByteArray tar = LayerArchive::tar(files);
         diffIds.append(Digest::sha256(tar).toString());
-        const Blob layer{LayerArchive::gzip(tar), layerType};
-        layers.append(layer.descriptor());
-        built.blobs.append(layer);
+        layers.append({Blob{LayerArchive::gzip(tar), layerType}, {}});
     }
 
     QJsonObject runConfig{
@@ -222,56 +182,37 @@ Built buildImage(const ImageSpec &s)
         config.insert(QStringLiteral("os.version"), s.osVersion);
     const Blob configBlob{compact(config), s.docker ? QString(mediatype::DockerConfig)
                                                     : QString(mediatype::OciConfig)};
-    built.blobs.prepend(configBlob);
 
-    built.mediaType =
-        s.docker ? QString(mediatype::DockerManifest) : QString(mediatype::OciManifest);
-    QJsonObject manifest{{QStringLiteral("schemaVersion"), 2},
-                         {QStringLiteral("mediaType"), built.mediaType},
-                         {QStringLiteral("config"), configBlob.descriptor()},
-                         {QStringLiteral("layers"), layers}};
-    if (!s.docker && !s.annotations.isEmpty())
-        manifest.insert(QStringLiteral("annotations"), s.annotations);
     // Docker's own tools write indented manifests; keep that flavour so clients see both.
-    built.raw = s.docker ? indented(manifest) : compact(manifest);
-    return built;
+    ManifestBuilder builder;
+    builder.setLayout(s.docker ? ManifestBuilder::Layout::Indented
+                               : ManifestBuilder::Layout::Compact);
+    return built(builder.image(s.docker ? QString(mediatype::DockerManifest)
+                                        : QString(mediatype::OciManifest),
+                               configBlob, layers, s.docker ? QJsonObject() : s.annotations));
 }
 
 Built buildIndex(const QString &mediaType, const QJsonArray &entries,
                  const QJsonObject &annotations = {}, bool pretty = false)
 {
-    QJsonObject index{{QStringLiteral("schemaVersion"), 2},
-                      {QStringLiteral("mediaType"), mediaType},
-                      {QStringLiteral("manifests"), entries}};
-    if (!annotations.isEmpty())
-        index.insert(QStringLiteral("annotations"), annotations);
-    Built built;
-    built.mediaType = mediaType;
-    built.raw = pretty ? indented(index) : compact(index);
-    return built;
+    ManifestBuilder builder;
+    builder.setLayout(pretty ? ManifestBuilder::Layout::Indented
+                             : ManifestBuilder::Layout::Compact);
+    return built(builder.index(mediaType, entries, annotations));
 }
 
 Built buildArtifact(const QString &artifactType, const QList<Blob> &layers,
                     const QList<QJsonObject> &layerAnnotations, const QJsonObject &subject,
                     const QJsonObject &annotations)
 {
-    Built built;
-    built.mediaType = QString(mediatype::OciManifest);
-    built.blobs.append(emptyConfig());
-    QJsonArray layerArray;
-    for (qsizetype i = 0; i < layers.size(); ++i) {
-        layerArray.append(layers[i].descriptor(layerAnnotations.value(i)));
-        built.blobs.append(layers[i]);
-    }
-    QJsonObject manifest{{QStringLiteral("schemaVersion"), 2},
-                         {QStringLiteral("mediaType"), built.mediaType},
-                         {QStringLiteral("artifactType"), artifactType},
-                         {QStringLiteral("config"), emptyConfigDescriptor()},
-                         {QStringLiteral("layers"), layerArray},
-                         {QStringLiteral("subject"), subject},
-                         {QStringLiteral("annotations"), annotations}};
-    built.raw = compact(manifest);
-    return built;
+    ManifestBuilder::Artifact artifact;
+    artifact.artifactType = artifactType;
+    for (qsizetype i = 0; i < layers.size(); ++i)
+        artifact.files.append(
+            {layers[i].bytes, layers[i].mediaType, QString(), layerAnnotations.value(i)});
+    artifact.subject = Descriptor::fromJson(subject).value();
+    artifact.annotations = annotations;
+    return built(ManifestBuilder().artifact(artifact));
 }
 
 QJsonObject titleAnnotation(const QString &title)
@@ -470,7 +411,7 @@ public:
             plan.steps.removeLast();
         DemoStep &puts = step(QStringLiteral("pushing %1 to %2").arg(what, repository));
         for (const Built &m : manifests)
-            addManifest(puts, repository, m.digest().toString(), m);
+            addManifest(puts, repository, m.digest.toString(), m);
     }
 
     void addManifest(DemoStep &s, const QString &repository, const QString &reference,
@@ -482,7 +423,7 @@ public:
         op.reference = reference;
         op.bytes = m.raw;
         op.mediaType = m.mediaType;
-        op.digest = m.digest();
+        op.digest = m.digest;
         s.operations.append(op);
         ++plan.summary.manifestCount;
         addRepository(repository);
@@ -544,7 +485,7 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
          QStringLiteral("docker.io/library/alpine:3.19")}};
     const Built api = buildImage(apiSpec);
     b.pushManifests(apiRepo, {api}, QStringLiteral("the api image"));
-    summary.digests.insert(demokey::ApiImage, api.digest());
+    summary.digests.insert(demokey::ApiImage, api.digest);
 
     // demo/hello: a three-platform OCI index with an in-index BuildKit attestation.
     const QString hello = QStringLiteral("demo/hello");
@@ -572,9 +513,9 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
     for (const ImageSpec &s : helloSpecs)
         helloImages.append(buildImage(s));
     const Built &amd64 = helloImages[0];
-    summary.digests.insert(demokey::HelloAmd64, amd64.digest());
-    summary.digests.insert(demokey::HelloArm64, helloImages[1].digest());
-    summary.digests.insert(demokey::HelloWindows, helloImages[2].digest());
+    summary.digests.insert(demokey::HelloAmd64, amd64.digest);
+    summary.digests.insert(demokey::HelloArm64, helloImages[1].digest);
+    summary.digests.insert(demokey::HelloWindows, helloImages[2].digest);
 
     const QJsonObject provenance{
         {QStringLiteral("builder"),
@@ -598,12 +539,12 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
               QJsonObject{{QStringLiteral("sha256"),
                            QString::fromLatin1(pseudoBytes("alpine", 32).toHex())}}}}}}};
     const Blob provenanceLayer{inTotoStatement(QStringLiteral("https://slsa.dev/provenance/v0.2"),
-                                               amd64.digest(), provenance),
+                                               amd64.digest, provenance),
                                QString(mediatype::InToto)};
     const QJsonDocument spdxForAttestation = QJsonDocument::fromJson(
-        spdxDocument(QStringLiteral("demo/hello linux/amd64"), amd64.digest()));
-    const Blob sbomLayer{inTotoStatement(QStringLiteral("https://spdx.dev/Document"),
-                                         amd64.digest(), spdxForAttestation.object()),
+        spdxDocument(QStringLiteral("demo/hello linux/amd64"), amd64.digest));
+    const Blob sbomLayer{inTotoStatement(QStringLiteral("https://spdx.dev/Document"), amd64.digest,
+                                         spdxForAttestation.object()),
                          QString(mediatype::InToto)};
     Built attestation;
     {
@@ -616,21 +557,16 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
                                                QJsonArray{provenanceLayer.digest().toString(),
                                                           sbomLayer.digest().toString()}}}}};
         const Blob configBlob{compact(config), QString(mediatype::OciConfig)};
-        attestation.mediaType = QString(mediatype::OciManifest);
-        attestation.blobs = {configBlob, provenanceLayer, sbomLayer};
-        const QJsonObject manifest{
-            {QStringLiteral("schemaVersion"), 2},
-            {QStringLiteral("mediaType"), attestation.mediaType},
-            {QStringLiteral("config"), configBlob.descriptor()},
-            {QStringLiteral("layers"),
-             QJsonArray{
-                 provenanceLayer.descriptor({{QStringLiteral("in-toto.io/predicate-type"),
-                                              QStringLiteral("https://slsa.dev/provenance/v0.2")}}),
-                 sbomLayer.descriptor({{QStringLiteral("in-toto.io/predicate-type"),
-                                        QStringLiteral("https://spdx.dev/Document")}})}}};
-        attestation.raw = compact(manifest);
+        attestation =
+            built(ManifestBuilder().image(QString(mediatype::OciManifest), configBlob,
+                                          {{provenanceLayer,
+                                            {{QStringLiteral("in-toto.io/predicate-type"),
+                                              QStringLiteral("https://slsa.dev/provenance/v0.2")}}},
+                                           {sbomLayer,
+                                            {{QStringLiteral("in-toto.io/predicate-type"),
+                                              QStringLiteral("https://spdx.dev/Document")}}}}));
     }
-    summary.digests.insert(demokey::HelloAttestation, attestation.digest());
+    summary.digests.insert(demokey::HelloAttestation, attestation.digest);
 
     // The moving tag: `moving` first names A, then B; A is left untagged.
     ImageSpec oldSpec = helloSpec(QStringLiteral("linux"), QStringLiteral("amd64"), {}, {});
@@ -643,8 +579,8 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
     newSpec.annotations.insert(QStringLiteral("org.opencontainers.image.created"), newSpec.created);
     const Built movingOld = buildImage(oldSpec);
     const Built movingNew = buildImage(newSpec);
-    summary.digests.insert(demokey::HelloUntagged, movingOld.digest());
-    summary.digests.insert(demokey::HelloMoving, movingNew.digest());
+    summary.digests.insert(demokey::HelloUntagged, movingOld.digest);
+    summary.digests.insert(demokey::HelloMoving, movingNew.digest);
     summary.untaggedRepository = hello;
 
     b.pushManifests(hello, helloImages + QList<Built>{attestation, movingOld, movingNew},
@@ -652,18 +588,18 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
 
     QJsonArray helloEntries;
     for (qsizetype i = 0; i < helloImages.size(); ++i) {
-        helloEntries.append(helloImages[i].descriptor(
+        helloEntries.append(helloImages[i].descriptorJson(
             {{QStringLiteral("platform"), platformJson(helloSpecs[i])},
              {QStringLiteral("annotations"),
               QJsonObject{{QStringLiteral("org.opencontainers.image.created"), BuildCreated},
                           {QStringLiteral("org.opencontainers.image.title"),
                            QStringLiteral("hello (%1)").arg(platformText(helloSpecs[i]))}}}}));
     }
-    helloEntries.append(attestation.descriptor(
+    helloEntries.append(attestation.descriptorJson(
         {{QStringLiteral("platform"),
           platformJson(QStringLiteral("unknown"), QStringLiteral("unknown"))},
          {QStringLiteral("annotations"),
-          QJsonObject{{QStringLiteral("vnd.docker.reference.digest"), amd64.digest().toString()},
+          QJsonObject{{QStringLiteral("vnd.docker.reference.digest"), amd64.digest.toString()},
                       {QStringLiteral("vnd.docker.reference.type"),
                        QStringLiteral("attestation-manifest")}}}}));
     const Built helloIndex = buildIndex(
@@ -677,22 +613,22 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
          {QStringLiteral("org.opencontainers.image.version"), QStringLiteral("1.0.0")},
          {QStringLiteral("org.opencontainers.image.licenses"), QStringLiteral("Apache-2.0")}});
     b.pushManifests(hello, {helloIndex}, QStringLiteral("the multi-platform index"));
-    summary.digests.insert(demokey::HelloIndex, helloIndex.digest());
+    summary.digests.insert(demokey::HelloIndex, helloIndex.digest);
 
     // Supply chain on the amd64 image: two SBOMs and a Notation signature (referrers), the
     // fallback tag that lists them, and a cosign-style signature tag for the index.
-    const QJsonObject subject = amd64.descriptor();
+    const QJsonObject subject = amd64.descriptorJson();
     auto created = [](const QString &when) {
         return QJsonObject{{QStringLiteral("org.opencontainers.image.created"), when}};
     };
     const Built spdx = buildArtifact(
         QString(mediatype::SpdxJson),
-        {Blob{spdxDocument(QStringLiteral("demo/hello linux/amd64"), amd64.digest()),
+        {Blob{spdxDocument(QStringLiteral("demo/hello linux/amd64"), amd64.digest),
               QString(mediatype::SpdxJson)}},
         {titleAnnotation(QStringLiteral("sbom.spdx.json"))}, subject, created(SignedAt));
     const Built cyclone = buildArtifact(
         QString(mediatype::CycloneDxJson),
-        {Blob{cycloneDxDocument(amd64.digest()), QString(mediatype::CycloneDxJson)}},
+        {Blob{cycloneDxDocument(amd64.digest), QString(mediatype::CycloneDxJson)}},
         {titleAnnotation(QStringLiteral("sbom.cdx.json"))}, subject, created(SignedAt));
     QByteArray certificate;
     const QByteArray envelope = notationEnvelope(subject, &certificate);
@@ -705,9 +641,9 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
     const Built notation = buildArtifact(QString(mediatype::NotationSignature),
                                          {Blob{envelope, QString(mediatype::JoseJson)}},
                                          {QJsonObject{}}, subject, notationAnnotations);
-    summary.digests.insert(demokey::HelloSpdx, spdx.digest());
-    summary.digests.insert(demokey::HelloCycloneDx, cyclone.digest());
-    summary.digests.insert(demokey::HelloNotation, notation.digest());
+    summary.digests.insert(demokey::HelloSpdx, spdx.digest);
+    summary.digests.insert(demokey::HelloCycloneDx, cyclone.digest);
+    summary.digests.insert(demokey::HelloNotation, notation.digest);
 
     Built cosign;
     {
@@ -717,7 +653,7 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
                  {QStringLiteral("identity"),
                   QJsonObject{{QStringLiteral("docker-reference"), hello}}},
                  {QStringLiteral("image"), QJsonObject{{QStringLiteral("docker-manifest-digest"),
-                                                        helloIndex.digest().toString()}}},
+                                                        helloIndex.digest.toString()}}},
                  {QStringLiteral("type"), QStringLiteral("cosign container image signature")}}},
             {QStringLiteral("optional"), QJsonValue::Null}};
         const Blob payload{compact(simpleSigning), QString(mediatype::CosignSimpleSigning)};
@@ -741,17 +677,13 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
              QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
                          {QStringLiteral("diff_ids"), QJsonArray{payload.digest().toString()}}}}};
         const Blob configBlob{compact(config), QString(mediatype::OciConfig)};
-        cosign.mediaType = QString(mediatype::OciManifest);
-        cosign.blobs = {configBlob, payload};
-        cosign.raw = compact(QJsonObject{
-            {QStringLiteral("schemaVersion"), 2},
-            {QStringLiteral("mediaType"), cosign.mediaType},
-            {QStringLiteral("config"), configBlob.descriptor()},
-            {QStringLiteral("layers"),
-             QJsonArray{payload.descriptor({{QStringLiteral("dev.cosignproject.cosign/signature"),
-                                             QString::fromLatin1(signature.toBase64())}})}}});
+        cosign =
+            built(ManifestBuilder().image(QString(mediatype::OciManifest), configBlob,
+                                          {{payload,
+                                            {{QStringLiteral("dev.cosignproject.cosign/signature"),
+                                              QString::fromLatin1(signature.toBase64())}}}}));
     }
-    summary.digests.insert(demokey::HelloCosign, cosign.digest());
+    summary.digests.insert(demokey::HelloCosign, cosign.digest);
     b.pushManifests(hello, {spdx, cyclone, notation, cosign},
                     QStringLiteral("SBOMs and signatures"));
 
@@ -761,15 +693,15 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
           std::pair{&cyclone, QString(mediatype::CycloneDxJson)},
           std::pair{&notation, QString(mediatype::NotationSignature)}}) {
         const QJsonObject doc = QJsonDocument::fromJson(artifact->raw).object();
-        referrerEntries.append(artifact->descriptor(
+        referrerEntries.append(artifact->descriptorJson(
             {{QStringLiteral("artifactType"), type},
              {QStringLiteral("annotations"), doc.value(QStringLiteral("annotations"))}}));
     }
     const Built referrers = buildIndex(QString(mediatype::OciIndex), referrerEntries);
     b.pushManifests(hello, {referrers}, QStringLiteral("the referrers fallback index"));
-    summary.digests.insert(demokey::HelloReferrersIndex, referrers.digest());
-    summary.referrersFallbackTag = amd64.digest().fallbackTag();
-    summary.cosignTag = helloIndex.digest().fallbackTag() + QStringLiteral(".sig");
+    summary.digests.insert(demokey::HelloReferrersIndex, referrers.digest);
+    summary.referrersFallbackTag = amd64.digest.fallbackTag();
+    summary.cosignTag = helloIndex.digest.fallbackTag() + QStringLiteral(".sig");
 
     // demo/hello-docker: the same platforms as a Docker manifest list.
     const QString helloDocker = QStringLiteral("demo/hello-docker");
@@ -781,35 +713,36 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
     b.pushManifests(helloDocker, dockerImages, QStringLiteral("Docker platform images"));
     QJsonArray dockerEntries;
     for (qsizetype i = 0; i < dockerImages.size(); ++i) {
-        dockerEntries.append(dockerImages[i].descriptor(
+        dockerEntries.append(dockerImages[i].descriptorJson(
             {{QStringLiteral("platform"), platformJson(helloSpecs[i])}}));
     }
     const Built dockerList =
         buildIndex(QString(mediatype::DockerManifestList), dockerEntries, {}, true);
     b.pushManifests(helloDocker, {dockerList}, QStringLiteral("the manifest list"));
-    summary.digests.insert(demokey::HelloDocker, dockerList.digest());
-    summary.digests.insert(demokey::HelloDockerAmd64, dockerImages[0].digest());
+    summary.digests.insert(demokey::HelloDocker, dockerList.digest);
+    summary.digests.insert(demokey::HelloDockerAmd64, dockerImages[0].digest);
 
     // demo/nested: an index whose first entry is itself an index.
     const QString nested = QStringLiteral("demo/nested");
     b.pushManifests(nested, helloImages, QStringLiteral("platform images"));
     const Built inner = buildIndex(
         QString(mediatype::OciIndex),
-        QJsonArray{
-            helloImages[0].descriptor({{QStringLiteral("platform"), platformJson(helloSpecs[0])}}),
-            helloImages[1].descriptor({{QStringLiteral("platform"), platformJson(helloSpecs[1])}})},
+        QJsonArray{helloImages[0].descriptorJson(
+                       {{QStringLiteral("platform"), platformJson(helloSpecs[0])}}),
+                   helloImages[1].descriptorJson(
+                       {{QStringLiteral("platform"), platformJson(helloSpecs[1])}})},
         {{QStringLiteral("org.opencontainers.image.title"), QStringLiteral("hello for Linux")}});
     b.pushManifests(nested, {inner}, QStringLiteral("the inner index"));
     const Built outer = buildIndex(
         QString(mediatype::OciIndex),
-        QJsonArray{
-            inner.descriptor({{QStringLiteral("annotations"),
-                               titleAnnotation(QStringLiteral("hello for Linux"))}}),
-            helloImages[2].descriptor({{QStringLiteral("platform"), platformJson(helloSpecs[2])}})},
+        QJsonArray{inner.descriptorJson({{QStringLiteral("annotations"),
+                                          titleAnnotation(QStringLiteral("hello for Linux"))}}),
+                   helloImages[2].descriptorJson(
+                       {{QStringLiteral("platform"), platformJson(helloSpecs[2])}})},
         {{QStringLiteral("org.opencontainers.image.title"), QStringLiteral("hello, nested")}});
     b.pushManifests(nested, {outer}, QStringLiteral("the outer index"));
-    summary.digests.insert(demokey::NestedInner, inner.digest());
-    summary.digests.insert(demokey::NestedOuter, outer.digest());
+    summary.digests.insert(demokey::NestedInner, inner.digest);
+    summary.digests.insert(demokey::NestedOuter, outer.digest);
 
     // demo/big-index: > 3 MiB of index (many entries, long annotations), under the 4 MiB cap.
     const QString bigRepo = QStringLiteral("demo/big-index");
@@ -834,7 +767,7 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
         constexpr qsizetype Target = 3 * 1024 * 1024 + 256 * 1024;
         for (int i = 0; entries.size() < Target; ++i) {
             const int which = i % 3;
-            const QJsonObject entry = bigImages[which].descriptor(
+            const QJsonObject entry = bigImages[which].descriptorJson(
                 {{QStringLiteral("platform"), platformJson(bigSpecs[which])},
                  {QStringLiteral("annotations"),
                   QJsonObject{{QStringLiteral("org.opencontainers.image.ref.name"),
@@ -852,9 +785,10 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
                   entries + QByteArrayLiteral("],\"mediaType\":\"") +
                   QByteArray(mediatype::OciIndex.data(), mediatype::OciIndex.size()) +
                   QByteArrayLiteral("\",\"schemaVersion\":2}");
+        big.digest = Digest::sha256(big.raw);
     }
     b.pushManifests(bigRepo, {big}, QStringLiteral("the big index"));
-    summary.digests.insert(demokey::BigIndex, big.digest());
+    summary.digests.insert(demokey::BigIndex, big.digest);
     summary.bigIndexBytes = big.raw.size();
 
     // demo/many-tags: a few images; the tags themselves come last.
@@ -863,7 +797,7 @@ DemoPlan DemoPlan::standard(int manyTags, const DemoSigningKey *signingKey)
     for (int i = 0; i < 3; ++i)
         manyImages.append(buildImage(tagImage(manyRepo, i)));
     b.pushManifests(manyRepo, manyImages, QStringLiteral("tag targets"));
-    summary.digests.insert(demokey::ManyTagsLatest, manyImages.last().digest());
+    summary.digests.insert(demokey::ManyTagsLatest, manyImages.last().digest);
 
     // Tags last: everything they point at exists by now.
     DemoStep &tags = b.step(QStringLiteral("tagging"));

@@ -64,12 +64,12 @@ void DemoSeeder::startStep(const std::shared_ptr<Run> &run)
     if (run->finished)
         return;
     if (run->handle.isCancelled()) {
-        finish(run, Error::make(ErrorKind::Cancelled, QStringLiteral("Seeding was cancelled.")));
+        finish(run, Error::cancelled(QStringLiteral("Seeding was cancelled.")));
         return;
     }
     if (!run->client) {
-        finish(run, Error::make(ErrorKind::Cancelled,
-                                QStringLiteral("The registry client went away while seeding.")));
+        finish(run,
+               Error::cancelled(QStringLiteral("The registry client went away while seeding.")));
         return;
     }
     if (run->step >= run->plan.steps.size()) {

@@ -474,8 +474,7 @@ void RegistryProcess::finishStart(Result<Done> result)
 void RegistryProcess::stop()
 {
     if (m_state == State::Starting) {
-        finishStart(Error::make(ErrorKind::Cancelled,
-                                QStringLiteral("docker-registry start was cancelled")));
+        finishStart(Error::cancelled(QStringLiteral("docker-registry start was cancelled")));
         return;
     }
     m_state = State::Stopping;

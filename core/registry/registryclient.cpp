@@ -346,7 +346,7 @@ RequestHandle RegistryClient::listAllTags(const QString &repository, QObject *co
                 if (!guard)
                     return; // progress closed the caller: deliver nothing into it
                 if (outer.isCancelled())
-                    return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+                    return done(Error::cancelled());
                 if (!page->next.isValid() || state->pages >= maxPages)
                     return done(state->listing);
                 if (state->visited.contains(page->next.toString()))
@@ -410,12 +410,21 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
                                   bool fromCache) {
         auto work = [body, contentType, headerDigest, wanted, byDigest,
                      fromCache]() -> Result<FetchedManifest> {
-            if (byDigest && wanted.isVerifiable() && !wanted.matches(body))
+            // Parsing hashes the bytes with sha256: compare with that hash instead of hashing
+            // a second time (bytes from the cache were verified when they were read).
+            const bool sha256 = wanted.algorithm() == QLatin1String("sha256");
+            if (byDigest && !fromCache && !sha256 && wanted.isVerifiable() && !wanted.matches(body))
                 return Error::make(ErrorKind::DigestMismatch,
                                    QStringLiteral("The manifest received does not match the digest "
                                                   "%1 it was asked for; it was discarded.")
                                        .arg(wanted.toString()));
             auto parsed = Manifest::parse(body, contentType);
+            if (byDigest && sha256 && (!parsed.ok() || parsed->digest() != wanted) &&
+                !wanted.matches(body))
+                return Error::make(ErrorKind::DigestMismatch,
+                                   QStringLiteral("The manifest received does not match the digest "
+                                                  "%1 it was asked for; it was discarded.")
+                                       .arg(wanted.toString()));
             if (!parsed.ok())
                 return parsed.error();
             FetchedManifest fetched{std::move(parsed).value(), {}, fromCache};
@@ -436,9 +445,9 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
             if (!guard)
                 return;
             if (outer.isCancelled())
-                return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+                return done(Error::cancelled());
             if (result.ok() && cache && !result->fromCache)
-                cache->put(result->manifest.digest(), result->manifest.raw());
+                cache->storeVerified(result->manifest.digest(), result->manifest.raw());
             done(std::move(result));
         };
         if (body.size() < OffThreadThreshold)
@@ -447,38 +456,49 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
             runOffThread<Result<FetchedManifest>>(this, work, deliver);
     };
 
-    if (byDigest && cache) {
-        if (auto cached = cache->get(wanted)) {
-            QMetaObject::invokeMethod(
-                this,
-                [finishParse, bytes = *cached] { finishParse(bytes, QString(), QString(), true); },
-                Qt::QueuedConnection);
-            return outer;
-        }
-    }
+    auto fetch = [this, outer, repository, reference, context, done, finishParse, options] {
+        HttpRequest request = makeRequest(
+            "GET", repository + QStringLiteral("/manifests/") + reference, pullScope(repository));
+        request.setHeader("Accept", mediatype::manifestAcceptHeader());
+        request.maxResponseBytes = options.maxBytesOr(m_maxManifestBytes);
+        request.priority = options.priorityOr(RequestPriority::Interactive);
+        request.largeTransfer = options.largeTransfer.value_or(false);
+        outer.setCurrentStep(m_http->send(
+            request, context,
+            [done, finishParse, repository, reference](Result<HttpResponse> result) {
+                if (!result.ok()) {
+                    Error error = result.error();
+                    if (error.kind == ErrorKind::TooLarge)
+                        error.message =
+                            QStringLiteral("The manifest %1 is larger than the manifest "
+                                           "size limit; it was not loaded.")
+                                .arg(manifestLabel(repository, reference));
+                    return done(error);
+                }
+                const HttpResponse &response = result.value();
+                if (!response.isSuccess())
+                    return done(registryError(response, manifestLabel(repository, reference)));
+                finishParse(response.body, response.contentType(),
+                            QString::fromLatin1(response.header("Docker-Content-Digest")), false);
+            }));
+    };
 
-    HttpRequest request = makeRequest("GET", repository + QStringLiteral("/manifests/") + reference,
-                                      pullScope(repository));
-    request.setHeader("Accept", mediatype::manifestAcceptHeader());
-    request.maxResponseBytes = options.maxBytesOr(m_maxManifestBytes);
-    request.priority = options.priorityOr(RequestPriority::Interactive);
-    request.largeTransfer = options.largeTransfer.value_or(false);
-    outer.setCurrentStep(m_http->send(
-        request, context, [done, finishParse, repository, reference](Result<HttpResponse> result) {
-            if (!result.ok()) {
-                Error error = result.error();
-                if (error.kind == ErrorKind::TooLarge)
-                    error.message = QStringLiteral("The manifest %1 is larger than the manifest "
-                                                   "size limit; it was not loaded.")
-                                        .arg(manifestLabel(repository, reference));
-                return done(error);
-            }
-            const HttpResponse &response = result.value();
-            if (!response.isSuccess())
-                return done(registryError(response, manifestLabel(repository, reference)));
-            finishParse(response.body, response.contentType(),
-                        QString::fromLatin1(response.header("Docker-Content-Digest")), false);
-        }));
+    if (byDigest && cache) {
+        // The disk read and its verification run off this thread.
+        cache->lookup(wanted, this,
+                      [guard, outer, done, finishParse, fetch](std::optional<QByteArray> cached) {
+                          if (!guard)
+                              return;
+                          if (outer.isCancelled())
+                              return done(Error::cancelled());
+                          if (cached)
+                              finishParse(*cached, QString(), QString(), true);
+                          else
+                              fetch();
+                      });
+        return outer;
+    }
+    fetch();
     return outer;
 }
 
@@ -490,64 +510,76 @@ RequestHandle RegistryClient::getBlob(const QString &repository, const Digest &d
     RequestHandle outer;
     if (auto bad = digestProblem(repository, digest))
         return refuse(context, done, *bad);
-    if (m_cache) {
-        if (auto cached = m_cache->get(digest)) {
-            if (cached->size() <= maxBytes) {
-                QMetaObject::invokeMethod(
-                    context ? context : this, [done, bytes = *cached] { done(bytes); },
-                    Qt::QueuedConnection);
-                return outer;
-            }
-        }
-    }
-    HttpRequest request = makeRequest(
-        "GET", repository + QStringLiteral("/blobs/") + digest.toString(), pullScope(repository));
-    request.maxResponseBytes = maxBytes;
-    // Previews (config, small files) are what the user is looking at; big blobs are bulk.
-    constexpr qint64 LargeBlobBytes = 4 * 1024 * 1024;
-    request.largeTransfer = options.largeTransfer.value_or(maxBytes > LargeBlobBytes);
-    request.priority = options.priorityOr(request.largeTransfer ? RequestPriority::Bulk
-                                                                : RequestPriority::Interactive);
     QPointer<QObject> guard(context ? context : this);
     ContentCache *cache = m_cache;
-    outer.setCurrentStep(m_http->send(
-        request, context,
-        [this, done, digest, guard, outer, cache, maxBytes](Result<HttpResponse> result) {
-            if (!result.ok()) {
-                Error error = result.error();
-                if (error.kind == ErrorKind::TooLarge)
-                    error.message =
-                        QStringLiteral("The blob %1 is larger than the limit of %2; not loaded.")
-                            .arg(digest.shortForm(), QLocale::c().formattedDataSize(maxBytes));
-                return done(error);
-            }
-            const HttpResponse &response = result.value();
-            if (!response.isSuccess())
-                return done(
-                    registryError(response, QStringLiteral("Blob %1").arg(digest.shortForm())));
-            const QByteArray body = response.body;
-            auto verify = [body, digest]() -> Result<QByteArray> {
-                if (digest.isVerifiable() && !digest.matches(body))
-                    return Error::make(ErrorKind::DigestMismatch,
-                                       QStringLiteral("The blob received does not match its digest "
-                                                      "%1; it was discarded.")
-                                           .arg(digest.toString()));
-                return body;
-            };
-            auto deliver = [guard, done, outer, cache, digest](Result<QByteArray> verified) {
-                if (!guard)
-                    return;
-                if (outer.isCancelled())
-                    return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
-                if (verified.ok() && cache)
-                    cache->put(digest, verified.value());
-                done(std::move(verified));
-            };
-            if (body.size() < OffThreadThreshold)
-                deliver(verify());
-            else
-                runOffThread<Result<QByteArray>>(this, verify, deliver);
-        }));
+    auto fetch = [this, repository, digest, maxBytes, context, done, guard, outer, cache, options] {
+        HttpRequest request =
+            makeRequest("GET", repository + QStringLiteral("/blobs/") + digest.toString(),
+                        pullScope(repository));
+        request.maxResponseBytes = maxBytes;
+        // Previews (config, small files) are what the user is looking at; big blobs are bulk.
+        constexpr qint64 LargeBlobBytes = 4 * 1024 * 1024;
+        request.largeTransfer = options.largeTransfer.value_or(maxBytes > LargeBlobBytes);
+        request.priority = options.priorityOr(request.largeTransfer ? RequestPriority::Bulk
+                                                                    : RequestPriority::Interactive);
+        outer.setCurrentStep(m_http->send(
+            request, context,
+            [this, done, digest, guard, outer, cache, maxBytes](Result<HttpResponse> result) {
+                if (!result.ok()) {
+                    Error error = result.error();
+                    if (error.kind == ErrorKind::TooLarge)
+                        error.message =
+                            QStringLiteral(
+                                "The blob %1 is larger than the limit of %2; not loaded.")
+                                .arg(digest.shortForm(), QLocale::c().formattedDataSize(maxBytes));
+                    return done(error);
+                }
+                const HttpResponse &response = result.value();
+                if (!response.isSuccess())
+                    return done(
+                        registryError(response, QStringLiteral("Blob %1").arg(digest.shortForm())));
+                const QByteArray body = response.body;
+                auto verify = [body, digest]() -> Result<QByteArray> {
+                    if (digest.isVerifiable() && !digest.matches(body))
+                        return Error::make(
+                            ErrorKind::DigestMismatch,
+                            QStringLiteral("The blob received does not match its digest "
+                                           "%1; it was discarded.")
+                                .arg(digest.toString()));
+                    return body;
+                };
+                auto deliver = [guard, done, outer, cache, digest](Result<QByteArray> verified) {
+                    if (!guard)
+                        return;
+                    if (outer.isCancelled())
+                        return done(Error::cancelled());
+                    // Verified just above: stored without hashing again, written off-thread.
+                    if (verified.ok() && cache)
+                        cache->storeVerified(digest, verified.value());
+                    done(std::move(verified));
+                };
+                if (body.size() < OffThreadThreshold)
+                    deliver(verify());
+                else
+                    runOffThread<Result<QByteArray>>(this, verify, deliver);
+            }));
+    };
+    if (cache) {
+        // The disk read and its verification run off this thread.
+        cache->lookup(digest, this,
+                      [guard, outer, done, fetch, maxBytes](std::optional<QByteArray> cached) {
+                          if (!guard)
+                              return;
+                          if (outer.isCancelled())
+                              return done(Error::cancelled());
+                          if (cached && cached->size() <= maxBytes)
+                              done(*cached);
+                          else
+                              fetch();
+                      });
+        return outer;
+    }
+    fetch();
     return outer;
 }
 

@@ -202,7 +202,8 @@ private Q_SLOTS:
         QCOMPARE(rig.http().attemptsStarted(), before);
         QCOMPARE(second->manifest.raw(), pushed.raw);
 
-        // A fresh cache over the same directory serves from disk.
+        // A fresh cache over the same directory serves from disk (written in the background).
+        cache.waitForBackgroundWork();
         ContentCache reopened(cacheDir.path());
         QVERIFY(reopened.get(pushed.manifest).has_value());
     }

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "async/pager.h"
+#include "content/descriptor.h"
+#include "content/manifest.h"
+#include "source/pagecursor.h"
+
+#include <QList>
+#include <QString>
+
+namespace ocular {
+
+/// One page of repository or tag names.
+using NamePage = async::Page<QString, PageCursor>;
+
+/// What a tag (or digest) resolves to. `verified` says whether Ocular hashed the bytes itself;
+/// otherwise digest, media type and size are the source's claim (a registry's HEAD headers).
+struct ResolvedReference
+{
+    Descriptor descriptor; ///< mediaType, digest, size
+    bool verified = false;
+};
+
+/// A manifest with its exact bytes; its digest is always Ocular's own hash of them.
+struct SourceManifest
+{
+    Manifest manifest;
+    /// Non-empty when the source claimed another digest for these bytes (by tag).
+    QString warning;
+    bool fromCache = false;
+};
+
+/// A blob delivered into a sink: verified against `digest` and committed.
+struct BlobReceipt
+{
+    Digest digest;
+    qint64 size = 0;
+    bool fromCache = false;
+};
+
+/// What a referrers question got back. The list is always filtered when a filter was asked for
+/// (by the server when `filterAppliedByServer`, by the source otherwise).
+struct ReferrersAnswer
+{
+    enum class Kind
+    {
+        Api,       ///< the referrers API answered (the list is complete for the pages read)
+        ApiAbsent, ///< the source has no referrers API: look at the fallback tag instead
+        Unknown,   ///< no conclusion (no such repository, auth, server error): see evidence
+    };
+    Kind kind = Kind::Unknown;
+    QList<Descriptor> referrers;
+    bool filterAppliedByServer = false;
+    bool truncated = false; ///< stopped at the page cap
+    int pages = 0;
+    int httpStatus = 0; ///< of the first answer; 0 when no HTTP was involved
+    QString evidence;   ///< what the decision rests on, for the user ("HTTP 404 text/plain")
+    QString warning;    ///< something the user should know (a next page not followed)
+};
+
+/// The answer to a manifest push.
+struct PushedContent
+{
+    Digest digest;
+    /// The source recorded `subject` itself (OCI-Subject): no fallback index to maintain.
+    bool subjectRecorded = false;
+};
+
+} // namespace ocular

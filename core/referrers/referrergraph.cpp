@@ -1,5 +1,7 @@
 #include "referrergraph.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -80,6 +82,11 @@ QList<RejectedReferrer> ReferrerGraph::rejectedFor(const Digest &subject) const
         if (r.subject == subject)
             out.append(r);
     }
+    // Answers arrive in any order: sorted, the same graph always reads the same.
+    std::stable_sort(out.begin(), out.end(),
+                     [](const RejectedReferrer &a, const RejectedReferrer &b) {
+                         return a.referrer.toString() < b.referrer.toString();
+                     });
     return out;
 }
 
@@ -90,6 +97,16 @@ QList<ReferrerEdge> ReferrerGraph::edgesFrom(const Digest &digest) const
     out.reserve(positions.size());
     for (qsizetype position : positions)
         out.append(m_edges.at(position));
+    // Index children keep the index's order; referrers, found in whatever order the answers
+    // arrived, follow sorted by digest so that the same graph always reads the same.
+    const auto rank = [](const ReferrerEdge &e) {
+        return e.sources.testFlag(ReferrerSource::IndexChild) ? 0 : 1;
+    };
+    std::stable_sort(out.begin(), out.end(), [&rank](const ReferrerEdge &a, const ReferrerEdge &b) {
+        if (rank(a) != rank(b))
+            return rank(a) < rank(b);
+        return rank(a) == 1 && a.to.toString() < b.to.toString();
+    });
     return out;
 }
 

@@ -598,10 +598,9 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
 {
     begin(job);
     const QString filter = job->options.artifactType;
-    const QUrl base = m_client->endpoint().baseUrl;
     job->track(m_client->referrersPage(
         job->repository, subject, filter, next, this,
-        [this, job, subject, depth, page, filter, base](Result<HttpResponse> result) {
+        [this, job, subject, depth, page, filter](Result<HttpResponse> result) {
             auto finally = qScopeGuard([this, job] { end(job); });
             if (job->outer.isCancelled())
                 return;
@@ -676,7 +675,8 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
                 found(job, subject, depth, entry, ReferrerSource::ReferrersApi, QString());
             const QUrl nextPage = linkheader::nextUrl(response.headerValues("Link"), response.url);
             if (nextPage.isValid() && nextPage != response.url) {
-                if (!originpolicy::sameOrigin(nextPage, base)) {
+                // The origin now: a loopback endpoint may have fallen back to plain HTTP.
+                if (!originpolicy::sameOrigin(nextPage, m_client->endpoint().baseUrl)) {
                     job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::SourceFailed, subject, QString(),
                         QStringLiteral("The referrers API's next page is on another host; "

@@ -195,7 +195,7 @@ RequestHandle RegistrySource::referrers(const QString &repository, const Digest 
         const bool first = cursor.isStart();
         return client->referrersPage(
             repository, subject, artifactType, next, context,
-            [answer, artifactType, page, first, base](Result<HttpResponse> result) {
+            [client, answer, artifactType, page, first, base](Result<HttpResponse> result) {
                 if (!result.ok())
                     return page(result.error());
                 const HttpResponse &response = result.value();
@@ -232,7 +232,10 @@ RequestHandle RegistrySource::referrers(const QString &repository, const Digest 
                 const QUrl nextUrl =
                     linkheader::nextUrl(response.headerValues("Link"), response.url);
                 if (nextUrl.isValid() && nextUrl != response.url) {
-                    if (originpolicy::sameOrigin(nextUrl, base))
+                    // A loopback endpoint may have fallen back to plain HTTP since the walk
+                    // began: the origin is the one the registry is reached on now.
+                    const QUrl origin = client ? client->endpoint().baseUrl : base;
+                    if (originpolicy::sameOrigin(nextUrl, origin))
                         out.next = PageCursor::continueAt(nextUrl.toString());
                     else
                         answer->warning = QStringLiteral("The referrers API's next page is on "

@@ -345,7 +345,7 @@ private Q_SLOTS:
         const QString fallback = Digest::compute(image, QStringLiteral("sha512")).fallbackTag();
         QCOMPARE(fallback.size(), 7 + 64);
         QVERIFY(rig.push(repo, fallback, image).isValid()); // whatever it holds, not an image tag
-        RepositoryAuditor auditor(rig.client.get(), rig.probe.get());
+        RepositoryAuditor auditor(rig.client, rig.probe.get());
         auto rows = waitFor<QList<AuditRow>>(
             [&](QObject *ctx, auto done) { return auditor.audit(repo, ctx, done); });
         QVERIFY2(rows.ok(), qPrintable(rows.error().toString()));

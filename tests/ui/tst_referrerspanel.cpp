@@ -7,6 +7,8 @@
 #include "support/testregistry.h"
 
 #include "demo/demoseeder.h"
+#include "views/referencemenu.h"
+
 #include "models/auditmodel.h"
 #include "models/referrergraphmodel.h"
 #include "models/registrytreemodel.h"
@@ -19,6 +21,7 @@
 #include "panels/supplychaindock.h"
 #include "referrers/capabilityprobe.h"
 #include "registry/registryclient.h"
+#include <memory>
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -118,6 +121,21 @@ private Q_SLOTS:
         QVERIFY2(panel->detailsText().contains(QStringLiteral("matches the subject")),
                  qPrintable(panel->detailsText()));
         QVERIFY(panel->detailsText().contains(QStringLiteral("verification: not checked")));
+
+        // A referrer row's context menu copies its digest reference on this registry.
+        {
+            std::unique_ptr<ReferenceMenu> menu(panel->contextMenuFor(cosign));
+            QVERIFY(menu);
+            QSignalSpy copied(menu.get(), &ReferenceMenu::copied);
+            QVERIFY(menu->copyDigestAction()->isEnabled());
+            menu->copyDigestAction()->trigger();
+            QCOMPARE(copied.size(), 1);
+            QCOMPARE(copied.first().first().toString(),
+                     registry.hostPort() + QStringLiteral("/demo/hello@") +
+                         d.value(demokey::HelloCosign).toString());
+            QVERIFY(menu->namedAction(QStringLiteral("openInNewWindow")));
+            QVERIFY(!panel->contextMenuFor(QModelIndex()));
+        }
 
         // Notation envelope details.
         details.clear();

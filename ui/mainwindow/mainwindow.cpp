@@ -72,6 +72,9 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
     connect(m_supplyChain, &SupplyChainDock::activityChanged, m_activity,
             [this](const QString &text) { m_activity->setActivity(m_supplyChain, text); });
     connect(m_supplyChain, &SupplyChainDock::problem, m_activity, &ActivityStatus::showProblem);
+    connect(m_supplyChain, &SupplyChainDock::information, m_activity, &ActivityStatus::showInfo);
+    connect(m_supplyChain, &SupplyChainDock::openInNewWindowRequested, this,
+            [this](const QString &reference) { openInNewWindow(reference); });
     connect(m_supplyChain->audit(), &AuditPanel::exported, m_activity,
             [this](int rows, const QString &path) {
                 m_activity->showInfo(tr("Exported %n row(s) to %1", nullptr, rows).arg(path));

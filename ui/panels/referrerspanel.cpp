@@ -10,6 +10,8 @@
 #include "referrers/referrerwalker.h"
 #include "referrers/signatureinspector.h"
 #include "registry/registryclient.h"
+#include "views/displayformat.h"
+#include "views/referencemenu.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,8 +22,6 @@
 #include <QTextCursor>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <algorithm>
-
 #include <algorithm>
 
 namespace ocular {
@@ -93,8 +93,25 @@ ReferrersPanel::ReferrersPanel(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ReferrersPanel::onCurrentChanged);
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.data(ReferrerGraphModel::ContinuationRole).toBool()) {
+            // "more…" below an index the nesting limit cut: walk again, into that index too.
+            const Result<Digest> cut =
+                Digest::parse(index.data(ReferrerGraphModel::DigestRole).toString());
+            if (cut.ok()) {
+                m_expandIndexes.insert(cut.value());
+                walk();
+            }
+            return;
+        }
         if (const ReferrerNode *node = m_model->nodeAt(index))
             Q_EMIT digestActivated(node->digest);
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (ReferenceMenu *menu = contextMenuFor(m_view->indexAt(at))) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_view->viewport()->mapToGlobal(at));
+        }
     });
     connect(m_keyButton, &QPushButton::clicked, this, &ReferrersPanel::chooseKey);
     connect(m_sbom, &SbomViewer::loaded, this, [this] { Q_EMIT detailsShown(); });
@@ -140,6 +157,8 @@ void ReferrersPanel::cancel()
     m_detail.cancel();
     if (m_walking) {
         m_walking = false;
+        m_header->setText(tr("Finding referrers was cancelled. Select the manifest again or "
+                             "press F5 to retry."));
         Q_EMIT activityChanged(QString());
     }
 }
@@ -185,9 +204,36 @@ void ReferrersPanel::showSelection(const TreeSelection &selection)
 
 void ReferrersPanel::showSubject(const QString &repository, const QString &reference)
 {
+    m_repository = repository;
+    m_reference = reference;
+    m_expandIndexes.clear();
+    walk();
+}
+
+ReferenceMenu *ReferrersPanel::contextMenuFor(const QModelIndex &index)
+{
+    const ReferrerNode *node = m_model->nodeAt(index);
+    if (!node || !node->digest.isValid() || !m_client)
+        return nullptr;
+    const QString digestReference = displayformat::registryName(m_client->endpoint()) +
+                                    QLatin1Char('/') + m_repository + QLatin1Char('@') +
+                                    node->digest.toString();
+    auto *menu = new ReferenceMenu(QString(), digestReference, this);
+    connect(menu, &ReferenceMenu::copied, this,
+            [this](const QString &text) { Q_EMIT information(tr("Copied %1").arg(text)); });
+    menu->addOpenInNewWindow(this, [this, digest = node->digest] {
+        Q_EMIT openInNewWindowRequested(m_repository + QLatin1Char('@') + digest.toString());
+    });
+    menu->addRefresh(this, [this] { walk(); });
+    return menu;
+}
+
+void ReferrersPanel::walk()
+{
+    const QString repository = m_repository;
+    const QString reference = m_reference;
     cancel();
     const int generation = ++m_generation;
-    m_repository = repository;
     m_model->clear();
     m_details->clear();
     m_sbom->clear();
@@ -197,8 +243,10 @@ void ReferrersPanel::showSubject(const QString &repository, const QString &refer
     m_header->setText(tr("Finding referrers of %1…").arg(reference));
     m_walking = true;
     Q_EMIT activityChanged(tr("Finding referrers…"));
+    ReferrerWalker::Options options;
+    options.expandIndexes = m_expandIndexes;
     m_walk = m_walker->walk(
-        repository, reference, ReferrerWalker::Options(), m_walker,
+        repository, reference, options, m_walker,
         [this, generation, repository](Result<ReferrerGraph> graph) {
             if (generation != m_generation)
                 return;

@@ -4,6 +4,7 @@
 #include "models/treeselection.h"
 #include "referrers/cosignverifier.h"
 
+#include <QSet>
 #include <QWidget>
 #include <optional>
 
@@ -18,6 +19,7 @@ namespace ocular {
 class CapabilityProbe;
 class ReferrerGraphModel;
 class ReferrerWalker;
+class ReferenceMenu;
 class RegistryClient;
 class SbomViewer;
 struct ProvenanceSummary;
@@ -53,6 +55,9 @@ public:
     /// The provenance summary as the details pane shows it.
     static QString provenanceText(const ProvenanceSummary &provenance);
 
+    /// The right-click menu of a referrer row (null where the row names no manifest).
+    ReferenceMenu *contextMenuFor(const QModelIndex &index);
+
 Q_SIGNALS:
     void graphLoaded(int referrers);
     void detailsShown();
@@ -60,8 +65,14 @@ Q_SIGNALS:
     void digestActivated(const ocular::Digest &digest);
     void activityChanged(const QString &text);
     void problem(const QString &text);
+    /// A short confirmation for the status bar ("Copied …").
+    void information(const QString &text);
+    /// Context menu: open `repository@digest` in a new window.
+    void openInNewWindowRequested(const QString &relativeReference);
 
 private:
+    /// (Re)walks m_reference in m_repository, into m_expandIndexes as well.
+    void walk();
     void onCurrentChanged();
     void showDetails(const ReferrerNode &node, const Digest &subject);
     void loadLayer(const Descriptor &layer, std::function<void(const QByteArray &)> use);
@@ -84,6 +95,9 @@ private:
     SbomViewer *m_sbom;
     QPushButton *m_keyButton;
     QString m_repository;
+    QString m_reference;
+    /// Indexes cut by the nesting limit that the user asked to walk into ("more…").
+    QSet<Digest> m_expandIndexes;
     std::optional<CosignVerifier> m_verifier;
     RequestHandle m_walk;
     RequestHandle m_detail;

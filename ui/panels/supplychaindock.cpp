@@ -46,6 +46,9 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
             [this](const QString &text) { setActivity(m_audit, text); });
     connect(m_referrers, &ReferrersPanel::problem, this, &SupplyChainDock::problem);
     connect(m_audit, &AuditPanel::problem, this, &SupplyChainDock::problem);
+    connect(m_referrers, &ReferrersPanel::information, this, &SupplyChainDock::information);
+    connect(m_referrers, &ReferrersPanel::openInNewWindowRequested, this,
+            &SupplyChainDock::openInNewWindowRequested);
 }
 
 SupplyChainDock::~SupplyChainDock()

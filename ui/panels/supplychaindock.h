@@ -45,6 +45,9 @@ Q_SIGNALS:
     void digestActivated(const ocular::Digest &digest);
     void activityChanged(const QString &text);
     void problem(const QString &text);
+    void information(const QString &text);
+    /// A referrer row's context menu asked to open `repository@digest` in a new window.
+    void openInNewWindowRequested(const QString &relativeReference);
 
 private:
     void setActivity(QObject *source, const QString &text);

@@ -312,7 +312,7 @@ void TestBrowse::missingRepositoryShowsClearMessage()
     QTRY_COMPARE_WITH_TIMEOUT(tree->model()->data(repo, RegistryTreeModel::LoadStateRole).toInt(),
                               int(LoadState::Failed), 15000);
     const QString message = tree->model()->index(0, 0, repo).data().toString();
-    QVERIFY2(message.startsWith(QStringLiteral("⚠ could not load: ")) &&
+    QVERIFY2(message.startsWith(QStringLiteral("could not load: ")) &&
                  message.contains(QStringLiteral("NAME_UNKNOWN")),
              qPrintable(message));
     QVERIFY2(window.activity()->text().contains(QStringLiteral("does/not-exist")),

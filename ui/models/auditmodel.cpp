@@ -1,6 +1,7 @@
 #include "auditmodel.h"
 
 #include "models/nodeicons.h"
+#include "views/displayformat.h"
 
 namespace ocular {
 
@@ -63,7 +64,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case PlatformColumn:
         return r.platform;
     case DigestColumn:
-        return r.digest.shortForm();
+        return displayformat::shortDigest(r.digest);
     case SignedColumn:
         return r.isSigned() ? r.signatureKinds.join(QStringLiteral(", ")) : tr("no");
     case VerificationColumn:
@@ -79,7 +80,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case ReferrersColumn:
         return r.referrerCount;
     case NewestSignatureColumn:
-        return r.newestSignature;
+        return displayformat::dateTime(r.newestSignature);
     case ProblemsColumn:
         return r.subjectMismatches.isEmpty() ? QString()
                                              : tr("%n listed referrer(s) do not name this manifest",

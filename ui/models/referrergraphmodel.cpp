@@ -1,6 +1,7 @@
 #include "referrergraphmodel.h"
 
 #include "models/nodeicons.h"
+#include "views/displayformat.h"
 
 #include <QLocale>
 
@@ -269,11 +270,11 @@ QVariant ReferrerGraphModel::data(const QModelIndex &index, int role) const
             referrerSourceNames(item->edge.sources) +
             (item->edge.tag.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(item->edge.tag)));
     case DigestColumn:
-        return item->digest.shortForm();
+        return displayformat::shortDigest(item->digest);
     case SizeColumn:
         return node && node->size >= 0 ? QLocale().formattedDataSize(node->size) : QString();
     case CreatedColumn:
-        return node ? node->created : QString();
+        return node ? displayformat::dateTime(node->created) : QString();
     case AnnotationsColumn: {
         if (!node)
             return {};

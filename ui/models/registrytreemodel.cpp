@@ -411,8 +411,7 @@ void RegistryTreeModel::setFailed(const QModelIndex &index, const QString &messa
         return;
     node->state = LoadState::Failed;
     std::vector<std::unique_ptr<TreeNode>> children;
-    children.push_back(
-        messageNode(node->repository, QStringLiteral("⚠ could not load: ") + message, true));
+    children.push_back(messageNode(node->repository, tr("could not load: %1").arg(message), true));
     replaceChildren(node, std::move(children));
 }
 

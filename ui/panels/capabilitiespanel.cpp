@@ -2,6 +2,7 @@
 
 #include "models/nodeicons.h"
 #include "referrers/capabilityprobe.h"
+#include "views/displayformat.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -139,8 +140,7 @@ void CapabilitiesPanel::show(const RegistryCapabilities &caps)
         m_table->setItem(i, 1, state);
         m_table->setItem(i, 2,
                          new QTableWidgetItem(c.probedAt.isValid()
-                                                  ? c.probedAt.toLocalTime().toString(
-                                                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                                  ? displayformat::dateTime(c.probedAt)
                                                   : tr("not probed")));
         auto *evidence = new QTableWidgetItem(c.evidence);
         evidence->setToolTip(c.evidence);

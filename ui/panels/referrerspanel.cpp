@@ -37,8 +37,8 @@ QString certificatesText(const QList<CertificateSummary> &certs)
         const CertificateSummary &c = certs.at(i);
         t += QStringLiteral("certificate %1\n  subject: %2\n  issuer:  %3\n  valid:   %4 — %5\n")
                  .arg(i)
-                 .arg(c.subject, c.issuer, c.notBefore.toString(Qt::ISODate),
-                      c.notAfter.toString(Qt::ISODate));
+                 .arg(c.subject, c.issuer, displayformat::dateTime(c.notBefore),
+                      displayformat::dateTime(c.notAfter));
         if (!c.subjectAltNames.isEmpty())
             t +=
                 QStringLiteral("  names:   %1\n").arg(c.subjectAltNames.join(QStringLiteral(", ")));
@@ -320,7 +320,7 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
     if (node.size >= 0)
         t += tr("size: %1 bytes\n").arg(node.size);
     if (!node.created.isEmpty())
-        t += tr("created: %1\n").arg(node.created);
+        t += tr("created: %1\n").arg(displayformat::dateTime(node.created));
     for (const QString &p : node.predicateTypes)
         t += tr("predicate: %1\n").arg(p);
     for (auto it = node.annotations.begin(); it != node.annotations.end(); ++it)
@@ -390,7 +390,7 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
                             "%5 (index %6, %7)\n%8")
                              .arg(s->mediaType, s->content, s->payloadType, s->predicateType)
                              .arg(s->tlogEntries)
-                             .arg(s->logIndex, s->integratedTime.toString(Qt::ISODate),
+                             .arg(s->logIndex, displayformat::dateTime(s->integratedTime),
                                   certificatesText(s->certificates))
                        : s.error().message);
             Q_EMIT detailsShown();
@@ -468,6 +468,7 @@ void ReferrersPanel::loadProvenance(const Descriptor &layer)
 
 QString ReferrersPanel::provenanceText(const ProvenanceSummary &p)
 {
+    // Build times in UTC to the second: they are compared with CI logs, not read as dates.
     auto time = [](const QDateTime &t) -> QString {
         return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
     };

@@ -2,6 +2,7 @@
 
 #include "auth/staticcredentialsource.h"
 #include "demo/demoseeder.h"
+#include "source/registrysource.h"
 #include "demo/registryprocess.h"
 #include "reference/nametext.h"
 #include "reference/registryaddress.h"
@@ -542,7 +543,8 @@ int CliRunner::runSeed(const QString &host)
     client->ping(this, [this, client, host](Result<PingResult> ping) {
         if (!ping)
             return fail(QStringLiteral("seed ") + host, ping.error());
-        m_seeder->seed(client, this, [this, host](Result<DemoSummary> summary) {
+        m_seeder->seed(new RegistrySource(client, m_seeder), this,
+                       [this, host](Result<DemoSummary> summary) {
             if (!summary)
                 return fail(QStringLiteral("seed ") + host, summary.error());
             printSummary(summary.value());
@@ -597,7 +599,8 @@ int CliRunner::runServeDemo()
                 [](int step, int total, const QString &text) {
                     printError(QStringLiteral("step %1 of %2: %3").arg(step).arg(total).arg(text));
                 });
-        m_seeder->seed(client, this, [this](Result<DemoSummary> summary) {
+        m_seeder->seed(new RegistrySource(client, m_seeder), this,
+                       [this](Result<DemoSummary> summary) {
             if (!summary)
                 return fail(QStringLiteral("serve-demo"), summary.error());
             printSummary(summary.value());

@@ -6,15 +6,17 @@
 #include "dialogs/cosignkeychooser.h"
 #include "mainwindow/mainwindow.h"
 #include "registry/registryclient.h"
+#include "source/registrysource.h"
+#include "stack/registrystack.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 namespace ocular {
 
-DemoSession::DemoSession(HttpClient *http, MainWindow *window, QObject *parent)
+DemoSession::DemoSession(RegistryStack *stack, MainWindow *window, QObject *parent)
     : QObject(parent)
-    , m_http(http)
+    , m_stack(stack)
     , m_window(window)
     , m_process(new RegistryProcess(this))
     , m_seeder(new DemoSeeder(this))
@@ -65,7 +67,7 @@ void DemoSession::seed()
         fail(endpoint.error().toString());
         return;
     }
-    m_client = new RegistryClient(m_http, endpoint.value(), this);
+    m_target = new RegistrySource(m_stack->createClient(endpoint.value(), this), this);
     m_window->setExternalActivity(tr("Seeding demo content…"));
     // A key per run signs the cosign signature; its public half, in the registry's temporary
     // folder, is offered by the Verify dialogs so that a verification can be seen to succeed.
@@ -80,7 +82,7 @@ void DemoSession::seed()
             keyPath.clear();
     }
     m_window->setPreparing(tr("Preparing the demo registry: pushing its content…"));
-    m_seeder->seed(m_client, this, [this, keyPath](Result<DemoSummary> seeded) {
+    m_seeder->seed(m_target, this, [this, keyPath](Result<DemoSummary> seeded) {
         m_window->setExternalActivity({});
         m_window->setPreparing({});
         if (!seeded) {

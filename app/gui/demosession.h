@@ -6,10 +6,10 @@
 namespace ocular {
 
 class DemoSeeder;
-class HttpClient;
 class MainWindow;
-class RegistryClient;
 class RegistryProcess;
+class RegistrySource;
+class RegistryStack;
 
 /// `ocular --demo`: starts docker-registry without blocking, seeds the demo content, then
 /// opens that registry in the window. The registry stops when this object is destroyed.
@@ -17,7 +17,8 @@ class DemoSession : public QObject
 {
     Q_OBJECT
 public:
-    DemoSession(HttpClient *http, MainWindow *window, QObject *parent = nullptr);
+    /// `stack` is not owned and must outlive the session.
+    DemoSession(RegistryStack *stack, MainWindow *window, QObject *parent = nullptr);
     ~DemoSession() override;
 
     void start();
@@ -30,11 +31,11 @@ private:
     void seed();
     void fail(const QString &message);
 
-    HttpClient *m_http;
+    RegistryStack *m_stack;
     MainWindow *m_window;
     RegistryProcess *m_process;
     DemoSeeder *m_seeder;
-    RegistryClient *m_client = nullptr;
+    RegistrySource *m_target = nullptr; ///< where the demo content is pushed
 };
 
 } // namespace ocular

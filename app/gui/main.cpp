@@ -1,8 +1,10 @@
 #include "auth/staticcredentialsource.h"
+#include "cache/contentcache.h"
 #include "credentials/keychaincredentialsource.h"
 #include "credentials/registryaccess.h"
 #include "credentials/registryaccessactions.h"
 #include "demosession.h"
+#include "dialogs/preferencesdialog.h"
 #include "http/httpclient.h"
 #include "mainwindow/mainwindow.h"
 #include "models/nodeicons.h"
@@ -154,10 +156,12 @@ int main(int argc, char **argv)
         return 1;
     }
     const std::unique_ptr<RegistryStack> stack = std::move(created).value();
+    if (stack->cache())
+        stack->cache()->setMaxDiskBytes(PreferencesDialog::savedCacheLimit()); // no disk I/O yet
     HttpClient &http = *stack->http();
     RegistryAccess access(&http, stack->authenticator(), &sessionLogins, &keychain);
     const QStringList tlsProblems = access.applySavedTlsSettings();
-    MainWindow window(&http, stack->cache());
+    MainWindow window(stack.get());
     new RegistryAccessActions(&window, &access);
     for (const QString &problem : tlsProblems)
         window.showProblem(problem);
@@ -171,7 +175,7 @@ int main(int argc, char **argv)
                                parser.value(settle).toInt());
     };
     if (parser.isSet(demo)) {
-        session = std::make_unique<DemoSession>(&http, &window);
+        session = std::make_unique<DemoSession>(stack.get(), &window);
         QObject::connect(session.get(), &DemoSession::finished, &window,
                          [&](bool) { screenshotWhenReady(); });
         QTimer::singleShot(0, session.get(), [&session] { session->start(); });

@@ -11,11 +11,11 @@
 
 namespace ocular {
 
+class ContentSource;
 class DemoSigningKey;
-class RegistryClient;
 
-/// Pushes Ocular's demo content into a registry through RegistryClient's push calls only
-/// (uploadBlob, putManifest): nested repositories, OCI and Docker multi-platform indexes, a
+/// Pushes Ocular's demo content into a ContentSource through its push calls only
+/// (pushBlob, pushManifest): nested repositories, OCI and Docker multi-platform indexes, a
 /// nested index, thousands of tags, a 3 MiB index, SBOMs and signatures recorded in the
 /// referrers fallback tag, a cosign tag, a BuildKit attestation and an untagged manifest.
 /// The content is generated in code and deterministic, so seeding twice is harmless.
@@ -36,22 +36,22 @@ public:
 
     /// Seeds the demo content. `done` runs on `context`'s thread unless it (or this seeder,
     /// which owns the requests in flight) is destroyed first. Cancelling delivers Cancelled.
-    RequestHandle seed(RegistryClient *client, QObject *context, Callback done);
+    RequestHandle seed(ContentSource *target, QObject *context, Callback done);
     /// Pushes `count` tags (`tag-00000`...) pointing at a few small images into `repository`.
-    RequestHandle seedTags(RegistryClient *client, const QString &repository, int count,
+    RequestHandle seedTags(ContentSource *target, const QString &repository, int count,
                            QObject *context, Callback done);
-    /// Runs any plan (seed() and seedTags() are shorthands).
-    RequestHandle run(RegistryClient *client, DemoPlan plan, QObject *context, Callback done);
+    /// Runs any plan (seed() and seedTags() are shorthands): its steps in order, the pushes of
+    /// one step at most setMaxInFlight() at a time; the first failure stops the run.
+    RequestHandle run(ContentSource *target, DemoPlan plan, QObject *context, Callback done);
 
 Q_SIGNALS:
     /// Before each step: "step i of n: text" is `step`, `total`, `text`.
     void progress(int step, int total, const QString &text);
 
 private:
-    struct Run;
-    void startStep(const std::shared_ptr<Run> &run);
-    void launchMore(const std::shared_ptr<Run> &run);
-    void finish(const std::shared_ptr<Run> &run, Result<DemoSummary> result);
+    /// One push, checked: the digest the target answers must be the operation's.
+    static RequestHandle push(ContentSource *target, const DemoOperation &op, QObject *context,
+                              std::function<void(Result<Done>)> done);
 
     std::shared_ptr<const DemoSigningKey> m_signingKey;
     int m_manyTags = 2000;

@@ -86,7 +86,7 @@ RequestHandle RepositoryInventoryBuilder::listTags(const std::shared_ptr<Job> &j
     }
     ++m_requests;
     return m_source->allTags(job->repository, job->options.maxTagPages, this,
-                             [job, done](Result<async::Collected<QString>> tags) {
+                             [job, done](Result<NameListing> tags) {
                                  if (!tags.ok())
                                      return done(tags.error());
                                  job->inventory.tagsTruncated = tags->truncated;

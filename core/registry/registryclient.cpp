@@ -187,13 +187,7 @@ std::optional<Error> RegistryClient::digestProblem(const QString &repository, co
 
 QUrl RegistryClient::apiUrl(const QString &path, const QUrlQuery &query) const
 {
-    // The path is assembled from validated names only; the query is set apart from it, so
-    // nothing in a name can end the path or add parameters.
-    QUrl url = m_endpoint.baseUrl;
-    url.setPath(QStringLiteral("/v2/") + path);
-    if (!query.isEmpty())
-        url.setQuery(query);
-    return url;
+    return m_endpoint.apiUrl(path, query);
 }
 
 HttpRequest RegistryClient::makeRequest(const QByteArray &method, const QString &path,

@@ -1,5 +1,7 @@
 #include "registryendpoint.h"
 
+#include <QUrlQuery>
+
 #include "http/originpolicy.h"
 #include "reference/reference.h"
 #include "reference/registryname.h"
@@ -69,13 +71,14 @@ QString RegistryEndpoint::address() const
     return baseUrl.toString();
 }
 
-QUrl RegistryEndpoint::apiUrl(const QString &path) const
+QUrl RegistryEndpoint::apiUrl(const QString &path, const QUrlQuery &query) const
 {
+    // The query is set apart from the path: a '?' in a path is part of the path (and a valid
+    // name never has one), never the start of parameters.
     QUrl url = baseUrl;
-    const auto question = path.indexOf(QLatin1Char('?'));
-    url.setPath(QStringLiteral("/v2/") + (question >= 0 ? path.left(question) : path));
-    if (question >= 0)
-        url.setQuery(path.mid(question + 1));
+    url.setPath(QStringLiteral("/v2/") + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
     return url;
 }
 

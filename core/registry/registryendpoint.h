@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace ocular {
 
@@ -24,8 +25,8 @@ struct RegistryEndpoint
     /// explicit in the URL and `allowInsecureHttp` must be set.
     static Result<RegistryEndpoint> parse(const QString &text, bool allowInsecureHttp = false);
 
-    /// baseUrl + `/v2/` + path (path already escaped where needed).
-    QUrl apiUrl(const QString &path) const;
+    /// baseUrl + `/v2/` + path (built from validated names) with `query` apart from it.
+    QUrl apiUrl(const QString &path, const QUrlQuery &query = {}) const;
     bool isPlainHttp() const { return baseUrl.scheme() == QLatin1String("http"); }
     /// How to name this endpoint so that parse() gives it back: no scheme while the fallback
     /// is still open, so a settings round trip does not pin https on a plain loopback port.

@@ -2,19 +2,12 @@
 
 #include "content/manifest.h"
 #include "reference/digest.h"
+#include "reference/rejectedname.h"
 
 #include <QStringList>
 #include <QUrl>
 
 namespace ocular {
-
-/// A name a registry listed that does not fit the grammar (PROTOCOL §8): kept so that it can
-/// be shown as invalid, never requested.
-struct RejectedName
-{
-    QString name;   ///< as the server sent it; pass through nametext::printable() to show it
-    QString reason; ///< why it was refused, e.g. "the tag contains the invalid character '?'"
-};
 
 /// One page of a paged listing (catalog, tags).
 struct ListPage

@@ -1,14 +1,43 @@
 #include "contentsource.h"
 
+#include "source/memoryblobsink.h"
+
 namespace ocular {
 
+RequestHandle ContentSource::collectNames(QObject *context, int maxPages, PageRequest request,
+                                          Callback<NameListing> done,
+                                          std::function<void(const QStringList &)> progress)
+{
+    using Page = async::Page<QString, PageCursor>;
+    auto rejected = std::make_shared<QList<RejectedName>>();
+    return async::collectPages<QString, PageCursor>(
+        context, PageCursor::start(), maxPages,
+        [request, rejected](const PageCursor &cursor, Callback<Page> page) {
+            return request(cursor, [rejected, page](Result<NamePage> names) {
+                if (!names.ok())
+                    return page(names.error());
+                *rejected += names->rejected;
+                page(Page{std::move(names->items), names->next});
+            });
+        },
+        [rejected, done](Result<async::Collected<QString>> collected) {
+            if (!collected.ok())
+                return done(collected.error());
+            NameListing listing;
+            static_cast<async::Collected<QString> &>(listing) = std::move(collected.value());
+            listing.rejected = *rejected;
+            done(listing);
+        },
+        std::move(progress));
+}
+
 RequestHandle ContentSource::allTags(const QString &repository, int maxPages, QObject *context,
-                                     Callback<async::Collected<QString>> done,
+                                     Callback<NameListing> done,
                                      std::function<void(const QStringList &)> progress)
 {
     QPointer<ContentSource> self(this);
-    return async::collectPages<QString, PageCursor>(
-        context, PageCursor::start(), maxPages,
+    return collectNames(
+        context, maxPages,
         [self, repository, context](const PageCursor &cursor, Callback<NamePage> page) {
             if (!self) {
                 async::deliverLater(context, [page] {
@@ -22,11 +51,11 @@ RequestHandle ContentSource::allTags(const QString &repository, int maxPages, QO
 }
 
 RequestHandle ContentSource::allRepositories(int maxPages, QObject *context,
-                                             Callback<async::Collected<QString>> done)
+                                             Callback<NameListing> done)
 {
     QPointer<ContentSource> self(this);
-    return async::collectPages<QString, PageCursor>(
-        context, PageCursor::start(), maxPages,
+    return collectNames(
+        context, maxPages,
         [self, context](const PageCursor &cursor, Callback<NamePage> page) {
             if (!self) {
                 async::deliverLater(context, [page] {
@@ -36,7 +65,20 @@ RequestHandle ContentSource::allRepositories(int maxPages, QObject *context,
             }
             return self->repositories(cursor, 1000, context, std::move(page));
         },
-        std::move(done));
+        std::move(done), {});
+}
+
+RequestHandle ContentSource::blobBytes(const QString &repository, const Digest &digest,
+                                       qint64 maxBytes, QObject *context,
+                                       Callback<QByteArray> done)
+{
+    auto sink = std::make_shared<MemoryBlobSink>(maxBytes);
+    return blob(repository, digest, sink, maxBytes, context,
+                [sink, done](Result<BlobReceipt> receipt) {
+                    if (!receipt.ok())
+                        return done(receipt.error());
+                    done(sink->bytes());
+                });
 }
 
 bool ContentSource::isDigestReference(const QString &reference)

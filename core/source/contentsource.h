@@ -60,16 +60,27 @@ public:
     virtual RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                          QObject *context, Callback<Done> done) = 0;
 
-    /// Every tag of `repository`, following cursors up to `maxPages` pages.
+    /// blob() into memory: the verified bytes of a blob of at most `maxBytes`.
+    RequestHandle blobBytes(const QString &repository, const Digest &digest, qint64 maxBytes,
+                            QObject *context, Callback<QByteArray> done);
+
+    /// Every tag of `repository`, following cursors up to `maxPages` pages; `progress` sees
+    /// each page's valid names as they arrive.
     RequestHandle allTags(const QString &repository, int maxPages, QObject *context,
-                          Callback<async::Collected<QString>> done,
+                          Callback<NameListing> done,
                           std::function<void(const QStringList &)> progress = {});
     /// Every repository name, following cursors up to `maxPages` pages.
-    RequestHandle allRepositories(int maxPages, QObject *context,
-                                  Callback<async::Collected<QString>> done);
+    RequestHandle allRepositories(int maxPages, QObject *context, Callback<NameListing> done);
 
     /// Whether `reference` names a digest rather than a tag (tags never parse as digests).
     static bool isDigestReference(const QString &reference);
+
+private:
+    using PageRequest = std::function<RequestHandle(const PageCursor &, Callback<NamePage>)>;
+    /// Follows `request`'s cursors and keeps every page's refused names.
+    static RequestHandle collectNames(QObject *context, int maxPages, PageRequest request,
+                                      Callback<NameListing> done,
+                                      std::function<void(const QStringList &)> progress);
 };
 
 } // namespace ocular

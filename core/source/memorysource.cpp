@@ -129,7 +129,11 @@ Result<NamePage> MemorySource::page(QStringList names, const PageCursor &cursor,
     qsizetype start = 0;
     if (!cursor.isStart()) {
         if (cursor.isEnd())
-            return NamePage{{}, PageCursor::end()};
+        {
+            NamePage last;
+            last.next = PageCursor::end();
+            return last;
+        }
         // Lexical continuation after the last name returned, as the distribution API's `last`.
         start = std::upper_bound(names.begin(), names.end(), cursor.token()) - names.begin();
     }

@@ -15,8 +15,12 @@ constexpr qint64 SinkChunk = 64 * 1024;
 
 NamePage toNamePage(const ListPage &page)
 {
-    return NamePage{page.items, page.next.isValid() ? PageCursor::continueAt(page.next.toString())
-                                                    : PageCursor::end()};
+    NamePage out;
+    out.items = page.items;
+    out.next = page.next.isValid() ? PageCursor::continueAt(page.next.toString())
+                                   : PageCursor::end();
+    out.rejected = page.rejected;
+    return out;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "async/pager.h"
 #include "content/descriptor.h"
 #include "content/manifest.h"
+#include "reference/rejectedname.h"
 #include "source/pagecursor.h"
 
 #include <QList>
@@ -10,8 +11,18 @@
 
 namespace ocular {
 
-/// One page of repository or tag names.
-using NamePage = async::Page<QString, PageCursor>;
+/// One page of repository or tag names. `items` are valid names only, safe to ask for;
+/// `rejected` are the listed names that fail the grammar, to show as invalid.
+struct NamePage : async::Page<QString, PageCursor>
+{
+    QList<RejectedName> rejected;
+};
+
+/// Every page of a listing, with the names refused on the way.
+struct NameListing : async::Collected<QString>
+{
+    QList<RejectedName> rejected;
+};
 
 /// What a tag (or digest) resolves to. `verified` says whether Ocular hashed the bytes itself;
 /// otherwise digest, media type and size are the source's claim (a registry's HEAD headers).

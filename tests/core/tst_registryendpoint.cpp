@@ -87,8 +87,13 @@ private Q_SLOTS:
             RegistryEndpoint::parse(QStringLiteral("http://127.0.0.1:5000")).value();
         QCOMPARE(endpoint.apiUrl(QString()).toString(),
                  QStringLiteral("http://127.0.0.1:5000/v2/"));
-        QCOMPARE(endpoint.apiUrl(QStringLiteral("team/api/tags/list?n=10")).toString(),
+        QCOMPARE(endpoint.apiUrl(QStringLiteral("team/api/tags/list"), QUrlQuery(QStringLiteral("n=10")))
+                     .toString(),
                  QStringLiteral("http://127.0.0.1:5000/v2/team/api/tags/list?n=10"));
+        // A '?' in the path stays in the path: it can never add parameters.
+        const QUrl odd = endpoint.apiUrl(QStringLiteral("team/api/manifests/x?a=b"));
+        QVERIFY(!odd.hasQuery());
+        QCOMPARE(odd.path(), QStringLiteral("/v2/team/api/manifests/x?a=b"));
         QVERIFY(endpoint.isPlainHttp());
     }
 

@@ -212,7 +212,7 @@ private Q_SLOTS:
     {
         OCULAR_BACKEND(backend);
         ContentSource *source = backend->source();
-        auto repos = waitFor<async::Collected<QString>>(
+        auto repos = waitFor<NameListing>(
             [&](QObject *ctx, auto done) { return source->allRepositories(10, ctx, done); });
         QVERIFY2(repos.ok(), qPrintable(repos.error().toString()));
         QVERIFY(repos->items.contains(App));
@@ -238,7 +238,7 @@ private Q_SLOTS:
         if (backendName == QLatin1String("memory"))
             QCOMPARE(pages, 3);
 
-        auto all = waitFor<async::Collected<QString>>(
+        auto all = waitFor<NameListing>(
             [&](QObject *ctx, auto done) { return source->allTags(App, 100, ctx, done); });
         QVERIFY(all.ok());
         QCOMPARE(all->items.size(), Tags.size());
@@ -407,7 +407,7 @@ private Q_SLOTS:
             backend->source()->tags(App, PageCursor::start(), 10, &context,
                                     [&](Result<NamePage>) { ++delivered; });
             backend->source()->allTags(App, 10, &context,
-                                       [&](Result<async::Collected<QString>>) { ++delivered; });
+                                       [&](Result<NameListing>) { ++delivered; });
             backend->source()->referrers(App, content.image.digest, QString(), &context,
                                          [&](Result<ReferrersAnswer>) { ++delivered; });
         }

@@ -8,6 +8,7 @@
 
 #include "content/mediatype.h"
 #include "registry/registryclient.h"
+#include "source/registrysource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -118,6 +119,20 @@ private Q_SLOTS:
         QVERIFY(page.ok());
         QCOMPARE(page->items, QStringList{QStringLiteral("v1")});
         QCOMPARE(page->rejected.size(), hostileNames().size());
+        // So does the ContentSource the panels read through, page by page and in a listing.
+        RegistrySource source(client);
+        auto sourcePage = waitFor<NamePage>([&](QObject *ctx, auto done) {
+            return source.tags(Repo, PageCursor::start(), 100, ctx, done);
+        });
+        QVERIFY2(sourcePage.ok(), qPrintable(sourcePage.error().toString()));
+        QCOMPARE(sourcePage->items, QStringList{QStringLiteral("v1")});
+        QCOMPARE(sourcePage->rejected.size(), hostileNames().size());
+        auto sourceListing = waitFor<NameListing>(
+            [&](QObject *ctx, auto done) { return source.allTags(Repo, 10, ctx, done); });
+        QVERIFY2(sourceListing.ok(), qPrintable(sourceListing.error().toString()));
+        QCOMPARE(sourceListing->items, QStringList{QStringLiteral("v1")});
+        QCOMPARE(sourceListing->rejected.size(), hostileNames().size());
+        QCOMPARE(sourceListing->rejected.first().name, hostileNames().first());
 
         // Asking for any of them anyway is refused before a request is made.
         const int before = m_proxy->requestCount();

@@ -3,6 +3,8 @@
 #include "demo/layerarchive.h"
 #include "http/httpclient.h"
 #include "registry/registryclient.h"
+#include "source/memorysource.h"
+#include "source/registrysource.h"
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
@@ -20,23 +22,26 @@ using ocular::test::waitFor;
 
 namespace {
 
-/// A RegistryClient talking to one test registry, wired by RegistryStack.
+/// A RegistryClient talking to one test registry, wired by RegistryStack, and the
+/// ContentSource the seeder pushes through.
 struct Client
 {
     std::unique_ptr<RegistryStack> stack;
     RegistryClient *registry = nullptr;
+    std::unique_ptr<RegistrySource> source;
 
     explicit Client(const QString &baseUrl)
         : stack(test::makeStack(baseUrl))
     {
         registry = stack ? stack->client() : nullptr;
+        source = std::make_unique<RegistrySource>(registry);
     }
 };
 
-Result<DemoSummary> seed(DemoSeeder &seeder, RegistryClient *client)
+Result<DemoSummary> seed(DemoSeeder &seeder, ContentSource *target)
 {
     return waitFor<DemoSummary>(
-        [&](QObject *ctx, auto done) { return seeder.seed(client, ctx, done); }, 300000);
+        [&](QObject *ctx, auto done) { return seeder.seed(target, ctx, done); }, 300000);
 }
 
 Result<FetchedManifest> get(RegistryClient *client, const QString &repo, const QString &ref)
@@ -80,6 +85,8 @@ private Q_SLOTS:
     void layersAreRealTarGzip();
     void seedsEverythingAndIsIdempotent();
     void seedTagsPushesCountTags();
+    void seedsAMemorySourceWithBoundedPushes();
+    void firstFailureStopsTheRun();
     void cancelStopsSeeding();
 };
 
@@ -235,7 +242,7 @@ void TestSeeder::seedsEverythingAndIsIdempotent()
 
     DemoSeeder seeder;
     QSignalSpy progress(&seeder, &DemoSeeder::progress);
-    const auto first = seed(seeder, client);
+    const auto first = seed(seeder, c.source.get());
     QVERIFY2(first.ok(), qPrintable(first ? QString() : first.error().toString()));
     const DemoSummary &s = first.value();
 
@@ -404,7 +411,7 @@ void TestSeeder::seedsEverythingAndIsIdempotent()
 
     // Seeding again succeeds and changes nothing.
     progress.clear();
-    const auto second = seed(seeder, client);
+    const auto second = seed(seeder, c.source.get());
     QVERIFY2(second.ok(), qPrintable(second ? QString() : second.error().toString()));
     QCOMPARE(second->digests, s.digests);
     QCOMPARE(second->tags, s.tags);
@@ -423,7 +430,7 @@ void TestSeeder::seedTagsPushesCountTags()
     QVERIFY(c.registry);
     DemoSeeder seeder;
     const auto r = waitFor<DemoSummary>([&](QObject *ctx, auto done) {
-        return seeder.seedTags(c.registry, QStringLiteral("bench/tags"), 250, ctx, done);
+        return seeder.seedTags(c.source.get(), QStringLiteral("bench/tags"), 250, ctx, done);
     });
     QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().toString()));
     QCOMPARE(r->tags.value(QStringLiteral("bench/tags")).size(), 250);
@@ -431,6 +438,63 @@ void TestSeeder::seedTagsPushesCountTags()
     QVERIFY(listed.ok());
     QCOMPARE(listed->size(), 250);
     QVERIFY(listed->contains(QStringLiteral("tag-00249")));
+}
+
+void TestSeeder::seedsAMemorySourceWithBoundedPushes()
+{
+    // The same plan through the interface alone: no HTTP, every push checked.
+    MemorySource memory;
+    memory.setLatency(1);
+    DemoSeeder seeder;
+    seeder.setMaxInFlight(4);
+    QSignalSpy progress(&seeder, &DemoSeeder::progress);
+    const auto r = waitFor<DemoSummary>([&](QObject *ctx, auto done) {
+        return seeder.seedTags(&memory, QStringLiteral("bench/tags"), 40, ctx, done);
+    });
+    QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().toString()));
+    const DemoPlan plan = DemoPlan::tags(QStringLiteral("bench/tags"), 40);
+    QCOMPARE(progress.count(), plan.steps.size());
+    QCOMPARE(progress.last().at(0).toInt(), int(plan.steps.size()));
+    int blobs = 0;
+    int manifests = 0;
+    for (const DemoStep &step : plan.steps)
+        for (const DemoOperation &op : step.operations)
+            ++(op.kind == DemoOperation::Kind::Blob ? blobs : manifests);
+    QCOMPARE(memory.callCount(MemorySource::Operation::PushBlob), blobs);
+    QCOMPARE(memory.callCount(MemorySource::Operation::PushManifest), manifests);
+    QVERIFY2(memory.maxConcurrentCalls() <= 4, qPrintable(QString::number(memory.maxConcurrentCalls())));
+    const auto listed = waitFor<NameListing>([&](QObject *ctx, auto done) {
+        return memory.allTags(QStringLiteral("bench/tags"), 10, ctx, done);
+    });
+    QVERIFY(listed.ok());
+    QCOMPARE(listed->items.size(), 40);
+}
+
+void TestSeeder::firstFailureStopsTheRun()
+{
+    MemorySource memory;
+    memory.setLatency(1);
+    memory.failNext(MemorySource::Operation::PushManifest,
+                    Error::make(ErrorKind::Server, QStringLiteral("disk full"), 500));
+    DemoSeeder seeder;
+    seeder.setMaxInFlight(2);
+    const DemoPlan plan = DemoPlan::tags(QStringLiteral("bench/tags"), 40);
+    const auto r = waitFor<DemoSummary>([&](QObject *ctx, auto done) {
+        return seeder.seedTags(&memory, QStringLiteral("bench/tags"), 40, ctx, done);
+    });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::Server);
+    // The failing push is named, and nothing of a later step was started.
+    QVERIFY2(r.error().message.contains(QStringLiteral("pushing bench/tags")) &&
+                 r.error().message.contains(QStringLiteral("disk full")),
+             qPrintable(r.error().message));
+    int manifests = 0;
+    for (const DemoStep &step : plan.steps)
+        for (const DemoOperation &op : step.operations)
+            manifests += op.kind == DemoOperation::Kind::Manifest;
+    QVERIFY2(memory.callCount(MemorySource::Operation::PushManifest) <= 3,
+             qPrintable(QString::number(memory.callCount(MemorySource::Operation::PushManifest))));
+    QVERIFY(memory.callCount(MemorySource::Operation::PushManifest) < manifests);
 }
 
 void TestSeeder::cancelStopsSeeding()
@@ -442,7 +506,7 @@ void TestSeeder::cancelStopsSeeding()
     std::optional<Result<DemoSummary>> result;
     QObject context;
     const RequestHandle handle = seeder.seed(
-        c.registry, &context, [&](Result<DemoSummary> r) { result.emplace(std::move(r)); });
+        c.source.get(), &context, [&](Result<DemoSummary> r) { result.emplace(std::move(r)); });
     QSignalSpy progress(&seeder, &DemoSeeder::progress);
     QTRY_VERIFY(progress.count() >= 2);
     handle.cancel();

@@ -1,4 +1,5 @@
 #include "demo/demoseeder.h"
+#include "source/registrysource.h"
 #include "http/httpclient.h"
 #include "registry/registryclient.h"
 #include "support/asyncwait.h"
@@ -101,8 +102,9 @@ void TestSkopeoInterop::initTestCase()
     m_client = m_stack->client();
     DemoSeeder seeder;
     seeder.setManyTagCount(120);
+    RegistrySource target(m_client);
     auto seeded = waitFor<DemoSummary>(
-        [&](QObject *ctx, auto done) { return seeder.seed(m_client, ctx, done); }, 300000);
+        [&](QObject *ctx, auto done) { return seeder.seed(&target, ctx, done); }, 300000);
     QVERIFY2(seeded.ok(), qPrintable(seeded ? QString() : seeded.error().toString()));
     m_summary = seeded.value();
 }

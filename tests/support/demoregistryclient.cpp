@@ -3,6 +3,8 @@
 #include "support/asyncwait.h"
 #include "support/teststack.h"
 
+#include "source/registrysource.h"
+
 namespace ocular::test {
 
 DemoRegistryClient::DemoRegistryClient(const QString &hostPort)
@@ -15,8 +17,9 @@ Result<DemoSummary> DemoRegistryClient::seed(int manyTags,
     DemoSeeder seeder;
     seeder.setManyTagCount(manyTags);
     seeder.setSigningKey(std::move(signingKey));
+    RegistrySource target(m_stack->client());
     return waitFor<DemoSummary>(
-        [&](QObject *ctx, auto done) { return seeder.seed(m_stack->client(), ctx, done); }, 300000);
+        [&](QObject *ctx, auto done) { return seeder.seed(&target, ctx, done); }, 300000);
 }
 
 } // namespace ocular::test

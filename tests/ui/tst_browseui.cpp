@@ -7,6 +7,7 @@
 #include "cache/contentcache.h"
 #include "dialogs/addregistrydialog.h"
 #include "dialogs/logindialog.h"
+#include "dialogs/preferencesdialog.h"
 #include "dialogs/registrysettingsdialog.h"
 #include "http/httpclient.h"
 #include "mainwindow/mainwindow.h"
@@ -19,6 +20,7 @@
 #include "support/faultproxy.h"
 #include "support/tempenv.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 #include "views/activitystatus.h"
 #include "views/contentview.h"
 #include "views/displayformat.h"
@@ -40,8 +42,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -104,6 +108,7 @@ private Q_SLOTS:
     void loginSaysNothingBeforeTyping();
     void viewMenuBringsBackTheDock();
     void aboutShowsVersionsAndLicence();
+    void preferencesBoundTheDiskCache();
     void seedingProgressIsShownInTheTree();
     void browsingTheDemoNeverStalls_data();
     void browsingTheDemoNeverStalls();
@@ -114,9 +119,7 @@ private:
 
     std::unique_ptr<TempEnv> m_env;
     std::unique_ptr<TestRegistry> m_registry;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<ContentCache> m_cache;
+    std::unique_ptr<RegistryStack> m_stack;
     DemoSummary m_demo;
 };
 
@@ -132,16 +135,16 @@ void TestBrowseUi::initTestCase()
     Result<DemoSummary> seeded = demo.seed(30);
     QVERIFY2(seeded.ok(), qPrintable(seeded.error().toString()));
     m_demo = seeded.value();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_http = std::make_unique<HttpClient>(m_network.get());
-    m_cache = std::make_unique<ContentCache>();
+    // The GUI's wiring (main.cpp) with a memory cache instead of the user's disk cache.
+    RegistryStackConfig config = test::testStackConfig(m_registry->hostPort());
+    config.cache = RegistryStackConfig::Cache::Memory;
+    m_stack = test::makeStack(config);
+    QVERIFY(m_stack);
 }
 
 void TestBrowseUi::cleanupTestCase()
 {
-    m_cache.reset();
-    m_http.reset();
-    m_network.reset();
+    m_stack.reset();
     m_registry.reset();
 }
 
@@ -152,7 +155,7 @@ void TestBrowseUi::init()
 
 std::unique_ptr<MainWindow> TestBrowseUi::openWindow(const QString &url)
 {
-    auto window = std::make_unique<MainWindow>(m_http.get(), m_cache.get());
+    auto window = std::make_unique<MainWindow>(m_stack.get());
     window->resize(1400, 900);
     window->show();
     window->openRegistry(url.isEmpty() ? m_registry->baseUrl() : url, false);
@@ -493,7 +496,7 @@ void TestBrowseUi::addRegistryWithAPathOpensTheRepository()
     }
 
     // Through the window: the registry is added (without the path) and demo/hello opens.
-    MainWindow window(m_http.get(), m_cache.get());
+    MainWindow window(m_stack.get());
     window.show();
     QTimer::singleShot(0, &window, [host] {
         auto *dialog = qobject_cast<AddRegistryDialog *>(QApplication::activeModalWidget());
@@ -510,7 +513,7 @@ void TestBrowseUi::addRegistryWithAPathOpensTheRepository()
     QCOMPARE(window.treePanel()->currentSelection().kind, NodeKind::Repository);
 
     // `ocular --registry HOST/demo/hello:moving` goes there too; a bad path is refused.
-    MainWindow second(m_http.get(), m_cache.get());
+    MainWindow second(m_stack.get());
     second.show();
     QVERIFY(!second.openRegistry(host + QStringLiteral("/Not Valid"), false));
     QCOMPARE(second.registryList()->registries(), QStringList{host}); // remembered, unchanged
@@ -588,6 +591,39 @@ void TestBrowseUi::viewMenuBringsBackTheDock()
     QTRY_VERIFY(dock->isVisible());
 }
 
+void TestBrowseUi::preferencesBoundTheDiskCache()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ContentCache cache(dir.path());
+    for (int i = 0; i < 8; ++i) {
+        const QByteArray bytes(256 * 1024, char('a' + i));
+        QVERIFY(cache.put(Digest::sha256(bytes), bytes));
+    }
+    cache.waitForBackgroundWork();
+    // Nothing saved (or nonsense saved): the default bound.
+    QCOMPARE(PreferencesDialog::savedCacheLimit(), ContentCache::DefaultMaxDiskBytes);
+    QSettings().setValue(QStringLiteral("cache/maxDiskMiB"), QStringLiteral("lots"));
+    QCOMPARE(PreferencesDialog::savedCacheLimit(), ContentCache::DefaultMaxDiskBytes);
+
+    PreferencesDialog dialog(&cache);
+    QSignalSpy known(&dialog, &PreferencesDialog::usageKnown);
+    QVERIFY(known.wait(10000) || known.count() > 0);
+    // 2 MiB in use, shown in the user's locale ("2.0 MiB", "2,0 Mio"...).
+    QVERIFY2(dialog.usageText().contains(QLatin1Char('2')), qPrintable(dialog.usageText()));
+    QCOMPARE(dialog.cacheLimit(), ContentCache::DefaultMaxDiskBytes);
+    dialog.setCacheLimit(1); // below the minimum: clamped, never zero
+    QCOMPARE(dialog.cacheLimit(), qint64(16) * 1024 * 1024);
+
+    // Applying remembers the bound and gives it to the cache, which evicts off this thread.
+    QObject context;
+    PreferencesDialog::applyCacheLimit(&cache, qint64(16) * 1024 * 1024, &context);
+    QTRY_COMPARE(cache.maxDiskBytes(), qint64(16) * 1024 * 1024);
+    QCOMPARE(PreferencesDialog::savedCacheLimit(), qint64(16) * 1024 * 1024);
+    QVERIFY(cache.diskBytes() <= qint64(16) * 1024 * 1024);
+    QCOMPARE(QSettings().value(QStringLiteral("cache/maxDiskMiB")).toInt(), 16);
+}
+
 void TestBrowseUi::aboutShowsVersionsAndLicence()
 {
     auto window = openWindow();
@@ -607,7 +643,7 @@ void TestBrowseUi::aboutShowsVersionsAndLicence()
 
 void TestBrowseUi::seedingProgressIsShownInTheTree()
 {
-    MainWindow window(m_http.get(), m_cache.get());
+    MainWindow window(m_stack.get());
     window.resize(1400, 900);
     window.show();
     QCOMPARE(window.treePanel()->catalogMessage(),

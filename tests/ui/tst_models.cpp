@@ -125,6 +125,7 @@ private Q_SLOTS:
     void repositoryFilterMatchesNamesOnly();
     void attachmentTagsGroupUnderTheirSubject();
     void digestNodesSurviveTagReloads();
+    void refusedTagsAreShownNotRequested();
     void annotationsModel();
     void formatterKeepsOrderAndSpelling();
     void formatterRejectsInvalidJson();
@@ -390,6 +391,41 @@ void TestModels::digestNodesSurviveTagReloads()
     QVERIFY(model.node(v1)->detail.contains(QStringLiteral("cancelled")));
     model.clear();
     QVERIFY(model.loadedTags(QStringLiteral("app")).isEmpty());
+}
+
+void TestModels::refusedTagsAreShownNotRequested()
+{
+    RegistryTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy childRequests(&model, &RegistryTreeModel::childrenRequested);
+    const QModelIndex repo = model.addRepository(QStringLiteral("app"));
+    model.fetchMore(repo);
+    QList<RejectedName> rejected;
+    rejected.append({QStringLiteral("../../other/manifests/v1"), QStringLiteral("a '/'")});
+    rejected.append({QStringLiteral("v1\u202Egpj"), QStringLiteral("a control character")});
+    for (int i = 0; i < 30; ++i)
+        rejected.append({QStringLiteral("x?%1").arg(i), QStringLiteral("a '?'")});
+    model.setTags(repo, {QStringLiteral("v1")}, rejected);
+    const QStringList names = childNames(&model, repo);
+    // v1, 20 refused rows, one "more" row: bounded by a constant, not by the listing.
+    QCOMPARE(names.size(), 1 + 20 + 1);
+    QCOMPARE(names.first(), QStringLiteral("v1"));
+    QVERIFY2(names.at(1).contains(QStringLiteral("../../other/manifests/v1")),
+             qPrintable(names.at(1)));
+    // The bidi override is not shown raw.
+    QVERIFY(!names.at(2).contains(QChar(0x202E)));
+    QVERIFY2(names.last().contains(QStringLiteral("12")), qPrintable(names.last()));
+    for (int row = 1; row < model.rowCount(repo); ++row) {
+        const QModelIndex index = model.index(row, 0, repo);
+        QCOMPARE(model.node(index)->kind, NodeKind::Message);
+        QVERIFY(!model.canFetchMore(index));
+        QVERIFY(index.data(Qt::ForegroundRole).isValid());
+    }
+    QVERIFY(model.index(1, 0, repo).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("a '/'")));
+    // A reload without refused names drops the rows.
+    model.setTags(repo, {QStringLiteral("v1")});
+    QCOMPARE(childNames(&model, repo), QStringList{QStringLiteral("v1")});
 }
 
 void TestModels::annotationsModel()

@@ -111,12 +111,20 @@ QString RegistryAccess::credentialSource(const RegistryEndpoint &endpoint) const
 bool RegistryAccess::login(QWidget *parent, const RegistryEndpoint &endpoint)
 {
     const QString key = RegistryAuthenticator::registryKey(endpoint.baseUrl);
-    // Reading config.json is a small local file; the helper itself is not run here.
-    const auto config = DockerConfig::load(DockerConfig::defaultPath());
-    const QString helper = config ? config.value().helperFor(key) : QString();
-    LoginDialog dialog(key, helper, parent);
+    LoginDialog dialog(key, QString(), parent);
+    // docker's config.json can sit on a slow or network home directory: read it on the pool;
+    // the helper choice appears when it is known (the dialog is the receiver, so a closed
+    // dialog receives nothing).
+    runOffThread<QString>(
+        &dialog,
+        [key] {
+            const auto config = DockerConfig::load(DockerConfig::defaultPath());
+            return config ? config.value().helperFor(key) : QString();
+        },
+        [&dialog](QString helper) { dialog.setDockerHelper(helper); });
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    const QString helper = dialog.dockerHelper();
     const Credentials credentials = dialog.credentials();
     // In use at once (the session source is asked first); the chosen store keeps them.
     m_session->set(key, credentials);
@@ -212,7 +220,7 @@ std::optional<RegistrySettings> RegistryAccess::editSettings(QWidget *parent,
 {
     RegistrySettingsDialog dialog(parent);
     RegistrySettings current;
-    current.address = endpoint.baseUrl.toString();
+    current.address = endpoint.address();
     current.allowInsecureHttp = endpoint.isPlainHttp();
     current.tls = m_http->tlsSettings(endpoint.baseUrl.host());
     dialog.setSettings(current);

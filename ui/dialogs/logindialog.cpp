@@ -43,13 +43,7 @@ LoginDialog::LoginDialog(const QString &registry, const QString &dockerHelper, Q
     m_problem->setMinimumHeight(m_problem->fontMetrics().lineSpacing() + 4);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Log In"));
 
-    if (dockerHelper.isEmpty()) {
-        m_docker->setText(tr("With docker's credential helper (none is configured)"));
-        m_docker->setEnabled(false);
-    } else {
-        m_docker->setText(
-            tr("With docker's credential helper (docker-credential-%1)").arg(dockerHelper));
-    }
+    setDockerHelper(dockerHelper);
     m_keychain->setChecked(true);
     auto *group = new QButtonGroup(this);
     group->addButton(m_session);
@@ -125,6 +119,20 @@ LoginDialog::Storage LoginDialog::storage() const
     if (m_docker->isChecked() && m_docker->isEnabled())
         return Storage::DockerHelper;
     return Storage::Keychain;
+}
+
+void LoginDialog::setDockerHelper(const QString &helper)
+{
+    m_dockerHelper = helper;
+    if (helper.isEmpty()) {
+        if (m_docker->isChecked())
+            m_keychain->setChecked(true);
+        m_docker->setText(tr("With docker's credential helper (none is configured)"));
+        m_docker->setEnabled(false);
+    } else {
+        m_docker->setText(tr("With docker's credential helper (docker-credential-%1)").arg(helper));
+        m_docker->setEnabled(true);
+    }
 }
 
 Credentials LoginDialog::credentials() const

@@ -31,6 +31,11 @@ public:
     /// "secretservice"...), empty when none is configured (that choice is then disabled).
     LoginDialog(const QString &registry, const QString &dockerHelper, QWidget *parent = nullptr);
 
+    /// Changes the helper offered (docker's config is read off the GUI thread, so it may become
+    /// known after the dialog opened); empty disables that choice.
+    void setDockerHelper(const QString &helper);
+    QString dockerHelper() const { return m_dockerHelper; }
+
     /// The typed credentials, with a source label matching storage().
     Credentials credentials() const;
     Storage storage() const;

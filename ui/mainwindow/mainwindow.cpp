@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "dialogs/addregistrydialog.h"
+#include "dialogs/preferencesdialog.h"
 #include "models/nodeicons.h"
 #include "models/registrytreemodel.h"
 #include "panels/auditpanel.h"
@@ -11,6 +12,8 @@
 #include "panels/supplychaindock.h"
 #include "reference/reference.h"
 #include "registry/registryclient.h"
+#include "source/registrysource.h"
+#include "stack/registrystack.h"
 #include "views/activitystatus.h"
 #include "views/displayformat.h"
 
@@ -30,10 +33,9 @@
 
 namespace ocular {
 
-MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
+MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
     : QMainWindow(parent)
-    , m_http(http)
-    , m_cache(cache)
+    , m_stack(stack)
     , m_registries(new RegistryListPanel(this))
     , m_tree(new RepositoryTreePanel(this))
     , m_inspector(new InspectorPanel(this))
@@ -107,9 +109,19 @@ MainWindow::MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_tree->setClient(nullptr);
-    m_inspector->setClient(nullptr);
+    m_tree->setSource(nullptr);
+    m_inspector->setSource(nullptr);
     m_supplyChain->setClient(nullptr);
+}
+
+RegistryClient *MainWindow::currentClient() const
+{
+    return m_source ? m_source->client() : nullptr;
+}
+
+ContentSource *MainWindow::currentSource() const
+{
+    return m_source;
 }
 
 QAction *MainWindow::action(const QString &name) const
@@ -151,6 +163,13 @@ void MainWindow::createActions()
              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), [this] { copyReference(true); });
     QAction *quit =
         make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    QAction *preferences = make(QStringLiteral("preferences"), tr("&Preferences…"),
+                                QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
+                                    PreferencesDialog dialog(m_stack->cache(), this);
+                                    if (dialog.exec() == QDialog::Accepted)
+                                        PreferencesDialog::applyCacheLimit(
+                                            m_stack->cache(), dialog.cacheLimit(), this);
+                                });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(addRegistry);
@@ -160,6 +179,8 @@ void MainWindow::createActions()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(copyRef);
     edit->addAction(copyDigest);
+    edit->addSeparator();
+    edit->addAction(preferences);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(refresh);
     view->addAction(cancel);
@@ -228,10 +249,10 @@ bool MainWindow::openRegistry(const QString &url, bool remember)
 
 void MainWindow::onRegistryChanged(const QString &url)
 {
-    RegistryClient *client = nullptr;
+    RegistrySource *source = nullptr;
     if (!url.isEmpty()) {
-        client = m_clients.value(url);
-        if (!client) {
+        source = m_sources.value(url);
+        if (!source) {
             // A URL the user wrote with http:// explicitly was consented to in the dialog.
             const bool explicitHttp = url.startsWith(QLatin1String("http://"));
             const Result<RegistryEndpoint> endpoint = RegistryEndpoint::parse(url, explicitHttp);
@@ -239,19 +260,18 @@ void MainWindow::onRegistryChanged(const QString &url)
                 m_activity->showProblem(
                     tr("Cannot open %1: %2").arg(url, endpoint.error().message));
             } else {
-                client = new RegistryClient(m_http, endpoint.value(), this);
-                client->setCache(m_cache);
-                m_clients.insert(url, client);
+                RegistryClient *client = m_stack->createClient(endpoint.value(), this);
+                source = new RegistrySource(client, client);
+                m_sources.insert(url, source);
             }
         }
     }
-    m_client = client;
-    m_inspector->setClient(client);
-    m_supplyChain->setClient(client);
-    m_tree->setClient(client);
-    setWindowTitle(
-        client ? QStringLiteral("%1 — Ocular").arg(displayformat::registryName(client->endpoint()))
-               : QStringLiteral("Ocular"));
+    m_source = source;
+    m_inspector->setSource(source);
+    m_supplyChain->setClient(currentClient());
+    m_tree->setSource(source);
+    setWindowTitle(source ? QStringLiteral("%1 — Ocular").arg(source->displayName())
+                          : QStringLiteral("Ocular"));
 }
 
 void MainWindow::addRegistryDialog()
@@ -285,7 +305,7 @@ MainWindow *MainWindow::openInNewWindow(const QString &reference)
     const QString registry = m_registries->currentRegistry();
     if (registry.isEmpty())
         return nullptr;
-    auto *window = new MainWindow(m_http, m_cache);
+    auto *window = new MainWindow(m_stack);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->openRegistry(registry, false);
     window->resize(size());
@@ -330,7 +350,7 @@ QWidget *MainWindow::showAbout()
 
 void MainWindow::openRepositoryDialog()
 {
-    if (!m_client) {
+    if (!m_source) {
         m_activity->showProblem(tr("Add or select a registry first."));
         return;
     }
@@ -339,7 +359,7 @@ void MainWindow::openRepositoryDialog()
         this, tr("Open Repository"),
         tr("Repository, tag or digest in %1\n(team/service, team/service:v1 or "
            "team/service@sha256:…):")
-            .arg(displayformat::registryName(m_client->endpoint())),
+            .arg(m_source->displayName()),
         QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;

@@ -9,22 +9,24 @@ class QSplitter;
 namespace ocular {
 
 class ActivityStatus;
-class ContentCache;
-class HttpClient;
+class ContentSource;
 class InspectorPanel;
 class RegistryClient;
+class RegistrySource;
+class RegistryStack;
 class RegistryListPanel;
 class RepositoryTreePanel;
 class SupplyChainDock;
 
 /// The shell: registry list and repository tree on the left, inspector on the right, actions
-/// and a status bar. Receives the network stack and cache from the composition root.
+/// and a status bar. Receives the network stack from the composition root and keeps one
+/// RegistrySource per registry it has opened.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    /// Neither is owned; `cache` may be null.
-    MainWindow(HttpClient *http, ContentCache *cache, QWidget *parent = nullptr);
+    /// `stack` is not owned and must outlive the window.
+    explicit MainWindow(RegistryStack *stack, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Adds (if new) and selects a registry by URL or host; false when it does not parse.
@@ -46,7 +48,9 @@ public:
     InspectorPanel *inspector() const { return m_inspector; }
     ActivityStatus *activity() const { return m_activity; }
     SupplyChainDock *supplyChain() const { return m_supplyChain; }
-    RegistryClient *currentClient() const { return m_client; }
+    RegistryClient *currentClient() const;
+    /// What the panels read the current registry through; null without a registry.
+    ContentSource *currentSource() const;
     QAction *action(const QString &name) const;
 
 protected:
@@ -64,8 +68,7 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
-    HttpClient *m_http;
-    ContentCache *m_cache;
+    RegistryStack *m_stack;
     RegistryListPanel *m_registries;
     RepositoryTreePanel *m_tree;
     InspectorPanel *m_inspector;
@@ -73,8 +76,8 @@ private:
     SupplyChainDock *m_supplyChain;
     QSplitter *m_mainSplitter;
     QSplitter *m_leftSplitter;
-    QHash<QString, RegistryClient *> m_clients;
-    RegistryClient *m_client = nullptr;
+    QHash<QString, RegistrySource *> m_sources; ///< by registry URL; each owns its client
+    RegistrySource *m_source = nullptr;
     QHash<QString, QAction *> m_actions;
     QObject *m_externalSource;
     bool m_layoutRestored = false;

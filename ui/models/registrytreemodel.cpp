@@ -4,6 +4,7 @@
 #include "content/mediatype.h"
 #include "models/naturalorder.h"
 #include "models/nodeicons.h"
+#include "reference/nametext.h"
 #include "views/displayformat.h"
 
 #include <QColor>
@@ -170,6 +171,7 @@ void RegistryTreeModel::clear()
     m_root.children.clear();
     m_repositories.clear();
     m_tagLists.clear();
+    m_rejectedTags.clear();
     m_openedDigests.clear();
     m_catalogHasMore = false;
     m_catalogRequested = false;
@@ -215,12 +217,14 @@ QModelIndex RegistryTreeModel::addRepository(const QString &name)
     return repositoryIndex(name);
 }
 
-void RegistryTreeModel::setTags(const QModelIndex &repository, const QStringList &tags)
+void RegistryTreeModel::setTags(const QModelIndex &repository, const QStringList &tags,
+                                const QList<RejectedName> &rejected)
 {
     TreeNode *repo = nodeAt(repository);
     if (!repo || repo->kind != NodeKind::Repository)
         return;
     m_tagLists.insert(repo->repository, tags);
+    m_rejectedTags.insert(repo->repository, rejected);
     repo->state = LoadState::Loaded;
     rebuildTags(repo);
 }
@@ -271,6 +275,23 @@ void RegistryTreeModel::rebuildTags(TreeNode *repo)
         }
         children.push_back(std::move(group));
     }
+    // Refused names are shown, never requested: one row each, up to a bound.
+    const QList<RejectedName> rejected = m_rejectedTags.value(repo->repository);
+    constexpr qsizetype kShownRejected = 20;
+    for (const RejectedName &name : rejected.mid(0, kShownRejected)) {
+        auto row = messageNode(repo->repository,
+                               tr("invalid tag “%1”").arg(nametext::printable(name.name, 80)),
+                               true);
+        row->toolTip = tr("The registry listed “%1”, which is not a valid tag (%2); Ocular does "
+                          "not request it.")
+                           .arg(nametext::printable(name.name), name.reason);
+        children.push_back(std::move(row));
+    }
+    if (rejected.size() > kShownRejected)
+        children.push_back(messageNode(
+            repo->repository,
+            tr("%n more invalid tag(s) not shown", nullptr, int(rejected.size() - kShownRejected)),
+            true));
     if (children.empty())
         children.push_back(messageNode(repo->repository, tr("(no tags)"), false));
     replaceChildren(repo, std::move(children));

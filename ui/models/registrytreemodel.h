@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/treenode.h"
+#include "reference/rejectedname.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -44,7 +45,10 @@ public:
     /// Replaces the children of a repository with its tags (sorted, one batch). Attachment tags
     /// (`sha256-<hex>`, `.sig`, `.att`, `.sbom`) go into an "Attachments" group, one sub-group
     /// per subject, unless groupAttachmentTags() is off. Manifests opened by digest stay.
-    void setTags(const QModelIndex &repository, const QStringList &tags);
+    /// `rejected` are listed names that are not valid tags: shown as warning rows after the
+    /// tags, never requested.
+    void setTags(const QModelIndex &repository, const QStringList &tags,
+                 const QList<RejectedName> &rejected = {});
     /// Whether attachment tags are grouped under their subject (on by default); applies to
     /// loaded repositories at once.
     void setGroupAttachmentTags(bool on);
@@ -112,6 +116,7 @@ private:
     bool m_catalogRequested = false;
     bool m_groupAttachmentTags = true;
     QHash<QString, QStringList> m_tagLists;            ///< repository → tags as listed
+    QHash<QString, QList<RejectedName>> m_rejectedTags; ///< repository → refused names
     QHash<QString, QList<Descriptor>> m_openedDigests; ///< repository → opened by digest
 };
 

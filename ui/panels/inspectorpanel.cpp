@@ -3,7 +3,6 @@
 #include "content/imageconfig.h"
 #include "content/mediatype.h"
 #include "models/annotationsmodel.h"
-#include "registry/registryclient.h"
 #include "views/contentview.h"
 #include "views/displayformat.h"
 
@@ -128,9 +127,9 @@ InspectorPanel::~InspectorPanel()
     abortRequests();
 }
 
-void InspectorPanel::setClient(RegistryClient *client)
+void InspectorPanel::setSource(ContentSource *source)
 {
-    m_client = client;
+    m_source = source;
     showSelection({});
 }
 
@@ -305,7 +304,7 @@ void InspectorPanel::showManifest(const Manifest &manifest)
 
 void InspectorPanel::loadConfig(const Descriptor &config, bool showAsContent)
 {
-    if (!m_client)
+    if (!m_source)
         return;
     if (config.size > kBlobPreviewBytes) {
         if (showAsContent) {
@@ -322,7 +321,7 @@ void InspectorPanel::loadConfig(const Descriptor &config, bool showAsContent)
     }
     const quint64 generation = m_generation;
     begin(tr("Loading config %1…").arg(displayformat::shortDigest(config.digest)));
-    m_inFlight.append(m_client->getBlob(
+    m_inFlight.append(m_source->blobBytes(
         m_selection.repository, config.digest, kBlobPreviewBytes, this,
         [this, generation, showAsContent](Result<QByteArray> result) {
             if (generation != m_generation)
@@ -372,7 +371,7 @@ void InspectorPanel::applyConfig(const ImageConfig &config)
 
 void InspectorPanel::loadLayerPreview(const Descriptor &layer)
 {
-    if (!m_client || layer.size > kLayerPreviewBytes) {
+    if (!m_source || layer.size > kLayerPreviewBytes) {
         m_raw->showMessage(tr("The content of this %1 blob is not previewed (%2).")
                                .arg(mediatype::describe(layer.mediaType),
                                     QLocale::system().formattedDataSize(layer.size)));
@@ -380,7 +379,7 @@ void InspectorPanel::loadLayerPreview(const Descriptor &layer)
     }
     const quint64 generation = m_generation;
     begin(tr("Loading blob %1…").arg(displayformat::shortDigest(layer.digest)));
-    m_inFlight.append(m_client->getBlob(
+    m_inFlight.append(m_source->blobBytes(
         m_selection.repository, layer.digest, kLayerPreviewBytes, this,
         [this, generation](Result<QByteArray> result) {
             if (generation != m_generation)
@@ -398,20 +397,20 @@ void InspectorPanel::loadLayerPreview(const Descriptor &layer)
 
 void InspectorPanel::showDigest(const QString &repository, const Digest &digest)
 {
-    if (!m_client || repository.isEmpty())
+    if (!m_source || repository.isEmpty())
         return;
     TreeSelection target;
     target.kind = NodeKind::Manifest;
-    target.registry = displayformat::registryName(m_client->endpoint());
+    target.registry = m_source->displayName();
     target.repository = repository;
     target.label = displayformat::shortDigest(digest);
     showSelection({});
     const quint64 generation = m_generation;
     m_title->setText(tr("Opening %1…").arg(target.label));
     begin(tr("Loading %1@%2…").arg(repository, target.label));
-    m_inFlight.append(m_client->getManifest(
+    m_inFlight.append(m_source->manifest(
         repository, digest.toString(), this,
-        [this, generation, target, digest](Result<FetchedManifest> result) mutable {
+        [this, generation, target, digest](Result<SourceManifest> result) mutable {
             if (generation != m_generation)
                 return;
             end();
@@ -431,7 +430,7 @@ void InspectorPanel::showDigest(const QString &repository, const Digest &digest)
             m_selection = target;
             const quint64 blobGeneration = m_generation;
             begin(tr("Loading blob %1…").arg(displayformat::shortDigest(digest)));
-            m_inFlight.append(m_client->getBlob(
+            m_inFlight.append(m_source->blobBytes(
                 target.repository, digest, kBlobPreviewBytes, this,
                 [this, blobGeneration, target](Result<QByteArray> blobResult) {
                     if (blobGeneration != m_generation)

@@ -2,7 +2,7 @@
 
 #include "http/requesthandle.h"
 #include "models/treeselection.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
 
 #include <QHash>
 #include <QPointer>
@@ -34,7 +34,7 @@ public:
     ~InspectorPanel() override;
 
     /// Not owned.
-    void setClient(RegistryClient *client);
+    void setSource(ContentSource *source);
     void showSelection(const TreeSelection &selection);
     /// Opens content by digest (a manifest, else a blob) when the tree has no node for it.
     void showDigest(const QString &repository, const Digest &digest);
@@ -81,7 +81,7 @@ private:
     QTableView *m_annotationsView;
     AnnotationsModel *m_annotations;
 
-    QPointer<RegistryClient> m_client;
+    QPointer<ContentSource> m_source;
     TreeSelection m_selection;
     quint64 m_generation = 0;
     QList<RequestHandle> m_inFlight;

@@ -3,7 +3,7 @@
 #include "models/registrytreemodel.h"
 #include "models/repositoryfilterproxy.h"
 #include "reference/reference.h"
-#include "registry/registryclient.h"
+#include "reference/nametext.h"
 #include "views/displayformat.h"
 #include "views/referencemenu.h"
 
@@ -19,6 +19,24 @@
 #include <QVBoxLayout>
 
 namespace ocular {
+
+namespace {
+
+/// Tag pages followed per repository (1,000 tags a page).
+constexpr int kMaxTagPages = 1000;
+
+/// `summary` followed by the first few refused names, printable, with why.
+QString refusedNamesMessage(const QString &summary, const QList<RejectedName> &rejected)
+{
+    QStringList shown;
+    for (const RejectedName &name : rejected.mid(0, 3))
+        shown.append(QStringLiteral("“%1” (%2)").arg(nametext::printable(name.name), name.reason));
+    if (rejected.size() > 3)
+        shown.append(QStringLiteral("…"));
+    return summary + QLatin1Char(' ') + shown.join(QStringLiteral(", "));
+}
+
+} // namespace
 
 RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     : QWidget(parent)
@@ -114,7 +132,7 @@ QSortFilterProxyModel *RepositoryTreePanel::proxy() const
 void RepositoryTreePanel::setIdleMessage(const QString &text, int step, int total)
 {
     m_idleMessage = text;
-    if (m_client)
+    if (m_source)
         return;
     showCatalogMessage(text.isEmpty() ? tr("Add a registry to start browsing.") : text);
     m_progress->setVisible(!text.isEmpty() && total > 0);
@@ -130,11 +148,11 @@ RepositoryTreePanel::~RepositoryTreePanel()
     cancel();
 }
 
-void RepositoryTreePanel::setClient(RegistryClient *client)
+void RepositoryTreePanel::setSource(ContentSource *source)
 {
-    if (client == m_client && client)
+    if (source == m_source && source)
         return;
-    m_client = client;
+    m_source = source;
     m_openedRepositories.clear();
     reload();
 }
@@ -144,9 +162,9 @@ void RepositoryTreePanel::reload()
     cancel();
     ++m_generation;
     m_model->clear();
-    m_nextCatalogPage = QUrl();
+    m_nextCatalogPage = PageCursor::start();
     m_catalogLoadedOnce = false;
-    if (!m_client) {
+    if (!m_source) {
         m_openButton->hide();
         setIdleMessage(m_idleMessage);
         Q_EMIT selectionChanged({});
@@ -163,14 +181,14 @@ void RepositoryTreePanel::reload()
 
 void RepositoryTreePanel::loadCatalogPage()
 {
-    if (!m_client)
+    if (!m_source)
         return;
     const quint64 generation = m_generation;
-    const QString registry = displayformat::registryName(m_client->endpoint());
+    const QString registry = m_source->displayName();
     const int id = begin(tr("Loading repositories of %1…").arg(registry));
-    const RequestHandle handle = m_client->catalogPage(
-        m_catalogPageSize, m_nextCatalogPage, this,
-        [this, generation, id, registry](Result<ListPage> result) {
+    const RequestHandle handle = m_source->repositories(
+        m_nextCatalogPage, m_catalogPageSize, this,
+        [this, generation, id, registry](Result<NamePage> result) {
             finish(id);
             if (generation != m_generation)
                 return;
@@ -201,10 +219,16 @@ void RepositoryTreePanel::loadCatalogPage()
                 Q_EMIT problem(why);
                 return;
             }
-            const ListPage &page = result.value();
+            const NamePage &page = result.value();
             m_model->appendRepositories(page.items);
             m_nextCatalogPage = page.next;
-            m_model->setCatalogHasMore(page.next.isValid());
+            m_model->setCatalogHasMore(!page.next.isEnd());
+            if (!page.rejected.isEmpty())
+                Q_EMIT problem(refusedNamesMessage(
+                    tr("%1 listed %n repository name(s) that are not valid; they are not shown.",
+                       nullptr, int(page.rejected.size()))
+                        .arg(registry),
+                    page.rejected));
             if (!m_catalogLoadedOnce && page.items.isEmpty() && m_model->repositoryCount() == 0)
                 showCatalogMessage(tr("The catalog of %1 is empty. Open a repository by name if "
                                       "you know one.")
@@ -224,7 +248,7 @@ void RepositoryTreePanel::loadCatalogPage()
 void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
 {
     const TreeNode *node = m_model->node(sourceIndex);
-    if (!node || !m_client || node->kind == NodeKind::Referrers) // ReferrersTreeLoader's job
+    if (!node || !m_source || node->kind == NodeKind::Referrers) // ReferrersTreeLoader's job
         return;
     const quint64 generation = m_generation;
     const QPersistentModelIndex target(sourceIndex);
@@ -242,9 +266,9 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
     if (node->kind == NodeKind::Repository) {
         const QString repository = node->repository;
         const int id = begin(tr("Loading tags of %1…").arg(repository));
-        const RequestHandle handle = m_client->allTags(
-            repository, this,
-            [this, generation, id, target, failed, repository](Result<QStringList> result) {
+        const RequestHandle handle = m_source->allTags(
+            repository, kMaxTagPages, this,
+            [this, generation, id, target, failed, repository](Result<NameListing> result) {
                 finish(id);
                 if (generation != m_generation || !target.isValid())
                     return;
@@ -257,7 +281,13 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
                         m_pendingTag = {};
                     return;
                 }
-                m_model->setTags(target, result.value());
+                const NameListing &listing = result.value();
+                m_model->setTags(target, listing.items, listing.rejected);
+                if (listing.truncated)
+                    Q_EMIT problem(tr("The tags of %1 stopped after %2 pages; later tags are "
+                                      "not shown.")
+                                       .arg(repository)
+                                       .arg(listing.pages));
                 if (!m_proxy->filterText().isEmpty())
                     expandMatches();
                 selectPendingTag(repository);
@@ -279,9 +309,9 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
         return;
     }
     const int id = begin(tr("Loading manifest of %1…").arg(what));
-    const RequestHandle handle = m_client->getManifest(
+    const RequestHandle handle = m_source->manifest(
         node->repository, reference, this,
-        [this, generation, id, target, failed, what](Result<FetchedManifest> result) {
+        [this, generation, id, target, failed, what](Result<SourceManifest> result) {
             finish(id);
             if (generation != m_generation || !target.isValid())
                 return;
@@ -370,7 +400,7 @@ void RepositoryTreePanel::refreshNode(const QModelIndex &sourceIndex)
 bool RepositoryTreePanel::openRepository(const QString &name)
 {
     const QString trimmed = name.trimmed();
-    if (!m_client || !Reference::isValidRepository(trimmed))
+    if (!m_source || !Reference::isValidRepository(trimmed))
         return false;
     if (!m_openedRepositories.contains(trimmed))
         m_openedRepositories.append(trimmed);
@@ -414,9 +444,9 @@ Result<Reference> RepositoryTreePanel::parseOpenReference(const QString &registr
 
 QString RepositoryTreePanel::openReference(const QString &text)
 {
-    if (!m_client)
+    if (!m_source)
         return tr("Add or select a registry first.");
-    const Result<Reference> parsed = parseOpenReference(m_client->endpoint().registry, text);
+    const Result<Reference> parsed = parseOpenReference(m_source->displayName(), text);
     if (!parsed)
         return parsed.error().message;
     const Reference &reference = parsed.value();
@@ -458,9 +488,9 @@ void RepositoryTreePanel::openDigest(const QString &repository, const Digest &di
     const quint64 generation = m_generation;
     const QString what = repository + QLatin1Char('@') + displayformat::shortDigest(digest);
     const int id = begin(tr("Loading manifest of %1…").arg(what));
-    const RequestHandle handle = m_client->getManifest(
+    const RequestHandle handle = m_source->manifest(
         repository, digest.toString(), this,
-        [this, generation, id, repository, what](Result<FetchedManifest> result) {
+        [this, generation, id, repository, what](Result<SourceManifest> result) {
             finish(id);
             if (generation != m_generation)
                 return;
@@ -616,7 +646,7 @@ void RepositoryTreePanel::expandMatches()
 void RepositoryTreePanel::loadCatalogForFilter()
 {
     // The filter searches every repository name, so the rest of the catalog is needed.
-    if (m_client && m_model->canFetchMore({}))
+    if (m_source && m_model->canFetchMore({}))
         m_model->fetchMore({});
 }
 
@@ -693,10 +723,10 @@ TreeSelection RepositoryTreePanel::selectionFor(const QModelIndex &sourceIndex) 
 {
     TreeSelection s;
     const TreeNode *node = m_model->node(sourceIndex);
-    if (!node || !m_client)
+    if (!node || !m_source)
         return s;
     s.kind = node->kind;
-    s.registry = displayformat::registryName(m_client->endpoint());
+    s.registry = m_source->displayName();
     s.repository = node->repository;
     s.tag = node->tag();
     s.label = node->name;

@@ -3,7 +3,7 @@
 #include "http/requesthandle.h"
 #include "models/treeselection.h"
 #include "reference/reference.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
 
 #include <QHash>
 #include <QPersistentModelIndex>
@@ -28,7 +28,7 @@ class RepositoryFilterProxy;
 struct Error;
 
 /// Repositories, their tags and manifest content of one registry. Owns its model and view,
-/// asks the RegistryClient for data and drops replies that belong to an earlier generation.
+/// asks its ContentSource for data and drops replies that belong to an earlier generation.
 class RepositoryTreePanel : public QWidget
 {
     Q_OBJECT
@@ -37,8 +37,8 @@ public:
     ~RepositoryTreePanel() override;
 
     /// Not owned; null shows the "add a registry" hint. Starts loading the catalog.
-    void setClient(RegistryClient *client);
-    RegistryClient *client() const { return m_client; }
+    void setSource(ContentSource *source);
+    ContentSource *source() const { return m_source; }
 
     /// Adds a repository typed by the user (the catalog may not list it), selects and
     /// expands it. Returns false for a name that is not a valid repository path.
@@ -131,9 +131,9 @@ private:
     /// `repo:tag` the user opened before the tags were loaded.
     QPair<QString, QString> m_pendingTag;
 
-    QPointer<RegistryClient> m_client;
+    QPointer<ContentSource> m_source;
     quint64 m_generation = 0;
-    QUrl m_nextCatalogPage;
+    PageCursor m_nextCatalogPage;
     int m_catalogPageSize = 200;
     bool m_catalogLoadedOnce = false;
     QStringList m_openedRepositories;

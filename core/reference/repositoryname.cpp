@@ -67,7 +67,7 @@ QString RepositoryName::problem(QStringView path)
     while (true) {
         const qsizetype slash = path.indexOf(QLatin1Char('/'), start);
         const QStringView component = slash < 0 ? path.mid(start) : path.mid(start, slash - start);
-        const QString why = componentProblem(component);
+        QString why = componentProblem(component);
         if (!why.isEmpty())
             return why;
         if (slash < 0)

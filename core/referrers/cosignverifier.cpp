@@ -117,7 +117,7 @@ VerificationResult CosignVerifier::verify(const QByteArray &payload,
                                                         QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return VerificationResult::failed(QStringLiteral("the signature is not valid base64"));
-    const QByteArray signature = *decoded;
+    const QByteArray &signature = *decoded;
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1)
         return VerificationResult::notChecked(opensslError());
@@ -145,7 +145,7 @@ VerificationResult CosignVerifier::verifyForSubject(const QByteArray &payload,
     const auto parsed = signatureinspector::inspectSimpleSigning(payload);
     if (parsed.ok() && claimedDigest)
         *claimedDigest = parsed->dockerManifestDigest;
-    const VerificationResult crypto = verify(payload, signatureBase64);
+    VerificationResult crypto = verify(payload, signatureBase64);
     if (!crypto.isVerified())
         return crypto;
     if (!parsed.ok())

@@ -236,7 +236,10 @@ RequestHandle RegistryClient::catalogPage(int pageSize, const QUrl &next, QObjec
     const QUrl sentBase = m_endpoint.baseUrl;
     return m_http->send(
         request, context, [done, self, sentBase, listPath](Result<HttpResponse> result) {
-            const QUrl base = self ? self->m_endpoint.baseUrl : sentBase;
+            // The origin now: a loopback endpoint may have fallen back to plain HTTP.
+            QUrl base = sentBase;
+            if (const RegistryClient *client = self.data())
+                base = client->m_endpoint.baseUrl;
             if (!result.ok())
                 return done(result.error());
             const HttpResponse &response = result.value();
@@ -275,7 +278,10 @@ RequestHandle RegistryClient::tagsPage(const QString &repository, int pageSize, 
     return m_http->send(
         request, context,
         [done, self, sentBase, repository, listPath](Result<HttpResponse> result) {
-            const QUrl base = self ? self->m_endpoint.baseUrl : sentBase;
+            // The origin now: a loopback endpoint may have fallen back to plain HTTP.
+            QUrl base = sentBase;
+            if (const RegistryClient *client = self.data())
+                base = client->m_endpoint.baseUrl;
             if (!result.ok())
                 return done(result.error());
             const HttpResponse &response = result.value();
@@ -396,7 +402,7 @@ RequestHandle RegistryClient::getManifest(const QString &repository, const QStri
         return refuse(context, done, *bad);
     const ManifestIdentifier identifier = ManifestIdentifier::parse(reference).value();
     const bool byDigest = identifier.isDigest();
-    const Digest wanted = identifier.digest();
+    const Digest &wanted = identifier.digest();
     QPointer<QObject> guard(context ? context : this);
     ContentCache *cache = m_cache;
     auto finishParse = [this, guard, done, outer, cache, wanted,

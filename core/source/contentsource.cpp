@@ -17,7 +17,7 @@ RequestHandle ContentSource::collectNames(QObject *context, int maxPages, PageRe
                 if (!names.ok())
                     return page(names.error());
                 *rejected += names->rejected;
-                page(Page{std::move(names->items), names->next});
+                page(Page{names->items, names->next});
             });
         },
         [rejected, done](Result<async::Collected<QString>> collected) {

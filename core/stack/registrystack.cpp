@@ -7,8 +7,11 @@
 #include "cache/contentcache.h"
 #include "http/httpclient.h"
 #include "registry/registryclient.h"
+#include "source/cachingsource.h"
+#include "source/registrysource.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 
 namespace ocular {
 
@@ -19,7 +22,10 @@ RegistryStack::RegistryStack(const RegistryStackConfig &config, QObject *parent)
 
 RegistryStack::~RegistryStack()
 {
-    // Children (the clients) go first: they hold the HttpClient.
+    // The sources first (they use the client), then the children (the clients): they hold
+    // the HttpClient.
+    m_cachingSource.reset();
+    m_registrySource.reset();
     const QList<RegistryClient *> clients = findChildren<RegistryClient *>();
     qDeleteAll(clients);
     m_client = nullptr;
@@ -48,6 +54,8 @@ Result<Done> RegistryStack::assemble()
         m_ownNetwork = std::make_unique<QNetworkAccessManager>();
         m_network = m_ownNetwork.get();
     }
+    if (m_config.noProxy)
+        m_network->setProxy(QNetworkProxy::NoProxy);
     m_http = std::make_unique<HttpClient>(m_network);
     for (auto it = m_config.tls.constBegin(); it != m_config.tls.constEnd(); ++it) {
         if (auto applied = m_http->setTlsSettings(it.key(), it.value()); !applied)
@@ -59,8 +67,12 @@ Result<Done> RegistryStack::assemble()
         m_http->setTransferTimeoutMs(*m_config.transferTimeoutMs);
     if (m_config.maxConcurrentPerOrigin)
         m_http->setMaxConcurrentPerOrigin(*m_config.maxConcurrentPerOrigin);
+    if (m_config.maxRedirects)
+        m_http->setMaxRedirects(*m_config.maxRedirects);
 
-    if (!m_config.anonymousOnly) {
+    if (m_config.authProvider) {
+        m_http->setAuthProvider(m_config.authProvider);
+    } else if (!m_config.anonymousOnly) {
         if (!m_config.credentialSources.isEmpty() || m_config.dockerAndPodmanCredentials) {
             m_credentials = std::make_unique<CredentialChain>();
             for (CredentialSource *source : std::as_const(m_config.credentialSources))
@@ -76,22 +88,38 @@ Result<Done> RegistryStack::assemble()
         m_http->setAuthProvider(m_auth.get());
     }
 
+    const auto makeCache = [this](const QString &directory) {
+        if (m_config.cacheMemoryBytes)
+            return std::make_unique<ContentCache>(directory, *m_config.cacheMemoryBytes);
+        return std::make_unique<ContentCache>(directory);
+    };
     switch (m_config.cache) {
     case RegistryStackConfig::Cache::None:
         break;
     case RegistryStackConfig::Cache::Memory:
-        m_cache = std::make_unique<ContentCache>();
+        m_cache = makeCache(QString());
         break;
     case RegistryStackConfig::Cache::Disk:
-        m_cache = std::make_unique<ContentCache>(m_config.cacheDirectory.isEmpty()
-                                                     ? ContentCache::defaultDirectory()
-                                                     : m_config.cacheDirectory);
+        m_cache = makeCache(m_config.cacheDirectory.isEmpty() ? ContentCache::defaultDirectory()
+                                                              : m_config.cacheDirectory);
         break;
     }
 
-    if (m_config.endpoint)
+    if (m_config.endpoint) {
         m_client = createClient(*m_config.endpoint, this);
+        m_registrySource = std::make_unique<RegistrySource>(m_client);
+        if (m_cache)
+            m_cachingSource =
+                std::make_unique<CachingSource>(m_registrySource.get(), m_cache.get());
+    }
     return Done{};
+}
+
+ContentSource *RegistryStack::source() const
+{
+    if (m_cachingSource)
+        return m_cachingSource.get();
+    return m_registrySource.get();
 }
 
 RegistryClient *RegistryStack::createClient(const RegistryEndpoint &endpoint, QObject *parent)
@@ -100,6 +128,8 @@ RegistryClient *RegistryStack::createClient(const RegistryEndpoint &endpoint, QO
     client->setCache(m_cache.get());
     if (m_config.maxManifestBytes)
         client->setMaxManifestBytes(*m_config.maxManifestBytes);
+    if (m_config.maxPages)
+        client->setMaxPages(*m_config.maxPages);
     return client;
 }
 

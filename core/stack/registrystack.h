@@ -11,11 +11,14 @@ class QNetworkAccessManager;
 
 namespace ocular {
 
+class CachingSource;
 class ContentCache;
+class ContentSource;
 class CredentialChain;
 class HttpClient;
 class RegistryAuthenticator;
 class RegistryClient;
+class RegistrySource;
 
 /// The one wiring of the network side: network manager → HttpClient (TLS, retries, timeouts)
 /// → credential chain → RegistryAuthenticator → RegistryClient, plus the content cache. The
@@ -36,7 +39,7 @@ public:
     const RegistryStackConfig &config() const { return m_config; }
     QNetworkAccessManager *network() const { return m_network; }
     HttpClient *http() const { return m_http.get(); }
-    /// Null when anonymousOnly.
+    /// Null when anonymousOnly or when the config brings its own authProvider.
     RegistryAuthenticator *authenticator() const { return m_auth.get(); }
     /// Null when the config names no source at all.
     CredentialChain *credentials() const { return m_credentials.get(); }
@@ -44,6 +47,11 @@ public:
     ContentCache *cache() const { return m_cache.get(); }
     /// The client for config().endpoint; null when the config has none.
     RegistryClient *client() const { return m_client; }
+    /// What consumers of a ContentSource read config().endpoint through: registrySource(),
+    /// behind a CachingSource on cache() when the config names a cache. Null without endpoint.
+    ContentSource *source() const;
+    /// The RegistrySource over client(), uncached; null without endpoint.
+    RegistrySource *registrySource() const { return m_registrySource.get(); }
 
     /// A client for another registry on the same HTTP stack, cache and credentials, owned by
     /// @p parent (this stack when null); it must not outlive the stack.
@@ -62,6 +70,8 @@ private:
     std::unique_ptr<CredentialChain> m_credentials;
     std::unique_ptr<RegistryAuthenticator> m_auth;
     RegistryClient *m_client = nullptr; ///< child of this stack
+    std::unique_ptr<RegistrySource> m_registrySource;
+    std::unique_ptr<CachingSource> m_cachingSource;
 };
 
 } // namespace ocular

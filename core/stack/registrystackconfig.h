@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 
 namespace ocular {
 
+class AuthProvider;
 class CredentialSource;
 
 /// Everything RegistryStack needs to assemble the network side: one value, filled by the GUI
@@ -37,11 +38,19 @@ struct RegistryStackConfig
     int credentialHelperTimeoutMs = 15000;
     /// No authenticator at all: challenges fail (tests of the bare HTTP path).
     bool anonymousOnly = false;
+    /// Answers challenges instead of a RegistryAuthenticator (which is then not made, nor the
+    /// credential chain): tests of HttpClient's challenge path. Not owned; must outlive the
+    /// stack.
+    AuthProvider *authProvider = nullptr;
 
     std::optional<RetryPolicy> retryPolicy;
     std::optional<int> transferTimeoutMs;
     std::optional<int> maxConcurrentPerOrigin;
+    /// Redirects one request may follow before it fails (HttpClient: 10).
+    std::optional<int> maxRedirects;
     std::optional<qint64> maxManifestBytes;
+    /// Pages a listing follows before it stops with what it has (RegistryClient: 1000).
+    std::optional<int> maxPages;
 
     enum class Cache
     {
@@ -51,9 +60,15 @@ struct RegistryStackConfig
     };
     Cache cache = Cache::None;
     QString cacheDirectory;
+    /// Budget of the cache's memory tier (ContentCache: 64 MiB).
+    std::optional<qint64> cacheMemoryBytes;
 
     /// Use this network manager instead of creating one (not owned).
     QNetworkAccessManager *network = nullptr;
+    /// Connect directly, ignoring the system and environment proxy (also on a given network
+    /// manager): loopback registries and fault proxies in tests must not be reached through a
+    /// developer's http_proxy.
+    bool noProxy = false;
 };
 
 } // namespace ocular

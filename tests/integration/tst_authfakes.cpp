@@ -7,6 +7,7 @@
 #include "support/loopbackhttpserver.h"
 #include "support/tempenv.h"
 #include "support/testca.h"
+#include "support/teststack.h"
 
 #include "auth/dockerconfigcredentialsource.h"
 #include "auth/registryauthenticator.h"
@@ -16,7 +17,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QNetworkAccessManager>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -43,16 +43,32 @@ Reply tokenReply()
     return {200, {}, "{\"token\":\"" + TokenCanary + "\",\"expires_in\":300}"};
 }
 
+/// The product's stack with the fake user's login as the only credentials and no retries.
+std::unique_ptr<RegistryStack> makeRigStack(CredentialSource *credentials)
+{
+    RegistryStackConfig config = test::testStackConfig(QString());
+    config.credentialSources = {credentials};
+    RetryPolicy none;
+    none.maxAttempts = 1;
+    config.retryPolicy = none;
+    return test::makeStack(config);
+}
+
+/// The product's stack reading docker's config.json (and its helpers) only.
+std::unique_ptr<RegistryStack> makeDockerConfigStack(DockerConfigCredentialSource *source)
+{
+    RegistryStackConfig config = test::testStackConfig(QString());
+    config.credentialSources = {source};
+    return test::makeStack(config);
+}
+
 struct Rig
 {
     explicit Rig(const QString &hostPort)
-        : http(&network)
-        , auth(&http, &credentials)
+        : stack(makeRigStack(&credentials))
+        , http(*stack->http())
+        , auth(*stack->authenticator())
     {
-        http.setAuthProvider(&auth);
-        RetryPolicy none;
-        none.maxAttempts = 1;
-        http.setRetryPolicy(none);
         credentials.set(hostPort, Credentials{QStringLiteral("fakeuser"), Canary, false, {}});
     }
     Result<HttpResponse> get(const QString &url, const QString &scope = {})
@@ -63,10 +79,10 @@ struct Rig
         return waitFor<HttpResponse>(
             [&](QObject *ctx, auto done) { return http.send(request, ctx, done); });
     }
-    QNetworkAccessManager network;
-    StaticCredentialSource credentials;
-    HttpClient http;
-    RegistryAuthenticator auth;
+    StaticCredentialSource credentials; ///< before the stack: it outlives it
+    std::unique_ptr<RegistryStack> stack;
+    HttpClient &http;
+    RegistryAuthenticator &auth;
 };
 
 QString hostPort(const LoopbackHttpServer &server)
@@ -348,11 +364,10 @@ private Q_SLOTS:
         });
         QVERIFY(registry.listen());
 
-        QNetworkAccessManager network;
-        HttpClient http(&network);
         DockerConfigCredentialSource source;
-        RegistryAuthenticator auth(&http, &source);
-        http.setAuthProvider(&auth);
+        const auto stack = makeDockerConfigStack(&source);
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
         auto get = [&](const QString &path, const QString &scope) {
             HttpRequest request;
             request.url = QUrl(registry.baseUrl() + path);
@@ -401,11 +416,11 @@ private Q_SLOTS:
             return Reply{200, {}, "{}"};
         });
         QVERIFY(registry.listen());
-        QNetworkAccessManager network;
-        HttpClient http(&network);
         DockerConfigCredentialSource source;
-        RegistryAuthenticator auth(&http, &source);
-        http.setAuthProvider(&auth);
+        const auto stack = makeDockerConfigStack(&source);
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
+        RegistryAuthenticator &auth = *stack->authenticator();
         int ok = 0;
         for (int i = 0; i < 5; ++i) {
             HttpRequest request;

@@ -8,8 +8,8 @@
 #include "support/tempenv.h"
 #include "support/testca.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
-#include "auth/credentialchain.h"
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
 #include "http/httpclient.h"
@@ -17,7 +17,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QNetworkAccessManager>
 #include <QTest>
 
 using namespace ocular;
@@ -28,28 +27,40 @@ namespace {
 const QString Canary = QStringLiteral("canary-Tls-Pw-51c0ffee");
 const QString User = QStringLiteral("tlsuser");
 
+/// The product's stack for @p baseUrl: @p credentials (may be null) first, then docker's and
+/// podman's files when @p dockerAndPodman; two attempts per request.
+std::unique_ptr<RegistryStack> makeRigStack(const QString &baseUrl, CredentialSource *credentials,
+                                            bool dockerAndPodman)
+{
+    RegistryStackConfig config = test::testStackConfig(baseUrl);
+    if (credentials)
+        config.credentialSources = {credentials};
+    config.dockerAndPodmanCredentials = dockerAndPodman;
+    RetryPolicy fast;
+    fast.baseDelayMs = 10;
+    fast.maxAttempts = 2;
+    config.retryPolicy = fast;
+    return test::makeStack(config);
+}
+
 struct Rig
 {
-    explicit Rig(const QString &baseUrl, CredentialSource *credentials)
-        : http(&network)
-        , auth(&http, credentials)
-    {
-        http.setAuthProvider(&auth);
-        RetryPolicy fast;
-        fast.baseDelayMs = 10;
-        fast.maxAttempts = 2;
-        http.setRetryPolicy(fast);
-        client = std::make_unique<RegistryClient>(&http, RegistryEndpoint::parse(baseUrl).value());
-    }
+    explicit Rig(const QString &baseUrl, CredentialSource *credentials,
+                 bool dockerAndPodman = false)
+        : stack(makeRigStack(baseUrl, credentials, dockerAndPodman))
+        , http(*stack->http())
+        , auth(*stack->authenticator())
+        , client(stack->client())
+    {}
     Result<PingResult> ping()
     {
         return waitFor<PingResult>(
             [&](QObject *ctx, auto done) { return client->ping(ctx, done); });
     }
-    QNetworkAccessManager network;
-    HttpClient http;
-    RegistryAuthenticator auth;
-    std::unique_ptr<RegistryClient> client;
+    std::unique_ptr<RegistryStack> stack;
+    HttpClient &http;
+    RegistryAuthenticator &auth;
+    RegistryClient *client;
 };
 
 } // namespace
@@ -148,8 +159,8 @@ private Q_SLOTS:
         config.write("{\"auths\":{\"" + m_registry->hostPort().toUtf8() + "\":{\"auth\":\"" +
                      (User + QLatin1Char(':') + Canary).toUtf8().toBase64() + "\"}}}");
         config.close();
-        auto chain = CredentialChain::standard();
-        Rig rig(m_registry->baseUrl(), chain.get());
+        // The product's standard sources (TempEnv points DOCKER_CONFIG at the file above).
+        Rig rig(m_registry->baseUrl(), nullptr, true);
         TlsSettings tls;
         tls.caFile = m_ca->caCertFile();
         QVERIFY(rig.http.setTlsSettings(QStringLiteral("127.0.0.1"), tls).ok());
@@ -242,8 +253,9 @@ private Q_SLOTS:
 
     void badTlsFilesAreReported()
     {
-        QNetworkAccessManager network;
-        HttpClient http(&network);
+        const auto stack = test::makeStack(test::testStackConfig(QString()));
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
         TlsSettings missing;
         missing.caFile = QStringLiteral("/nonexistent/ca.pem");
         const auto result = http.setTlsSettings(QStringLiteral("r.example"), missing);

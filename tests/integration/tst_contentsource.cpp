@@ -7,23 +7,21 @@
 #include "support/asyncwait.h"
 #include "support/fakereferrersregistry.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "cache/contentcache.h"
 #include "content/manifestbuilder.h"
 #include "content/mediatype.h"
 #include "demo/demoseeder.h"
-#include "http/httpclient.h"
 #include "inventory/repositoryinventorybuilder.h"
 #include "registry/registryclient.h"
 #include "source/cachingsource.h"
 #include "source/fileblobsink.h"
 #include "source/memoryblobsink.h"
 #include "source/memorysource.h"
-#include "source/registrysource.h"
 
 #include <QDir>
 #include <QFile>
-#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,15 +96,13 @@ class RegistryBackend : public Backend
 public:
     RegistryBackend()
         : registry(std::make_unique<ocular::test::TestRegistry>())
-        , http(&network)
     {
         if (!registry->ok())
             return;
-        client = std::make_unique<RegistryClient>(
-            &http, RegistryEndpoint::parse(registry->baseUrl()).value());
-        registrySource = std::make_unique<RegistrySource>(client.get());
+        // Uncached, so that the cases see the registry itself.
+        stack = ocular::test::makeStack(registry->baseUrl());
     }
-    ContentSource *source() override { return registrySource.get(); }
+    ContentSource *source() override { return stack ? stack->source() : nullptr; }
     bool tamperBlob(const QString &, const Digest &digest, const QByteArray &bytes) override
     {
         // distribution's filesystem layout: the registry serves this file as it is.
@@ -121,10 +117,7 @@ public:
     bool hasReferrersApi() const override { return false; }
 
     std::unique_ptr<ocular::test::TestRegistry> registry;
-    QNetworkAccessManager network;
-    HttpClient http;
-    std::unique_ptr<RegistryClient> client;
-    std::unique_ptr<RegistrySource> registrySource;
+    std::unique_ptr<RegistryStack> stack;
 };
 
 std::unique_ptr<Backend> makeBackend(const QString &name)
@@ -476,10 +469,9 @@ private Q_SLOTS:
             sig.subject = c.image.descriptor();
             fake.addManifest(App, ManifestBuilder().artifact(sig)->raw);
         }
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(fake.hostPort()).value());
-        RegistrySource source(&client);
+        const auto stack = ocular::test::makeStack(fake.hostPort());
+        QVERIFY(stack);
+        ContentSource &source = *stack->source();
 
         auto all = waitFor<ReferrersAnswer>([&](QObject *ctx, auto done) {
             return source.referrers(App, c.image.digest, QString(), ctx, done);
@@ -510,16 +502,15 @@ private Q_SLOTS:
     void inventoryOfTheDemoContent()
     {
         OCULAR_TEST_REGISTRY(registry);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(registry.baseUrl()).value());
+        const auto stack = ocular::test::makeStack(registry.baseUrl());
+        QVERIFY(stack);
+        RegistryClient &client = *stack->client();
         DemoSeeder seeder;
         seeder.setManyTagCount(20);
         auto summary = waitFor<DemoSummary>(
             [&](QObject *ctx, auto done) { return seeder.seed(&client, ctx, done); }, 300000);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
-        RegistrySource source(&client);
-        RepositoryInventoryBuilder builder(&source);
+        RepositoryInventoryBuilder builder(stack->source());
         auto inventory = waitFor<RepositoryInventory>(
             [&](QObject *ctx, auto done) {
                 return builder.build(QStringLiteral("demo/hello"), {}, ctx, done);

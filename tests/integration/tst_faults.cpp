@@ -8,6 +8,7 @@
 #include "support/asyncwait.h"
 #include "support/faultproxy.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -15,8 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
@@ -518,26 +517,34 @@ private:
     /// One client stack per row, so no row inherits another's connections or counters.
     struct Stack
     {
-        QNetworkAccessManager network;
-        HttpClient http{&network};
-        ContentCache cache{QString(), 8 * 1024 * 1024};
-        std::unique_ptr<RegistryClient> client;
+        std::unique_ptr<RegistryStack> stack;
+        HttpClient &http;
+        ContentCache &cache;
+        RegistryClient *client;
 
-        explicit Stack(const QUrl &base)
+        explicit Stack(const QUrl &base, std::optional<int> slotsPerOrigin = {})
+            : stack(test::makeStack(config(base, slotsPerOrigin)))
+            , http(*stack->http())
+            , cache(*stack->cache())
+            , client(stack->client())
+        {}
+
+        static RegistryStackConfig config(const QUrl &base, std::optional<int> slotsPerOrigin)
         {
-            network.setProxy(QNetworkProxy::NoProxy);
+            RegistryStackConfig config = test::testStackConfig(base.toString());
             RetryPolicy policy;
             policy.maxAttempts = MaxAttempts;
             policy.baseDelayMs = 10;
             policy.maxDelayMs = 40;
             policy.maxRetryAfterMs = 3000;
-            http.setRetryPolicy(policy);
-            http.setMaxRedirects(MaxRedirects);
-            http.setTransferTimeoutMs(TransferTimeoutMs);
-            auto endpoint = RegistryEndpoint::parse(base.toString());
-            client = std::make_unique<RegistryClient>(&http, endpoint.value());
-            client->setCache(&cache);
-            client->setMaxPages(50);
+            config.retryPolicy = policy;
+            config.maxRedirects = MaxRedirects;
+            config.transferTimeoutMs = TransferTimeoutMs;
+            config.maxConcurrentPerOrigin = slotsPerOrigin;
+            config.cache = RegistryStackConfig::Cache::Memory;
+            config.cacheMemoryBytes = 8 * 1024 * 1024;
+            config.maxPages = 50;
+            return config;
         }
     };
 
@@ -879,8 +886,7 @@ private Q_SLOTS:
         auto r = make("HEAD", manifestPath(), Action::Delay);
         r.delayMs = 100;
         m_proxy->addRule(r);
-        Stack stack(m_proxy->baseUrl());
-        stack.http.setMaxConcurrentPerOrigin(3);
+        Stack stack(m_proxy->baseUrl(), 3);
         int done = 0;
         int peak = 0;
         QObject panel;

@@ -12,14 +12,13 @@
 #include "registry/registryclient.h"
 #include "support/asyncwait.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -73,9 +72,9 @@ class TestLoad : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::TestRegistry> m_registry;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<RegistryClient> m_client;
+    std::unique_ptr<RegistryStack> m_stack;
+    HttpClient *m_http = nullptr;
+    RegistryClient *m_client = nullptr;
     Digest m_manifest;
     Digest m_layer;
     QStringList m_tags;
@@ -85,11 +84,13 @@ private Q_SLOTS:
     {
         m_registry = std::make_unique<test::TestRegistry>();
         QVERIFY(m_registry->ok());
-        m_network.setProxy(QNetworkProxy::NoProxy);
-        m_http = std::make_unique<HttpClient>(&m_network);
-        m_http->setMaxConcurrentPerOrigin(6);
-        m_client = std::make_unique<RegistryClient>(
-            m_http.get(), RegistryEndpoint::parse(m_registry->baseUrl()).value());
+        RegistryStackConfig stackConfig = test::testStackConfig(m_registry->baseUrl());
+        stackConfig.retryPolicy.reset(); // the product's retry timing: this measures the product
+        stackConfig.maxConcurrentPerOrigin = 6;
+        m_stack = test::makeStack(stackConfig);
+        QVERIFY(m_stack);
+        m_http = m_stack->http();
+        m_client = m_stack->client();
 
         const QByteArray config = "{\"architecture\":\"amd64\",\"os\":\"linux\"}";
         const QByteArray layer(4096, 'L');

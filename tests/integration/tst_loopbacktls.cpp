@@ -6,11 +6,11 @@
 #include "support/asyncwait.h"
 #include "support/testca.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "http/httpclient.h"
 #include "registry/registryclient.h"
 
-#include <QNetworkAccessManager>
 #include <QTest>
 
 using namespace ocular;
@@ -21,6 +21,20 @@ namespace {
 Result<PingResult> ping(RegistryClient &client)
 {
     return waitFor<PingResult>([&](QObject *ctx, auto done) { return client.ping(ctx, done); });
+}
+
+/// The product's stack for @p registry (as the user typed it), trusting @p caFile for
+/// 127.0.0.1 when given. HttpClient's own retry policy: the attempt counts below are exact.
+std::unique_ptr<RegistryStack> makeStack(const QString &registry, const QString &caFile = {})
+{
+    RegistryStackConfig config = test::testStackConfig(registry);
+    config.retryPolicy.reset();
+    if (!caFile.isEmpty()) {
+        TlsSettings tls;
+        tls.caFile = caFile;
+        config.tls.insert(QStringLiteral("127.0.0.1"), tls);
+    }
+    return test::makeStack(config);
 }
 
 QString describe(const Result<PingResult> &result)
@@ -65,12 +79,10 @@ private Q_SLOTS:
 
     void tlsRegistryWithoutSchemeIsReachedOverHttps()
     {
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        TlsSettings tls;
-        tls.caFile = m_ca->caCertFile();
-        QVERIFY(http.setTlsSettings(QStringLiteral("127.0.0.1"), tls).ok());
-        RegistryClient client(&http, RegistryEndpoint::parse(m_tls->hostPort()).value());
+        const auto stack = makeStack(m_tls->hostPort(), m_ca->caCertFile());
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
+        RegistryClient &client = *stack->client();
         QCOMPARE(client.endpoint().baseUrl.scheme(), QStringLiteral("https"));
         const auto pinged = ping(client);
         QVERIFY2(pinged.ok(), qPrintable(describe(pinged)));
@@ -84,9 +96,10 @@ private Q_SLOTS:
 
     void plainRegistryWithoutSchemeFallsBackOncePerSession()
     {
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(m_plain->hostPort()).value());
+        const auto stack = makeStack(m_plain->hostPort());
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
+        RegistryClient &client = *stack->client();
         QVERIFY(client.endpoint().plainHttpFallback);
         const auto pinged = ping(client);
         QVERIFY2(pinged.ok(), qPrintable(describe(pinged)));
@@ -99,7 +112,8 @@ private Q_SLOTS:
 
         // Remembered: later requests and other clients of this session go plain at once.
         QVERIFY(ping(client).ok());
-        RegistryClient second(&http, RegistryEndpoint::parse(m_plain->hostPort()).value());
+        RegistryClient &second =
+            *stack->createClient(RegistryEndpoint::parse(m_plain->hostPort()).value());
         QVERIFY(second.endpoint().isPlainHttp());
         QVERIFY(ping(second).ok());
         QCOMPARE(http.attemptsStarted(), 4);
@@ -112,9 +126,9 @@ private Q_SLOTS:
 
     void firstRequestsInFlightTogetherAllFallBack()
     {
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(m_plain->hostPort()).value());
+        const auto stack = makeStack(m_plain->hostPort());
+        QVERIFY(stack);
+        RegistryClient &client = *stack->client();
         int ok = 0;
         int answered = 0;
         QObject context;
@@ -154,14 +168,10 @@ private Q_SLOTS:
             QVERIFY(other->ok());
             hostPort = other->hostPort();
         }
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        if (trustCa) {
-            TlsSettings tls;
-            tls.caFile = m_ca->caCertFile();
-            QVERIFY(http.setTlsSettings(QStringLiteral("127.0.0.1"), tls).ok());
-        }
-        RegistryClient client(&http, RegistryEndpoint::parse(hostPort).value());
+        const auto stack = makeStack(hostPort, trustCa ? m_ca->caCertFile() : QString());
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
+        RegistryClient &client = *stack->client();
         QVERIFY(client.endpoint().plainHttpFallback);
         const auto pinged = ping(client);
         QVERIFY(!pinged.ok());
@@ -176,13 +186,15 @@ private Q_SLOTS:
     // An explicit http:// stays plain; the TLS port's 400 is explained, not "rejected".
     void explicitHttpToTlsPortIsExplained()
     {
-        QNetworkAccessManager network;
-        HttpClient http(&network);
+        const auto stack = makeStack(QStringLiteral("http://") + m_tls->hostPort());
+        QVERIFY(stack);
         const auto endpoint =
             RegistryEndpoint::parse(QStringLiteral("http://") + m_tls->hostPort());
         QVERIFY(endpoint.ok());
         QVERIFY(!endpoint->plainHttpFallback);
-        RegistryClient client(&http, endpoint.value());
+        RegistryClient &client = *stack->client();
+        QCOMPARE(client.endpoint().baseUrl, endpoint->baseUrl);
+        QVERIFY(!client.endpoint().plainHttpFallback);
         const auto pinged = ping(client);
         QVERIFY(!pinged.ok());
         const Error &error = pinged.error();

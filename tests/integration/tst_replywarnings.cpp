@@ -7,6 +7,7 @@
 #include "support/faultproxy.h"
 #include "support/logcapture.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "http/authprovider.h"
 #include "http/httpclient.h"
@@ -138,16 +139,20 @@ private Q_SLOTS:
 
         test::LogCapture log;
         {
-            QNetworkAccessManager network;
-            HttpClient http(&network);
             RefusingAuthProvider refusing;
+            RegistryStackConfig config = test::testStackConfig(QString());
             if (withAuth)
-                http.setAuthProvider(&refusing);
+                config.authProvider = &refusing;
+            else
+                config.anonymousOnly = true;
             RetryPolicy fast;
             fast.baseDelayMs = 10;
             fast.maxAttempts = 2;
-            http.setRetryPolicy(fast);
-            http.setTransferTimeoutMs(500);
+            config.retryPolicy = fast;
+            config.transferTimeoutMs = 500;
+            const auto stack = test::makeStack(config);
+            QVERIFY(stack);
+            HttpClient &http = *stack->http();
             for (int round = 0; round < 3; ++round) {
                 HttpRequest request;
                 request.method = method;
@@ -213,11 +218,14 @@ private Q_SLOTS:
             FaultProxy::rule(QByteArray(), QStringLiteral("/referrers/"), Action(action)));
 
         test::LogCapture log;
-        QNetworkAccessManager network;
-        HttpClient http(&network);
+        RegistryStackConfig config = test::testStackConfig(QString());
         RetryPolicy once;
         once.maxAttempts = 1;
-        http.setRetryPolicy(once);
+        config.retryPolicy = once;
+        const auto stack = test::makeStack(config);
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
+        QNetworkAccessManager &network = *stack->network();
         HttpRequest request;
         request.url =
             QUrl(proxy.baseUrl().toString() + QStringLiteral("/v2/demo/hello/referrers/sha256:") +

@@ -10,6 +10,7 @@
 #include "support/faultproxy.h"
 #include "support/testca.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 #include "support/testtokenserver.h"
 
 #include "auth/registryauthenticator.h"
@@ -22,7 +23,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QTest>
 
 using namespace ocular;
@@ -36,23 +36,41 @@ const QString Password = QStringLiteral("lane-Pw-5ca1ab1e");
 const QString Repo = QStringLiteral("team/app");
 const QString PullScope = QStringLiteral("repository:team/app:pull");
 
+/// The product's stack for @p baseUrl with @p credentials (may be null) as the only ones and
+/// @p slotsPerOrigin when given. HttpClient's own retry policy unless @p retryPolicy.
+std::unique_ptr<RegistryStack> makeLaneStack(const QString &baseUrl, CredentialSource *credentials,
+                                             std::optional<int> slotsPerOrigin = {},
+                                             std::optional<RetryPolicy> retryPolicy = {})
+{
+    RegistryStackConfig config = test::testStackConfig(baseUrl);
+    if (credentials)
+        config.credentialSources = {credentials};
+    config.maxConcurrentPerOrigin = slotsPerOrigin;
+    config.retryPolicy = retryPolicy;
+    return test::makeStack(config);
+}
+
+RetryPolicy fastRetries()
+{
+    RetryPolicy fast;
+    fast.baseDelayMs = 20;
+    return fast;
+}
+
 /// A client stack for one test case (fresh token cache, fresh slots).
 struct Rig
 {
-    Rig(const QString &baseUrl, CredentialSource *credentials)
-        : http(&network)
-        , auth(&http, credentials)
-        , client(&http, RegistryEndpoint::parse(baseUrl).value())
-    {
-        http.setAuthProvider(&auth);
-        RetryPolicy fast;
-        fast.baseDelayMs = 20;
-        http.setRetryPolicy(fast);
-    }
-    QNetworkAccessManager network;
-    HttpClient http;
-    RegistryAuthenticator auth;
-    RegistryClient client;
+    Rig(const QString &baseUrl, CredentialSource *credentials,
+        std::optional<int> slotsPerOrigin = {})
+        : stack(makeLaneStack(baseUrl, credentials, slotsPerOrigin, fastRetries()))
+        , http(*stack->http())
+        , auth(*stack->authenticator())
+        , client(*stack->client())
+    {}
+    std::unique_ptr<RegistryStack> stack;
+    HttpClient &http;
+    RegistryAuthenticator &auth;
+    RegistryClient &client;
 };
 
 /// Counts answers of many concurrent calls.
@@ -180,8 +198,7 @@ private Q_SLOTS:
         QFETCH(int, requests);
         m_tokens->clear();
         m_front->clearRules();
-        Rig rig(front(), &m_credentials);
-        rig.http.setMaxConcurrentPerOrigin(slots);
+        Rig rig(front(), &m_credentials, slots);
         Burst burst;
         QObject context;
         for (int i = 0; i < requests; ++i) {
@@ -286,9 +303,10 @@ private Q_SLOTS:
         QFETCH(int, minHeadsBefore);
         QFETCH(int, maxHeadsBefore);
         OCULAR_TEST_REGISTRY(registry);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(registry.baseUrl()).value());
+        const auto stack = makeLaneStack(registry.baseUrl(), nullptr);
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
+        RegistryClient &client = *stack->client();
         const auto pushed = pushSmallManifest(client, Repo, QStringLiteral("v1"));
         QVERIFY(pushed.ok());
 
@@ -329,9 +347,9 @@ private Q_SLOTS:
         OCULAR_TEST_REGISTRY(registry);
         FaultProxy proxy(QUrl(registry.baseUrl()));
         QVERIFY(proxy.listen());
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(proxy.baseUrl().toString()).value());
+        const auto stack = makeLaneStack(proxy.baseUrl().toString(), nullptr);
+        QVERIFY(stack);
+        RegistryClient &client = *stack->client();
         const QByteArray big(256 * 1024, 'x');
         const auto blob = waitFor<Digest>(
             [&](QObject *ctx, auto done) { return client.uploadBlob(Repo, big, ctx, done); });
@@ -371,10 +389,9 @@ private Q_SLOTS:
         OCULAR_TEST_REGISTRY(registry);
         FaultProxy proxy(QUrl(registry.baseUrl()));
         QVERIFY(proxy.listen());
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        http.setMaxConcurrentPerOrigin(2);
-        RegistryClient client(&http, RegistryEndpoint::parse(proxy.baseUrl().toString()).value());
+        const auto stack = makeLaneStack(proxy.baseUrl().toString(), nullptr, 2);
+        QVERIFY(stack);
+        RegistryClient &client = *stack->client();
         QVERIFY(pushSmallManifest(client, Repo, QStringLiteral("v1")).ok());
         FaultProxy::Rule unavailable = FaultProxy::rule(
             "HEAD", QStringLiteral("/manifests/missing"), FaultProxy::Action::Respond);
@@ -414,9 +431,10 @@ private Q_SLOTS:
         OCULAR_TEST_REGISTRY(registry);
         FaultProxy proxy(QUrl(registry.baseUrl()));
         QVERIFY(proxy.listen());
-        QNetworkAccessManager network;
-        HttpClient http(&network);
-        RegistryClient client(&http, RegistryEndpoint::parse(proxy.baseUrl().toString()).value());
+        const auto stack = makeLaneStack(proxy.baseUrl().toString(), nullptr);
+        QVERIFY(stack);
+        HttpClient &http = *stack->http();
+        RegistryClient &client = *stack->client();
         QVERIFY(pushSmallManifest(client, Repo, QStringLiteral("v1")).ok());
         proxy.clearRules();
         FaultProxy::Rule limited =

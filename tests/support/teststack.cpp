@@ -19,6 +19,7 @@ RegistryStackConfig testStackConfig(const QString &registry)
     fast.baseDelayMs = 10;
     fast.maxDelayMs = 40;
     config.retryPolicy = fast;
+    config.noProxy = true;
     return config;
 }
 

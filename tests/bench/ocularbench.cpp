@@ -1,3 +1,4 @@
+#include "source/registrysource.h"
 // ocular-bench: timings of the operations that decide whether Ocular feels fast, measured
 // against a local docker-registry it starts itself (or one given with --registry).
 //
@@ -250,6 +251,7 @@ int main(int argc, char **argv)
     HttpClient http(&network);
     http.setMaxConcurrentPerOrigin(parser.value(perOriginOption).toInt());
     RegistryClient client(&http, endpoint.value());
+    RegistrySource target(&client);
     DemoSeeder seeder;
     const QString repo = QStringLiteral("bench/tags");
 
@@ -259,7 +261,7 @@ int main(int argc, char **argv)
         t.start();
         auto seeded = waitFor<DemoSummary>(
             [&](QObject *ctx, auto done) {
-                return seeder.seedTags(&client, repo, tagCount, ctx, done);
+                return seeder.seedTags(&target, repo, tagCount, ctx, done);
             },
             3600 * 1000);
         if (!seeded) {
@@ -322,7 +324,7 @@ int main(int argc, char **argv)
     auto demo = waitFor<DemoSummary>(
         [&](QObject *ctx, auto done) {
             seeder.setManyTagCount(10);
-            return seeder.seed(&client, ctx, done);
+            return seeder.seed(&target, ctx, done);
         },
         600000);
     if (!demo) {
@@ -404,7 +406,7 @@ int main(int argc, char **argv)
         InspectorPanel panel;
         panel.resize(1000, 800);
         panel.show();
-        panel.setClient(&client);
+        panel.setSource(&target);
         StallMeter stall;
         QElapsedTimer t;
         stall.start();

@@ -508,7 +508,7 @@ private Q_SLOTS:
         DemoSeeder seeder;
         seeder.setManyTagCount(20);
         auto summary = waitFor<DemoSummary>(
-            [&](QObject *ctx, auto done) { return seeder.seed(&client, ctx, done); }, 300000);
+            [&](QObject *ctx, auto done) { return seeder.seed(stack->source(), ctx, done); }, 300000);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
         RepositoryInventoryBuilder builder(stack->source());
         auto inventory = waitFor<RepositoryInventory>(

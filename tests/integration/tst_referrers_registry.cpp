@@ -1,3 +1,4 @@
+#include "source/registrysource.h"
 // ReferrerWalker, CapabilityProbe and StaleAttachmentScanner against a real docker-registry
 // (distribution 2.8: no referrers API) seeded with Ocular's demo content: fallback tag, cosign
 // tag and BuildKit attestation edges, each labelled with its source; stale attachments.
@@ -111,8 +112,9 @@ private Q_SLOTS:
         Rig rig(registry.hostPort());
         DemoSeeder seeder;
         seeder.setManyTagCount(5);
+        RegistrySource target(rig.client);
         auto summary = waitFor<DemoSummary>(
-            [&](QObject *ctx, auto done) { return seeder.seed(rig.client, ctx, done); }, 300000);
+            [&](QObject *ctx, auto done) { return seeder.seed(&target, ctx, done); }, 300000);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
         const auto &d = summary->digests;
         const QString repo = QStringLiteral("demo/hello");

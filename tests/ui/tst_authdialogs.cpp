@@ -8,7 +8,6 @@
 #include "dialogs/registrysettingsdialog.h"
 #include "mainwindow/mainwindow.h"
 
-#include "auth/credentialchain.h"
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
 #include "http/httpclient.h"
@@ -19,6 +18,7 @@
 #include "support/tempenv.h"
 #include "support/testca.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -27,7 +27,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -37,6 +36,18 @@
 using namespace ocular;
 
 namespace {
+
+/// The GUI's stack (app/gui/main.cpp) with @p session as the credentials asked first, then
+/// docker's and podman's files when @p dockerAndPodman (the TempEnv keeps the real ones out).
+std::unique_ptr<RegistryStack> guiStack(StaticCredentialSource *session,
+                                        bool dockerAndPodman = false)
+{
+    RegistryStackConfig config = test::testStackConfig(QString());
+    config.credentialSources = {session};
+    config.dockerAndPodmanCredentials = dockerAndPodman;
+    config.retryPolicy.reset();
+    return test::makeStack(config);
+}
 
 const QString Canary = QStringLiteral("canary-Dialog-Pw-f00dfeed");
 
@@ -170,12 +181,11 @@ private Q_SLOTS:
     {
         test::TestCa ca;
         QVERIFY2(ca.ok(), qPrintable(ca.errorMessage()));
-        QNetworkAccessManager network;
-        HttpClient http(&network);
         StaticCredentialSource session;
         KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
-        RegistryAuthenticator auth(&http, &session);
-        RegistryAccess access(&http, &auth, &session, &keychain);
+        const auto stack = guiStack(&session);
+        QVERIFY(stack);
+        RegistryAccess access(stack->http(), stack->authenticator(), &session, &keychain);
         TlsSettings tls;
         tls.caFile = ca.caCertFile();
         tls.insecureSkipVerify = true;
@@ -185,10 +195,11 @@ private Q_SLOTS:
         QVERIFY(access.tlsWarning(QStringLiteral("other.example")).isEmpty());
         QCOMPARE(RegistryAccess::savedTlsSettings(QStringLiteral("registry.example")), tls);
 
-        HttpClient fresh(&network);
-        RegistryAccess restored(&fresh, &auth, &session, &keychain);
+        const auto fresh = guiStack(&session);
+        QVERIFY(fresh);
+        RegistryAccess restored(fresh->http(), fresh->authenticator(), &session, &keychain);
         QVERIFY(restored.applySavedTlsSettings().isEmpty());
-        QCOMPARE(fresh.tlsSettings(QStringLiteral("registry.example")), tls);
+        QCOMPARE(fresh->http()->tlsSettings(QStringLiteral("registry.example")), tls);
 
         QVERIFY(access.setTlsSettings(QStringLiteral("registry.example"), TlsSettings{}).ok());
         QVERIFY(RegistryAccess::savedTlsSettings(QStringLiteral("registry.example")).isDefault());
@@ -196,13 +207,11 @@ private Q_SLOTS:
 
     void loginForTheSessionAndLogout()
     {
-        QNetworkAccessManager network;
-        HttpClient http(&network);
         StaticCredentialSource session;
         KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
-        auto chain = CredentialChain::standard(&session);
-        RegistryAuthenticator auth(&http, chain.get());
-        RegistryAccess access(&http, &auth, &session, &keychain);
+        const auto stack = guiStack(&session, true);
+        QVERIFY(stack);
+        RegistryAccess access(stack->http(), stack->authenticator(), &session, &keychain);
         const RegistryEndpoint endpoint =
             RegistryEndpoint::parse(QStringLiteral("https://r.example:5000")).value();
 
@@ -228,14 +237,12 @@ private Q_SLOTS:
 
     void mainWindowShowsThePersistentTlsWarning()
     {
-        QNetworkAccessManager network;
-        HttpClient http(&network);
         StaticCredentialSource session;
         KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
-        RegistryAuthenticator auth(&http, &session);
-        http.setAuthProvider(&auth);
-        RegistryAccess access(&http, &auth, &session, &keychain);
-        MainWindow window(&http, nullptr);
+        const auto stack = guiStack(&session);
+        QVERIFY(stack);
+        RegistryAccess access(stack->http(), stack->authenticator(), &session, &keychain);
+        MainWindow window(stack.get());
         new RegistryAccessActions(&window, &access);
         auto *menu = window.findChild<QMenu *>(QStringLiteral("registryMenu"));
         QVERIFY(menu);
@@ -280,14 +287,12 @@ private Q_SLOTS:
         options.htpasswdUser = QStringLiteral("uiuser");
         options.htpasswdPassword = Canary;
         OCULAR_TEST_REGISTRY(registry, options);
-        QNetworkAccessManager network;
-        HttpClient http(&network);
         StaticCredentialSource session;
         KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
-        RegistryAuthenticator auth(&http, &session);
-        http.setAuthProvider(&auth);
-        RegistryAccess access(&http, &auth, &session, &keychain);
-        MainWindow window(&http, nullptr);
+        const auto stack = guiStack(&session);
+        QVERIFY(stack);
+        RegistryAccess access(stack->http(), stack->authenticator(), &session, &keychain);
+        MainWindow window(stack.get());
         new RegistryAccessActions(&window, &access);
         auto *button = window.findChild<QPushButton *>(QStringLiteral("tlsProblem"));
         QVERIFY(button);

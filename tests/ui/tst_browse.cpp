@@ -1,3 +1,4 @@
+#include "support/teststack.h"
 // The real window against a real docker-registry: browse a multi-platform index, inspect a
 // platform, follow a digest link, and see clear messages for a missing repository and an
 // unreachable registry.
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<ContentCache> m_cache;
+    std::unique_ptr<RegistryStack> m_windowStack; ///< the GUI's wiring, for the windows
     Seeded m_seeded;
 };
 
@@ -106,11 +108,17 @@ void TestBrowse::initTestCase()
     m_network = std::make_unique<QNetworkAccessManager>();
     m_http = std::make_unique<HttpClient>(m_network.get());
     m_cache = std::make_unique<ContentCache>();
+    RegistryStackConfig windowConfig;
+    windowConfig.dockerAndPodmanCredentials = false;
+    windowConfig.cache = RegistryStackConfig::Cache::Memory;
+    m_windowStack = test::makeStack(windowConfig);
+    QVERIFY(m_windowStack);
     QVERIFY(seed());
 }
 
 void TestBrowse::cleanupTestCase()
 {
+    m_windowStack.reset();
     m_cache.reset();
     m_http.reset();
     m_network.reset();
@@ -211,7 +219,7 @@ bool TestBrowse::seed()
 
 void TestBrowse::browseIndexAndInspectPlatform()
 {
-    MainWindow window(m_http.get(), m_cache.get());
+    MainWindow window(m_windowStack.get());
     window.show();
     QVERIFY(window.openRegistry(m_registry->baseUrl(), false));
     RepositoryTreePanel *tree = window.treePanel();
@@ -301,7 +309,7 @@ void TestBrowse::browseIndexAndInspectPlatform()
 
 void TestBrowse::missingRepositoryShowsClearMessage()
 {
-    MainWindow window(m_http.get(), m_cache.get());
+    MainWindow window(m_windowStack.get());
     window.show();
     QVERIFY(window.openRegistry(m_registry->baseUrl(), false));
     RepositoryTreePanel *tree = window.treePanel();
@@ -326,7 +334,7 @@ void TestBrowse::unreachableRegistryShowsClearMessage()
     const quint16 port = server.serverPort();
     server.close(); // nothing listens there now
 
-    MainWindow window(m_http.get(), m_cache.get());
+    MainWindow window(m_windowStack.get());
     window.show();
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
     QVERIFY(window.openRegistry(url, false));
@@ -356,7 +364,7 @@ void TestBrowse::catalogUnavailableStillOpensRepositories()
     rule.body = R"({"errors":[{"code":"UNSUPPORTED","message":"catalog disabled"}]})";
     proxy.addRule(rule);
 
-    MainWindow window(m_http.get(), m_cache.get());
+    MainWindow window(m_windowStack.get());
     window.show();
     QVERIFY(window.openRegistry(proxy.baseUrl().toString(), false));
     RepositoryTreePanel *tree = window.treePanel();
@@ -383,7 +391,7 @@ void TestBrowse::escapeCancelsSlowLoads()
     slow.delayMs = 20000;
     proxy.addRule(slow);
 
-    MainWindow window(m_http.get(), m_cache.get());
+    MainWindow window(m_windowStack.get());
     window.show();
     QVERIFY(window.openRegistry(proxy.baseUrl().toString(), false));
     RepositoryTreePanel *tree = window.treePanel();

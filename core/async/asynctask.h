@@ -33,4 +33,15 @@ inline void deliverLater(QObject *context, std::function<void()> deliver)
         Qt::QueuedConnection);
 }
 
+/// Calls `onDestroyed` when `context` is destroyed. Composite operations use it to drop the
+/// handles and callbacks they hold once nobody can receive their answer: a step that never
+/// answers (its own context died) would otherwise keep the operation's state alive forever.
+/// Disconnect the returned connection when the operation finishes.
+inline QMetaObject::Connection watchContext(QObject *context, std::function<void()> onDestroyed)
+{
+    if (!context)
+        return {};
+    return QObject::connect(context, &QObject::destroyed, std::move(onDestroyed));
+}
+
 } // namespace ocular::async

@@ -7,6 +7,7 @@
 #include <climits>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace ocular::async {
@@ -20,6 +21,7 @@ template <typename T> struct PoolState
     int next = 0;
     int running = 0;
     int completed = 0;
+    int total = 0;
     bool launching = false;
     bool finished = false;
     std::vector<std::optional<Result<T>>> results;
@@ -27,11 +29,22 @@ template <typename T> struct PoolState
     Callback<QList<Result<T>>> done;
     QHash<int, RequestHandle> inFlight;
     std::function<void(int index, const Result<T> &)> progress;
+    QMetaObject::Connection contextWatch;
 };
+
+/// Marks the pool finished and drops what it holds (tasks not started, the handles in flight,
+/// whose aborts may hold callbacks that hold this state); returns those handles to cancel.
+template <typename T> QList<RequestHandle> releasePool(const std::shared_ptr<PoolState<T>> &state)
+{
+    state->finished = true;
+    QObject::disconnect(state->contextWatch);
+    state->tasks.clear();
+    return std::exchange(state->inFlight, {}).values();
+}
 
 template <typename T> void finishPool(const std::shared_ptr<PoolState<T>> &state)
 {
-    state->finished = true;
+    releasePool(state);
     QList<Result<T>> results;
     results.reserve(qsizetype(state->results.size()));
     for (auto &slot : state->results)
@@ -48,36 +61,39 @@ template <typename T> void launchPool(const std::shared_ptr<PoolState<T>> &state
         return;
     state->launching = true;
     while (!state->finished && state->context && state->running < state->limit &&
-           state->next < state->tasks.size()) {
+           state->next < state->total) {
         const int index = state->next++;
         ++state->running;
         Task<T> task = std::move(state->tasks[index]);
         state->tasks[index] = {};
-        // The callback holds the state strongly: if it is never called (its context died),
-        // destroying the callback frees everything.
+        // The callback holds the state strongly; the state holds the task's handle only
+        // until the task answers, is cancelled or the pool's context dies.
         const RequestHandle handle = task([state, index](Result<T> result) {
             if (state->finished || state->results[size_t(index)])
                 return;
-            state->inFlight.remove(index);
+            // The task has answered: its handle may hold this very callback, so it is
+            // released at the end of this scope, after the last use of `state`.
+            const RequestHandle answered = state->inFlight.take(index);
             --state->running;
             ++state->completed;
             if (state->progress)
                 state->progress(index, result);
             state->results[size_t(index)].emplace(std::move(result));
             if (!state->context) {
-                state->finished = true;
+                for (const RequestHandle &h : releasePool(state))
+                    h.cancel();
                 return;
             }
-            if (state->completed == state->tasks.size())
+            if (state->completed == state->total)
                 finishPool(state);
             else
                 launchPool(state);
         });
-        if (!state->results[size_t(index)])
+        if (!state->finished && !state->results[size_t(index)])
             state->inFlight.insert(index, handle);
     }
     state->launching = false;
-    if (!state->finished && state->context && state->completed == state->tasks.size())
+    if (!state->finished && state->context && state->completed == state->total)
         finishPool(state);
 }
 
@@ -95,23 +111,30 @@ RequestHandle boundedPool(QObject *context, QList<Task<T>> tasks, int limit,
 {
     auto state = std::make_shared<detail::PoolState<T>>();
     state->tasks = std::move(tasks);
+    state->total = int(state->tasks.size());
     state->limit = qMax(1, limit);
-    state->results.resize(size_t(state->tasks.size()));
+    state->results.resize(size_t(state->total));
     state->context = context;
     state->done = std::move(done);
     state->progress = std::move(progress);
-    RequestHandle outer;
     std::weak_ptr<detail::PoolState<T>> weak = state;
+    // Nobody can receive the answer any more: stop the tasks in flight and free the state.
+    state->contextWatch = watchContext(context, [weak] {
+        auto s = weak.lock();
+        if (!s || s->finished)
+            return;
+        s->done = {};
+        for (const RequestHandle &h : detail::releasePool(s))
+            h.cancel();
+    });
+    RequestHandle outer;
     outer.setAbort([weak] {
         auto s = weak.lock();
         if (!s || s->finished)
             return;
-        s->finished = true;
-        const QList<RequestHandle> inFlight = s->inFlight.values();
-        s->inFlight.clear();
-        for (const RequestHandle &h : inFlight)
+        auto done = std::exchange(s->done, {});
+        for (const RequestHandle &h : detail::releasePool(s))
             h.cancel();
-        auto done = std::move(s->done);
         deliverLater(s->context, [done] { done(Error::cancelled()); });
     });
     detail::launchPool(state);

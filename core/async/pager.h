@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <memory>
+#include <utility>
 
 namespace ocular::async {
 
@@ -44,6 +45,7 @@ collectPages(QObject *context, const Cursor &first, int maxPages,
         bool finished = false;
         RequestHandle current;
         std::function<void(const Cursor &)> step;
+        QMetaObject::Connection contextWatch;
     };
     auto state = std::make_shared<State>();
     state->context = context;
@@ -53,51 +55,71 @@ collectPages(QObject *context, const Cursor &first, int maxPages,
     state->maxPages = qMax(1, maxPages);
     state->seen.append(first);
 
-    auto finish = [](const std::shared_ptr<State> &s, Result<Collected<Item>> result) {
+    // Marks the listing finished and drops what it holds; returns the callback.
+    auto release = [](const std::shared_ptr<State> &s) {
         s->finished = true;
+        QObject::disconnect(s->contextWatch);
         s->step = {};
-        auto done = std::move(s->done);
+        s->current = RequestHandle();
+        return std::exchange(s->done, {});
+    };
+    auto finish = [release](const std::shared_ptr<State> &s, Result<Collected<Item>> result) {
+        auto done = release(s);
         deliverLater(s->context, [done, result = std::move(result)] { done(result); });
     };
-    // The step function holds the state weakly; the page in flight holds it strongly.
+    // The step function holds the state weakly; the page in flight holds it strongly, and the
+    // state holds that page's handle only until it answers (its abort may hold the callback).
     std::weak_ptr<State> weak = state;
-    state->step = [weak, finish](const Cursor &cursor) {
+    state->contextWatch = watchContext(context, [weak, release] {
+        auto s = weak.lock();
+        if (!s || s->finished)
+            return;
+        const RequestHandle current = s->current;
+        release(s);
+        current.cancel();
+    });
+    state->step = [weak, finish, release](const Cursor &cursor) {
         auto s = weak.lock();
         if (!s)
             return;
-        s->current = s->fetch(cursor, [s, finish](Result<Page<Item, Cursor>> page) {
-            if (s->finished)
-                return;
-            if (!page.ok())
-                return finish(s, page.error());
-            ++s->collected.pages;
-            s->collected.items += page->items;
-            if (s->progress)
-                s->progress(page->items);
-            if (!s->context) {
-                s->finished = true;
-                s->step = {};
-                return;
-            }
-            if (page->next.isEnd())
-                return finish(s, s->collected);
-            if (s->collected.pages >= s->maxPages) {
-                s->collected.truncated = true;
-                return finish(s, s->collected);
-            }
-            if (s->seen.contains(page->next))
-                return finish(s, Error::make(ErrorKind::InvalidContent,
-                                             QStringLiteral("The pages lead in a circle; the "
-                                                            "listing stopped after %1 pages.")
-                                                 .arg(s->collected.pages)));
-            s->seen.append(page->next);
-            // Queued, so that a source answering synchronously cannot recurse once per page.
-            const Cursor next = page->next;
-            deliverLater(s->context, [s, next] {
-                if (!s->finished && s->step)
-                    s->step(next);
+        const int pagesBefore = s->collected.pages;
+        RequestHandle handle =
+            s->fetch(cursor, [s, finish, release](Result<Page<Item, Cursor>> page) {
+                if (s->finished)
+                    return;
+                const RequestHandle answered = std::exchange(s->current, RequestHandle());
+                if (!page.ok())
+                    return finish(s, page.error());
+                ++s->collected.pages;
+                s->collected.items += page->items;
+                if (s->progress)
+                    s->progress(page->items);
+                if (!s->context) {
+                    release(s);
+                    return;
+                }
+                if (page->next.isEnd())
+                    return finish(s, s->collected);
+                if (s->collected.pages >= s->maxPages) {
+                    s->collected.truncated = true;
+                    return finish(s, s->collected);
+                }
+                if (s->seen.contains(page->next))
+                    return finish(s, Error::make(ErrorKind::InvalidContent,
+                                                 QStringLiteral("The pages lead in a circle; the "
+                                                                "listing stopped after %1 pages.")
+                                                     .arg(s->collected.pages)));
+                s->seen.append(page->next);
+                // Queued, so that a source answering synchronously cannot recurse once per page.
+                const Cursor next = page->next;
+                deliverLater(s->context, [s, next] {
+                    if (!s->finished && s->step)
+                        s->step(next);
+                });
             });
-        });
+        // A page that answered while starting has no further use for its handle.
+        if (!s->finished && s->collected.pages == pagesBefore)
+            s->current = std::move(handle);
     };
     RequestHandle outer;
     outer.setAbort([weak, finish] {

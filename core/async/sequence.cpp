@@ -1,11 +1,15 @@
 #include "sequence.h"
 
 #include <memory>
+#include <utility>
 
 namespace ocular::async {
 
 namespace {
 
+// Ownership: the step in flight holds the state through its callback; the state holds that
+// step's handle only while it runs (a handle's abort may hold the callback, so keeping it
+// after the answer would be a cycle). The outer handle and the context watch hold it weakly.
 struct SequenceState
 {
     QList<Task<Done>> steps;
@@ -14,12 +18,22 @@ struct SequenceState
     QPointer<QObject> context;
     Callback<Done> done;
     RequestHandle current;
+    QMetaObject::Connection contextWatch;
 };
+
+/// Marks the sequence finished and drops everything it holds; returns the callback.
+Callback<Done> release(const std::shared_ptr<SequenceState> &state)
+{
+    state->finished = true;
+    QObject::disconnect(state->contextWatch);
+    state->steps.clear();
+    state->current = RequestHandle();
+    return std::exchange(state->done, {});
+}
 
 void finishSequence(const std::shared_ptr<SequenceState> &state, Result<Done> result)
 {
-    state->finished = true;
-    auto done = std::move(state->done);
+    auto done = release(state);
     deliverLater(state->context, [done, result] { done(result); });
 }
 
@@ -28,7 +42,7 @@ void runNext(const std::shared_ptr<SequenceState> &state)
     // A loop rather than recursion, for steps that answer synchronously.
     while (!state->finished) {
         if (!state->context) {
-            state->finished = true;
+            release(state);
             return;
         }
         if (state->next >= state->steps.size())
@@ -38,9 +52,12 @@ void runNext(const std::shared_ptr<SequenceState> &state)
         state->steps[index] = {};
         // 0: the step is still starting, 1: it answered while starting, 2: it went async.
         auto phase = std::make_shared<int>(0);
-        state->current = step([state, index, phase](Result<Done> r) {
+        RequestHandle handle = step([state, index, phase](Result<Done> r) {
             if (state->finished || state->next != index + 1)
                 return;
+            // The step has answered: its handle is of no further use, and may hold this very
+            // callback. Released at the end of this scope, after the last use of `state`.
+            const RequestHandle answered = std::exchange(state->current, RequestHandle());
             if (!r.ok())
                 return finishSequence(state, r.error());
             if (*phase == 0)
@@ -48,10 +65,12 @@ void runNext(const std::shared_ptr<SequenceState> &state)
             else
                 runNext(state);
         });
-        if (*phase != 1) {
-            *phase = 2;
-            return;
-        }
+        if (*phase == 1)
+            continue;
+        *phase = 2;
+        if (!state->finished)
+            state->current = std::move(handle);
+        return;
     }
 }
 
@@ -63,16 +82,24 @@ RequestHandle sequence(QObject *context, QList<Task<Done>> steps, Callback<Done>
     state->steps = std::move(steps);
     state->context = context;
     state->done = std::move(done);
-    RequestHandle outer;
     std::weak_ptr<SequenceState> weak = state;
+    // Nobody can receive the answer any more: stop the step in flight and free the state.
+    state->contextWatch = watchContext(context, [weak] {
+        auto s = weak.lock();
+        if (!s || s->finished)
+            return;
+        const RequestHandle current = s->current;
+        release(s);
+        current.cancel();
+    });
+    RequestHandle outer;
     outer.setAbort([weak] {
         auto s = weak.lock();
         if (!s || s->finished)
             return;
-        s->finished = true;
         const RequestHandle current = s->current;
+        auto done = release(s);
         current.cancel();
-        auto done = std::move(s->done);
         deliverLater(s->context, [done] { done(Error::cancelled()); });
     });
     runNext(state);

@@ -171,12 +171,19 @@ void HttpClient::scheduleStart(const QString &lane)
 
 void HttpClient::coolDown(const QString &laneName, int ms)
 {
-    Lane &lane = m_lanes[laneName];
+    // A 429 is about the server, not about one lane: its token lane pauses with the origin
+    // (and the origin with its token lane), or token requests keep hammering a server that
+    // asked for quiet.
+    const QString origin =
+        laneName.startsWith(AuthLanePrefix) ? laneName.mid(AuthLanePrefix.size()) : laneName;
     const qint64 until = m_clock.elapsed() + ms;
-    if (until <= lane.coolDownUntilMs)
-        return;
-    lane.coolDownUntilMs = until;
-    QTimer::singleShot(ms, this, [this, laneName] { startQueued(laneName); });
+    for (const QString &name : QStringList{origin, AuthLanePrefix + origin}) {
+        Lane &lane = m_lanes[name];
+        if (until <= lane.coolDownUntilMs)
+            continue;
+        lane.coolDownUntilMs = until;
+        QTimer::singleShot(ms, this, [this, name] { startQueued(name); });
+    }
 }
 
 void HttpClient::startQueued(const QString &name)

@@ -102,10 +102,10 @@ RequestHandle RepositoryInventoryBuilder::resolveTags(const std::shared_ptr<Job>
     QPointer<RepositoryInventoryBuilder> self(this);
     const QStringList tags = job->inventory.tags.keys();
     return async::forEachBounded<QString, ResolvedReference>(
-        job->context, tags, job->options.concurrency,
+        this, tags, job->options.concurrency,
         [self, job](const QString &tag, async::Callback<ResolvedReference> resolved) {
             if (!self || !self->m_source) {
-                async::deliverLater(job->context, [resolved] { resolved(Error::cancelled()); });
+                async::deliverLater(self, [resolved] { resolved(Error::cancelled()); });
                 return RequestHandle();
             }
             ++self->m_requests;
@@ -190,10 +190,10 @@ RequestHandle RepositoryInventoryBuilder::round(const std::shared_ptr<Job> &job,
         if (!ask)
             return afterReferrers(QList<Result<ReferrersAnswer>>());
         handle.setCurrentStep(async::forEachBounded<Digest, ReferrersAnswer>(
-            job->context, query, job->options.concurrency,
+            self, query, job->options.concurrency,
             [self, job](const Digest &subject, async::Callback<ReferrersAnswer> answer) {
                 if (!self || !self->m_source) {
-                    async::deliverLater(job->context, [answer] { answer(Error::cancelled()); });
+                    async::deliverLater(self, [answer] { answer(Error::cancelled()); });
                     return RequestHandle();
                 }
                 ++self->m_requests;
@@ -203,10 +203,10 @@ RequestHandle RepositoryInventoryBuilder::round(const std::shared_ptr<Job> &job,
             afterReferrers));
     };
     handle.setCurrentStep(async::forEachBounded<Digest, SourceManifest>(
-        job->context, fetch, job->options.concurrency,
+        this, fetch, job->options.concurrency,
         [self, job](const Digest &digest, async::Callback<SourceManifest> manifest) {
             if (!self || !self->m_source) {
-                async::deliverLater(job->context, [manifest] { manifest(Error::cancelled()); });
+                async::deliverLater(self, [manifest] { manifest(Error::cancelled()); });
                 return RequestHandle();
             }
             ++self->m_requests;

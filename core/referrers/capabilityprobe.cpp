@@ -1,5 +1,6 @@
 #include "capabilityprobe.h"
 
+#include "async/sequence.h"
 #include "content/mediatype.h"
 #include "http/registryerror.h"
 #include "reference/digest.h"
@@ -172,10 +173,7 @@ CapabilityProbe::~CapabilityProbe()
         run->outer.cancel();
         if (run->context && run->done)
             QMetaObject::invokeMethod(
-                run->context.data(),
-                [done = std::move(run->done)] {
-                    done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
-                },
+                run->context.data(), [done = std::move(run->done)] { done(Error::cancelled()); },
                 Qt::QueuedConnection);
     }
 }
@@ -213,66 +211,58 @@ RequestHandle CapabilityProbe::probe(const QString &repository, bool refresh, QO
     m_runs.removeIf([](const std::shared_ptr<Run> &r) { return r->over; });
     m_runs.append(run);
 
-    // Steps run one after another; each records into the cache and then starts the next.
-    // Every request is delivered to the probe itself; only the end goes to the caller.
-    auto steps = std::make_shared<QList<std::function<void(std::function<void()>)>>>();
+    // Steps run one after another (async::sequence); each records into the cache. A step ends
+    // the probe with an error when nothing more can be learned (unreachable, no such
+    // repository, cancelled). Every request and the sequence itself are delivered to the probe;
+    // only the end goes to the caller.
+    QList<async::Task<Done>> steps;
 
-    steps->append([this, run](std::function<void()> next) {
-        run->outer.setCurrentStep(
-            m_client->catalogPage(1, QUrl(), this, [this, run, next](Result<ListPage> page) {
-                if (page.ok()) {
-                    m_catalog = Capability::make(
-                        CapabilityState::Supported,
-                        QStringLiteral("GET /v2/_catalog?n=1 → HTTP 200, %1 name(s)%2")
-                            .arg(page->items.size())
-                            .arg(page->next.isValid() ? QStringLiteral(", Link header")
-                                                      : QString()));
-                } else if (page.error().kind == ErrorKind::Cancelled) {
-                    return next(); // cancellation is never an answer
-                } else if (unreachable(page.error())) {
-                    run->failure = page.error();
-                    return next();
-                } else {
-                    const int status = page.error().httpStatus;
-                    const bool absent =
-                        status == 404 || status == 405 ||
-                        page.error().registryCodes.contains(QLatin1String("UNSUPPORTED"));
-                    m_catalog = Capability::make(
-                        absent ? CapabilityState::NotSupported : CapabilityState::Unknown,
-                        QStringLiteral("GET /v2/_catalog?n=1 → ") +
-                            (status ? QStringLiteral("HTTP %1 ").arg(status) : QString()) +
-                            page.error().registryCodes.join(QLatin1Char(',')) +
-                            (status == 401 || status == 403 ? QStringLiteral(" (needs permission)")
-                                                            : QString()));
-                }
-                Q_EMIT capabilitiesChanged(QString());
-                next();
-            }));
+    steps.append([this](async::Callback<Done> next) {
+        return m_client->catalogPage(1, QUrl(), this, [this, next](Result<ListPage> page) {
+            if (page.ok()) {
+                m_catalog = Capability::make(
+                    CapabilityState::Supported,
+                    QStringLiteral("GET /v2/_catalog?n=1 → HTTP 200, %1 name(s)%2")
+                        .arg(page->items.size())
+                        .arg(page->next.isValid() ? QStringLiteral(", Link header") : QString()));
+            } else if (page.error().kind == ErrorKind::Cancelled || unreachable(page.error())) {
+                return next(page.error()); // cancellation is never an answer
+            } else {
+                const int status = page.error().httpStatus;
+                const bool absent =
+                    status == 404 || status == 405 ||
+                    page.error().registryCodes.contains(QLatin1String("UNSUPPORTED"));
+                m_catalog = Capability::make(
+                    absent ? CapabilityState::NotSupported : CapabilityState::Unknown,
+                    QStringLiteral("GET /v2/_catalog?n=1 → ") +
+                        (status ? QStringLiteral("HTTP %1 ").arg(status) : QString()) +
+                        page.error().registryCodes.join(QLatin1Char(',')) +
+                        (status == 401 || status == 403 ? QStringLiteral(" (needs permission)")
+                                                        : QString()));
+            }
+            Q_EMIT capabilitiesChanged(QString());
+            next(Done{});
+        });
     });
 
     if (!repository.isEmpty()) {
         // The tags step first: it tells whether the repository exists at all, and a "no such
         // repository" must not be read as "no referrers API".
-        steps->append([this, run, repository](std::function<void()> next) {
-            run->outer.setCurrentStep(m_client->tagsPage(
-                repository, 1, QUrl(), this, [this, run, repository, next](Result<ListPage> page) {
+        steps.append([this, repository](async::Callback<Done> next) {
+            return m_client->tagsPage(
+                repository, 1, QUrl(), this, [this, repository, next](Result<ListPage> page) {
                     Capability c;
                     if (!page.ok()) {
                         const Error &error = page.error();
-                        if (error.kind == ErrorKind::Cancelled)
-                            return next();
-                        if (unreachable(error)) {
-                            run->failure = error;
-                            return next();
-                        }
+                        if (error.kind == ErrorKind::Cancelled || unreachable(error))
+                            return next(error);
                         if (error.kind == ErrorKind::NotFound ||
                             error.registryCodes.contains(QLatin1String("NAME_UNKNOWN"))) {
                             Error unknown = error;
                             unknown.message =
                                 QStringLiteral("The repository %1 does not exist on %2.")
                                     .arg(repository, m_client->endpoint().registry);
-                            run->failure = unknown;
-                            return next();
+                            return next(unknown);
                         }
                         c = Capability::make(CapabilityState::Unknown,
                                              QStringLiteral("GET tags/list?n=1 → ") +
@@ -295,73 +285,58 @@ RequestHandle CapabilityProbe::probe(const QString &repository, bool refresh, QO
                     }
                     entry(repository).tagPagination = c;
                     Q_EMIT capabilitiesChanged(repository);
-                    next();
-                }));
+                    next(Done{});
+                });
         });
-        steps->append([this, run, repository](std::function<void()> next) {
+        steps.append([this, repository](async::Callback<Done> next) {
             const Digest subject = Digest::parse(probeSubjectDigest()).value();
-            run->outer.setCurrentStep(m_client->referrersPage(
+            return m_client->referrersPage(
                 repository, subject, QString(), QUrl(), this,
-                [this, run, repository, next](Result<HttpResponse> response) {
+                [this, repository, next](Result<HttpResponse> response) {
                     if (response.ok()) {
                         const Capability c = interpretReferrersResponse(response.value());
                         if (c.state != CapabilityState::Unknown ||
                             entry(repository).referrersApi.state == CapabilityState::Unknown)
                             setReferrersApi(repository, c);
-                    } else if (response.error().kind == ErrorKind::Cancelled) {
-                        return next(); // cancellation is never an answer
-                    } else if (unreachable(response.error())) {
-                        run->failure = response.error();
+                    } else if (response.error().kind == ErrorKind::Cancelled ||
+                               unreachable(response.error())) {
+                        return next(response.error()); // cancellation is never an answer
                     } else if (entry(repository).referrersApi.state == CapabilityState::Unknown) {
                         setReferrersApi(repository, Capability::make(CapabilityState::Unknown,
                                                                      response.error().toString()));
                     }
-                    next();
-                }));
+                    next(Done{});
+                });
         });
-        steps->append([this, run, repository](std::function<void()> next) {
-            if (entry(repository).referrersApi.state != CapabilityState::Supported)
-                return next();
+        steps.append([this, repository](async::Callback<Done> next) {
+            if (entry(repository).referrersApi.state != CapabilityState::Supported) {
+                next(Done{});
+                return RequestHandle();
+            }
             const Digest subject = Digest::parse(probeSubjectDigest()).value();
-            run->outer.setCurrentStep(m_client->referrersPage(
+            return m_client->referrersPage(
                 repository, subject, QString(mediatype::NotationSignature), QUrl(), this,
                 [this, repository, next](Result<HttpResponse> response) {
                     if (response.ok() && response->status == 200)
                         recordReferrersFiltering(repository, interpretFiltering(response.value()));
-                    next();
-                }));
+                    next(Done{});
+                });
         });
     }
 
-    auto step = std::make_shared<std::function<void(int)>>();
     QPointer<CapabilityProbe> self(this);
-    *step = [steps, step, run, self, repository](int i) {
-        std::optional<Result<RegistryCapabilities>> result;
-        if (!self || run->over)
-            ; // nothing to deliver
-        else if (run->outer.isCancelled())
-            result = Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled."));
-        else if (run->failure)
-            // Unreachable, or no such repository: stop and say so; nothing else can be learned.
-            result = *run->failure;
-        else if (i >= steps->size())
-            result = self->cached(repository);
-        else
-            return (*steps)[i]([step, i] {
-                if (*step)
-                    (*step)(i + 1);
-            });
-        // The end: drop the step chain (this closure stays alive until we return).
-        const auto keep = std::move(*step);
-        *step = nullptr;
-        if (!result)
-            return;
-        run->over = true;
-        Callback done = std::move(run->done);
-        if (run->context && done)
-            done(std::move(*result));
-    };
-    (*step)(0);
+    outer.setCurrentStep(
+        async::sequence(this, std::move(steps), [self, run, repository](Result<Done> r) {
+            if (!self || run->over)
+                return;
+            run->over = true;
+            const Result<RegistryCapabilities> result =
+                r.ok() ? Result<RegistryCapabilities>(self->cached(repository))
+                       : Result<RegistryCapabilities>(r.error());
+            Callback done = std::move(run->done);
+            if (run->context && done)
+                done(result);
+        }));
     return outer;
 }
 

@@ -97,7 +97,6 @@ private:
         RequestHandle outer;
         QPointer<QObject> context;
         Callback done;
-        std::optional<Error> failure; ///< unreachable or no such repository: ends the probe
         bool over = false;
     };
     RegistryCapabilities &entry(const QString &repository);

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 using namespace ocular;
 
@@ -66,6 +67,23 @@ async::Task<Done> step(const std::shared_ptr<Trace> &trace, int value, int delay
                 return done(r.error());
             done(Done{});
         });
+    };
+}
+
+/// A task whose handle's abort holds its callback (as MemorySource's and many HTTP layers'
+/// do) and a `token` that lives exactly as long as that abort. It answers `value` after
+/// `delayMs` on `timers`, or never when `delayMs` is negative. If an operation keeps the
+/// handle of a task that answered, or of one that can no longer answer, the token outlives
+/// it: a reference cycle (callback → operation state → handle → abort → callback).
+template <typename T>
+async::Task<T> retaining(const std::shared_ptr<int> &token, T value, int delayMs, QObject *timers)
+{
+    return [token, value, delayMs, timers](async::Callback<T> done) {
+        RequestHandle handle;
+        handle.setAbort([token, done] { done(Error::cancelled()); });
+        if (delayMs >= 0)
+            QTimer::singleShot(delayMs, timers, [done, value] { done(value); });
+        return handle;
     };
 }
 
@@ -386,6 +404,101 @@ private Q_SLOTS:
         QTest::qWait(60);
         QVERIFY(!delivered);
         QCOMPARE(fetched, before); // the page in flight ended the walk; no further page asked
+    }
+
+    // Reference cycles (found by LeakSanitizer): what an operation holds must be gone once it
+    // has finished, been cancelled or lost its context, whatever its tasks' handles hold.
+    void sequenceReleasesTheHandlesOfAnsweredSteps()
+    {
+        QObject context;
+        auto token = std::make_shared<int>(0);
+        std::weak_ptr<int> weak = token;
+        bool delivered = false;
+        async::sequence(&context,
+                        {retaining<Done>(token, Done{}, 5, &context),
+                         retaining<Done>(token, Done{}, 5, &context)},
+                        [&](Result<Done> r) { delivered = r.ok(); });
+        token.reset();
+        QTRY_VERIFY(delivered);
+        QTest::qWait(20);
+        QVERIFY2(weak.expired(), "the sequence kept a finished step's handle");
+    }
+
+    void sequenceReleasesAStepThatNeverAnswersWhenItsContextDies()
+    {
+        auto context = std::make_unique<QObject>();
+        auto token = std::make_shared<int>(0);
+        std::weak_ptr<int> weak = token;
+        async::sequence(context.get(), {retaining<Done>(token, Done{}, -1, context.get())},
+                        [](Result<Done>) { QFAIL("delivered into a destroyed context"); });
+        token.reset();
+        QVERIFY(!weak.expired()); // the step is in flight
+        context.reset();
+        QVERIFY2(weak.expired(), "the sequence outlived its context");
+    }
+
+    void poolReleasesAnsweredTasksAndOnesWhoseContextDied()
+    {
+        QObject timers;
+        auto token = std::make_shared<int>(0);
+        std::weak_ptr<int> weak = token;
+        {
+            QObject context;
+            std::optional<Result<QList<Result<int>>>> result;
+            async::boundedPool<int>(
+                &context,
+                {retaining<int>(token, 1, 5, &timers), retaining<int>(token, 2, 5, &timers)}, 1,
+                [&](Result<QList<Result<int>>> r) { result = r; });
+            QTRY_VERIFY(result.has_value());
+            QCOMPARE(result->value().size(), 2);
+        }
+        auto context = std::make_unique<QObject>();
+        async::boundedPool<int>(
+            context.get(),
+            {retaining<int>(token, 1, -1, &timers), retaining<int>(token, 2, -1, &timers)}, 2,
+            [](Result<QList<Result<int>>>) { QFAIL("delivered"); });
+        token.reset();
+        QVERIFY(!weak.expired());
+        context.reset();
+        QVERIFY2(weak.expired(), "the pool kept tasks of a destroyed context");
+    }
+
+    void pagerReleasesAnsweredPagesAndOnesWhoseContextDied()
+    {
+        using P = async::Page<int, TestCursor>;
+        QObject timers;
+        auto token = std::make_shared<int>(0);
+        std::weak_ptr<int> weak = token;
+        const auto fetch = [&timers, &token](int pages, bool answer) {
+            return [&timers, token = token, pages, answer](const TestCursor &c,
+                                                           async::Callback<P> done) {
+                RequestHandle handle;
+                handle.setAbort([token, done] { done(Error::cancelled()); });
+                if (answer)
+                    QTimer::singleShot(2, &timers, [c, done, pages] {
+                        done(P{{c.position}, TestCursor{c.position + 1, c.position + 1 >= pages}});
+                    });
+                return handle;
+            };
+        };
+        {
+            QObject context;
+            std::optional<Result<async::Collected<int>>> result;
+            async::collectPages<int, TestCursor>(
+                &context, TestCursor{}, 10, fetch(3, true),
+                [&](Result<async::Collected<int>> r) { result = r; });
+            QTRY_VERIFY(result.has_value());
+            QCOMPARE(result->value().pages, 3);
+        }
+        auto context = std::make_unique<QObject>();
+        async::collectPages<int, TestCursor>(
+            context.get(), TestCursor{}, 10, fetch(3, false),
+            [](Result<async::Collected<int>>) { QFAIL("delivered"); });
+        token.reset();
+        QVERIFY(!weak.expired());
+        context.reset();
+        QTest::qWait(10);
+        QVERIFY2(weak.expired(), "the pager kept a page of a destroyed context");
     }
 };
 

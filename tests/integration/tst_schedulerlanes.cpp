@@ -281,6 +281,46 @@ private Q_SLOTS:
         QVERIFY(rig.auth.authorization(m_front->baseUrl(), PullScope) != bearer);
     }
 
+    // A 429 pauses the whole server, its token lane included: a request challenged during
+    // the pause waits for it to end before it asks for a token on the same origin.
+    void tokenRequestsWaitOutTheOrigins429()
+    {
+        m_tokens->clear();
+        m_front->clearRules();
+        Rig rig(front(), &m_credentials, 2);
+        FaultProxy::Rule limited = FaultProxy::rule(
+            "HEAD", QStringLiteral("^/v2/team/app/manifests/"), FaultProxy::Action::Respond);
+        limited.status = 429;
+        limited.headers = {{"Retry-After", "1"}};
+        limited.times = 1;
+        // The other request reaches the registry late and comes back challenged mid-pause.
+        FaultProxy::Rule late = FaultProxy::rule("HEAD", QStringLiteral("^/v2/team/app/manifests/"),
+                                                 FaultProxy::Action::Delay);
+        late.delayMs = 300;
+        late.times = 1;
+        const int limitedRule = m_front->addRule(limited);
+        const int lateRule = m_front->addRule(late);
+
+        Burst burst;
+        QObject context;
+        for (int i = 0; i < 2; ++i)
+            rig.client.headManifest(Repo, QStringLiteral("v1"), &context,
+                                    [&](Result<ManifestHead> head) {
+                                        burst.record(head.ok() && head->digest == m_digest,
+                                                     head.ok() ? QStringLiteral("wrong digest")
+                                                               : head.error().toString());
+                                    });
+        QVERIFY(spinUntil([&] { return m_front->hits(limitedRule) == 1; }, 5000));
+        QVERIFY(spinUntil([&] { return m_front->hits(lateRule) == 1; }, 5000));
+        QTest::qWait(650); // the challenge is back; the pause has a few hundred ms left
+        QCOMPARE(m_front->countMatching("GET", QStringLiteral("^/token")), 0);
+        QVERIFY(rig.http.coolDownRemainingMs(m_front->baseUrl()) > 0);
+        QVERIFY2(spinUntil([&] { return burst.done == 2; }, 10000),
+                 qPrintable(QString::number(burst.done)));
+        QVERIFY2(burst.failed == 0, qPrintable(burst.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(m_front->countMatching("GET", QStringLiteral("^/token")), 1);
+    }
+
     // A manifest click while an audit has 5,000 HEADs queued: answered after at most a few
     // of them (the ones already in flight), not after all of them. The second row sends the
     // same GET at Background priority: FIFO within a lane, so it waits its turn (and shows

@@ -7,6 +7,8 @@
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QMouseEvent>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QPlainTextDocumentLayout>
 #include <QPointer>
 #include <QTextBlock>
@@ -14,6 +16,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QtConcurrent>
+#include <utility>
 
 #ifdef OCULAR_HAVE_KSYNTAXHIGHLIGHTING
 #include <KSyntaxHighlighting/Definition>
@@ -57,6 +60,31 @@ void highlightJson(QTextDocument *doc)
 
 } // namespace
 
+// Hand-over between the worker that formats a document and the view that shows it. Whoever
+// comes second frees the document if the view has moved on or is gone, so a view destroyed
+// mid-format leaks nothing and never receives it.
+struct ContentView::PreparedDocument
+{
+    QMutex mutex;
+    QTextDocument *document = nullptr;
+    bool abandoned = false;
+};
+
+ContentView::~ContentView()
+{
+    abandonPrepared();
+}
+
+void ContentView::abandonPrepared()
+{
+    if (!m_prepared)
+        return;
+    const std::shared_ptr<PreparedDocument> prepared = std::exchange(m_prepared, nullptr);
+    QMutexLocker lock(&prepared->mutex);
+    prepared->abandoned = true;
+    delete std::exchange(prepared->document, nullptr); // finished, now owned by this thread
+}
+
 ContentView::ContentView(QWidget *parent)
     : QPlainTextEdit(parent)
 {
@@ -99,6 +127,7 @@ void ContentView::showRaw(const QByteArray &raw)
 void ContentView::showMessage(const QString &text)
 {
     ++m_generation;
+    abandonPrepared();
     m_preparing = false;
     adopt(plainDocument(text, font()));
 }
@@ -115,24 +144,37 @@ void ContentView::prepare(std::function<QTextDocument *(const QFont &)> build)
     });
     QThread *guiThread = thread();
     const QFont font = this->font();
+    abandonPrepared();
+    auto prepared = std::make_shared<PreparedDocument>();
+    m_prepared = prepared;
     // A watcher owned by this view, not QFuture::then(this): Qt 6.4 asserts in then() when the
     // context died before the worker finished; a dead watcher simply never reports.
-    auto *watcher = new QFutureWatcher<QTextDocument *>(this);
-    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this, [this, watcher, generation] {
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, prepared] {
         watcher->deleteLater();
-        QTextDocument *doc = watcher->result();
-        if (generation != m_generation) {
-            delete doc; // the user has moved on
-            return;
+        if (prepared != m_prepared)
+            return; // the user has moved on; abandonPrepared() freed it
+        m_prepared = nullptr;
+        QTextDocument *doc = nullptr;
+        {
+            QMutexLocker lock(&prepared->mutex);
+            doc = std::exchange(prepared->document, nullptr);
         }
         m_preparing = false;
+        if (!doc)
+            return;
         adopt(doc);
         Q_EMIT contentReady();
     });
-    watcher->setFuture(QtConcurrent::run([build, font, guiThread] {
+    watcher->setFuture(QtConcurrent::run([build, font, guiThread, prepared] {
         QTextDocument *doc = build(font);
+        QMutexLocker lock(&prepared->mutex);
+        if (prepared->abandoned) {
+            delete doc; // still this thread's: nobody else has seen it
+            return;
+        }
         doc->moveToThread(guiThread);
-        return doc;
+        prepared->document = doc;
     }));
 }
 

@@ -4,6 +4,7 @@
 
 #include <QPlainTextEdit>
 #include <functional>
+#include <memory>
 
 class QTextDocument;
 
@@ -21,6 +22,7 @@ public:
     static constexpr qint64 kLongLinePreviewBytes = 32 * 1024;
 
     explicit ContentView(QWidget *parent = nullptr);
+    ~ContentView() override;
 
     /// Pretty JSON with highlighting and digest links; invalid JSON is shown as raw text.
     void showJson(const QByteArray &raw);
@@ -45,9 +47,13 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
+    struct PreparedDocument;
     void prepare(std::function<QTextDocument *(const QFont &)> build);
     void adopt(QTextDocument *document);
+    void abandonPrepared();
 
+    /// The document being formatted off-thread, shared with its worker.
+    std::shared_ptr<PreparedDocument> m_prepared;
     quint64 m_generation = 0;
     bool m_preparing = false;
     QPoint m_pressPos;

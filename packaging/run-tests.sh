@@ -9,7 +9,7 @@
 #   OCULAR_ASAN_GUI=0   leave the GUI and its tests (label ui) out of the sanitizer pass
 #   OCULAR_ASAN_GUI_LEAKS=1  leak detection for the GUI tests under ASan too (off until their
 #                       known leaks are fixed; memory errors are always checked)
-#   OCULAR_STALL_STRICT=1  fail tst_browseui when a GUI-thread stall exceeds 200 ms
+#   OCULAR_STALL_STRICT=0  only report (not fail) a GUI-thread stall over 200 ms in tst_browseui
 #   OCULAR_TEST_FUZZ=0  skip the libFuzzer pass (build/fuzz); OCULAR_FUZZ_SECONDS per target (20)
 #   OCULAR_TEST_TIDY=0  skip clang-tidy over core/
 #   OCULAR_TEST_LOAD=1  also run the 20,000-request load test (about two minutes)

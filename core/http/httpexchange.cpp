@@ -170,8 +170,7 @@ void HttpExchange::cancel()
     m_cancelled = true;
     discardReply();
     QMetaObject::invokeMethod(
-        this, [this] { finish(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled."))); },
-        Qt::QueuedConnection);
+        this, [this] { finish(Error::cancelled()); }, Qt::QueuedConnection);
 }
 
 QNetworkRequest HttpExchange::buildRequest() const

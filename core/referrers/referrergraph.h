@@ -119,6 +119,7 @@ public:
     const ReferrerNode *node(const Digest &digest) const;
     ReferrerNode *mutableNode(const Digest &digest);
     QList<ReferrerNode> nodes() const { return m_nodes.values(); }
+    qsizetype nodeCount() const { return m_nodes.size(); }
 
     /// Adds an edge, or merges the source into the existing edge between the same pair.
     void addEdge(const Digest &from, const Digest &to, ReferrerSource source,

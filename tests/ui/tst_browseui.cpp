@@ -736,20 +736,14 @@ void TestBrowseUi::browsingTheDemoNeverStalls()
                                 .arg(worst, 0, 'f', 1)
                                 .arg(worstPhase);
     qInfo().noquote() << verdict;
-    if (withSupplyChain && worst >= 200) {
-        // Known: the supply chain dock blocks ~300 ms when the big index is selected (its
-        // referrers walk; issue 8 §5). Reported, not failed, until that panel is fixed.
-        qWarning().noquote() << "supply chain dock:" << verdict;
-        return;
-    }
 #if defined(__SANITIZE_ADDRESS__)
     // Instrumented code is several times slower: a stall figure means nothing here.
     QSKIP(qPrintable(QStringLiteral("stall ceiling not checked under ASan; ") + verdict));
 #endif
-    // The 200 ms ceiling is generous on an idle machine, but CI runs this beside other test
-    // processes on 2 cores, where the scheduler alone delays the GUI thread by hundreds of
-    // milliseconds: there the figure is reported, and OCULAR_STALL_STRICT=1 makes it fail.
-    if (qEnvironmentVariableIntValue("OCULAR_STALL_STRICT") != 1 && worst >= 200) {
+    // Strict by default (this test runs alone: RUN_SERIAL). OCULAR_STALL_STRICT=0 only reports,
+    // for a local run on a machine busy with builds.
+    if (qEnvironmentVariableIsSet("OCULAR_STALL_STRICT") &&
+        qEnvironmentVariableIntValue("OCULAR_STALL_STRICT") == 0 && worst >= 200) {
         qWarning().noquote() << "over the 200 ms ceiling (not strict):" << verdict;
         return;
     }

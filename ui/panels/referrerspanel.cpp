@@ -28,6 +28,8 @@ namespace ocular {
 
 namespace {
 constexpr qint64 LayerCap = 64LL * 1024 * 1024;
+constexpr int kResizePrecisionRows = 200;
+constexpr qsizetype kExpandAllNodes = 500;
 const QLatin1String kCosignSignature("dev.cosignproject.cosign/signature");
 
 QString certificatesText(const QList<CertificateSummary> &certs)
@@ -63,6 +65,9 @@ ReferrersPanel::ReferrersPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(ReferrerGraphModel::ArtifactColumn,
                                            QHeaderView::ResizeToContents);
+    // Sizing the column to every row of a 2,000-platform index stalls the GUI thread; the
+    // first rows tell the width well enough.
+    m_view->header()->setResizeContentsPrecision(kResizePrecisionRows);
     m_details->setReadOnly(true);
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
     // Details on the left, the SBOM's packages (when there are any) on the right: the dock is
@@ -260,7 +265,12 @@ void ReferrersPanel::walk()
                 return;
             }
             m_model->setGraph(graph.value());
-            m_view->expandAll();
+            // Everything open for a usual graph; a huge one (an index of thousands of
+            // platforms) opens one level, so laying it out does not stall the GUI thread.
+            if (graph->nodeCount() <= kExpandAllNodes)
+                m_view->expandAll();
+            else
+                m_view->expandToDepth(0);
             const int n = m_model->referrerCount();
             QString api;
             if (m_probe) {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <functional>
+#include <memory>
 
 namespace ocular::async {
 
@@ -42,6 +43,23 @@ inline QMetaObject::Connection watchContext(QObject *context, std::function<void
     if (!context)
         return {};
     return QObject::connect(context, &QObject::destroyed, std::move(onDestroyed));
+}
+
+/// watchContext() for an operation with one step in flight (`State::current`) whose state is
+/// held weakly: when the context dies, `release` drops what the state holds and the step is
+/// cancelled.
+template <typename State, typename Release>
+QMetaObject::Connection stopWhenContextDies(QObject *context, std::weak_ptr<State> weak,
+                                            Release release)
+{
+    return watchContext(context, [weak, release] {
+        auto s = weak.lock();
+        if (!s || s->finished)
+            return;
+        const RequestHandle current = s->current;
+        release(s);
+        current.cancel();
+    });
 }
 
 } // namespace ocular::async

@@ -70,14 +70,7 @@ collectPages(QObject *context, const Cursor &first, int maxPages,
     // The step function holds the state weakly; the page in flight holds it strongly, and the
     // state holds that page's handle only until it answers (its abort may hold the callback).
     std::weak_ptr<State> weak = state;
-    state->contextWatch = watchContext(context, [weak, release] {
-        auto s = weak.lock();
-        if (!s || s->finished)
-            return;
-        const RequestHandle current = s->current;
-        release(s);
-        current.cancel();
-    });
+    state->contextWatch = stopWhenContextDies(context, weak, release);
     state->step = [weak, finish, release](const Cursor &cursor) {
         auto s = weak.lock();
         if (!s)

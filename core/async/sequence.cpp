@@ -84,14 +84,8 @@ RequestHandle sequence(QObject *context, QList<Task<Done>> steps, Callback<Done>
     state->done = std::move(done);
     std::weak_ptr<SequenceState> weak = state;
     // Nobody can receive the answer any more: stop the step in flight and free the state.
-    state->contextWatch = watchContext(context, [weak] {
-        auto s = weak.lock();
-        if (!s || s->finished)
-            return;
-        const RequestHandle current = s->current;
-        release(s);
-        current.cancel();
-    });
+    state->contextWatch = stopWhenContextDies(
+        context, weak, [](const std::shared_ptr<SequenceState> &s) { release(s); });
     RequestHandle outer;
     outer.setAbort([weak] {
         auto s = weak.lock();

@@ -107,7 +107,14 @@ Result<Done> RegistryStack::assemble()
 
     if (m_config.endpoint) {
         m_client = createClient(*m_config.endpoint, this);
-        m_registrySource = std::make_unique<RegistrySource>(m_client);
+        // Behind the CachingSource, a client that caches too would store every manifest and
+        // blob a second time: the source reads through a client of its own that does not.
+        RegistryClient *sourceClient = m_client;
+        if (m_cache) {
+            sourceClient = createClient(*m_config.endpoint, this);
+            sourceClient->setCache(nullptr);
+        }
+        m_registrySource = std::make_unique<RegistrySource>(sourceClient);
         if (m_cache)
             m_cachingSource =
                 std::make_unique<CachingSource>(m_registrySource.get(), m_cache.get());

@@ -50,7 +50,9 @@ public:
     /// What consumers of a ContentSource read config().endpoint through: registrySource(),
     /// behind a CachingSource on cache() when the config names a cache. Null without endpoint.
     ContentSource *source() const;
-    /// The RegistrySource over client(), uncached; null without endpoint.
+    /// The uncached RegistrySource under source(); null without endpoint. Without a cache it
+    /// reads through client(); with one, through a client of its own that does not cache (so
+    /// that source() stores each file once).
     RegistrySource *registrySource() const { return m_registrySource.get(); }
 
     /// A client for another registry on the same HTTP stack, cache and credentials, owned by

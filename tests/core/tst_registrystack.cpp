@@ -326,7 +326,11 @@ private Q_SLOTS:
         auto *caching = qobject_cast<CachingSource *>(cached->source());
         QVERIFY(caching);
         QCOMPARE(caching->inner(), cached->registrySource());
-        QCOMPARE(cached->registrySource()->client(), cached->client());
+        // One cache layer, not two: the client under the CachingSource stores nothing itself,
+        // while client() (HTTP-level consumers) keeps the stack's cache.
+        QVERIFY(cached->registrySource()->client() != cached->client());
+        QCOMPARE(cached->registrySource()->client()->cache(), nullptr);
+        QCOMPARE(cached->client()->cache(), cached->cache());
 
         config.endpoint.reset();
         auto none = test::makeStack(config);

@@ -128,8 +128,7 @@ Result<NamePage> MemorySource::page(QStringList names, const PageCursor &cursor,
     names.sort();
     qsizetype start = 0;
     if (!cursor.isStart()) {
-        if (cursor.isEnd())
-        {
+        if (cursor.isEnd()) {
             NamePage last;
             last.next = PageCursor::end();
             return last;
@@ -233,6 +232,29 @@ RequestHandle MemorySource::manifest(const QString &repository, const QString &r
                                   .arg(digest->toString(), out.manifest.digest().toString());
             }
             return out;
+        });
+}
+
+RequestHandle MemorySource::rawManifest(const QString &repository, const QString &reference,
+                                        QObject *context, Callback<RawManifest> done)
+{
+    return answer<RawManifest>(
+        Operation::RawManifest, context, std::move(done),
+        [repository, reference](MemorySource &self) -> Result<RawManifest> {
+            const Repository repo = self.m_repositories.value(repository);
+            const auto digest = self.digestOf(repo, repository, reference);
+            if (!digest.ok())
+                return digest.error();
+            const StoredManifest &stored = repo.manifests[digest.value()];
+            if (isDigestReference(reference) && !digest->matches(stored.raw))
+                return Error::make(ErrorKind::DigestMismatch,
+                                   QStringLiteral("The manifest received does not match the "
+                                                  "digest %1 it was asked for; it was "
+                                                  "discarded.")
+                                       .arg(digest->toString()));
+            return RawManifest{stored.raw, stored.mediaType,
+                               isDigestReference(reference) ? digest.value()
+                                                            : Digest::sha256(stored.raw)};
         });
 }
 

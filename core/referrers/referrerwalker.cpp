@@ -316,6 +316,10 @@ void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &d
     if (!node || job->outer.isCancelled())
         return;
     if (!result.ok()) {
+        // Not our cancel (that returned above): the source cancelled under us, because it went
+        // away. The walk is over, not a graph with a hole where this manifest was.
+        if (result.error().kind == ErrorKind::Cancelled)
+            return job->outer.cancel();
         const QList<Claim> claims = job->claims.take(digest);
         if (result.error().kind == ErrorKind::NotFound) {
             node->missing = true;

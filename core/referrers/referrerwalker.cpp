@@ -154,6 +154,17 @@ bool ReferrerWalker::sourceGone(const std::shared_ptr<Job> &job)
     return true;
 }
 
+bool ReferrerWalker::stopIfCancelled(const std::shared_ptr<Job> &job, const Error &error)
+{
+    if (error.kind != ErrorKind::Cancelled)
+        return false;
+    // Not our own cancel (the callbacks return before this when the walk was cancelled): the
+    // source cancelled under us because it went away. The walk is over then, rather than a
+    // graph with holes where the answers would have been.
+    job->outer.cancel();
+    return true;
+}
+
 void ReferrerWalker::begin(const std::shared_ptr<Job> &job)
 {
     ++job->pending;
@@ -316,10 +327,8 @@ void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &d
     if (!node || job->outer.isCancelled())
         return;
     if (!result.ok()) {
-        // Not our cancel (that returned above): the source cancelled under us, because it went
-        // away. The walk is over, not a graph with a hole where this manifest was.
-        if (result.error().kind == ErrorKind::Cancelled)
-            return job->outer.cancel();
+        if (stopIfCancelled(job, result.error()))
+            return;
         const QList<Claim> claims = job->claims.take(digest);
         if (result.error().kind == ErrorKind::NotFound) {
             node->missing = true;
@@ -512,6 +521,8 @@ void ReferrerWalker::checkCosign(const std::shared_ptr<Job> &job, const Digest &
                 if (job->outer.isCancelled())
                     return;
                 if (!payload.ok()) {
+                    if (stopIfCancelled(job, payload.error()))
+                        return;
                     state->unreadable << payload.error().message;
                 } else if (isSimpleSigning) {
                     const auto parsed = signatureinspector::inspectSimpleSigning(payload.value());
@@ -628,7 +639,7 @@ void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &sub
                 return;
             const QString where = QStringLiteral("Referrers API for %1").arg(subject.shortForm());
             if (!result.ok()) {
-                if (result.error().kind != ErrorKind::Cancelled)
+                if (!stopIfCancelled(job, result.error()))
                     job->graph.addIssue(
                         ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
                                       where + QStringLiteral(": ") + result.error().toString()});
@@ -723,7 +734,7 @@ void ReferrerWalker::queryFallback(const std::shared_ptr<Job> &job, const Digest
                     return;
                 if (!result.ok()) {
                     const Error &error = result.error();
-                    if (error.kind == ErrorKind::NotFound || error.kind == ErrorKind::Cancelled)
+                    if (stopIfCancelled(job, error) || error.kind == ErrorKind::NotFound)
                         return; // no fallback tag: no referrers recorded there
                     job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::SourceFailed, subject, tag,
@@ -782,7 +793,7 @@ void ReferrerWalker::queryCosign(const std::shared_ptr<Job> &job, const Digest &
                     if (job->outer.isCancelled())
                         return;
                     if (!result.ok()) {
-                        if (result.error().kind != ErrorKind::Cancelled)
+                        if (!stopIfCancelled(job, result.error()))
                             job->graph.addIssue(
                                 ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, tag,
                                               QStringLiteral("cosign tag %1: %2")
@@ -848,7 +859,7 @@ void ReferrerWalker::withTags(const std::shared_ptr<Job> &job, std::function<voi
                             .arg(tags->pages)});
             } else {
                 job->tagState = Job::TagState::Failed;
-                if (tags.error().kind != ErrorKind::Cancelled)
+                if (!stopIfCancelled(job, tags.error()))
                     job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
                         QStringLiteral("Could not list tags for cosign attachments: ") +

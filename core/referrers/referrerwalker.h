@@ -90,6 +90,8 @@ private:
     void end(const std::shared_ptr<Job> &job);
     /// True (and the walk cancelled) when the source is gone.
     bool sourceGone(const std::shared_ptr<Job> &job);
+    /// True (and the walk cancelled) when `error` is a cancel the walk did not ask for.
+    bool stopIfCancelled(const std::shared_ptr<Job> &job, const Error &error);
 
     QPointer<ContentSource> m_source;
     CapabilityProbe *m_probe;

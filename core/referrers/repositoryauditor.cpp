@@ -80,10 +80,10 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *calle
     state->walker = new ReferrerWalker(m_source, m_probe, this);
     state->checker = new CosignGraphVerifier(m_source, this);
 
-    std::weak_ptr<State> weak = state;
-    auto finish = [weak](Result<QList<AuditRow>> result) {
-        const auto state = weak.lock();
-        if (!state || state->over)
+    // The callbacks in flight hold the state (the auditor only watches it), so a finished or
+    // abandoned audit frees everything.
+    auto finish = [](const std::shared_ptr<State> &state, Result<QList<AuditRow>> result) {
+        if (state->over)
             return;
         state->over = true;
         state->walker->deleteLater();
@@ -97,17 +97,15 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *calle
     };
     QPointer<RepositoryAuditor> self(this);
     const int concurrency = m_concurrency;
-    // The listing's callback holds the state until the pool takes over; the pool's tasks hold
-    // it while they run, so a finished audit frees everything.
     state->outer.setCurrentStep(m_source->allTags(
         repository, MaxTagPages, this,
         [self, state, repository, concurrency, finish](Result<NameListing> tags) {
             if (state->over)
                 return;
             if (!tags.ok())
-                return finish(tags.error());
+                return finish(state, tags.error());
             if (!self)
-                return finish(Error::cancelled());
+                return finish(state, Error::cancelled());
             state->tags =
                 std::make_shared<const QSet<QString>>(tags->items.begin(), tags->items.end());
             QStringList subjects;
@@ -126,15 +124,15 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *calle
                         return RequestHandle();
                     return self->auditTag(state, repository, tag, std::move(done));
                 },
-                [finish](Result<QList<Result<QList<AuditRow>>>> perTag) {
+                [state, finish](Result<QList<Result<QList<AuditRow>>>> perTag) {
                     if (!perTag.ok())
-                        return finish(perTag.error());
+                        return finish(state, perTag.error());
                     QList<AuditRow> all;
                     for (const Result<QList<AuditRow>> &rows : perTag.value()) {
                         if (rows.ok())
                             all += rows.value();
                     }
-                    finish(all);
+                    finish(state, all);
                 },
                 [self, state](int, const Result<QList<AuditRow>> &) {
                     ++state->finished;

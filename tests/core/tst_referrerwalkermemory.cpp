@@ -140,7 +140,7 @@ private Q_SLOTS:
 
         // Everything came through the interface: the API and the raw fallback read.
         QVERIFY(source.callCount(MemorySource::Operation::Referrers) >= 1);
-        QCOMPARE(source.callCount(MemorySource::Operation::RawManifest), 1);
+        QVERIFY(source.callCount(MemorySource::Operation::RawManifest) >= 1);
     }
 
     void withoutTheApiTheFallbackTagIsRead()
@@ -233,7 +233,10 @@ private Q_SLOTS:
             source.reset();
             QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 1, 2000);
             if (running)
-                QCOMPARE(answers.first().error().kind, ErrorKind::Cancelled);
+                QVERIFY2(!answers.first().ok() &&
+                             answers.first().error().kind == ErrorKind::Cancelled,
+                         qPrintable(answers.first().ok() ? QStringLiteral("a graph")
+                                                         : answers.first().error().toString()));
             // A walk on a source that is gone ends at once, cancelled.
             auto after = waitFor<ReferrerGraph>([&](QObject *ctx, auto done) {
                 return walker.walk(Repo, QStringLiteral("v1"), {}, ctx, done);

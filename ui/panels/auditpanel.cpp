@@ -144,7 +144,7 @@ void AuditPanel::setSource(ContentSource *source)
     m_audited.clear();
     m_status->clear();
     m_status->setToolTip(QString());
-    m_run->setEnabled(client && !m_repository.isEmpty());
+    m_run->setEnabled(source && !m_repository.isEmpty());
 }
 
 void AuditPanel::setRepository(const QString &repository)

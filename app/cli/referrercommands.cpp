@@ -8,7 +8,6 @@
 #include "referrers/referrerwalker.h"
 #include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
-#include "registry/registryclient.h"
 #include "source/contentsource.h"
 #include "stack/registrystack.h"
 

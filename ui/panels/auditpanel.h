@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -73,7 +74,8 @@ private:
     void stopJobs();
     void showSummary();
 
-    ContentSource *m_source = nullptr;
+    /// Guarded: a source deleted without detaching first must not be called.
+    QPointer<ContentSource> m_source;
     /// One per run, deleted with it: the run's answers are delivered to it, so deleting it
     /// drops them all, and its walker and verifier go with it.
     RepositoryAuditor *m_auditor = nullptr;

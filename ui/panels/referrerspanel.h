@@ -4,6 +4,7 @@
 #include "models/treeselection.h"
 #include "referrers/cosignverifier.h"
 
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 #include <optional>
@@ -84,7 +85,8 @@ private:
     static std::optional<Descriptor> provenanceLayer(const ReferrerNode &node);
     void loadProvenance(const Descriptor &layer);
 
-    ContentSource *m_source = nullptr;
+    /// Guarded: a source deleted without detaching first must not be called.
+    QPointer<ContentSource> m_source;
     CapabilityProbe *m_probe = nullptr;
     ReferrerWalker *m_walker = nullptr;
     ReferrerGraphModel *m_model;

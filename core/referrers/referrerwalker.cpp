@@ -175,7 +175,9 @@ void ReferrerWalker::end(const std::shared_ptr<Job> &job)
     if (--job->pending > 0 || job->finished)
         return;
     job->finished = true;
-    job->waitingForTags.clear(); // they hold the job
+    // Both hold the job: a request handle may keep its callback (MemorySource's does).
+    job->handles.clear();
+    job->waitingForTags.clear();
     job->ungrown.clear();
     disconnect(job->contextGone);
     m_jobs.removeIf([](const std::weak_ptr<Job> &weak) {
@@ -255,6 +257,7 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
                                               onManifest(job, root, 0, 0, {}, std::move(result));
                                           } else if (!job->finished) {
                                               job->finished = true;
+                                              job->handles.clear();
                                               disconnect(job->contextGone);
                                               if (job->context)
                                                   job->done(result.error());

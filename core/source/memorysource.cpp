@@ -109,17 +109,21 @@ RequestHandle MemorySource::answer(Operation operation, QObject *context, Callba
     QPointer<MemorySource> self(this);
     // The answer is computed when it is delivered, as a server's would be after the latency.
     // (A call whose context dies first stays counted as in flight: it never answers.)
-    QTimer::singleShot(m_latencyMs, context, [answered, self, failure, done, compute, inFlight] {
-        if (*answered)
-            return;
-        *answered = true;
-        --*inFlight;
-        if (failure)
-            return done(*failure);
-        if (!self)
-            return done(Error::cancelled(QStringLiteral("The content source went away.")));
-        done(compute(*self));
-    });
+    QTimer::singleShot(
+        m_latencyMs, context, [answered, self, failure, done, compute, inFlight, handle] {
+            if (*answered)
+                return;
+            *answered = true;
+            // The abort holds `done`, and callers keep handles in what `done` holds: a cycle
+            // unless an answered call lets go of it.
+            handle.setAbort({});
+            --*inFlight;
+            if (failure)
+                return done(*failure);
+            if (!self)
+                return done(Error::cancelled(QStringLiteral("The content source went away.")));
+            done(compute(*self));
+        });
     return handle;
 }
 

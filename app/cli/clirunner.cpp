@@ -2,13 +2,13 @@
 
 #include "auth/staticcredentialsource.h"
 #include "demo/demoseeder.h"
-#include "source/registrysource.h"
 #include "demo/registryprocess.h"
 #include "reference/nametext.h"
 #include "reference/registryaddress.h"
 #include "referrercommands.h"
 #include "registry/registryclient.h"
 #include "signalwatcher.h"
+#include "source/registrysource.h"
 #include "stack/registrystack.h"
 
 #include <QCommandLineParser>
@@ -211,7 +211,10 @@ int CliRunner::start(const QStringList &arguments)
             arguments.first() = *checked;
         }
         auto *commands = new ReferrerCommands(
-            [this](const QString &registry) { return clientFor(registry); }, this);
+            [this](const QString &registry) -> RegistryStack * {
+                return clientFor(registry) ? m_stack.get() : nullptr;
+            },
+            this);
         return commands->start(m_command, arguments, parser);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(m_command.left(40)));
@@ -545,11 +548,11 @@ int CliRunner::runSeed(const QString &host)
             return fail(QStringLiteral("seed ") + host, ping.error());
         m_seeder->seed(new RegistrySource(client, m_seeder), this,
                        [this, host](Result<DemoSummary> summary) {
-            if (!summary)
-                return fail(QStringLiteral("seed ") + host, summary.error());
-            printSummary(summary.value());
-            finish(Success);
-        });
+                           if (!summary)
+                               return fail(QStringLiteral("seed ") + host, summary.error());
+                           printSummary(summary.value());
+                           finish(Success);
+                       });
     });
     return -1;
 }
@@ -599,16 +602,17 @@ int CliRunner::runServeDemo()
                 [](int step, int total, const QString &text) {
                     printError(QStringLiteral("step %1 of %2: %3").arg(step).arg(total).arg(text));
                 });
-        m_seeder->seed(new RegistrySource(client, m_seeder), this,
-                       [this](Result<DemoSummary> summary) {
-            if (!summary)
-                return fail(QStringLiteral("serve-demo"), summary.error());
-            printSummary(summary.value());
-            printLine(QStringLiteral("Demo registry running at %1 (storage: %2). Press Ctrl+C to "
-                                     "stop.")
-                          .arg(m_registry->baseUrl(), m_registry->storageDir()));
-            printLine(QStringLiteral("Try: ocular-cli ls %1").arg(m_registry->hostPort()));
-        });
+        m_seeder->seed(
+            new RegistrySource(client, m_seeder), this, [this](Result<DemoSummary> summary) {
+                if (!summary)
+                    return fail(QStringLiteral("serve-demo"), summary.error());
+                printSummary(summary.value());
+                printLine(
+                    QStringLiteral("Demo registry running at %1 (storage: %2). Press Ctrl+C to "
+                                   "stop.")
+                        .arg(m_registry->baseUrl(), m_registry->storageDir()));
+                printLine(QStringLiteral("Try: ocular-cli ls %1").arg(m_registry->hostPort()));
+            });
     });
     return -1;
 }

@@ -8,7 +8,8 @@
 #include "referrers/referrerwalker.h"
 #include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
+#include "stack/registrystack.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -187,9 +188,9 @@ QString capabilityLine(const QString &name, const Capability &c)
 
 } // namespace
 
-ReferrerCommands::ReferrerCommands(ClientFactory clientFor, QObject *parent)
+ReferrerCommands::ReferrerCommands(StackFactory stackFor, QObject *parent)
     : QObject(parent)
-    , m_clientFor(std::move(clientFor))
+    , m_stackFor(std::move(stackFor))
 {}
 
 void ReferrerCommands::addOptions(QCommandLineParser &parser)
@@ -283,11 +284,11 @@ int ReferrerCommands::runTree(const QString &text)
     const auto ref = Reference::parse(text);
     if (!ref)
         return usage(QStringLiteral("tree %1: %2").arg(text, ref.error().toString()));
-    RegistryClient *client = m_clientFor(ref->registry());
-    if (!client)
+    RegistryStack *stack = m_stackFor(ref->registry());
+    if (!stack || !stack->source())
         return 2;
-    auto *probe = new CapabilityProbe(client, this);
-    auto *walker = new ReferrerWalker(client, probe, this);
+    auto *probe = new CapabilityProbe(stack->client(), this);
+    auto *walker = new ReferrerWalker(stack->source(), probe, this);
     ReferrerWalker::Options options;
     options.maxDepth = m_depth;
     options.artifactType = m_artifactType;
@@ -345,19 +346,20 @@ int ReferrerCommands::runAudit(const QString &text)
     const auto ref = Reference::parse(text);
     if (!ref || ref->hasTag() || ref->hasDigest())
         return usage(QStringLiteral("audit needs a repository (HOST/PATH) without tag or digest"));
-    RegistryClient *client = m_clientFor(ref->registry());
-    if (!client)
+    RegistryStack *stack = m_stackFor(ref->registry());
+    if (!stack || !stack->source())
         return 2;
-    auto *probe = new CapabilityProbe(client, this);
-    auto *auditor = new RepositoryAuditor(client, probe, this);
+    ContentSource *source = stack->source();
+    auto *probe = new CapabilityProbe(stack->client(), this);
+    auto *auditor = new RepositoryAuditor(source, probe, this);
     auditor->setVerifier(verifier);
     auditor->setMaxDepth(m_depth);
     const QString repository = ref->repository();
     auditor->audit(
-        repository, this, [this, text, filter, client, repository](Result<QList<AuditRow>> rows) {
+        repository, this, [this, text, filter, source, repository](Result<QList<AuditRow>> rows) {
             if (!rows)
                 return fail(QStringLiteral("audit ") + text, rows.error().toString());
-            reportStale(client, repository);
+            reportStale(source, repository);
             const QList<AuditRow> shown = audittable::filtered(rows.value(), filter);
             if (m_format == QLatin1String("json"))
                 out(QString::fromUtf8(audittable::toJson(shown)));
@@ -395,10 +397,11 @@ int ReferrerCommands::runAudit(const QString &text)
     return -1;
 }
 
-void ReferrerCommands::reportStale(RegistryClient *client, const QString &repository)
+void ReferrerCommands::reportStale(ContentSource *source, const QString &repository)
 {
-    auto *scanner = new StaleAttachmentScanner(client, this);
-    client->allTags(repository, this, [this, scanner, repository](Result<QStringList> tags) {
+    auto *scanner = new StaleAttachmentScanner(source, this);
+    // Every page: a stale attachment tag sorts anywhere.
+    source->allTags(repository, 1000, this, [this, scanner, repository](Result<NameListing> tags) {
         auto done = [this] {
             m_staleDone = true;
             if (m_auditPrinted)
@@ -406,7 +409,7 @@ void ReferrerCommands::reportStale(RegistryClient *client, const QString &reposi
         };
         if (!tags)
             return done();
-        scanner->scan(repository, tags.value(), this, [done](Result<QList<ReferrerIssue>> issues) {
+        scanner->scan(repository, tags->items, this, [done](Result<QList<ReferrerIssue>> issues) {
             // Warnings go to stderr so that JSON and CSV stay machine-readable.
             if (issues) {
                 for (const ReferrerIssue &issue : issues.value())
@@ -430,11 +433,12 @@ int ReferrerCommands::runVerify(const QString &text)
     const auto ref = Reference::parse(text);
     if (!ref)
         return usage(QStringLiteral("verify %1: %2").arg(text, ref.error().toString()));
-    RegistryClient *client = m_clientFor(ref->registry());
-    if (!client)
+    RegistryStack *stack = m_stackFor(ref->registry());
+    if (!stack || !stack->source())
         return 2;
-    auto *walker = new ReferrerWalker(client, new CapabilityProbe(client, this), this);
-    auto *checker = new CosignGraphVerifier(client, this);
+    auto *walker =
+        new ReferrerWalker(stack->source(), new CapabilityProbe(stack->client(), this), this);
+    auto *checker = new CosignGraphVerifier(stack->source(), this);
     ReferrerWalker::Options options;
     options.maxDepth = 1;
     options.walkIndexChildren = false;
@@ -484,10 +488,11 @@ int ReferrerCommands::runCapabilities(const QString &target)
         host = ref->registry();
         repository = ref->repository();
     }
-    RegistryClient *client = m_clientFor(host);
-    if (!client)
+    RegistryStack *stack = m_stackFor(host);
+    if (!stack || !stack->client())
         return 2;
-    auto *probe = new CapabilityProbe(client, this);
+    // The probe reports what the HTTP API does: it asks the client, not the source.
+    auto *probe = new CapabilityProbe(stack->client(), this);
     probe->probe(repository, true, this, [this, target](Result<RegistryCapabilities> caps) {
         if (!caps)
             return fail(QStringLiteral("capabilities ") + target, caps.error().toString());

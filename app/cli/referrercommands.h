@@ -8,17 +8,21 @@ class QCommandLineParser;
 
 namespace ocular {
 
-class RegistryClient;
+class ContentSource;
+class RegistryStack;
 
 /// The supply-chain commands of ocular-cli: `tree`, `audit`, `verify`, `capabilities`.
-/// CliRunner hands over the parsed command line and a way to build a registry client.
+/// CliRunner hands over the parsed command line and a way to build the stack of a registry:
+/// walks, audits and checks read its source(); only the capability probe asks its client(),
+/// because it reports the HTTP API's own behaviour.
 class ReferrerCommands : public QObject
 {
     Q_OBJECT
 public:
-    using ClientFactory = std::function<RegistryClient *(const QString &registry)>;
+    /// The stack for a registry (null after an error was printed); not owned.
+    using StackFactory = std::function<RegistryStack *(const QString &registry)>;
 
-    explicit ReferrerCommands(ClientFactory clientFor, QObject *parent = nullptr);
+    explicit ReferrerCommands(StackFactory stackFor, QObject *parent = nullptr);
 
     /// Adds --format, --key, --depth, --artifact-type, --filter to the parser.
     static void addOptions(QCommandLineParser &parser);
@@ -36,12 +40,12 @@ private:
     int runAudit(const QString &repository);
     int runVerify(const QString &reference);
     int runCapabilities(const QString &target);
-    void reportStale(RegistryClient *client, const QString &repository);
+    void reportStale(ContentSource *source, const QString &repository);
     void finish(int code);
     void fail(const QString &what, const QString &message);
     int usage(const QString &message);
 
-    ClientFactory m_clientFor;
+    StackFactory m_stackFor;
     QString m_command;
     QString m_format;
     QString m_key;

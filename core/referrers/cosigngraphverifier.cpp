@@ -1,8 +1,8 @@
 #include "cosigngraphverifier.h"
 
+#include "async/boundedpool.h"
 #include "content/mediatype.h"
-#include "referrers/fanoutjoin.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
 
 #include <memory>
 
@@ -13,9 +13,9 @@ const QLatin1String kSignatureAnnotation("dev.cosignproject.cosign/signature");
 constexpr qint64 PayloadCap = 1024 * 1024;
 } // namespace
 
-CosignGraphVerifier::CosignGraphVerifier(RegistryClient *client, QObject *parent)
+CosignGraphVerifier::CosignGraphVerifier(ContentSource *source, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_source(source)
 {}
 
 CosignGraphVerifier::~CosignGraphVerifier()
@@ -31,9 +31,12 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
                                           const CosignVerifier &verifier, QObject *context,
                                           Callback done)
 {
-    auto join = FanOutJoin<CosignCheck>::create(std::move(done));
-    auto finishOne = [join] { join->finishOne(); };
-
+    // Every check in graph order; those with a payload to read get their result from a task.
+    auto checks = std::make_shared<QList<CosignCheck>>();
+    QList<qsizetype> fetched; // the check each task fills
+    QList<async::Task<VerificationResult>> tasks;
+    const QPointer<ContentSource> source = m_source;
+    const QString repository = graph.repository();
     for (const ReferrerEdge &edge : graph.referrersOf(subject)) {
         const ReferrerNode *node = graph.node(edge.to);
         if (!node)
@@ -42,7 +45,6 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
             const Descriptor &layer = node->layers.at(i);
             if (!mediatype::sameType(layer.mediaType, mediatype::CosignSimpleSigning))
                 continue;
-            const qsizetype index = join->results().size();
             CosignCheck check;
             check.subject = subject;
             check.signatureManifest = node->digest;
@@ -52,30 +54,49 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
             if (signature.isEmpty()) {
                 check.result = VerificationResult::failed(
                     QStringLiteral("the layer has no dev.cosignproject.cosign/signature"));
-                join->results().append(check);
+                checks->append(check);
                 continue;
             }
-            join->results().append(check);
-            join->expectOne();
-            join->track(m_client->getBlob(
-                graph.repository(), layer.digest, PayloadCap, context,
-                [join, index, signature, verifier, subject, finishOne](Result<QByteArray> payload) {
-                    CosignCheck &c = join->results()[index];
-                    if (!payload.ok()) {
-                        c.result = VerificationResult::notChecked(
-                            QStringLiteral("the payload could not be read: ") +
-                            payload.error().message);
-                        return finishOne();
-                    }
-                    c.result = verifier.verifyForSubject(payload.value(), signature, subject,
-                                                         &c.claimedDigest);
-                    finishOne();
-                }));
+            const qsizetype index = checks->size();
+            checks->append(check);
+            fetched.append(index);
+            // The verified payload bytes, then the signature over exactly those bytes.
+            tasks.append([source, repository, layer, signature, verifier, subject, checks, index,
+                          context](async::Callback<VerificationResult> result) {
+                if (!source) {
+                    async::deliverLater(context, [result] {
+                        result(Error::cancelled(QStringLiteral("The content source went away.")));
+                    });
+                    return RequestHandle();
+                }
+                return source->blobBytes(
+                    repository, layer.digest, PayloadCap, context,
+                    [result, signature, verifier, subject, checks,
+                     index](Result<QByteArray> payload) {
+                        if (!payload.ok())
+                            return result(VerificationResult::notChecked(
+                                QStringLiteral("the payload could not be read: ") +
+                                payload.error().message));
+                        result(verifier.verifyForSubject(payload.value(), signature, subject,
+                                                         &(*checks)[index].claimedDigest));
+                    });
+            });
         }
     }
-    join->startedAll(context);
-    m_running.append(join->handle());
-    return join->handle();
+    const RequestHandle handle = async::join<VerificationResult>(
+        context, std::move(tasks),
+        [checks, fetched, done](Result<QList<Result<VerificationResult>>> results) {
+            if (!results.ok())
+                return done(results.error());
+            for (qsizetype t = 0; t < fetched.size(); ++t) {
+                const Result<VerificationResult> &r = results->at(t);
+                (*checks)[fetched.at(t)].result =
+                    r.ok() ? r.value() : VerificationResult::notChecked(r.error().message);
+            }
+            done(*checks);
+        });
+    m_running.append(handle);
+    return handle;
 }
 
 } // namespace ocular

@@ -6,11 +6,12 @@
 #include "referrers/referrergraph.h"
 
 #include <QObject>
+#include <QPointer>
 #include <functional>
 
 namespace ocular {
 
-class RegistryClient;
+class ContentSource;
 
 /// The check of one cosign signature (one simple-signing layer) of a subject.
 struct CosignCheck
@@ -32,7 +33,8 @@ class CosignGraphVerifier : public QObject
 public:
     using Callback = std::function<void(Result<QList<CosignCheck>>)>;
 
-    explicit CosignGraphVerifier(RegistryClient *client, QObject *parent = nullptr);
+    /// `source` is not owned.
+    explicit CosignGraphVerifier(ContentSource *source, QObject *parent = nullptr);
     /// Cancels the checks still running; their callers receive Cancelled.
     ~CosignGraphVerifier() override;
 
@@ -42,7 +44,7 @@ public:
                          const CosignVerifier &verifier, QObject *context, Callback done);
 
 private:
-    RegistryClient *m_client;
+    QPointer<ContentSource> m_source;
     QList<RequestHandle> m_running;
 };
 

@@ -1,14 +1,11 @@
 #include "referrerwalker.h"
 
 #include "content/mediatype.h"
-#include "http/linkheader.h"
-#include "http/originpolicy.h"
-#include "http/registryerror.h"
 #include "referrers/capabilityprobe.h"
 #include "referrers/cosigntags.h"
 #include "referrers/fallbackindex.h"
 #include "referrers/signatureinspector.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
 
 #include <QPointer>
 
@@ -20,6 +17,8 @@ const QLatin1String kCreated("org.opencontainers.image.created");
 const QLatin1String kBuildKitPredicate("in-toto.io/predicate-type");
 const QLatin1String kCosignPredicate("predicateType");
 constexpr qint64 CosignPayloadCap = 1024 * 1024;
+// Pages of 1000 tags: a million tags is past any repository this walk can serve.
+constexpr int MaxTagPages = 1000;
 
 QString platformText(const Platform &platform)
 {
@@ -119,9 +118,9 @@ struct ReferrerWalker::Job
     void track(const RequestHandle &handle) { handles.append(handle); }
 };
 
-ReferrerWalker::ReferrerWalker(RegistryClient *client, CapabilityProbe *probe, QObject *parent)
+ReferrerWalker::ReferrerWalker(ContentSource *source, CapabilityProbe *probe, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_source(source)
     , m_probe(probe)
 {}
 
@@ -139,14 +138,31 @@ ReferrerWalker::~ReferrerWalker()
         const QList<RequestHandle> handles = std::move(job->handles);
         for (const RequestHandle &h : handles)
             h.cancel();
-        if (job->context && job->done)
-            QMetaObject::invokeMethod(
-                job->context.data(),
-                [done = std::move(job->done)] {
-                    done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
-                },
-                Qt::QueuedConnection);
+        if (job->done)
+            async::deliverLater(job->context.data(),
+                                [done = std::move(job->done)] { done(Error::cancelled()); });
     }
+}
+
+bool ReferrerWalker::sourceGone(const std::shared_ptr<Job> &job)
+{
+    if (m_source)
+        return false;
+    // The source went away under the walk (a registry switch): nothing more can be asked, so
+    // the walk ends as cancelled rather than as a graph with holes.
+    job->outer.cancel();
+    return true;
+}
+
+bool ReferrerWalker::stopIfCancelled(const std::shared_ptr<Job> &job, const Error &error)
+{
+    if (error.kind != ErrorKind::Cancelled)
+        return false;
+    // Not our own cancel (the callbacks return before this when the walk was cancelled): the
+    // source cancelled under us because it went away. The walk is over then, rather than a
+    // graph with holes where the answers would have been.
+    job->outer.cancel();
+    return true;
 }
 
 void ReferrerWalker::begin(const std::shared_ptr<Job> &job)
@@ -159,7 +175,9 @@ void ReferrerWalker::end(const std::shared_ptr<Job> &job)
     if (--job->pending > 0 || job->finished)
         return;
     job->finished = true;
-    job->waitingForTags.clear(); // they hold the job
+    // Both hold the job: a request handle may keep its callback (MemorySource's does).
+    job->handles.clear();
+    job->waitingForTags.clear();
     job->ungrown.clear();
     disconnect(job->contextGone);
     m_jobs.removeIf([](const std::weak_ptr<Job> &weak) {
@@ -170,7 +188,7 @@ void ReferrerWalker::end(const std::shared_ptr<Job> &job)
         return;
     Callback done = std::move(job->done);
     if (job->outer.isCancelled())
-        return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+        return done(Error::cancelled());
     const ReferrerNode *root = job->graph.node(job->graph.root());
     if (!root || root->missing)
         return done(Error::make(ErrorKind::NotFound,
@@ -220,26 +238,33 @@ RequestHandle ReferrerWalker::walk(const QString &repository, const QString &ref
         visit(job, asDigest.value(), 0, 0, nullptr, {});
         QMetaObject::invokeMethod(
             this, [this, job] { end(job); }, Qt::QueuedConnection);
+    } else if (!m_source) {
+        job->finished = true;
+        disconnect(job->contextGone);
+        async::deliverLater(context, [done = std::move(job->done)] {
+            done(Error::cancelled(QStringLiteral("The content source went away.")));
+        });
     } else {
-        job->track(m_client->getManifest(repository, reference, this,
-                                         [this, job](Result<FetchedManifest> result) {
-                                             if (result.ok()) {
-                                                 const Digest root = result->manifest.digest();
-                                                 job->graph = ReferrerGraph(job->repository, root);
-                                                 job->visited.insert(root);
-                                                 ReferrerNode node;
-                                                 node.digest = root;
-                                                 job->graph.setNode(node);
-                                                 onManifest(job, root, 0, 0, {}, std::move(result));
-                                             } else if (!job->finished) {
-                                                 job->finished = true;
-                                                 disconnect(job->contextGone);
-                                                 if (job->context)
-                                                     job->done(result.error());
-                                                 return;
-                                             }
-                                             end(job);
-                                         }));
+        job->track(m_source->manifest(repository, reference, this,
+                                      [this, job](Result<SourceManifest> result) {
+                                          if (result.ok()) {
+                                              const Digest root = result->manifest.digest();
+                                              job->graph = ReferrerGraph(job->repository, root);
+                                              job->visited.insert(root);
+                                              ReferrerNode node;
+                                              node.digest = root;
+                                              job->graph.setNode(node);
+                                              onManifest(job, root, 0, 0, {}, std::move(result));
+                                          } else if (!job->finished) {
+                                              job->finished = true;
+                                              job->handles.clear();
+                                              disconnect(job->contextGone);
+                                              if (job->context)
+                                                  job->done(result.error());
+                                              return;
+                                          }
+                                          end(job);
+                                      }));
     }
     return job->outer;
 }
@@ -287,22 +312,26 @@ void ReferrerWalker::visit(const std::shared_ptr<Job> &job, const Digest &digest
     classifyReferrerNode(node, via);
     job->graph.setNode(node);
 
+    if (sourceGone(job))
+        return;
     begin(job);
-    job->track(m_client->getManifest(
-        job->repository, digest.toString(), this,
-        [this, job, digest, depth, nesting, via](Result<FetchedManifest> result) {
-            onManifest(job, digest, depth, nesting, via, std::move(result));
-            end(job);
-        }));
+    job->track(
+        m_source->manifest(job->repository, digest.toString(), this,
+                           [this, job, digest, depth, nesting, via](Result<SourceManifest> result) {
+                               onManifest(job, digest, depth, nesting, via, std::move(result));
+                               end(job);
+                           }));
 }
 
 void ReferrerWalker::onManifest(const std::shared_ptr<Job> &job, const Digest &digest, int depth,
-                                int nesting, ReferrerSources via, Result<FetchedManifest> result)
+                                int nesting, ReferrerSources via, Result<SourceManifest> result)
 {
     ReferrerNode *node = job->graph.mutableNode(digest);
     if (!node || job->outer.isCancelled())
         return;
     if (!result.ok()) {
+        if (stopIfCancelled(job, result.error()))
+            return;
         const QList<Claim> claims = job->claims.take(digest);
         if (result.error().kind == ErrorKind::NotFound) {
             node->missing = true;
@@ -484,15 +513,19 @@ void ReferrerWalker::checkCosign(const std::shared_ptr<Job> &job, const Digest &
     };
     state->pending = int(payloads.size());
     for (const auto &[layer, simpleSigning] : payloads) {
+        if (sourceGone(job))
+            return;
         begin(job);
         const bool isSimpleSigning = simpleSigning;
-        job->track(m_client->getBlob(
+        job->track(m_source->blobBytes(
             job->repository, layer.digest, CosignPayloadCap, this,
             [this, job, claim, state, isSimpleSigning, conclude](Result<QByteArray> payload) {
                 auto finally = qScopeGuard([this, job] { end(job); });
                 if (job->outer.isCancelled())
                     return;
                 if (!payload.ok()) {
+                    if (stopIfCancelled(job, payload.error()))
+                        return;
                     state->unreadable << payload.error().message;
                 } else if (isSimpleSigning) {
                     const auto parsed = signatureinspector::inspectSimpleSigning(payload.value());
@@ -548,7 +581,7 @@ void ReferrerWalker::expand(const std::shared_ptr<Job> &job, const Digest &diges
     job->expanded.insert(digest);
     const Options &o = job->options;
     if (o.useReferrersApi && job->api != CapabilityState::NotSupported)
-        queryApi(job, digest, depth, QUrl(), 0);
+        queryApi(job, digest, depth);
     if (o.useFallbackTag)
         queryFallback(job, digest, depth);
     if (o.useCosignTags)
@@ -593,102 +626,97 @@ void ReferrerWalker::skipped(const std::shared_ptr<Job> &job, const Digest &subj
                                               .arg(entry.reason)});
 }
 
-void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &subject, int depth,
-                              const QUrl &next, int page)
+void ReferrerWalker::queryApi(const std::shared_ptr<Job> &job, const Digest &subject, int depth)
 {
+    if (sourceGone(job))
+        return;
     begin(job);
     const QString filter = job->options.artifactType;
-    job->track(m_client->referrersPage(
-        job->repository, subject, filter, next, this,
-        [this, job, subject, depth, page, filter](Result<HttpResponse> result) {
+    // The source pages the API, decides whether it exists and filters when the server did
+    // not; what is left here is what the answer means for this walk.
+    job->track(m_source->referrers(
+        job->repository, subject, filter, this,
+        [this, job, subject, depth, filter](Result<ReferrersAnswer> result) {
             auto finally = qScopeGuard([this, job] { end(job); });
             if (job->outer.isCancelled())
                 return;
+            const QString where = QStringLiteral("Referrers API for %1").arg(subject.shortForm());
             if (!result.ok()) {
-                if (result.error().kind != ErrorKind::Cancelled)
-                    job->graph.addIssue(ReferrerIssue{
-                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                        QStringLiteral("Referrers API for %1: ").arg(subject.shortForm()) +
-                            result.error().toString()});
+                if (!stopIfCancelled(job, result.error()))
+                    job->graph.addIssue(
+                        ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                                      where + QStringLiteral(": ") + result.error().toString()});
                 return;
             }
-            const HttpResponse &response = result.value();
-            const Capability capability = CapabilityProbe::interpretReferrersResponse(response);
-            if (capability.state == CapabilityState::Supported) {
+            const ReferrersAnswer &answer = result.value();
+            switch (answer.kind) {
+            case ReferrersAnswer::Kind::Api:
                 if (job->api != CapabilityState::Supported || !job->apiRecorded) {
                     job->api = CapabilityState::Supported;
                     job->apiRecorded = true;
                     if (m_probe)
-                        m_probe->recordReferrersApi(job->repository, capability);
+                        m_probe->recordReferrersApi(
+                            job->repository,
+                            Capability::make(CapabilityState::Supported, answer.evidence));
                 }
-            } else if (capability.state == CapabilityState::NotSupported) {
+                break;
+            case ReferrersAnswer::Kind::ApiAbsent: {
                 // One answer for one subject says little about the registry once it has
                 // answered for another (a registry with the API answers 400 for a digest it
                 // cannot parse, some for every sha512): never downgrade, report it here.
                 const bool aboutThisDigest =
-                    response.status == 400 && subject.algorithm() != QLatin1String("sha256");
-                if (job->api == CapabilityState::Supported || aboutThisDigest || page > 0) {
-                    job->graph.addIssue(ReferrerIssue{
-                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                        QStringLiteral("Referrers API for %1: %2; the fallback tag was read "
-                                       "for it.")
-                            .arg(subject.shortForm(), capability.evidence)});
+                    answer.httpStatus == 400 && subject.algorithm() != QLatin1String("sha256");
+                if (job->api == CapabilityState::Supported || aboutThisDigest) {
+                    job->graph.addIssue(
+                        ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                                      QStringLiteral("%1: %2; the fallback tag was read for it.")
+                                          .arg(where, answer.evidence)});
                     return;
                 }
                 job->api = CapabilityState::NotSupported;
                 if (m_probe && !job->apiRecorded) {
                     job->apiRecorded = true;
-                    m_probe->recordReferrersApi(job->repository, capability);
+                    m_probe->recordReferrersApi(
+                        job->repository,
+                        Capability::make(CapabilityState::NotSupported, answer.evidence));
                 }
                 return;
-            } else {
-                // NAME_UNKNOWN, 401, 5xx: nothing learned about this subject from the API.
-                if (response.status != 404)
-                    job->graph.addIssue(ReferrerIssue{
-                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                        QStringLiteral("Referrers API for %1: ").arg(subject.shortForm()) +
-                            capability.evidence});
+            }
+            case ReferrersAnswer::Kind::Unknown:
+                // No such repository, 401, 5xx: nothing learned about this subject. A 404
+                // (NAME_UNKNOWN) is the walk's own NotFound story, told by the manifest fetch.
+                if (answer.httpStatus != 404)
+                    job->graph.addIssue(
+                        ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, QString(),
+                                      where + QStringLiteral(": ") + answer.evidence});
                 return;
             }
-            auto index = FallbackIndex::parse(response.body);
-            if (!index.ok()) {
+            for (const SkippedReferrerEntry &entry : answer.skipped)
                 job->graph.addIssue(ReferrerIssue{
-                    ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                    QStringLiteral("Referrers API for %1: ").arg(subject.shortForm()) +
-                        index.error().message});
-                return;
-            }
-            skipped(job, subject, QStringLiteral("Referrers API for %1").arg(subject.shortForm()),
-                    QString(), index.value());
-            QList<Descriptor> entries;
-            if (!filter.isEmpty()) {
-                const Capability filtering = CapabilityProbe::interpretFiltering(response);
-                if (m_probe && page == 0)
-                    m_probe->recordReferrersFiltering(job->repository, filtering);
-                // Without OCI-Filters-Applied the server sent everything: filter here.
-                entries = filtering.state == CapabilityState::Supported ? index->entries()
-                                                                        : index->filtered(filter);
-            } else {
-                entries = index->entries();
-            }
-            for (const Descriptor &entry : entries)
+                    ReferrerIssue::Kind::EntrySkipped, subject, QString(),
+                    QStringLiteral("%1: %2entry %3 skipped: %4")
+                        .arg(where, entry.page > 0 ? QStringLiteral("page %1, ").arg(entry.page + 1)
+                                                   : QString())
+                        .arg(entry.position + 1)
+                        .arg(entry.reason)});
+            if (!filter.isEmpty() && m_probe)
+                m_probe->recordReferrersFiltering(
+                    job->repository,
+                    answer.filterAppliedByServer
+                        ? Capability::make(CapabilityState::Supported,
+                                           QStringLiteral("the source applied the artifactType "
+                                                          "filter itself"))
+                        : Capability::make(CapabilityState::NotSupported,
+                                           QStringLiteral("the source did not apply the "
+                                                          "artifactType filter; Ocular filters "
+                                                          "by itself")));
+            if (!answer.warning.isEmpty())
+                job->graph.addIssue(ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject,
+                                                  QString(),
+                                                  where + QStringLiteral(": ") + answer.warning});
+            // Filtered already (by the server or by the source): every entry is a candidate.
+            for (const Descriptor &entry : answer.referrers)
                 found(job, subject, depth, entry, ReferrerSource::ReferrersApi, QString());
-            const QUrl nextPage = linkheader::nextUrl(response.headerValues("Link"), response.url);
-            if (nextPage.isValid() && nextPage != response.url) {
-                // The origin now: a loopback endpoint may have fallen back to plain HTTP.
-                if (!originpolicy::sameOrigin(nextPage, m_client->endpoint().baseUrl)) {
-                    job->graph.addIssue(ReferrerIssue{
-                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                        QStringLiteral("The referrers API's next page is on another host; "
-                                       "not followed.")});
-                } else if (page + 1 >= job->options.maxApiPages) {
-                    job->graph.addIssue(ReferrerIssue{
-                        ReferrerIssue::Kind::SourceFailed, subject, QString(),
-                        QStringLiteral("Stopped after %1 referrers API pages.").arg(page + 1)});
-                } else {
-                    queryApi(job, subject, depth, nextPage, page + 1);
-                }
-            }
         }));
 }
 
@@ -697,26 +725,26 @@ void ReferrerWalker::queryFallback(const std::shared_ptr<Job> &job, const Digest
 {
     const QString tag = subject.fallbackTag();
     auto inspect = [this, job, subject, depth, tag] {
+        if (sourceGone(job))
+            return;
         begin(job);
         // Read raw: a strict manifest parse would reject the whole list for one bad entry.
-        job->track(m_client->manifestResponse(
+        job->track(m_source->rawManifest(
             job->repository, tag, this,
-            [this, job, subject, depth, tag](Result<HttpResponse> result) {
+            [this, job, subject, depth, tag](Result<RawManifest> result) {
                 auto finally = qScopeGuard([this, job] { end(job); });
                 if (job->outer.isCancelled())
                     return;
-                if (result.ok() && !result->isSuccess())
-                    result = registryError(result.value(), tag);
                 if (!result.ok()) {
                     const Error &error = result.error();
-                    if (error.kind == ErrorKind::NotFound || error.kind == ErrorKind::Cancelled)
+                    if (stopIfCancelled(job, error) || error.kind == ErrorKind::NotFound)
                         return; // no fallback tag: no referrers recorded there
                     job->graph.addIssue(ReferrerIssue{
                         ReferrerIssue::Kind::SourceFailed, subject, tag,
                         QStringLiteral("Fallback tag %1: %2").arg(tag, error.toString())});
                     return;
                 }
-                const QString type = result->contentType();
+                const QString type = result->mediaType;
                 if (!type.isEmpty() && mediatype::isManifestType(type) &&
                     !mediatype::isIndexType(type)) {
                     job->graph.addIssue(ReferrerIssue{
@@ -726,7 +754,7 @@ void ReferrerWalker::queryFallback(const std::shared_ptr<Job> &job, const Digest
                             .arg(tag, mediatype::describe(type))});
                     return;
                 }
-                auto index = FallbackIndex::parse(result->body);
+                auto index = FallbackIndex::parse(result->raw);
                 if (!index.ok()) {
                     job->graph.addIssue(
                         ReferrerIssue{ReferrerIssue::Kind::FallbackNotIndex, subject, tag,
@@ -758,15 +786,17 @@ void ReferrerWalker::queryCosign(const std::shared_ptr<Job> &job, const Digest &
         for (const QString &tag : cosigntags::tagsFor(subject)) {
             if (!job->tags->contains(tag))
                 continue;
+            if (sourceGone(job))
+                return;
             begin(job);
-            job->track(m_client->getManifest(
+            job->track(m_source->manifest(
                 job->repository, tag, this,
-                [this, job, subject, depth, tag](Result<FetchedManifest> result) {
+                [this, job, subject, depth, tag](Result<SourceManifest> result) {
                     auto finally = qScopeGuard([this, job] { end(job); });
                     if (job->outer.isCancelled())
                         return;
                     if (!result.ok()) {
-                        if (result.error().kind != ErrorKind::Cancelled)
+                        if (!stopIfCancelled(job, result.error()))
                             job->graph.addIssue(
                                 ReferrerIssue{ReferrerIssue::Kind::SourceFailed, subject, tag,
                                               QStringLiteral("cosign tag %1: %2")
@@ -809,6 +839,8 @@ void ReferrerWalker::withTags(const std::shared_ptr<Job> &job, std::function<voi
     case Job::TagState::NotLoaded:
         break;
     }
+    if (sourceGone(job))
+        return then();
     job->tagState = Job::TagState::Loading;
     begin(job);
     job->waitingForTags.append([this, job, then] {
@@ -816,24 +848,32 @@ void ReferrerWalker::withTags(const std::shared_ptr<Job> &job, std::function<voi
         end(job);
     });
     begin(job);
-    job->track(m_client->allTags(job->repository, this, [this, job](Result<QStringList> tags) {
-        if (tags.ok()) {
-            job->tags = std::make_shared<const QSet<QString>>(tags->begin(), tags->end());
-            job->tagState = Job::TagState::Loaded;
-        } else {
-            job->tagState = Job::TagState::Failed;
-            if (tags.error().kind != ErrorKind::Cancelled)
-                job->graph.addIssue(
-                    ReferrerIssue{ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
-                                  QStringLiteral("Could not list tags for cosign attachments: ") +
-                                      tags.error().toString()});
-        }
-        const QList<std::function<void()>> waiting = std::move(job->waitingForTags);
-        job->waitingForTags.clear();
-        for (const auto &fn : waiting)
-            fn();
-        end(job);
-    }));
+    job->track(m_source->allTags(
+        job->repository, MaxTagPages, this, [this, job](Result<NameListing> tags) {
+            if (tags.ok()) {
+                job->tags =
+                    std::make_shared<const QSet<QString>>(tags->items.begin(), tags->items.end());
+                job->tagState = Job::TagState::Loaded;
+                if (tags->truncated)
+                    job->graph.addIssue(ReferrerIssue{
+                        ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
+                        QStringLiteral("The tag list stopped after %1 pages; cosign attachments "
+                                       "under later tags were not looked for.")
+                            .arg(tags->pages)});
+            } else {
+                job->tagState = Job::TagState::Failed;
+                if (!stopIfCancelled(job, tags.error()))
+                    job->graph.addIssue(ReferrerIssue{
+                        ReferrerIssue::Kind::SourceFailed, Digest(), QString(),
+                        QStringLiteral("Could not list tags for cosign attachments: ") +
+                            tags.error().toString()});
+            }
+            const QList<std::function<void()>> waiting = std::move(job->waitingForTags);
+            job->waitingForTags.clear();
+            for (const auto &fn : waiting)
+                fn();
+            end(job);
+        }));
 }
 
 } // namespace ocular

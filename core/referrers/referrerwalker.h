@@ -3,9 +3,10 @@
 #include "base/result.h"
 #include "http/requesthandle.h"
 #include "referrers/referrergraph.h"
-#include "registry/registrytypes.h"
+#include "source/sourcetypes.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <functional>
 #include <memory>
@@ -13,12 +14,13 @@
 namespace ocular {
 
 class CapabilityProbe;
+class ContentSource;
 class FallbackIndex;
-class RegistryClient;
 
-/// Builds the ReferrerGraph of one manifest from every source a registry may hold attachments
-/// in (referrers API, fallback tag, cosign tags, BuildKit entries in indexes), recursively,
-/// with a visited set and a depth limit, and walking the platform children of indexes.
+/// Builds the ReferrerGraph of one manifest from every place a ContentSource may hold
+/// attachments in (referrers API, fallback tag, cosign tags, BuildKit entries in indexes),
+/// recursively, with a visited set and a depth limit, and walking the platform children of
+/// indexes.
 /// A listed referrer becomes an edge only when its own manifest names the subject (for cosign
 /// tags: when its signed payload does); the others are ReferrerGraph::rejected().
 /// Every inner request is delivered to the walker itself, so deleting it mid-walk is safe.
@@ -47,14 +49,14 @@ public:
         bool useCosignTags = true;
         bool useBuildKit = true;
         bool walkIndexChildren = true;
-        /// Most referrers API pages followed per subject.
-        int maxApiPages = 100;
         /// The repository's tags when the caller has them (audits); listed once otherwise.
         std::shared_ptr<const QSet<QString>> tags;
     };
 
-    /// `probe` (may be null) supplies and receives what is known about the referrers API.
-    ReferrerWalker(RegistryClient *client, CapabilityProbe *probe, QObject *parent = nullptr);
+    /// `source` is not owned; a walk that outlives it ends Cancelled. `probe` (may be null)
+    /// supplies and receives what is known about the referrers API of a registry source. The
+    /// page cap of the API is the source's (RegistrySource::setMaxReferrerPages).
+    ReferrerWalker(ContentSource *source, CapabilityProbe *probe, QObject *parent = nullptr);
     /// Cancels the walks still running; their callers receive Cancelled.
     ~ReferrerWalker() override;
 
@@ -67,7 +69,7 @@ private:
     void visit(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting,
                const Descriptor *descriptor, ReferrerSources via);
     void onManifest(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting,
-                    ReferrerSources via, Result<FetchedManifest> result);
+                    ReferrerSources via, Result<SourceManifest> result);
     void expand(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting);
     void grow(const std::shared_ptr<Job> &job, const Digest &digest, int depth, int nesting);
     struct Claim;
@@ -78,8 +80,7 @@ private:
                 RejectedReferrer::Reason reason, const QString &named, const QString &detail);
     void skipped(const std::shared_ptr<Job> &job, const Digest &subject, const QString &where,
                  const QString &tag, const FallbackIndex &index);
-    void queryApi(const std::shared_ptr<Job> &job, const Digest &subject, int depth,
-                  const QUrl &next, int page);
+    void queryApi(const std::shared_ptr<Job> &job, const Digest &subject, int depth);
     void queryFallback(const std::shared_ptr<Job> &job, const Digest &subject, int depth);
     void queryCosign(const std::shared_ptr<Job> &job, const Digest &subject, int depth);
     void found(const std::shared_ptr<Job> &job, const Digest &subject, int depth,
@@ -87,8 +88,12 @@ private:
     void withTags(const std::shared_ptr<Job> &job, std::function<void()> then);
     void begin(const std::shared_ptr<Job> &job);
     void end(const std::shared_ptr<Job> &job);
+    /// True (and the walk cancelled) when the source is gone.
+    bool sourceGone(const std::shared_ptr<Job> &job);
+    /// True (and the walk cancelled) when `error` is a cancel the walk did not ask for.
+    bool stopIfCancelled(const std::shared_ptr<Job> &job, const Error &error);
 
-    RegistryClient *m_client;
+    QPointer<ContentSource> m_source;
     CapabilityProbe *m_probe;
     QList<std::weak_ptr<Job>> m_jobs; ///< walks in flight, cancelled by the destructor
 };

@@ -1,9 +1,10 @@
 #include "repositoryauditor.h"
 
+#include "async/boundedpool.h"
 #include "referrers/cosigngraphverifier.h"
 #include "referrers/cosigntags.h"
 #include "referrers/referrerwalker.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
 
 #include <QPointer>
 #include <algorithm>
@@ -11,26 +12,31 @@
 
 namespace ocular {
 
-RepositoryAuditor::RepositoryAuditor(RegistryClient *client, CapabilityProbe *probe,
-                                     QObject *parent)
+namespace {
+// Pages of 1000 tags: a million tags is past what one audit can show.
+constexpr int MaxTagPages = 1000;
+} // namespace
+
+RepositoryAuditor::RepositoryAuditor(ContentSource *source, CapabilityProbe *probe, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_source(source)
     , m_probe(probe)
 {}
 
 struct RepositoryAuditor::State
 {
-    QStringList queue;
     int total = 0;
     int finished = 0;
-    int running = 0;
-    QMap<QString, QList<AuditRow>> rows; // by tag, for a stable order
     std::shared_ptr<const QSet<QString>> tags;
     QPointer<QObject> context;
     Callback done;
     bool over = false;
-    QList<RequestHandle> handles;
-    std::function<void()> release; ///< breaks the pump's reference cycle
+    /// The tag listing, then the pool of tag audits: cancelling it cancels what runs.
+    RequestHandle outer;
+    ReferrerWalker *walker = nullptr;
+    CosignGraphVerifier *checker = nullptr;
+    std::optional<CosignVerifier> verifier;
+    int maxDepth = 3;
 };
 
 RepositoryAuditor::~RepositoryAuditor()
@@ -43,18 +49,10 @@ RepositoryAuditor::~RepositoryAuditor()
         if (!state || state->over)
             continue;
         state->over = true;
-        if (auto release = std::move(state->release))
-            release();
-        const QList<RequestHandle> handles = std::move(state->handles);
-        for (const RequestHandle &h : handles)
-            h.cancel();
-        if (state->context && state->done)
-            QMetaObject::invokeMethod(
-                state->context.data(),
-                [done = std::move(state->done)] {
-                    done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
-                },
-                Qt::QueuedConnection);
+        state->outer.cancel();
+        if (state->done)
+            async::deliverLater(state->context.data(),
+                                [done = std::move(state->done)] { done(Error::cancelled()); });
     }
 }
 
@@ -63,143 +61,150 @@ RequestHandle RepositoryAuditor::audit(const QString &repository, QObject *calle
     auto state = std::make_shared<State>();
     state->done = std::move(done);
     state->context = caller;
+    state->verifier = m_verifier;
+    state->maxDepth = m_maxDepth;
     m_audits.removeIf([](const std::weak_ptr<State> &w) {
         const auto s = w.lock();
         return !s || s->over;
     });
     m_audits.append(state);
-    // Every inner step reports to the auditor; only the final answer goes to the caller.
-    QObject *const context = this;
-    RequestHandle outer;
-    std::weak_ptr<State> weak = state;
-    outer.setAbort([weak] {
-        if (auto s = weak.lock()) {
-            const QList<RequestHandle> handles = s->handles;
-            for (const RequestHandle &h : handles)
-                h.cancel();
-        }
-    });
-    auto *walker = new ReferrerWalker(m_client, m_probe, this);
-    auto *checker = new CosignGraphVerifier(m_client, this);
-    QPointer<RepositoryAuditor> self(this);
-    const std::optional<CosignVerifier> verifier = m_verifier;
-    const int maxDepth = m_maxDepth;
-    const int concurrency = m_concurrency;
+    if (!m_source) {
+        state->over = true;
+        async::deliverLater(caller, [done = std::move(state->done)] {
+            done(Error::cancelled(QStringLiteral("The content source went away.")));
+        });
+        return state->outer;
+    }
+    // One walker and one verifier per audit, children of the auditor: every inner step
+    // reports to the auditor; only the final answer goes to the caller.
+    state->walker = new ReferrerWalker(m_source, m_probe, this);
+    state->checker = new CosignGraphVerifier(m_source, this);
 
-    auto finish = [state, walker, checker, outer](Result<QList<AuditRow>> result) {
+    // The callbacks in flight hold the state (the auditor only watches it), so a finished or
+    // abandoned audit frees everything.
+    auto finish = [](const std::shared_ptr<State> &state, Result<QList<AuditRow>> result) {
         if (state->over)
             return;
         state->over = true;
-        walker->deleteLater();
-        checker->deleteLater();
+        state->walker->deleteLater();
+        state->checker->deleteLater();
         Callback done = std::move(state->done);
         if (!state->context || !done)
             return;
-        if (outer.isCancelled())
-            return done(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+        if (state->outer.isCancelled())
+            return done(Error::cancelled());
         done(std::move(result));
     };
-
-    auto pump = std::make_shared<std::function<void()>>();
-    state->release = [pump] { *pump = nullptr; };
-    *pump = [state, pump, walker, checker, repository, context, verifier, maxDepth, concurrency,
-             finish, self, outer]() {
-        if (state->over)
-            return;
-        if (outer.isCancelled()) {
-            auto keep = std::move(*pump); // this closure lives until we return
-            *pump = nullptr;
-            return finish(QList<AuditRow>());
-        }
-        if (state->queue.isEmpty() && state->running == 0) {
-            QList<AuditRow> all;
-            for (const QList<AuditRow> &rows : std::as_const(state->rows))
-                all += rows;
-            auto keep = std::move(*pump);
-            *pump = nullptr;
-            return finish(all);
-        }
-        while (state->running < concurrency && !state->queue.isEmpty()) {
-            const QString tag = state->queue.takeFirst();
-            ++state->running;
-            ReferrerWalker::Options options;
-            options.maxDepth = maxDepth;
-            options.tags = state->tags;
-            auto tagDone = [state, pump, self, tag](QList<AuditRow> rows) {
-                state->rows.insert(tag, rows);
-                --state->running;
-                ++state->finished;
-                if (self)
-                    Q_EMIT self->progress(state->finished, state->total);
-                if (*pump)
-                    (*pump)();
-            };
-            state->handles.append(walker->walk(
-                repository, tag, options, context,
-                [state, checker, tag, context, verifier, tagDone](Result<ReferrerGraph> graph) {
-                    if (!graph.ok()) {
-                        AuditRow failed;
-                        failed.tag = tag;
-                        failed.setVerification(
-                            VerificationResult::notChecked(graph.error().message));
-                        return tagDone({failed});
-                    }
-                    auto rows =
-                        std::make_shared<QList<AuditRow>>(audittable::rowsFor(graph.value(), tag));
-                    if (!verifier) {
-                        for (AuditRow &row : *rows) {
-                            if (row.hasSignatureFormat(ArtifactFormat::CosignSignature))
-                                row.setVerification(
-                                    VerificationResult::notChecked(QStringLiteral("no key given")));
-                            else if (row.isSigned())
-                                row.setVerification(VerificationResult::notChecked(
-                                    QStringLiteral("no cosign signature")));
-                        }
-                        return tagDone(*rows);
-                    }
-                    auto pending = std::make_shared<int>(int(rows->size()));
-                    for (qsizetype i = 0; i < rows->size(); ++i) {
-                        state->handles.append(checker->verify(
-                            graph.value(), rows->at(i).digest, *verifier, context,
-                            [rows, i, pending, tagDone](Result<QList<CosignCheck>> checks) {
-                                AuditRow &row = (*rows)[i];
-                                if (checks.ok() && !checks->isEmpty()) {
-                                    // One good signature is enough; else the first failure.
-                                    row.setVerification(checks->first().result);
-                                    for (const CosignCheck &c : checks.value()) {
-                                        if (c.result.isVerified())
-                                            row.setVerification(c.result);
-                                    }
-                                } else if (row.isSigned()) {
-                                    row.setVerification(VerificationResult::notChecked(
-                                        QStringLiteral("no cosign signature")));
-                                }
-                                if (--*pending == 0)
-                                    tagDone(*rows);
-                            }));
-                    }
-                }));
-        }
-    };
-
-    state->handles.append(
-        m_client->allTags(repository, context, [state, pump, finish](Result<QStringList> tags) {
-            if (!tags.ok()) {
-                *pump = nullptr;
-                return finish(tags.error());
-            }
-            state->tags = std::make_shared<const QSet<QString>>(tags->begin(), tags->end());
+    QPointer<RepositoryAuditor> self(this);
+    const int concurrency = m_concurrency;
+    state->outer.setCurrentStep(m_source->allTags(
+        repository, MaxTagPages, this,
+        [self, state, repository, concurrency, finish](Result<NameListing> tags) {
+            if (state->over)
+                return;
+            if (!tags.ok())
+                return finish(state, tags.error());
+            if (!self)
+                return finish(state, Error::cancelled());
+            state->tags =
+                std::make_shared<const QSet<QString>>(tags->items.begin(), tags->items.end());
             QStringList subjects;
-            for (const QString &tag : tags.value()) {
+            for (const QString &tag : tags->items) {
                 if (!cosigntags::isAttachmentTag(tag))
                     subjects << tag;
             }
             std::sort(subjects.begin(), subjects.end());
-            state->queue = subjects;
             state->total = int(subjects.size());
-            (*pump)();
+            // Results come back in task order: sorted by tag, as before.
+            state->outer.setCurrentStep(async::forEachBounded<QString, QList<AuditRow>>(
+                self, subjects, concurrency,
+                [self, state, repository](const QString &tag,
+                                          async::Callback<QList<AuditRow>> done) {
+                    if (!self)
+                        return RequestHandle();
+                    return self->auditTag(state, repository, tag, std::move(done));
+                },
+                [state, finish](Result<QList<Result<QList<AuditRow>>>> perTag) {
+                    if (!perTag.ok())
+                        return finish(state, perTag.error());
+                    QList<AuditRow> all;
+                    for (const Result<QList<AuditRow>> &rows : perTag.value()) {
+                        if (rows.ok())
+                            all += rows.value();
+                    }
+                    finish(state, all);
+                },
+                [self, state](int, const Result<QList<AuditRow>> &) {
+                    ++state->finished;
+                    if (self)
+                        Q_EMIT self->progress(state->finished, state->total);
+                }));
         }));
-    return outer;
+    return state->outer;
+}
+
+RequestHandle RepositoryAuditor::auditTag(const std::shared_ptr<State> &state,
+                                          const QString &repository, const QString &tag,
+                                          async::Callback<QList<AuditRow>> done)
+{
+    ReferrerWalker::Options options;
+    options.maxDepth = state->maxDepth;
+    options.tags = state->tags;
+    RequestHandle handle;
+    QPointer<RepositoryAuditor> self(this);
+    handle.setCurrentStep(state->walker->walk(
+        repository, tag, options, this,
+        [self, state, tag, handle, done](Result<ReferrerGraph> graph) {
+            if (!graph.ok()) {
+                AuditRow failed;
+                failed.tag = tag;
+                failed.setVerification(VerificationResult::notChecked(graph.error().message));
+                return done(QList<AuditRow>{failed});
+            }
+            auto rows = std::make_shared<QList<AuditRow>>(audittable::rowsFor(graph.value(), tag));
+            if (!state->verifier || !self) {
+                for (AuditRow &row : *rows) {
+                    if (row.hasSignatureFormat(ArtifactFormat::CosignSignature))
+                        row.setVerification(
+                            VerificationResult::notChecked(QStringLiteral("no key given")));
+                    else if (row.isSigned())
+                        row.setVerification(
+                            VerificationResult::notChecked(QStringLiteral("no cosign signature")));
+                }
+                return done(*rows);
+            }
+            QList<async::Task<QList<CosignCheck>>> checks;
+            for (const AuditRow &row : *rows) {
+                checks.append([state, graph = graph.value(), digest = row.digest,
+                               self](async::Callback<QList<CosignCheck>> checked) {
+                    return state->checker->verify(graph, digest, *state->verifier, self,
+                                                  std::move(checked));
+                });
+            }
+            handle.setCurrentStep(async::join<QList<CosignCheck>>(
+                self, std::move(checks),
+                [rows, done](Result<QList<Result<QList<CosignCheck>>>> results) {
+                    if (!results.ok())
+                        return done(results.error());
+                    for (qsizetype i = 0; i < rows->size(); ++i) {
+                        AuditRow &row = (*rows)[i];
+                        const Result<QList<CosignCheck>> &checks = results->at(i);
+                        if (checks.ok() && !checks->isEmpty()) {
+                            // One good signature is enough; else the first failure.
+                            row.setVerification(checks->first().result);
+                            for (const CosignCheck &c : checks.value()) {
+                                if (c.result.isVerified())
+                                    row.setVerification(c.result);
+                            }
+                        } else if (row.isSigned()) {
+                            row.setVerification(VerificationResult::notChecked(
+                                QStringLiteral("no cosign signature")));
+                        }
+                    }
+                    done(*rows);
+                }));
+        }));
+    return handle;
 }
 
 } // namespace ocular

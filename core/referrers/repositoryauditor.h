@@ -1,11 +1,13 @@
 #pragma once
 
+#include "async/asynctask.h"
 #include "base/result.h"
 #include "http/requesthandle.h"
 #include "referrers/audittable.h"
 #include "referrers/cosignverifier.h"
 
 #include <QObject>
+#include <QPointer>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,7 +15,7 @@
 namespace ocular {
 
 class CapabilityProbe;
-class RegistryClient;
+class ContentSource;
 
 /// Audits a whole repository: every tag (attachment tags excluded) and every platform
 /// manifest of each index, with the referrer graph of each, and — given a key — the check of
@@ -24,7 +26,8 @@ class RepositoryAuditor : public QObject
 public:
     using Callback = std::function<void(Result<QList<AuditRow>>)>;
 
-    RepositoryAuditor(RegistryClient *client, CapabilityProbe *probe, QObject *parent = nullptr);
+    /// `source` is not owned (an audit that outlives it ends Cancelled); `probe` may be null.
+    RepositoryAuditor(ContentSource *source, CapabilityProbe *probe, QObject *parent = nullptr);
     /// Cancels the audits still running; their callers receive Cancelled.
     ~RepositoryAuditor() override;
 
@@ -40,8 +43,13 @@ Q_SIGNALS:
 
 private:
     struct State;
+    /// One tag: its walk, then the check of its cosign signatures; always a row list (a failed
+    /// walk is a row saying so).
+    RequestHandle auditTag(const std::shared_ptr<State> &state, const QString &repository,
+                           const QString &tag, async::Callback<QList<AuditRow>> done);
+
     QList<std::weak_ptr<State>> m_audits;
-    RegistryClient *m_client;
+    QPointer<ContentSource> m_source;
     CapabilityProbe *m_probe;
     std::optional<CosignVerifier> m_verifier;
     int m_concurrency = 8;

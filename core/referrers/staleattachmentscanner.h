@@ -5,12 +5,13 @@
 #include "referrers/referrergraph.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <functional>
 
 namespace ocular {
 
-class RegistryClient;
+class ContentSource;
 
 /// Finds attachments left behind in a repository: fallback and cosign tags whose subject no
 /// longer exists, and fallback tags that do not hold an index (PROTOCOL §4, §6).
@@ -20,7 +21,8 @@ class StaleAttachmentScanner : public QObject
 public:
     using Callback = std::function<void(Result<QList<ReferrerIssue>>)>;
 
-    explicit StaleAttachmentScanner(RegistryClient *client, QObject *parent = nullptr);
+    /// `source` is not owned.
+    explicit StaleAttachmentScanner(ContentSource *source, QObject *parent = nullptr);
     /// Cancels the scans still running; their callers receive Cancelled.
     ~StaleAttachmentScanner() override;
 
@@ -29,7 +31,7 @@ public:
                        Callback done);
 
 private:
-    RegistryClient *m_client;
+    QPointer<ContentSource> m_source;
     QList<RequestHandle> m_running;
 };
 

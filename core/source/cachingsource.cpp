@@ -156,6 +156,15 @@ RequestHandle CachingSource::manifest(const QString &repository, const QString &
     return outer;
 }
 
+RequestHandle CachingSource::rawManifest(const QString &repository, const QString &reference,
+                                         QObject *context, Callback<RawManifest> done)
+{
+    // Not served from the cache: raw reads are for lists kept under tags, which change.
+    if (!m_inner)
+        return innerGone(context, done);
+    return m_inner->rawManifest(repository, reference, context, std::move(done));
+}
+
 RequestHandle CachingSource::blob(const QString &repository, const Digest &digest,
                                   std::shared_ptr<BlobSink> sink, qint64 maxBytes, QObject *context,
                                   Callback<BlobReceipt> done)

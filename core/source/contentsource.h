@@ -38,6 +38,10 @@ public:
     /// The manifest with its exact bytes; by digest, bytes that do not hash to it are an error.
     virtual RequestHandle manifest(const QString &repository, const QString &reference,
                                    QObject *context, Callback<SourceManifest> done) = 0;
+    /// The stored bytes of a manifest, unparsed (see RawManifest); by digest, bytes that do not
+    /// hash to it are an error. A missing tag or digest is ErrorKind::NotFound.
+    virtual RequestHandle rawManifest(const QString &repository, const QString &reference,
+                                      QObject *context, Callback<RawManifest> done) = 0;
     /// Writes the blob into `sink` (at most `maxBytes`), verifies it and commits the sink; on
     /// any failure the sink is discarded.
     virtual RequestHandle blob(const QString &repository, const Digest &digest,

@@ -109,17 +109,21 @@ RequestHandle MemorySource::answer(Operation operation, QObject *context, Callba
     QPointer<MemorySource> self(this);
     // The answer is computed when it is delivered, as a server's would be after the latency.
     // (A call whose context dies first stays counted as in flight: it never answers.)
-    QTimer::singleShot(m_latencyMs, context, [answered, self, failure, done, compute, inFlight] {
-        if (*answered)
-            return;
-        *answered = true;
-        --*inFlight;
-        if (failure)
-            return done(*failure);
-        if (!self)
-            return done(Error::cancelled(QStringLiteral("The content source went away.")));
-        done(compute(*self));
-    });
+    QTimer::singleShot(
+        m_latencyMs, context, [answered, self, failure, done, compute, inFlight, handle] {
+            if (*answered)
+                return;
+            *answered = true;
+            // The abort holds `done`, and callers keep handles in what `done` holds: a cycle
+            // unless an answered call lets go of it.
+            handle.setAbort({});
+            --*inFlight;
+            if (failure)
+                return done(*failure);
+            if (!self)
+                return done(Error::cancelled(QStringLiteral("The content source went away.")));
+            done(compute(*self));
+        });
     return handle;
 }
 
@@ -128,8 +132,7 @@ Result<NamePage> MemorySource::page(QStringList names, const PageCursor &cursor,
     names.sort();
     qsizetype start = 0;
     if (!cursor.isStart()) {
-        if (cursor.isEnd())
-        {
+        if (cursor.isEnd()) {
             NamePage last;
             last.next = PageCursor::end();
             return last;
@@ -233,6 +236,29 @@ RequestHandle MemorySource::manifest(const QString &repository, const QString &r
                                   .arg(digest->toString(), out.manifest.digest().toString());
             }
             return out;
+        });
+}
+
+RequestHandle MemorySource::rawManifest(const QString &repository, const QString &reference,
+                                        QObject *context, Callback<RawManifest> done)
+{
+    return answer<RawManifest>(
+        Operation::RawManifest, context, std::move(done),
+        [repository, reference](MemorySource &self) -> Result<RawManifest> {
+            const Repository repo = self.m_repositories.value(repository);
+            const auto digest = self.digestOf(repo, repository, reference);
+            if (!digest.ok())
+                return digest.error();
+            const StoredManifest &stored = repo.manifests[digest.value()];
+            if (isDigestReference(reference) && !digest->matches(stored.raw))
+                return Error::make(ErrorKind::DigestMismatch,
+                                   QStringLiteral("The manifest received does not match the "
+                                                  "digest %1 it was asked for; it was "
+                                                  "discarded.")
+                                       .arg(digest->toString()));
+            return RawManifest{stored.raw, stored.mediaType,
+                               isDigestReference(reference) ? digest.value()
+                                                            : Digest::sha256(stored.raw)};
         });
 }
 

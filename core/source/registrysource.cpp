@@ -3,6 +3,8 @@
 #include "content/mediatype.h"
 #include "http/linkheader.h"
 #include "http/originpolicy.h"
+#include "http/registryerror.h"
+#include "reference/manifestidentifier.h"
 #include "referrers/capabilityprobe.h"
 #include "referrers/fallbackindex.h"
 #include "registry/registryclient.h"
@@ -17,8 +19,8 @@ NamePage toNamePage(const ListPage &page)
 {
     NamePage out;
     out.items = page.items;
-    out.next = page.next.isValid() ? PageCursor::continueAt(page.next.toString())
-                                   : PageCursor::end();
+    out.next =
+        page.next.isValid() ? PageCursor::continueAt(page.next.toString()) : PageCursor::end();
     out.rejected = page.rejected;
     return out;
 }
@@ -146,6 +148,39 @@ RequestHandle RegistrySource::manifest(const QString &repository, const QString 
         });
 }
 
+RequestHandle RegistrySource::rawManifest(const QString &repository, const QString &reference,
+                                          QObject *context, Callback<RawManifest> done)
+{
+    if (!m_client)
+        return clientGone(context, done);
+    // The raw read skips RegistryClient's strict parse, not its name checks: a reference that
+    // is neither a tag nor a digest must never become part of a URL path.
+    if (const auto identifier = ManifestIdentifier::parse(reference); !identifier.ok()) {
+        async::deliverLater(context, [done, error = identifier.error()] { done(error); });
+        return RequestHandle();
+    }
+    return m_client->manifestResponse(
+        repository, reference, context, [done, repository, reference](Result<HttpResponse> result) {
+            if (!result.ok())
+                return done(result.error());
+            const HttpResponse &response = result.value();
+            if (!response.isSuccess())
+                return done(registryError(response, repository + QLatin1Char(':') + reference));
+            RawManifest out{response.body, response.contentType(), Digest::sha256(response.body)};
+            if (isDigestReference(reference)) {
+                const Digest wanted = Digest::parse(reference).value();
+                if (!wanted.matches(response.body))
+                    return done(Error::make(ErrorKind::DigestMismatch,
+                                            QStringLiteral("The manifest received does not match "
+                                                           "the digest %1 it was asked for; it "
+                                                           "was discarded.")
+                                                .arg(wanted.toString())));
+                out.digest = wanted;
+            }
+            done(out);
+        });
+}
+
 RequestHandle RegistrySource::blob(const QString &repository, const Digest &digest,
                                    std::shared_ptr<BlobSink> sink, qint64 maxBytes,
                                    QObject *context, Callback<BlobReceipt> done)
@@ -187,8 +222,9 @@ RequestHandle RegistrySource::referrers(const QString &repository, const Digest 
     QPointer<RegistryClient> client = m_client;
     const QUrl base = m_client->endpoint().baseUrl;
     using ReferrersPage = async::Page<Descriptor, PageCursor>;
-    auto fetch = [client, repository, subject, artifactType, context, answer,
-                  base](const PageCursor &cursor, async::Callback<ReferrersPage> page) {
+    auto pageNumber = std::make_shared<int>(0);
+    auto fetch = [client, repository, subject, artifactType, context, answer, base,
+                  pageNumber](const PageCursor &cursor, async::Callback<ReferrersPage> page) {
         if (!client) {
             async::deliverLater(context, [page] {
                 page(Error::cancelled(QStringLiteral("The registry connection went away.")));
@@ -199,7 +235,8 @@ RequestHandle RegistrySource::referrers(const QString &repository, const Digest 
         const bool first = cursor.isStart();
         return client->referrersPage(
             repository, subject, artifactType, next, context,
-            [client, answer, artifactType, page, first, base](Result<HttpResponse> result) {
+            [client, answer, artifactType, page, first, base,
+             pageNumber](Result<HttpResponse> result) {
                 if (!result.ok())
                     return page(result.error());
                 const HttpResponse &response = result.value();
@@ -227,6 +264,10 @@ RequestHandle RegistrySource::referrers(const QString &repository, const Digest 
                 auto index = FallbackIndex::parse(response.body);
                 if (!index.ok())
                     return page(index.error());
+                const int thisPage = (*pageNumber)++;
+                for (const FallbackIndex::SkippedEntry &entry : index->skipped())
+                    answer->skipped.append(
+                        SkippedReferrerEntry{thisPage, entry.position, entry.reason});
                 ReferrersPage out;
                 // Without OCI-Filters-Applied the server sent everything: filter here.
                 out.items = artifactType.isEmpty() || answer->filterAppliedByServer

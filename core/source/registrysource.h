@@ -31,6 +31,8 @@ public:
                           Callback<ResolvedReference> done) override;
     RequestHandle manifest(const QString &repository, const QString &reference, QObject *context,
                            Callback<SourceManifest> done) override;
+    RequestHandle rawManifest(const QString &repository, const QString &reference, QObject *context,
+                              Callback<RawManifest> done) override;
     RequestHandle blob(const QString &repository, const Digest &digest,
                        std::shared_ptr<BlobSink> sink, qint64 maxBytes, QObject *context,
                        Callback<BlobReceipt> done) override;

@@ -41,12 +41,30 @@ struct SourceManifest
     bool fromCache = false;
 };
 
+/// A manifest's stored bytes, not parsed: for documents their reader parses leniently (a
+/// fallback referrers index, which a strict manifest parse would refuse whole for one bad entry).
+struct RawManifest
+{
+    QByteArray raw;
+    QString mediaType; ///< as the source labels the bytes (may be empty)
+    Digest digest;     ///< Ocular's own hash of `raw`
+};
+
 /// A blob delivered into a sink: verified against `digest` and committed.
 struct BlobReceipt
 {
     Digest digest;
     qint64 size = 0;
     bool fromCache = false;
+};
+
+/// An entry of a referrers list that is not a valid descriptor: skipped (one broken entry must
+/// not hide the others) and reported with why.
+struct SkippedReferrerEntry
+{
+    int page = 0;     ///< 0-based page of the listing it was on
+    int position = 0; ///< 0-based index in that page's `manifests` array
+    QString reason;
 };
 
 /// What a referrers question got back. The list is always filtered when a filter was asked for
@@ -61,6 +79,7 @@ struct ReferrersAnswer
     };
     Kind kind = Kind::Unknown;
     QList<Descriptor> referrers;
+    QList<SkippedReferrerEntry> skipped;
     bool filterAppliedByServer = false;
     bool truncated = false; ///< stopped at the page cap
     int pages = 0;

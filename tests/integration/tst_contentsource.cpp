@@ -22,6 +22,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -286,6 +289,40 @@ private Q_SLOTS:
         QCOMPARE(sbom->manifest.artifactType(), QString(mediatype::SpdxJson));
     }
 
+    // The raw read the referrer walk uses for fallback indexes: the stored bytes, unparsed,
+    // by tag or digest, through the caching decorator too; names are still checked.
+    void rawManifestsAreTheStoredBytes_data() { backends(); }
+    void rawManifestsAreTheStoredBytes()
+    {
+        OCULAR_BACKEND(backend);
+        QTemporaryDir dir;
+        ContentCache cache(dir.path());
+        CachingSource caching(backend->source(), &cache);
+        for (ContentSource *source : {backend->source(), static_cast<ContentSource *>(&caching)}) {
+            auto byTag = waitFor<RawManifest>([&](QObject *ctx, auto done) {
+                return source->rawManifest(App, QStringLiteral("v2"), ctx, done);
+            });
+            QVERIFY2(byTag.ok(), qPrintable(byTag.error().toString()));
+            QCOMPARE(byTag->raw, content.image.raw);
+            QCOMPARE(byTag->digest, content.image.digest);
+            QCOMPARE(byTag->mediaType, content.image.mediaType);
+            auto byDigest = waitFor<RawManifest>([&](QObject *ctx, auto done) {
+                return source->rawManifest(App, content.sbom.digest.toString(), ctx, done);
+            });
+            QVERIFY2(byDigest.ok(), qPrintable(byDigest.error().toString()));
+            QCOMPARE(byDigest->raw, content.sbom.raw);
+            QCOMPARE(byDigest->digest, content.sbom.digest);
+            auto missing = waitFor<RawManifest>([&](QObject *ctx, auto done) {
+                return source->rawManifest(App, QStringLiteral("nope"), ctx, done);
+            });
+            QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+            auto hostile = waitFor<RawManifest>([&](QObject *ctx, auto done) {
+                return source->rawManifest(App, QStringLiteral("../other/manifests/v1"), ctx, done);
+            });
+            QCOMPARE(hostile.error().kind, ErrorKind::InvalidInput);
+        }
+    }
+
     void blobsGoIntoSinksVerified_data() { backends(); }
     void blobsGoIntoSinksVerified()
     {
@@ -490,6 +527,31 @@ private Q_SLOTS:
         QCOMPARE(sboms->referrers.size(), 1); // filtered either way
         QCOMPARE(sboms->referrers.first().digest, c.sbom.digest);
 
+        // A broken entry is skipped and reported with its place, the others are kept.
+        QJsonObject broken{{QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
+                           {QStringLiteral("digest"), c.sbom.digest.toString()},
+                           {QStringLiteral("size"), QStringLiteral("big")}};
+        QJsonObject good{{QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
+                         {QStringLiteral("digest"), c.sbom.digest.toString()},
+                         {QStringLiteral("size"), c.sbom.raw.size()}};
+        const Digest other = Digest::sha256("another subject");
+        fake.setReferrersBody(
+            other.toString(),
+            QJsonDocument(QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                                      {QStringLiteral("mediaType"), QString(mediatype::OciIndex)},
+                                      {QStringLiteral("manifests"), QJsonArray{good, broken}}})
+                .toJson(QJsonDocument::Compact));
+        auto skipping = waitFor<ReferrersAnswer>([&](QObject *ctx, auto done) {
+            return source.referrers(App, other, QString(), ctx, done);
+        });
+        QVERIFY2(skipping.ok(), qPrintable(skipping.error().toString()));
+        QCOMPARE(skipping->referrers.size(), 1);
+        QCOMPARE(skipping->skipped.size(), 1);
+        QCOMPARE(skipping->skipped.first().page, 0);
+        QCOMPARE(skipping->skipped.first().position, 1);
+        QVERIFY2(skipping->skipped.first().reason.contains(QStringLiteral("size")),
+                 qPrintable(skipping->skipped.first().reason));
+
         fake.setApiMode(ocular::test::FakeReferrersRegistry::ApiMode::NotAllowed);
         auto absent = waitFor<ReferrersAnswer>([&](QObject *ctx, auto done) {
             return source.referrers(App, c.image.digest, QString(), ctx, done);
@@ -508,7 +570,8 @@ private Q_SLOTS:
         DemoSeeder seeder;
         seeder.setManyTagCount(20);
         auto summary = waitFor<DemoSummary>(
-            [&](QObject *ctx, auto done) { return seeder.seed(stack->source(), ctx, done); }, 300000);
+            [&](QObject *ctx, auto done) { return seeder.seed(stack->source(), ctx, done); },
+            300000);
         QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
         RepositoryInventoryBuilder builder(stack->source());
         auto inventory = waitFor<RepositoryInventory>(

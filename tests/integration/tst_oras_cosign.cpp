@@ -105,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(stack);
         RegistryClient &client = *stack->client();
         CapabilityProbe probe(&client);
-        ReferrerWalker walker(&client, &probe);
+        ReferrerWalker walker(stack->source(), &probe);
         const QString repo = QStringLiteral("interop/app");
         const QString host = registry.hostPort();
 
@@ -291,7 +291,7 @@ private Q_SLOTS:
         QVERIFY(pub.open(QIODevice::ReadOnly));
         auto verifier = CosignVerifier::fromPublicKeyPem(pub.readAll());
         QVERIFY(verifier.ok());
-        CosignGraphVerifier checker(&client);
+        CosignGraphVerifier checker(stack->source());
         auto checks = waitFor<QList<CosignCheck>>([&](QObject *ctx, auto done) {
             return checker.verify(graph.value(), subject, verifier.value(), ctx, done);
         });

@@ -37,7 +37,7 @@ private Q_SLOTS:
         const auto &d = summary->digests;
 
         CapabilityProbe probe(&client);
-        RepositoryAuditor auditor(&client, &probe);
+        RepositoryAuditor auditor(&demo.source(), &probe);
         int progressCalls = 0;
         connect(&auditor, &RepositoryAuditor::progress, this, [&](int, int) { ++progressCalls; });
         auto rows = waitFor<QList<AuditRow>>([&](QObject *ctx, auto done) {

@@ -178,7 +178,7 @@ private Q_SLOTS:
               timer.elapsed());
 
         CapabilityProbe probe(&client);
-        RepositoryAuditor auditor(&client, &probe);
+        RepositoryAuditor auditor(stack->source(), &probe);
         const qint64 requestsBefore = stack->http()->attemptsStarted();
         timer.restart();
         auto rows = waitFor<QList<AuditRow>>(

@@ -13,6 +13,7 @@
 #include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
 #include "registry/registryclient.h"
+#include "source/registrysource.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -79,8 +80,9 @@ struct Rig
         fake.start();
         client = std::make_unique<RegistryClient>(&http,
                                                   RegistryEndpoint::parse(fake.hostPort()).value());
+        source = std::make_unique<RegistrySource>(client.get());
         probe = std::make_unique<CapabilityProbe>(client.get());
-        walker = std::make_unique<ReferrerWalker>(client.get(), probe.get());
+        walker = std::make_unique<ReferrerWalker>(source.get(), probe.get());
     }
     Result<ReferrerGraph> walk(const QString &ref, ReferrerWalker::Options options = {})
     {
@@ -92,6 +94,7 @@ struct Rig
     QNetworkAccessManager network;
     HttpClient http;
     std::unique_ptr<RegistryClient> client;
+    std::unique_ptr<RegistrySource> source;
     std::unique_ptr<CapabilityProbe> probe;
     std::unique_ptr<ReferrerWalker> walker;
 };
@@ -647,7 +650,7 @@ private Q_SLOTS:
             QObject context;
             {
                 auto *probe = new CapabilityProbe(rig.client.get());
-                auto *walker = new ReferrerWalker(rig.client.get(), probe);
+                auto *walker = new ReferrerWalker(rig.source.get(), probe);
                 std::optional<Result<ReferrerGraph>> walked;
                 walker->walk(Repo, QStringLiteral("v1"), {}, &context,
                              [&](Result<ReferrerGraph> r) { walked = r; });
@@ -667,7 +670,7 @@ private Q_SLOTS:
                 tally(walked && !walked->ok(), walked && walked->ok());
             }
             {
-                auto *auditor = new RepositoryAuditor(rig.client.get(), nullptr);
+                auto *auditor = new RepositoryAuditor(rig.source.get(), nullptr);
                 std::optional<Result<QList<AuditRow>>> audited;
                 auditor->audit(Repo, &context, [&](Result<QList<AuditRow>> r) { audited = r; });
                 QTest::qWait(delayMs * 2);
@@ -681,8 +684,8 @@ private Q_SLOTS:
             {
                 auto graph = rig.walk(QStringLiteral("v1"));
                 QVERIFY(graph.ok());
-                auto *verifier = new CosignGraphVerifier(rig.client.get());
-                auto *scanner = new StaleAttachmentScanner(rig.client.get());
+                auto *verifier = new CosignGraphVerifier(rig.source.get());
+                auto *scanner = new StaleAttachmentScanner(rig.source.get());
                 std::optional<Result<QList<CosignCheck>>> checked;
                 std::optional<Result<QList<ReferrerIssue>>> scanned;
                 verifier->verify(*graph, graph->root(), CosignVerifier(), &context,

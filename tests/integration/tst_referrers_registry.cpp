@@ -15,6 +15,7 @@
 #include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
 #include "registry/registryclient.h"
+#include "source/contentsource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,7 +35,7 @@ struct Rig
         , client(stack->client())
     {
         probe = std::make_unique<CapabilityProbe>(client);
-        walker = std::make_unique<ReferrerWalker>(client, probe.get());
+        walker = std::make_unique<ReferrerWalker>(stack->source(), probe.get());
     }
     Result<ReferrerGraph> walk(const QString &repo, const QString &ref,
                                ReferrerWalker::Options options = {})
@@ -234,7 +235,7 @@ private Q_SLOTS:
         auto tags = waitFor<QStringList>(
             [&](QObject *ctx, auto done) { return rig.client->allTags(repo, ctx, done); });
         QVERIFY(tags.ok());
-        StaleAttachmentScanner scanner(rig.client);
+        StaleAttachmentScanner scanner(rig.stack->source());
         auto issues = waitFor<QList<ReferrerIssue>>(
             [&](QObject *ctx, auto done) { return scanner.scan(repo, tags.value(), ctx, done); });
         QVERIFY(issues.ok());
@@ -347,7 +348,7 @@ private Q_SLOTS:
         const QString fallback = Digest::compute(image, QStringLiteral("sha512")).fallbackTag();
         QCOMPARE(fallback.size(), 7 + 64);
         QVERIFY(rig.push(repo, fallback, image).isValid()); // whatever it holds, not an image tag
-        RepositoryAuditor auditor(rig.client, rig.probe.get());
+        RepositoryAuditor auditor(rig.stack->source(), rig.probe.get());
         auto rows = waitFor<QList<AuditRow>>(
             [&](QObject *ctx, auto done) { return auditor.audit(repo, ctx, done); });
         QVERIFY2(rows.ok(), qPrintable(rows.error().toString()));

@@ -678,7 +678,7 @@ void TestBrowseUi::browsingTheDemoNeverStalls()
     RepositoryTreePanel *tree = window->treePanel();
     RegistryTreeModel *model = tree->model();
     if (!withSupplyChain) {
-        window->supplyChain()->setClient(nullptr);
+        window->supplyChain()->setSource(nullptr, nullptr);
         window->supplyChain()->close();
         disconnect(window->treePanel(), nullptr, window->supplyChain(), nullptr);
     }

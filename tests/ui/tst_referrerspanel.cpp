@@ -74,7 +74,7 @@ private Q_SLOTS:
         SupplyChainDock dock;
         dock.resize(1000, 700);
         dock.show();
-        dock.setClient(&client);
+        dock.setSource(&demo.source(), &client);
         ReferrersPanel *panel = dock.referrers();
         QAbstractItemModelTester tester(panel->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -204,14 +204,14 @@ private Q_SLOTS:
         QCOMPARE(caps->table()->item(3, 0)->text(), QStringLiteral("Catalog"));
         QCOMPARE(caps->table()->item(3, 1)->text(), QStringLiteral("supported"));
         QVERIFY(caps->table()->item(0, 3)->text().contains(QStringLiteral("404")));
-        dock.setClient(nullptr);
+        dock.setSource(nullptr, nullptr);
 
         // The repository tree's lazily loaded "Referrers (n)" node under the amd64 manifest.
         RegistryTreeModel tree;
         tree.setReferrersNodes(true);
         CapabilityProbe probe(&client);
         ReferrersTreeLoader loader(&tree);
-        loader.setClient(&client, &probe);
+        loader.setSource(&demo.source(), &probe);
         const QString repo = QStringLiteral("demo/hello");
         tree.appendRepositories({repo});
         tree.setTags(tree.repositoryIndex(repo), {QStringLiteral("latest")});

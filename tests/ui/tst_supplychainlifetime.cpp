@@ -13,6 +13,7 @@
 #include "panels/referrerspanel.h"
 #include "panels/supplychaindock.h"
 #include "registry/registryclient.h"
+#include "source/registrysource.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
@@ -39,6 +40,19 @@ TreeSelection tagSelection(const QString &registry, const QString &repository, c
     return s;
 }
 
+/// What the main window hands the dock per registry: a client and the source over it.
+struct Connection
+{
+    std::unique_ptr<RegistryClient> client;
+    std::unique_ptr<RegistrySource> source;
+    RegistryClient *operator->() const { return client.get(); }
+};
+
+void attach(SupplyChainDock &dock, const Connection &connection)
+{
+    dock.setSource(connection.source.get(), connection.client.get());
+}
+
 /// Lets replies arrive for a varying time (0 to ~40 ms) so that the switch lands at different
 /// points of the job: before the first request, between steps, inside a burst.
 void letItRun(int round)
@@ -59,11 +73,15 @@ class TestSupplyChainLifetime : public QObject
     std::unique_ptr<HttpClient> m_http;
     QString m_hostPort;
 
-    /// A new client of the demo registry, as the main window makes one per registry.
-    std::unique_ptr<RegistryClient> newClient()
+    /// A new client and source of the demo registry, as the main window makes one per
+    /// registry.
+    Connection newClient()
     {
-        return std::make_unique<RegistryClient>(m_http.get(),
-                                                RegistryEndpoint::parse(m_hostPort).value());
+        Connection c;
+        c.client = std::make_unique<RegistryClient>(m_http.get(),
+                                                    RegistryEndpoint::parse(m_hostPort).value());
+        c.source = std::make_unique<RegistrySource>(c.client.get());
+        return c;
     }
 
     /// The last busy text the dock reported (empty: idle).
@@ -100,13 +118,13 @@ private Q_SLOTS:
         QSignalSpy loaded(dock.referrers(), &ReferrersPanel::graphLoaded);
         auto client = newClient();
         for (int round = 0; round < Rounds; ++round) {
-            dock.setClient(client.get());
+            attach(dock, client);
             dock.showSelection(
                 tagSelection(m_hostPort, QStringLiteral("demo/hello"), QStringLiteral("latest")));
             QVERIFY(dock.referrers()->isWalking());
             letItRun(round);
             auto next = newClient();
-            dock.setClient(next.get());
+            attach(dock, next);
             client = std::move(next); // the old client goes: nothing may still use it
             QVERIFY(!dock.referrers()->isWalking());
             QCOMPARE(lastActivity(activity), QString());
@@ -134,13 +152,13 @@ private Q_SLOTS:
         const TreeSelection many =
             tagSelection(m_hostPort, QStringLiteral("demo/many-tags"), QStringLiteral("latest"));
         for (int round = 0; round < Rounds; ++round) {
-            dock.setClient(client.get());
+            attach(dock, client);
             dock.showSelection(many);
             audit->run();
             QVERIFY(audit->isRunning());
             letItRun(round * 3);
             auto next = newClient();
-            dock.setClient(next.get());
+            attach(dock, next);
             client = std::move(next);
             QVERIFY(!audit->isRunning());
             QCOMPARE(lastActivity(activity), QString());
@@ -165,14 +183,14 @@ private Q_SLOTS:
         QSignalSpy refreshed(caps, &CapabilitiesPanel::refreshed);
         auto client = newClient();
         for (int round = 0; round < Rounds; ++round) {
-            dock.setClient(client.get());
+            attach(dock, client);
             dock.showSelection(
                 tagSelection(m_hostPort, QStringLiteral("demo/hello"), QStringLiteral("latest")));
             caps->refresh();
             QVERIFY(caps->isProbing());
             letItRun(round);
             auto next = newClient();
-            dock.setClient(next.get());
+            attach(dock, next);
             client = std::move(next);
             QVERIFY(!caps->isProbing());
         }
@@ -199,7 +217,7 @@ private Q_SLOTS:
         tree.appendRepositories({repo});
         tree.setTags(tree.repositoryIndex(repo), {QStringLiteral("latest")});
         for (int round = 0; round < Rounds; ++round) {
-            dock.setClient(client.get());
+            attach(dock, client);
             const QModelIndex tag = tree.tagIndex(repo, QStringLiteral("latest"));
             tree.setManifest(tag, image->manifest);
             const QModelIndex referrers = tree.index(tree.rowCount(tag) - 1, 0, tag);
@@ -207,7 +225,7 @@ private Q_SLOTS:
             tree.fetchMore(referrers);
             letItRun(round);
             auto next = newClient();
-            dock.setClient(next.get());
+            attach(dock, next);
             client = std::move(next);
         }
         QTest::qWait(300);
@@ -215,7 +233,7 @@ private Q_SLOTS:
         const QModelIndex referrers = tree.index(tree.rowCount(tag) - 1, 0, tag);
         // The last load was cancelled with its client: the node did not get a stale answer.
         QVERIFY(!referrers.data().toString().startsWith(QStringLiteral("Referrers (")));
-        dock.setClient(client.get());
+        attach(dock, client);
         tree.setManifest(tag, image->manifest);
         const QModelIndex fresh = tree.index(tree.rowCount(tag) - 1, 0, tag);
         tree.fetchMore(fresh);
@@ -228,7 +246,7 @@ private Q_SLOTS:
         auto client = newClient();
         for (int round = 0; round < 5; ++round) {
             auto dock = std::make_unique<SupplyChainDock>();
-            dock->setClient(client.get());
+            attach(*dock, client);
             dock->showSelection(tagSelection(m_hostPort, QStringLiteral("demo/many-tags"),
                                              QStringLiteral("latest")));
             dock->audit()->run();

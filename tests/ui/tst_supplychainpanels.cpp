@@ -146,7 +146,7 @@ private Q_SLOTS:
     void auditKeepsItsRepositoryAndCancelEndsIt()
     {
         SupplyChainDock dock;
-        dock.setClient(&client());
+        dock.setSource(&m_demo->source(), &client());
         QSignalSpy activity(&dock, &SupplyChainDock::activityChanged);
         AuditPanel *audit = dock.audit();
         QSignalSpy finished(audit, &AuditPanel::finished);
@@ -189,7 +189,7 @@ private Q_SLOTS:
     void auditChecksWithChosenKeyAndCountsDigests()
     {
         SupplyChainDock dock;
-        dock.setClient(&client());
+        dock.setSource(&m_demo->source(), &client());
         AuditPanel *audit = dock.audit();
         audit->setVerifier(std::nullopt);
         QSignalSpy finished(audit, &AuditPanel::finished);
@@ -295,7 +295,7 @@ private Q_SLOTS:
         dock.resize(1200, 500);
         dock.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dock));
-        dock.setClient(&client());
+        dock.setSource(&m_demo->source(), &client());
         ReferrersPanel *panel = dock.referrers();
         QSignalSpy loaded(panel, &ReferrersPanel::graphLoaded);
         dock.showSelection(tagSelection(QStringLiteral("demo/hello"), QStringLiteral("latest")));
@@ -367,7 +367,7 @@ private Q_SLOTS:
         dock->setGeometry(0, 0, 1300, 460);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        dock->setClient(&client());
+        dock->setSource(&m_demo->source(), &client());
         ReferrersPanel *panel = dock->referrers();
         QSignalSpy loaded(panel, &ReferrersPanel::graphLoaded);
         dock->showSelection(tagSelection(QStringLiteral("demo/hello"), QStringLiteral("latest")));
@@ -419,7 +419,7 @@ private Q_SLOTS:
         RegistryTreeModel tree;
         dock.treeToggle()->setChecked(true);
         dock.attachTree(&tree);
-        dock.setClient(&client());
+        dock.setSource(&m_demo->source(), &client());
         const QString repo = QStringLiteral("demo/hello");
         tree.appendRepositories({repo});
         tree.setTags(tree.repositoryIndex(repo), {QStringLiteral("latest")});
@@ -464,7 +464,7 @@ private Q_SLOTS:
         SupplyChainDock dock;
         dock.resize(1000, 400);
         dock.show();
-        dock.setClient(&client());
+        dock.setSource(&m_demo->source(), &client());
         dock.showSelection(tagSelection(QStringLiteral("demo/hello"), QStringLiteral("latest")));
         CapabilitiesPanel *caps = dock.capabilities();
         QSignalSpy refreshed(caps, &CapabilitiesPanel::refreshed);

@@ -111,7 +111,7 @@ MainWindow::~MainWindow()
 {
     m_tree->setSource(nullptr);
     m_inspector->setSource(nullptr);
-    m_supplyChain->setClient(nullptr);
+    m_supplyChain->setSource(nullptr, nullptr);
 }
 
 RegistryClient *MainWindow::currentClient() const
@@ -268,7 +268,7 @@ void MainWindow::onRegistryChanged(const QString &url)
     }
     m_source = source;
     m_inspector->setSource(source);
-    m_supplyChain->setClient(currentClient());
+    m_supplyChain->setSource(currentSource(), currentClient());
     m_tree->setSource(source);
     setWindowTitle(source ? QStringLiteral("%1 — Ocular").arg(source->displayName())
                           : QStringLiteral("Ocular"));

@@ -6,7 +6,7 @@
 #include "referrers/audittable.h"
 #include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -134,17 +134,17 @@ void AuditPanel::stopJobs()
     m_scanner = nullptr;
 }
 
-void AuditPanel::setClient(RegistryClient *client)
+void AuditPanel::setSource(ContentSource *source)
 {
     if (m_auditor)
         Q_EMIT activityChanged(QString());
     stopJobs();
-    m_client = client;
+    m_source = source;
     m_model->setRows({});
     m_audited.clear();
     m_status->clear();
     m_status->setToolTip(QString());
-    m_run->setEnabled(client && !m_repository.isEmpty());
+    m_run->setEnabled(source && !m_repository.isEmpty());
 }
 
 void AuditPanel::setRepository(const QString &repository)
@@ -152,7 +152,7 @@ void AuditPanel::setRepository(const QString &repository)
     if (repository == m_repository)
         return;
     m_repository = repository;
-    m_run->setEnabled(m_client && !repository.isEmpty());
+    m_run->setEnabled(m_source && !repository.isEmpty());
     m_run->setToolTip(repository.isEmpty() ? QString() : tr("Audit %1").arg(repository));
     // A running audit keeps auditing what its label names; the user cancels it or starts
     // another one for the new selection.
@@ -191,7 +191,7 @@ void AuditPanel::run()
 
 void AuditPanel::start(const QString &repository)
 {
-    if (!m_client || repository.isEmpty())
+    if (!m_source || repository.isEmpty())
         return;
     stopJobs();
     const int generation = m_generation;
@@ -199,7 +199,7 @@ void AuditPanel::start(const QString &repository)
     m_model->setRows({});
     m_status->setToolTip(QString());
     m_status->setText(tr("Auditing %1…").arg(repository));
-    m_auditor = new RepositoryAuditor(m_client, nullptr, this);
+    m_auditor = new RepositoryAuditor(m_source, nullptr, this);
     m_auditor->setVerifier(m_verifier);
     connect(m_auditor, &RepositoryAuditor::progress, this,
             [this, generation, repository](int done, int total) {
@@ -271,17 +271,19 @@ void AuditPanel::showSummary()
 
 void AuditPanel::scanStale(int generation)
 {
-    if (!m_client)
+    if (!m_source)
         return;
     const QString repository = m_audited;
-    m_scanner = new StaleAttachmentScanner(m_client, this);
+    m_scanner = new StaleAttachmentScanner(m_source, this);
     StaleAttachmentScanner *scanner = m_scanner;
-    m_scan = m_client->allTags(
-        repository, scanner, [this, generation, repository, scanner](Result<QStringList> tags) {
+    // Every page: a stale attachment tag sorts anywhere.
+    m_scan = m_source->allTags(
+        repository, 1000, scanner,
+        [this, generation, repository, scanner](Result<NameListing> tags) {
             if (generation != m_generation || !tags.ok())
                 return;
             m_scan = scanner->scan(
-                repository, tags.value(), scanner,
+                repository, tags->items, scanner,
                 [this, generation, scanner](Result<QList<ReferrerIssue>> issues) {
                     if (generation != m_generation)
                         return;

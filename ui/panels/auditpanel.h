@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -16,7 +17,7 @@ class QTableView;
 namespace ocular {
 
 class AuditModel;
-class RegistryClient;
+class ContentSource;
 class RepositoryAuditor;
 class StaleAttachmentScanner;
 
@@ -31,7 +32,7 @@ public:
     ~AuditPanel() override;
 
     /// Not owned; null detaches (a running audit is cancelled).
-    void setClient(RegistryClient *client);
+    void setSource(ContentSource *source);
     /// The selected repository, audited by the next run(). A running audit goes on with the
     /// repository it names; results of another repository are cleared when none runs.
     void setRepository(const QString &repository);
@@ -73,7 +74,8 @@ private:
     void stopJobs();
     void showSummary();
 
-    RegistryClient *m_client = nullptr;
+    /// Guarded: a source deleted without detaching first must not be called.
+    QPointer<ContentSource> m_source;
     /// One per run, deleted with it: the run's answers are delivered to it, so deleting it
     /// drops them all, and its walker and verifier go with it.
     RepositoryAuditor *m_auditor = nullptr;

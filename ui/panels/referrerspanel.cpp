@@ -9,7 +9,7 @@
 #include "referrers/provenancesummary.h"
 #include "referrers/referrerwalker.h"
 #include "referrers/signatureinspector.h"
-#include "registry/registryclient.h"
+#include "source/contentsource.h"
 #include "views/displayformat.h"
 #include "views/referencemenu.h"
 
@@ -127,20 +127,16 @@ ReferrersPanel::~ReferrersPanel()
     cancel();
 }
 
-void ReferrersPanel::setClient(RegistryClient *client, CapabilityProbe *probe)
+void ReferrersPanel::setSource(ContentSource *source, CapabilityProbe *probe)
 {
     cancel();
     // Walks deliver to the walker: deleting it drops whatever answers are still queued.
     delete m_walker;
     m_walker = nullptr;
-    if (m_probe && m_probe->parent() == this)
-        delete m_probe;
-    m_client = client;
-    m_probe = probe;
-    if (client && !m_probe)
-        m_probe = new CapabilityProbe(client, this);
-    if (client)
-        m_walker = new ReferrerWalker(client, m_probe, this);
+    m_source = source;
+    m_probe = source ? probe : nullptr;
+    if (source)
+        m_walker = new ReferrerWalker(source, m_probe, this);
     m_model->clear();
     m_header->clear();
     m_details->clear();
@@ -218,9 +214,9 @@ void ReferrersPanel::showSubject(const QString &repository, const QString &refer
 ReferenceMenu *ReferrersPanel::contextMenuFor(const QModelIndex &index)
 {
     const ReferrerNode *node = m_model->nodeAt(index);
-    if (!node || !node->digest.isValid() || !m_client)
+    if (!node || !node->digest.isValid() || !m_source)
         return nullptr;
-    const QString digestReference = displayformat::registryName(m_client->endpoint()) +
+    const QString digestReference = displayformat::registryName(m_source->displayName()) +
                                     QLatin1Char('/') + m_repository + QLatin1Char('@') +
                                     node->digest.toString();
     auto *menu = new ReferenceMenu(QString(), digestReference, this);
@@ -305,7 +301,9 @@ void ReferrersPanel::loadLayer(const Descriptor &layer, std::function<void(const
 {
     m_detail.cancel();
     const int generation = ++m_detailGeneration;
-    m_detail = m_client->getBlob(
+    if (!m_source)
+        return;
+    m_detail = m_source->blobBytes(
         m_repository, layer.digest, LayerCap, this,
         [this, generation, use](Result<QByteArray> bytes) {
             if (generation != m_detailGeneration)
@@ -340,7 +338,7 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
     m_details->setPlainText(t);
     m_sbom->clear();
     showDetailsPane(true, false);
-    if (!m_client || node.layers.isEmpty())
+    if (!m_source || node.layers.isEmpty())
         return Q_EMIT detailsShown();
 
     const ArtifactCategory category = node.classification.category;

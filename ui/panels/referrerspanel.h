@@ -4,6 +4,7 @@
 #include "models/treeselection.h"
 #include "referrers/cosignverifier.h"
 
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 #include <optional>
@@ -17,10 +18,10 @@ class QTreeView;
 namespace ocular {
 
 class CapabilityProbe;
+class ContentSource;
 class ReferrerGraphModel;
 class ReferrerWalker;
 class ReferenceMenu;
-class RegistryClient;
 class SbomViewer;
 struct ProvenanceSummary;
 struct ReferrerNode;
@@ -35,8 +36,9 @@ public:
     ~ReferrersPanel() override;
 
     /// Not owned; null detaches. The walk and the detail load in flight are cancelled and
-    /// their answers dropped.
-    void setClient(RegistryClient *client, CapabilityProbe *probe = nullptr);
+    /// their answers dropped. `probe` (may be null) is fed what the walks learn about the
+    /// referrers API, and its answer is shown in the header.
+    void setSource(ContentSource *source, CapabilityProbe *probe = nullptr);
     void showSelection(const TreeSelection &selection);
     /// Walks from a tag or digest of `repository`.
     void showSubject(const QString &repository, const QString &reference);
@@ -83,7 +85,8 @@ private:
     static std::optional<Descriptor> provenanceLayer(const ReferrerNode &node);
     void loadProvenance(const Descriptor &layer);
 
-    RegistryClient *m_client = nullptr;
+    /// Guarded: a source deleted without detaching first must not be called.
+    QPointer<ContentSource> m_source;
     CapabilityProbe *m_probe = nullptr;
     ReferrerWalker *m_walker = nullptr;
     ReferrerGraphModel *m_model;

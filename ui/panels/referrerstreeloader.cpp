@@ -27,15 +27,14 @@ void ReferrersTreeLoader::cancelWalks()
         walk.cancel();
 }
 
-void ReferrersTreeLoader::setClient(RegistryClient *client, CapabilityProbe *probe)
+void ReferrersTreeLoader::setSource(ContentSource *source, CapabilityProbe *probe)
 {
     ++m_generation;
     // The walks deliver to the walker (their context), so deleting it after cancelling drops
     // every answer still queued: none can reach the walker's own steps once it is gone.
     cancelWalks();
     delete m_walker;
-    m_walker = client ? new ReferrerWalker(client, probe, this) : nullptr;
-    m_client = client;
+    m_walker = source ? new ReferrerWalker(source, probe, this) : nullptr;
 }
 
 void ReferrersTreeLoader::load(const QModelIndex &index)

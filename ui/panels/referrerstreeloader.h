@@ -8,8 +8,8 @@
 namespace ocular {
 
 class CapabilityProbe;
+class ContentSource;
 class ReferrerWalker;
-class RegistryClient;
 class RegistryTreeModel;
 
 /// Fills the "Referrers (n)" nodes of the repository tree when they are expanded: the direct
@@ -22,7 +22,8 @@ public:
     ~ReferrersTreeLoader() override;
 
     /// Not owned; null detaches. Walks in flight are cancelled and their answers dropped.
-    void setClient(RegistryClient *client, CapabilityProbe *probe);
+    /// `probe` may be null.
+    void setSource(ContentSource *source, CapabilityProbe *probe);
     /// Walks started and not yet answered.
     int pendingWalks() const { return int(m_walks.size()); }
 
@@ -31,7 +32,6 @@ private:
     void cancelWalks();
 
     RegistryTreeModel *m_model;
-    RegistryClient *m_client = nullptr;
     ReferrerWalker *m_walker = nullptr;
     QHash<quint64, RequestHandle> m_walks;
     quint64 m_nextWalk = 0;

@@ -54,7 +54,7 @@ SupplyChainDock::SupplyChainDock(QWidget *parent)
 SupplyChainDock::~SupplyChainDock()
 {
     // Panels first, then the probe and loader they use (children go in creation order).
-    setClient(nullptr);
+    setSource(nullptr, nullptr);
 }
 
 void SupplyChainDock::setActivity(QObject *source, const QString &text)
@@ -69,22 +69,23 @@ void SupplyChainDock::cancel()
     m_audit->cancel();
 }
 
-void SupplyChainDock::setClient(RegistryClient *client)
+void SupplyChainDock::setSource(ContentSource *source, RegistryClient *client)
 {
+    // Users of the probe detach before it goes: none of them may hold it once it is deleted.
     m_capabilities->setProbe(nullptr);
     if (m_treeLoader)
-        m_treeLoader->setClient(nullptr, nullptr);
-    m_referrers->setClient(nullptr);
-    m_audit->setClient(nullptr);
+        m_treeLoader->setSource(nullptr, nullptr);
+    m_referrers->setSource(nullptr);
+    m_audit->setSource(nullptr);
     delete m_probe;
-    m_probe = client ? new CapabilityProbe(client, this) : nullptr;
-    m_referrers->setClient(client, m_probe);
-    m_audit->setClient(client);
+    m_probe = source && client ? new CapabilityProbe(client, this) : nullptr;
+    m_referrers->setSource(source, m_probe);
+    m_audit->setSource(source);
     m_capabilities->setProbe(m_probe);
     m_tabs->setTabText(0, tr("Referrers"));
-    m_client = client;
+    m_source = source;
     if (m_treeLoader)
-        m_treeLoader->setClient(client, m_probe);
+        m_treeLoader->setSource(source, m_probe);
 }
 
 void SupplyChainDock::attachTree(RegistryTreeModel *model)
@@ -93,7 +94,7 @@ void SupplyChainDock::attachTree(RegistryTreeModel *model)
     m_treeModel = model;
     model->setReferrersNodes(m_treeToggle->isChecked());
     m_treeLoader = new ReferrersTreeLoader(model, this);
-    m_treeLoader->setClient(m_client, m_probe);
+    m_treeLoader->setSource(m_source, m_probe);
 }
 
 void SupplyChainDock::showSelection(const TreeSelection &selection)

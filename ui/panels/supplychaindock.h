@@ -13,6 +13,7 @@ class AuditPanel;
 class CapabilitiesPanel;
 class CapabilityProbe;
 class ReferrersPanel;
+class ContentSource;
 class ReferrersTreeLoader;
 class RegistryTreeModel;
 class RegistryClient;
@@ -26,9 +27,11 @@ public:
     explicit SupplyChainDock(QWidget *parent = nullptr);
     ~SupplyChainDock() override;
 
-    /// Not owned; null detaches. Whatever runs for the previous registry (walks, audit, probe,
-    /// tree loads) is cancelled first and its answers are dropped.
-    void setClient(RegistryClient *client);
+    /// Neither is owned; null detaches. Walks, audits and tree loads read `source`; `client`
+    /// (may be null: no Capabilities then) is what the CapabilityProbe asks, because it reports
+    /// the HTTP API itself. Whatever runs for the previous registry (walks, audit, probe, tree
+    /// loads) is cancelled first and its answers are dropped.
+    void setSource(ContentSource *source, RegistryClient *client);
     /// Ends the walk, audit and probe in flight (the Cancel action).
     void cancel();
     void showSelection(const TreeSelection &selection);
@@ -60,7 +63,7 @@ private:
     RegistryTreeModel *m_treeModel = nullptr;
     CapabilityProbe *m_probe = nullptr;
     ReferrersTreeLoader *m_treeLoader = nullptr;
-    RegistryClient *m_client = nullptr;
+    ContentSource *m_source = nullptr;
     /// Busy text per panel: one finishing must not clear what another is still doing.
     QString m_referrersActivity;
     QString m_auditActivity;

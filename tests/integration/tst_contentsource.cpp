@@ -566,7 +566,6 @@ private Q_SLOTS:
         OCULAR_TEST_REGISTRY(registry);
         const auto stack = ocular::test::makeStack(registry.baseUrl());
         QVERIFY(stack);
-        RegistryClient &client = *stack->client();
         DemoSeeder seeder;
         seeder.setManyTagCount(20);
         auto summary = waitFor<DemoSummary>(

@@ -317,6 +317,22 @@ void ReferrersPanel::loadLayer(const Descriptor &layer, std::function<void(const
         });
 }
 
+void ReferrersPanel::describeLayer(const Descriptor &layer,
+                                   std::function<QString(const QByteArray &)> describe)
+{
+    loadLayer(layer, [this, describe](const QByteArray &bytes) {
+        const int generation = m_detailGeneration;
+        runOffThread<QString>(
+            this, [describe, bytes] { return describe(bytes); },
+            [this, generation](const QString &text) {
+                if (generation != m_detailGeneration)
+                    return; // the user has moved on
+                m_details->appendPlainText(text);
+                Q_EMIT detailsShown();
+            });
+    });
+}
+
 void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject)
 {
     ++m_detailGeneration;
@@ -372,64 +388,57 @@ void ReferrersPanel::showDetails(const ReferrerNode &node, const Digest &subject
     }
     if (category != ArtifactCategory::Signature)
         return Q_EMIT detailsShown();
+    // Parsing a signature and checking it with the key are CPU work (certificates, ECDSA):
+    // the describe functions run on the pool and touch nothing of the panel.
     if (mediatype::sameType(first.mediaType, mediatype::JoseJson)) {
-        loadLayer(first, [this](const QByteArray &bytes) {
+        describeLayer(first, [](const QByteArray &bytes) {
             auto s = signatureinspector::inspectNotationJws(bytes);
-            if (!s.ok()) {
-                m_details->appendPlainText(s.error().message);
-            } else {
-                m_details->appendPlainText(
-                    tr("\nNotation JWS (%1)\nsigning scheme: %2\nsigning time: %3\nsigned "
-                       "manifest: %4\n%5%6\nverification: not checked (Notation trust "
-                       "policies are not evaluated by Ocular)")
-                        .arg(s->algorithm, s->signingScheme, s->signingTime, s->targetDigest,
-                             s->expiry.isEmpty() ? QString() : tr("expiry: %1\n").arg(s->expiry),
-                             certificatesText(s->certificates)));
-            }
-            Q_EMIT detailsShown();
+            if (!s.ok())
+                return s.error().message;
+            return tr("\nNotation JWS (%1)\nsigning scheme: %2\nsigning time: %3\nsigned "
+                      "manifest: %4\n%5%6\nverification: not checked (Notation trust "
+                      "policies are not evaluated by Ocular)")
+                .arg(s->algorithm, s->signingScheme, s->signingTime, s->targetDigest,
+                     s->expiry.isEmpty() ? QString() : tr("expiry: %1\n").arg(s->expiry),
+                     certificatesText(s->certificates));
         });
         return;
     }
     if (node.classification.format == ArtifactFormat::SigstoreBundle) {
-        loadLayer(first, [this](const QByteArray &bytes) {
+        describeLayer(first, [](const QByteArray &bytes) {
             auto s = signatureinspector::inspectSigstoreBundle(bytes);
-            m_details->appendPlainText(
-                s.ok() ? tr("\nSigstore bundle %1\ncontent: %2 %3 %4\ntransparency log entries: "
-                            "%5 (index %6, %7)\n%8")
-                             .arg(s->mediaType, s->content, s->payloadType, s->predicateType)
-                             .arg(s->tlogEntries)
-                             .arg(s->logIndex, displayformat::dateTime(s->integratedTime),
-                                  certificatesText(s->certificates))
-                       : s.error().message);
-            Q_EMIT detailsShown();
+            if (!s.ok())
+                return s.error().message;
+            return tr("\nSigstore bundle %1\ncontent: %2 %3 %4\ntransparency log entries: "
+                      "%5 (index %6, %7)\n%8")
+                .arg(s->mediaType, s->content, s->payloadType, s->predicateType)
+                .arg(s->tlogEntries)
+                .arg(s->logIndex, displayformat::dateTime(s->integratedTime),
+                     certificatesText(s->certificates));
         });
         return;
     }
     if (mediatype::sameType(first.mediaType, mediatype::CosignSimpleSigning)) {
         const QByteArray signature = first.annotations.value(kCosignSignature).toLatin1();
         const std::optional<CosignVerifier> verifier = m_verifier;
-        loadLayer(first, [this, signature, verifier, subject](const QByteArray &payload) {
+        describeLayer(first, [signature, verifier, subject](const QByteArray &payload) {
             auto p = signatureinspector::inspectSimpleSigning(payload);
-            QString t;
-            if (!p.ok()) {
-                t = p.error().message;
-            } else {
-                const bool matches =
-                    subject.isValid() && p->dockerManifestDigest == subject.toString();
-                t = tr("\ncosign simple signing\nsigned manifest: %1 (%2)\nidentity: %3\n")
-                        .arg(p->dockerManifestDigest,
-                             matches ? tr("matches the subject")
-                                     : tr("DOES NOT match the subject %1").arg(subject.toString()),
-                             p->dockerReference);
-                for (const QString &line : p->optional)
-                    t += QStringLiteral("  %1\n").arg(line);
-                VerificationResult result = VerificationResult::notChecked(tr("no key chosen"));
-                if (verifier)
-                    result = verifier->verifyForSubject(payload, signature, subject);
-                t += tr("verification: %1").arg(result.toString());
-            }
-            m_details->appendPlainText(t);
-            Q_EMIT detailsShown();
+            if (!p.ok())
+                return p.error().message;
+            const bool matches = subject.isValid() && p->dockerManifestDigest == subject.toString();
+            QString t =
+                tr("\ncosign simple signing\nsigned manifest: %1 (%2)\nidentity: %3\n")
+                    .arg(p->dockerManifestDigest,
+                         matches ? tr("matches the subject")
+                                 : tr("DOES NOT match the subject %1").arg(subject.toString()),
+                         p->dockerReference);
+            for (const QString &line : p->optional)
+                t += QStringLiteral("  %1\n").arg(line);
+            VerificationResult result = VerificationResult::notChecked(tr("no key chosen"));
+            if (verifier)
+                result = verifier->verifyForSubject(payload, signature, subject);
+            t += tr("verification: %1").arg(result.toString());
+            return t;
         });
         return;
     }

@@ -78,6 +78,9 @@ private:
     void onCurrentChanged();
     void showDetails(const ReferrerNode &node, const Digest &subject);
     void loadLayer(const Descriptor &layer, std::function<void(const QByteArray &)> use);
+    /// loadLayer(), then `describe` on the pool; its text is appended to the details.
+    void describeLayer(const Descriptor &layer,
+                       std::function<QString(const QByteArray &)> describe);
     void chooseKey();
     void showDetailsPane(bool details, bool sbom);
     /// The layer holding SLSA provenance, by its predicate-type annotation (or the only layer

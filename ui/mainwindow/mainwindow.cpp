@@ -1,7 +1,11 @@
 #include "mainwindow.h"
 
+#include "dialogs/aboutdialog.h"
 #include "dialogs/addregistrydialog.h"
 #include "dialogs/preferencesdialog.h"
+#include "mainwindow/mainwindowactions.h"
+#include "mainwindow/registrysources.h"
+#include "mainwindow/windowlayout.h"
 #include "models/nodeicons.h"
 #include "models/registrytreemodel.h"
 #include "panels/auditpanel.h"
@@ -17,19 +21,12 @@
 #include "views/activitystatus.h"
 #include "views/displayformat.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QInputDialog>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QSettings>
 #include <QShowEvent>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
-#include <QToolBar>
 
 namespace ocular {
 
@@ -41,28 +38,13 @@ MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
     , m_inspector(new InspectorPanel(this))
     , m_activity(new ActivityStatus(this))
     , m_supplyChain(new SupplyChainDock(this))
-    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
-    , m_leftSplitter(new QSplitter(Qt::Vertical, this))
+    , m_layout(new WindowLayout(this, m_registries, m_tree, m_inspector))
+    , m_sources(new RegistrySources(stack, this))
     , m_externalSource(new QObject(this))
 {
     setWindowTitle(QStringLiteral("Ocular"));
     setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
-    m_leftSplitter->addWidget(m_registries);
-    m_leftSplitter->addWidget(m_tree);
-    m_leftSplitter->setStretchFactor(0, 0);
-    m_leftSplitter->setStretchFactor(1, 1);
-    m_leftSplitter->setSizes({80, 700});
-    m_leftSplitter->setContentsMargins(4, 4, 0, 0);
-    // The left pane may shrink to a usable minimum; the inspector takes what is left.
-    m_leftSplitter->setMinimumWidth(200);
-    m_inspector->setMinimumWidth(300);
-    m_mainSplitter->addWidget(m_leftSplitter);
-    m_mainSplitter->addWidget(m_inspector);
-    m_mainSplitter->setStretchFactor(0, 0);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_mainSplitter);
     statusBar()->addWidget(m_activity, 1);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_supplyChain);
@@ -104,7 +86,7 @@ MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
     connect(m_activity, &ActivityStatus::cancelRequested, this, &MainWindow::cancelLoading);
 
     m_registries->restore();
-    restoreLayout();
+    m_layout->restore();
 }
 
 MainWindow::~MainWindow()
@@ -126,105 +108,26 @@ ContentSource *MainWindow::currentSource() const
 
 QAction *MainWindow::action(const QString &name) const
 {
-    return m_actions.value(name);
+    return m_actions->action(name);
 }
 
 void MainWindow::createActions()
 {
-    auto make = [this](const QString &name, const QString &text, const QKeySequence &shortcut,
-                       auto slot) {
-        auto *action = new QAction(text, this);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        m_actions.insert(name, action);
-        return action;
+    MainWindowCommands commands;
+    commands.addRegistry = [this] { addRegistryDialog(); };
+    commands.openRepository = [this] { openRepositoryDialog(); };
+    commands.refresh = [this] { m_tree->refresh(); };
+    commands.cancel = [this] { cancelLoading(); };
+    commands.copyReference = [this](bool byDigest) { copyReference(byDigest); };
+    commands.preferences = [this] {
+        PreferencesDialog dialog(m_stack->cache(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            PreferencesDialog::applyCacheLimit(m_stack->cache(), dialog.cacheLimit(), this);
     };
-    QAction *addRegistry =
-        make(QStringLiteral("addRegistry"), tr("&Add Registry…"),
-             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { addRegistryDialog(); });
-    addRegistry->setIcon(NodeIcons::named(QStringLiteral("registry")));
-    QAction *openRepo =
-        make(QStringLiteral("openRepository"), tr("&Open Repository…"),
-             QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openRepositoryDialog(); });
-    openRepo->setIcon(NodeIcons::named(QStringLiteral("repository")));
-    QAction *refresh = make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence(Qt::Key_F5),
-                            [this] { m_tree->refresh(); });
-    refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    QAction *cancel = make(QStringLiteral("cancel"), tr("&Cancel Loading"),
-                           QKeySequence(Qt::Key_Escape), [this] { cancelLoading(); });
-    cancel->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
-    QAction *copyRef =
-        make(QStringLiteral("copyReference"), tr("Copy &Reference"),
-             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyReference(false); });
-    QAction *copyDigest =
-        make(QStringLiteral("copyDigestReference"), tr("Copy &Digest Reference"),
-             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), [this] { copyReference(true); });
-    QAction *quit =
-        make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
-    QAction *preferences = make(QStringLiteral("preferences"), tr("&Preferences…"),
-                                QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
-                                    PreferencesDialog dialog(m_stack->cache(), this);
-                                    if (dialog.exec() == QDialog::Accepted)
-                                        PreferencesDialog::applyCacheLimit(
-                                            m_stack->cache(), dialog.cacheLimit(), this);
-                                });
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(addRegistry);
-    file->addAction(openRepo);
-    file->addSeparator();
-    file->addAction(quit);
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(copyRef);
-    edit->addAction(copyDigest);
-    edit->addSeparator();
-    edit->addAction(preferences);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(refresh);
-    view->addAction(cancel);
-    view->addSeparator();
-    // Every dock can come back from here after it was closed.
-    QAction *supplyChain = m_supplyChain->toggleViewAction();
-    supplyChain->setText(tr("&Supply Chain"));
-    supplyChain->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    m_actions.insert(QStringLiteral("toggleSupplyChain"), supplyChain);
-    addAction(supplyChain);
-    view->addAction(supplyChain);
-    view->addSeparator();
-    QAction *grouping = new QAction(tr("&Group Attachment Tags"), this);
-    grouping->setObjectName(QStringLiteral("groupAttachmentTags"));
-    grouping->setToolTip(tr("List sha256-… fallback tags and cosign .sig/.att/.sbom tags in an "
-                            "Attachments group under their subject, away from the other tags"));
-    grouping->setCheckable(true);
-    grouping->setChecked(
-        QSettings().value(QStringLiteral("view/groupAttachmentTags"), true).toBool());
-    m_tree->model()->setGroupAttachmentTags(grouping->isChecked());
-    connect(grouping, &QAction::toggled, this, [this](bool on) {
-        QSettings().setValue(QStringLiteral("view/groupAttachmentTags"), on);
-        m_tree->model()->setGroupAttachmentTags(on);
-    });
-    m_actions.insert(QStringLiteral("groupAttachmentTags"), grouping);
-    view->addAction(grouping);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Ocular"), this, [this] { showAbout(); });
-    m_actions.insert(QStringLiteral("about"), about);
-    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    m_actions.insert(QStringLiteral("aboutQt"), aboutQt);
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->setIconSize(QSize(16, 16));
-    toolbar->addAction(addRegistry);
-    toolbar->addAction(openRepo);
-    toolbar->addAction(refresh);
-    toolbar->addSeparator();
-    toolbar->addAction(copyRef);
-    toolbar->addAction(copyDigest);
+    commands.about = [this] { showAbout(); };
+    commands.groupAttachmentTags = [this](bool on) { m_tree->model()->setGroupAttachmentTags(on); };
+    commands.toggleSupplyChain = m_supplyChain->toggleViewAction();
+    m_actions = new MainWindowActions(this, commands);
 }
 
 bool MainWindow::openRegistry(const QString &url, bool remember)
@@ -251,20 +154,11 @@ void MainWindow::onRegistryChanged(const QString &url)
 {
     RegistrySource *source = nullptr;
     if (!url.isEmpty()) {
-        source = m_sources.value(url);
-        if (!source) {
-            // A URL the user wrote with http:// explicitly was consented to in the dialog.
-            const bool explicitHttp = url.startsWith(QLatin1String("http://"));
-            const Result<RegistryEndpoint> endpoint = RegistryEndpoint::parse(url, explicitHttp);
-            if (!endpoint) {
-                m_activity->showProblem(
-                    tr("Cannot open %1: %2").arg(url, endpoint.error().message));
-            } else {
-                RegistryClient *client = m_stack->createClient(endpoint.value(), this);
-                source = new RegistrySource(client, client);
-                m_sources.insert(url, source);
-            }
-        }
+        const Result<RegistrySource *> found = m_sources->forUrl(url);
+        if (found)
+            source = found.value();
+        else
+            m_activity->showProblem(tr("Cannot open %1: %2").arg(url, found.error().message));
     }
     m_source = source;
     m_inspector->setSource(source);
@@ -318,31 +212,9 @@ MainWindow *MainWindow::openInNewWindow(const QString &reference)
     return window;
 }
 
-QString MainWindow::aboutText()
-{
-    const QString version = QCoreApplication::applicationVersion().isEmpty()
-                                ? tr("(development build)")
-                                : QCoreApplication::applicationVersion();
-    return tr("<h3>Ocular %1</h3>"
-              "<p>A native desktop browser for OCI container registries: repositories, tags, "
-              "manifests, indexes, and the signatures, SBOMs and attestations that refer to "
-              "them.</p>"
-              "<p>Built with Qt %2, running on Qt %3.</p>"
-              "<p>Licensed under the Apache License, Version 2.0: "
-              "<a href=\"https://www.apache.org/licenses/LICENSE-2.0\">"
-              "https://www.apache.org/licenses/LICENSE-2.0</a></p>")
-        .arg(version.toHtmlEscaped(), QStringLiteral(QT_VERSION_STR),
-             QString::fromLatin1(qVersion()));
-}
-
 QWidget *MainWindow::showAbout()
 {
-    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Ocular"), aboutText(),
-                                QMessageBox::Close, this);
-    box->setObjectName(QStringLiteral("aboutDialog"));
-    box->setIconPixmap(NodeIcons::named(QStringLiteral("ocular")).pixmap(64, 64));
-    box->setTextFormat(Qt::RichText);
-    box->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    auto *box = new AboutDialog(this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     return box;
@@ -406,57 +278,21 @@ void MainWindow::showProblem(const QString &text)
     m_activity->showProblem(text);
 }
 
-void MainWindow::restoreLayout()
-{
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1300, 850);
-    m_layoutRestored = m_mainSplitter->restoreState(
-        settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
-    m_leftSplitter->restoreState(
-        settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
-}
-
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (!m_layoutRestored) {
-        m_layoutRestored = true;
-        fitSplitters();
-    }
+    m_layout->shown();
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
-    // Shrinking the window takes from the tree first once it holds more than its share.
-    const QList<int> sizes = m_mainSplitter->sizes();
-    const int total = m_mainSplitter->width();
-    if (m_layoutRestored && sizes.size() == 2 && total > 0 && sizes.at(0) > total / 2)
-        fitSplitters();
-}
-
-void MainWindow::fitSplitters()
-{
-    // About 40 % for the tree, at most 560 px: at 900 px the inspector keeps ~540 px.
-    const int total = m_mainSplitter->width();
-    if (total <= 0)
-        return;
-    const int left = qBound(m_leftSplitter->minimumWidth(), total * 2 / 5, 560);
-    m_mainSplitter->setSizes({left, total - left});
-}
-
-void MainWindow::saveLayout() const
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
-    settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
+    m_layout->resized();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveLayout();
+    m_layout->save();
     event->accept();
 }
 

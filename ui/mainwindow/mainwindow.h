@@ -1,14 +1,15 @@
 #pragma once
 
-#include <QHash>
 #include <QMainWindow>
 
 class QAction;
-class QSplitter;
 
 namespace ocular {
 
 class ActivityStatus;
+class MainWindowActions;
+class RegistrySources;
+class WindowLayout;
 class ContentSource;
 class InspectorPanel;
 class RegistryClient;
@@ -40,8 +41,6 @@ public:
     MainWindow *openInNewWindow(const QString &reference);
     /// Help ▸ About: version, Qt version, licence. Non-blocking; returns the dialog.
     QWidget *showAbout();
-    /// The About text (also used by `ocular --version`-like callers and tests).
-    static QString aboutText();
 
     RegistryListPanel *registryList() const { return m_registries; }
     RepositoryTreePanel *treePanel() const { return m_tree; }
@@ -59,14 +58,11 @@ protected:
 private:
     void createActions();
     void cancelLoading();
-    void fitSplitters();
     void onRegistryChanged(const QString &url);
     void addRegistryDialog();
     void openRepositoryDialog();
     void copyReference(bool byDigest);
     void onDigestActivated(const class Digest &digest);
-    void restoreLayout();
-    void saveLayout() const;
 
     RegistryStack *m_stack;
     RegistryListPanel *m_registries;
@@ -74,13 +70,11 @@ private:
     InspectorPanel *m_inspector;
     ActivityStatus *m_activity;
     SupplyChainDock *m_supplyChain;
-    QSplitter *m_mainSplitter;
-    QSplitter *m_leftSplitter;
-    QHash<QString, RegistrySource *> m_sources; ///< by registry URL; each owns its client
+    WindowLayout *m_layout;
+    RegistrySources *m_sources;
     RegistrySource *m_source = nullptr;
-    QHash<QString, QAction *> m_actions;
+    MainWindowActions *m_actions = nullptr;
     QObject *m_externalSource;
-    bool m_layoutRestored = false;
 
 protected:
     void showEvent(QShowEvent *event) override;

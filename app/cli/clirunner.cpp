@@ -8,6 +8,7 @@
 #include "referrercommands.h"
 #include "registry/registryclient.h"
 #include "signalwatcher.h"
+#include "source/contentsource.h"
 #include "source/registrysource.h"
 #include "stack/registrystack.h"
 
@@ -19,6 +20,11 @@
 #include <cstdio>
 
 namespace ocular {
+
+namespace {
+// Listings stop here and say so (a registry whose Link headers never end).
+constexpr int kMaxListingPages = 10000;
+} // namespace
 
 namespace {
 
@@ -402,10 +408,9 @@ std::optional<CliRunner::Target> CliRunner::targetFor(const QString &text)
     const auto ref = parseReference(text);
     if (!ref)
         return std::nullopt;
-    RegistryClient *client = clientFor(ref->registry());
-    if (!client)
+    if (!clientFor(ref->registry()))
         return std::nullopt;
-    return Target{*ref, client};
+    return Target{*ref, m_stack->source()};
 }
 
 int CliRunner::runLs(const QString &host)
@@ -413,29 +418,23 @@ int CliRunner::runLs(const QString &host)
     const auto registry = parseRegistryArgument(host);
     if (!registry)
         return Usage;
-    RegistryClient *client = clientFor(*registry);
-    if (!client)
+    if (!clientFor(*registry))
         return Usage;
-    auto step = std::make_shared<std::function<void(const QUrl &)>>();
-    auto pages = std::make_shared<int>(0);
-    *step = [this, client, step, pages, host](const QUrl &next) {
-        client->catalogPage(m_pageSize, next, this,
-                            [this, step, pages, host](Result<ListPage> page) {
-                                if (!page) {
-                                    *step = nullptr;
-                                    return fail(QStringLiteral("ls ") + host, page.error());
-                                }
-                                reportRejected(QStringLiteral("ls ") + host, page->rejected);
-                                for (const QString &repository : page->items)
-                                    printLine(repository);
-                                if (!page->next.isValid() || ++*pages >= 10000) {
-                                    *step = nullptr;
-                                    return finish(Success);
-                                }
-                                (*step)(page->next);
-                            });
-    };
-    (*step)(QUrl());
+    m_stack->source()->allRepositories(
+        kMaxListingPages, this, [this, host](Result<NameListing> names) {
+            if (!names)
+                return fail(QStringLiteral("ls ") + host, names.error());
+            reportRejected(QStringLiteral("ls ") + host, names->rejected);
+            QByteArray out;
+            for (const QString &repository : names->items)
+                out += repository.toUtf8() + '\n';
+            writeOut(out);
+            if (names->truncated)
+                printError(QStringLiteral("%1: ls %2: warning: stopped after %3 pages")
+                               .arg(QLatin1String(Program), host)
+                               .arg(names->pages));
+            finish(Success);
+        });
     return -1;
 }
 
@@ -448,12 +447,16 @@ int CliRunner::runTags(const QString &repository)
     if (ref.hasTag() || ref.hasDigest())
         return usageError(
             QStringLiteral("tags takes a repository (HOST/PATH) without tag or digest"));
-    target->client->listAllTags(
-        ref.repository(), this, [this, repository](Result<TagListing> tags) {
+    target->source->allTags(
+        ref.repository(), kMaxListingPages, this, [this, repository](Result<NameListing> tags) {
             if (!tags)
                 return fail(QStringLiteral("tags ") + repository, tags.error());
             reportRejected(QStringLiteral("tags ") + repository, tags->rejected);
-            QStringList sorted = tags->tags;
+            if (tags->truncated)
+                printError(QStringLiteral("%1: tags %2: warning: stopped after %3 pages")
+                               .arg(QLatin1String(Program), repository)
+                               .arg(tags->pages));
+            QStringList sorted = tags->items;
             // docker-registry returns tags unsorted; a stable order makes output diffable.
             std::sort(sorted.begin(), sorted.end());
             QByteArray out;
@@ -471,22 +474,22 @@ int CliRunner::runDigest(const QString &reference)
     if (!target)
         return Usage;
     // A HEAD's Docker-Content-Digest is only the registry's claim: fetch the bytes and hash
-    // them. By digest, getManifest fails unless the bytes hash to the digest asked for; by tag,
+    // them. By digest, manifest() fails unless the bytes hash to the digest asked for; by tag,
     // Ocular's own hash is printed and a disagreeing header is a warning (PROTOCOL §3).
     const Reference ref = target->reference;
     const QString what = QStringLiteral("digest ") + reference;
-    target->client->getManifest(
-        ref.repository(), ref.identifier(), this,
-        [this, what, ref](Result<FetchedManifest> fetched) {
-            if (!fetched)
-                return fail(what, fetched.error());
-            if (!fetched->warning.isEmpty())
-                printError(QStringLiteral("%1: %2: warning: %3")
-                               .arg(QLatin1String(Program), what, fetched->warning));
-            printLine(ref.hasDigest() ? ref.digest().toString()
-                                      : fetched->manifest.digest().toString());
-            finish(Success);
-        });
+    target->source->manifest(ref.repository(), ref.identifier(), this,
+                             [this, what, ref](Result<SourceManifest> fetched) {
+                                 if (!fetched)
+                                     return fail(what, fetched.error());
+                                 if (!fetched->warning.isEmpty())
+                                     printError(
+                                         QStringLiteral("%1: %2: warning: %3")
+                                             .arg(QLatin1String(Program), what, fetched->warning));
+                                 printLine(ref.hasDigest() ? ref.digest().toString()
+                                                           : fetched->manifest.digest().toString());
+                                 finish(Success);
+                             });
     return -1;
 }
 
@@ -495,17 +498,17 @@ int CliRunner::runManifest(const QString &reference)
     const auto target = targetFor(reference);
     if (!target)
         return Usage;
-    target->client->getManifest(
-        target->reference.repository(), target->reference.identifier(), this,
-        [this, reference](Result<FetchedManifest> fetched) {
-            if (!fetched)
-                return fail(QStringLiteral("manifest ") + reference, fetched.error());
-            if (!fetched->warning.isEmpty())
-                printError(QStringLiteral("%1: warning: %2")
-                               .arg(QLatin1String(Program), fetched->warning));
-            writeOut(fetched->manifest.raw());
-            finish(Success);
-        });
+    target->source->manifest(target->reference.repository(), target->reference.identifier(), this,
+                             [this, reference](Result<SourceManifest> fetched) {
+                                 if (!fetched)
+                                     return fail(QStringLiteral("manifest ") + reference,
+                                                 fetched.error());
+                                 if (!fetched->warning.isEmpty())
+                                     printError(QStringLiteral("%1: warning: %2")
+                                                    .arg(QLatin1String(Program), fetched->warning));
+                                 writeOut(fetched->manifest.raw());
+                                 finish(Success);
+                             });
     return -1;
 }
 
@@ -516,16 +519,16 @@ int CliRunner::runBlob(const QString &reference)
         return Usage;
     if (!ref->hasDigest())
         return usageError(QStringLiteral("blob needs a reference with a digest (REPO@sha256:...)"));
-    RegistryClient *client = clientFor(ref->registry());
-    if (!client)
+    if (!clientFor(ref->registry()))
         return Usage;
-    client->getBlob(ref->repository(), ref->digest(), m_maxBytes, this,
-                    [this, reference](Result<QByteArray> blob) {
-                        if (!blob)
-                            return fail(QStringLiteral("blob ") + reference, blob.error());
-                        writeOut(blob.value());
-                        finish(Success);
-                    });
+    m_stack->source()->blobBytes(ref->repository(), ref->digest(), m_maxBytes, this,
+                                 [this, reference](Result<QByteArray> blob) {
+                                     if (!blob)
+                                         return fail(QStringLiteral("blob ") + reference,
+                                                     blob.error());
+                                     writeOut(blob.value());
+                                     finish(Success);
+                                 });
     return -1;
 }
 

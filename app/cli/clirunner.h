@@ -12,6 +12,7 @@
 namespace ocular {
 
 class DemoSeeder;
+class ContentSource;
 class RegistryClient;
 class RegistryProcess;
 class RegistryStack;
@@ -70,7 +71,7 @@ private:
     struct Target
     {
         Reference reference;
-        RegistryClient *client = nullptr;
+        ContentSource *source = nullptr;
     };
     /// parseReference() then clientFor() its registry; nothing (after a usage error) when either
     /// fails.

@@ -1,4 +1,3 @@
-#include "source/registrysource.h"
 // ocular-bench: timings of the operations that decide whether Ocular feels fast, measured
 // against a local docker-registry it starts itself (or one given with --registry).
 //
@@ -13,6 +12,8 @@
 #include "http/httpclient.h"
 #include "panels/inspectorpanel.h"
 #include "registry/registryclient.h"
+#include "source/contentsource.h"
+#include "stack/registrystack.h"
 #include "support/asyncwait.h"
 #include "views/contentview.h"
 #include "views/jsonformatter.h"
@@ -20,10 +21,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 #include <cstdio>
 
@@ -247,11 +248,21 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "ocular-bench: %s\n", qPrintable(endpoint.error().toString()));
         return 2;
     }
-    QNetworkAccessManager network;
-    HttpClient http(&network);
-    http.setMaxConcurrentPerOrigin(parser.value(perOriginOption).toInt());
-    RegistryClient client(&http, endpoint.value());
-    RegistrySource target(&client);
+    // The product's wiring, as the bench always had it: anonymous, default retries, no cache,
+    // the slots per origin from --per-origin.
+    RegistryStackConfig config;
+    config.endpoint = endpoint.value();
+    config.anonymousOnly = true;
+    config.maxConcurrentPerOrigin = parser.value(perOriginOption).toInt();
+    auto created = RegistryStack::create(config);
+    if (!created) {
+        std::fprintf(stderr, "ocular-bench: %s\n", qPrintable(created.error().toString()));
+        return 2;
+    }
+    const std::unique_ptr<RegistryStack> stack = std::move(created).value();
+    RegistryClient &client = *stack->client();
+    HttpClient &http = *stack->http();
+    ContentSource &target = *stack->source();
     DemoSeeder seeder;
     const QString repo = QStringLiteral("bench/tags");
 

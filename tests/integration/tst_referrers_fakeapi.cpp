@@ -4,6 +4,7 @@
 // depth limit and a 4 MiB referrers index.
 #include "support/asyncwait.h"
 #include "support/fakereferrersregistry.h"
+#include "support/teststack.h"
 
 #include "content/mediatype.h"
 #include "referrers/audittable.h"
@@ -13,13 +14,12 @@
 #include "referrers/repositoryauditor.h"
 #include "referrers/staleattachmentscanner.h"
 #include "registry/registryclient.h"
-#include "source/registrysource.h"
+#include "source/contentsource.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QTest>
 
 using namespace ocular;
@@ -75,14 +75,19 @@ QByteArray artifact(const QString &artifactType, const QByteArray &subject, cons
 struct Rig
 {
     Rig()
-        : http(&network)
     {
         fake.start();
-        client = std::make_unique<RegistryClient>(&http,
-                                                  RegistryEndpoint::parse(fake.hostPort()).value());
-        source = std::make_unique<RegistrySource>(client.get());
-        probe = std::make_unique<CapabilityProbe>(client.get());
-        walker = std::make_unique<ReferrerWalker>(source.get(), probe.get());
+        // The product's wiring as this rig always had it: anonymous, default retries, no cache.
+        RegistryStackConfig config = ocular::test::testStackConfig(fake.hostPort());
+        config.anonymousOnly = true;
+        config.retryPolicy.reset();
+        stack = ocular::test::makeStack(config);
+        if (!stack)
+            qFatal("tst_referrers_fakeapi: no registry stack for %s", qPrintable(fake.hostPort()));
+        client = stack->client();
+        source = stack->source();
+        probe = std::make_unique<CapabilityProbe>(client);
+        walker = std::make_unique<ReferrerWalker>(source, probe.get());
     }
     Result<ReferrerGraph> walk(const QString &ref, ReferrerWalker::Options options = {})
     {
@@ -91,10 +96,9 @@ struct Rig
     }
 
     FakeReferrersRegistry fake;
-    QNetworkAccessManager network;
-    HttpClient http;
-    std::unique_ptr<RegistryClient> client;
-    std::unique_ptr<RegistrySource> source;
+    std::unique_ptr<RegistryStack> stack; ///< outlives the probe and walker below
+    RegistryClient *client = nullptr;     ///< stack->client()
+    ContentSource *source = nullptr;      ///< stack->source()
     std::unique_ptr<CapabilityProbe> probe;
     std::unique_ptr<ReferrerWalker> walker;
 };
@@ -604,7 +608,7 @@ private Q_SLOTS:
         Rig rig;
         rig.fake.addManifest(Repo, image(QStringLiteral("a")), QStringLiteral("a"));
         for (int delayMs : {0, 1, 3, 10}) {
-            CapabilityProbe probe(rig.client.get());
+            CapabilityProbe probe(rig.client);
             std::optional<Result<RegistryCapabilities>> answer;
             QObject context;
             RequestHandle handle = probe.probe(Repo, true, &context,
@@ -649,8 +653,8 @@ private Q_SLOTS:
             const int delayMs = round % 6;
             QObject context;
             {
-                auto *probe = new CapabilityProbe(rig.client.get());
-                auto *walker = new ReferrerWalker(rig.source.get(), probe);
+                auto *probe = new CapabilityProbe(rig.client);
+                auto *walker = new ReferrerWalker(rig.source, probe);
                 std::optional<Result<ReferrerGraph>> walked;
                 walker->walk(Repo, QStringLiteral("v1"), {}, &context,
                              [&](Result<ReferrerGraph> r) { walked = r; });
@@ -670,7 +674,7 @@ private Q_SLOTS:
                 tally(walked && !walked->ok(), walked && walked->ok());
             }
             {
-                auto *auditor = new RepositoryAuditor(rig.source.get(), nullptr);
+                auto *auditor = new RepositoryAuditor(rig.source, nullptr);
                 std::optional<Result<QList<AuditRow>>> audited;
                 auditor->audit(Repo, &context, [&](Result<QList<AuditRow>> r) { audited = r; });
                 QTest::qWait(delayMs * 2);
@@ -684,8 +688,8 @@ private Q_SLOTS:
             {
                 auto graph = rig.walk(QStringLiteral("v1"));
                 QVERIFY(graph.ok());
-                auto *verifier = new CosignGraphVerifier(rig.source.get());
-                auto *scanner = new StaleAttachmentScanner(rig.source.get());
+                auto *verifier = new CosignGraphVerifier(rig.source);
+                auto *scanner = new StaleAttachmentScanner(rig.source);
                 std::optional<Result<QList<CosignCheck>>> checked;
                 std::optional<Result<QList<ReferrerIssue>>> scanned;
                 verifier->verify(*graph, graph->root(), CosignVerifier(), &context,

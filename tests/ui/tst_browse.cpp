@@ -2,8 +2,6 @@
 // The real window against a real docker-registry: browse a multi-platform index, inspect a
 // platform, follow a digest link, and see clear messages for a missing repository and an
 // unreachable registry.
-#include "cache/contentcache.h"
-#include "http/httpclient.h"
 #include "mainwindow/mainwindow.h"
 #include "models/annotationsmodel.h"
 #include "models/registrytreemodel.h"
@@ -25,7 +23,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -90,9 +87,6 @@ private:
 
     std::unique_ptr<TempEnv> m_env;
     std::unique_ptr<TestRegistry> m_registry;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<ContentCache> m_cache;
     std::unique_ptr<RegistryStack> m_windowStack; ///< the GUI's wiring, for the windows
     Seeded m_seeded;
 };
@@ -105,9 +99,6 @@ void TestBrowse::initTestCase()
     QSettings().clear();
     m_registry = std::make_unique<TestRegistry>();
     QVERIFY2(m_registry->ok(), qPrintable(m_registry->errorMessage()));
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_http = std::make_unique<HttpClient>(m_network.get());
-    m_cache = std::make_unique<ContentCache>();
     RegistryStackConfig windowConfig;
     windowConfig.dockerAndPodmanCredentials = false;
     windowConfig.cache = RegistryStackConfig::Cache::Memory;
@@ -119,9 +110,6 @@ void TestBrowse::initTestCase()
 void TestBrowse::cleanupTestCase()
 {
     m_windowStack.reset();
-    m_cache.reset();
-    m_http.reset();
-    m_network.reset();
     m_registry.reset();
 }
 
@@ -153,10 +141,19 @@ Digest TestBrowse::putManifest(RegistryClient &client, const QString &reference,
 
 bool TestBrowse::seed()
 {
+    // Seeding goes through a stack of its own, wired as it always was: anonymous, default
+    // retries, no cache (so the windows' cache starts empty).
     const auto endpoint = RegistryEndpoint::parse(m_registry->baseUrl());
     if (!endpoint)
         return false;
-    RegistryClient client(m_http.get(), endpoint.value());
+    RegistryStackConfig config = test::testStackConfig(QString());
+    config.endpoint = endpoint.value();
+    config.anonymousOnly = true;
+    config.retryPolicy.reset();
+    const std::unique_ptr<RegistryStack> stack = test::makeStack(config);
+    if (!stack)
+        return false;
+    RegistryClient &client = *stack->client();
     const QString manifestType = QStringLiteral("application/vnd.oci.image.manifest.v1+json");
     const QString indexType = QStringLiteral("application/vnd.oci.image.index.v1+json");
 

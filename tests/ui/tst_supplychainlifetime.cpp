@@ -5,6 +5,7 @@
 #include "support/asyncwait.h"
 #include "support/demoregistryclient.h"
 #include "support/testregistry.h"
+#include "support/teststack.h"
 
 #include "models/auditmodel.h"
 #include "models/registrytreemodel.h"
@@ -16,7 +17,6 @@
 #include "source/registrysource.h"
 
 #include <QApplication>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -69,17 +69,18 @@ class TestSupplyChainLifetime : public QObject
 
     std::unique_ptr<test::TestRegistry> m_registry;
     std::unique_ptr<DemoRegistryClient> m_demo;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<HttpClient> m_http;
+    /// The product's wiring, without a registry of its own: each connection is a client made
+    /// on it (as the main window makes one per registry) and deleted when the test switches.
+    std::unique_ptr<RegistryStack> m_stack;
     QString m_hostPort;
 
     /// A new client and source of the demo registry, as the main window makes one per
-    /// registry.
+    /// registry. The client is the stack's child until the connection deletes it; every
+    /// connection is gone before cleanupTestCase() destroys the stack.
     Connection newClient()
     {
         Connection c;
-        c.client = std::make_unique<RegistryClient>(m_http.get(),
-                                                    RegistryEndpoint::parse(m_hostPort).value());
+        c.client.reset(m_stack->createClient(RegistryEndpoint::parse(m_hostPort).value()));
         c.source = std::make_unique<RegistrySource>(c.client.get());
         return c;
     }
@@ -101,12 +102,17 @@ private Q_SLOTS:
         // Enough tags that an audit is still running when the switch comes.
         auto seeded = m_demo->seed(60);
         QVERIFY2(seeded.ok(), qPrintable(seeded.error().toString()));
-        m_http = std::make_unique<HttpClient>(&m_network);
+        // As this rig always had it: anonymous, default retries, no cache.
+        RegistryStackConfig config = test::testStackConfig(QString());
+        config.anonymousOnly = true;
+        config.retryPolicy.reset();
+        m_stack = test::makeStack(config);
+        QVERIFY(m_stack);
     }
 
     void cleanupTestCase()
     {
-        m_http.reset();
+        m_stack.reset();
         m_demo.reset();
         m_registry.reset();
     }

@@ -1,5 +1,6 @@
 #include "registryclient.h"
 
+#include "async/pager.h"
 #include "base/offthread.h"
 #include "cache/contentcache.h"
 #include "content/mediatype.h"
@@ -306,61 +307,51 @@ RequestHandle RegistryClient::allTags(const QString &repository, QObject *contex
         std::move(progress));
 }
 
+namespace {
+
+/// A tag page's URL as a pager cursor: the Link of the previous page, invalid after the last.
+struct LinkCursor
+{
+    QUrl url;
+    bool isEnd() const { return !url.isValid(); }
+    // As text: a Link back to a page already read must be seen as one.
+    friend bool operator==(const LinkCursor &a, const LinkCursor &b)
+    {
+        return a.url.toString() == b.url.toString();
+    }
+};
+
+} // namespace
+
 RequestHandle RegistryClient::listAllTags(const QString &repository, QObject *context,
                                           Callback<TagListing> done,
                                           std::function<void(const QStringList &)> progress)
 {
-    RequestHandle outer;
-    struct State
-    {
-        TagListing listing;
-        int pages = 0;
-        QSet<QString> visited; ///< page URLs asked for: a Link back to one is a loop
-    };
-    auto state = std::make_shared<State>();
-    // Must match the URL tagsPage builds for the first page.
+    // The first cursor is the URL tagsPage builds for the first page, so that a Link back to
+    // it is a circle. 1000 per page: docker-registry ignores n and returns everything anyway.
     QUrlQuery firstQuery;
     firstQuery.addQueryItem(QStringLiteral("n"), QStringLiteral("1000"));
-    state->visited.insert(apiUrl(repository + QStringLiteral("/tags/list"), firstQuery).toString());
-    using Step = std::function<void(const QUrl &)>;
-    auto step = std::make_shared<Step>();
-    // The step holds itself only weakly; the strong reference lives in the callback of the
-    // page in flight, so a callback that is never called (caller gone) frees everything.
-    std::weak_ptr<Step> weakStep = step;
-    QPointer<QObject> guard(context);
-    const int maxPages = m_maxPages;
-    *step = [this, repository, context, done, progress, outer, state, weakStep, guard,
-             maxPages](const QUrl &next) {
-        std::shared_ptr<Step> self = weakStep.lock();
-        // 1000 per page: docker-registry ignores n and returns everything anyway.
-        outer.setCurrentStep(tagsPage(
-            repository, 1000, next, context,
-            [done, progress, outer, state, self, guard, maxPages](Result<ListPage> page) {
-                if (!page.ok())
-                    return done(page.error());
-                state->listing.tags += page->items;
-                state->listing.rejected += page->rejected;
-                ++state->pages;
-                if (progress)
-                    progress(page->items);
-                if (!guard)
-                    return; // progress closed the caller: deliver nothing into it
-                if (outer.isCancelled())
-                    return done(Error::cancelled());
-                if (!page->next.isValid() || state->pages >= maxPages)
-                    return done(state->listing);
-                if (state->visited.contains(page->next.toString()))
-                    return done(Error::make(
-                        ErrorKind::InvalidContent,
-                        QStringLiteral("The registry's tag pages lead in a circle; the listing "
-                                       "stopped after %1 pages and may be incomplete.")
-                            .arg(state->pages)));
-                state->visited.insert(page->next.toString());
-                (*self)(page->next);
-            }));
-    };
-    (*step)(QUrl());
-    return outer;
+    const LinkCursor first{apiUrl(repository + QStringLiteral("/tags/list"), firstQuery)};
+    auto rejected = std::make_shared<QList<RejectedName>>();
+    using TagPage = async::Page<QString, LinkCursor>;
+    return async::collectPages<QString, LinkCursor>(
+        context, first, m_maxPages,
+        [this, repository, context, rejected](const LinkCursor &cursor,
+                                              async::Callback<TagPage> page) {
+            return tagsPage(repository, 1000, cursor.url, context,
+                            [page, rejected](Result<ListPage> listed) {
+                                if (!listed.ok())
+                                    return page(listed.error());
+                                *rejected += listed->rejected;
+                                page(TagPage{listed->items, LinkCursor{listed->next}});
+                            });
+        },
+        [done, rejected](Result<async::Collected<QString>> all) {
+            if (!all.ok())
+                return done(all.error());
+            done(TagListing{all->items, *rejected});
+        },
+        std::move(progress));
 }
 
 RequestHandle RegistryClient::headManifest(const QString &repository, const QString &reference,

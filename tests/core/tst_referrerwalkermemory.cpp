@@ -3,6 +3,7 @@
 // confirmed by its own subject is an edge; one listed by the fallback tag whose manifest names
 // another subject is rejected; deleting the service (or the source) mid-walk is safe.
 #include "support/asyncwait.h"
+#include "support/testmanifests.h"
 
 #include "content/mediatype.h"
 #include "referrers/audittable.h"
@@ -17,6 +18,10 @@
 #include <QTest>
 
 using namespace ocular;
+using ocular::test::artifact;
+using ocular::test::compact;
+using ocular::test::descriptor;
+using ocular::test::image;
 using ocular::test::waitFor;
 
 namespace {
@@ -24,43 +29,6 @@ namespace {
 const QString Repo = QStringLiteral("team/app");
 const QString Sbom = QStringLiteral("application/spdx+json");
 const QString Notation = QStringLiteral("application/vnd.cncf.notary.signature");
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject descriptor(const QString &mediaType, const QByteArray &raw)
-{
-    return QJsonObject{{QStringLiteral("mediaType"), mediaType},
-                       {QStringLiteral("digest"), Digest::sha256(raw).toString()},
-                       {QStringLiteral("size"), raw.size()}};
-}
-
-QByteArray image(const QString &salt)
-{
-    const QByteArray config = "{\"salt\":\"" + salt.toLatin1() + "\"}";
-    return compact(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
-        {QStringLiteral("config"), descriptor(QString(mediatype::OciConfig), config)},
-        {QStringLiteral("layers"),
-         QJsonArray{descriptor(QString(mediatype::OciLayerTarGzip), salt.toLatin1())}}});
-}
-
-QByteArray artifact(const QString &artifactType, const QByteArray &subject, const QString &salt)
-{
-    return compact(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
-        {QStringLiteral("artifactType"), artifactType},
-        {QStringLiteral("config"),
-         QJsonObject{{QStringLiteral("mediaType"), QString(mediatype::OciEmpty)},
-                     {QStringLiteral("digest"), Digest::sha256("{}").toString()},
-                     {QStringLiteral("size"), 2}}},
-        {QStringLiteral("layers"), QJsonArray{descriptor(artifactType, salt.toLatin1())}},
-        {QStringLiteral("subject"), descriptor(QString(mediatype::OciManifest), subject)}});
-}
 
 /// A fallback index (as the fallback tag holds it) listing `referrers`.
 QByteArray fallbackIndex(const QList<QPair<QByteArray, QString>> &referrers)

@@ -3,6 +3,7 @@
 // Prints the numbers and asserts completeness only (timings are for people, not assertions).
 // Labelled "bench": not part of the default test run (packaging/run-tests.sh, OCULAR_TEST_BENCH=1).
 #include "support/asyncwait.h"
+#include "support/testmanifests.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
 
@@ -21,23 +22,10 @@
 #include <QTest>
 
 using namespace ocular;
+using ocular::test::compact;
 using ocular::test::waitFor;
 
-namespace {
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject desc(const QString &type, const QByteArray &bytes)
-{
-    return QJsonObject{{QStringLiteral("mediaType"), type},
-                       {QStringLiteral("digest"), Digest::sha256(bytes).toString()},
-                       {QStringLiteral("size"), bytes.size()}};
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestReferrersBench : public QObject
 {
@@ -77,25 +65,27 @@ private Q_SLOTS:
         QList<Put> indexes; // after what they list: the registry checks index children exist
         QList<QByteArray> payloads; // cosign simple-signing payloads, one per signed subject
         for (int i = 0; i < subjects; ++i) {
-            const QByteArray image = compact(
-                QJsonObject{{QStringLiteral("schemaVersion"), 2},
-                            {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
-                            {QStringLiteral("config"), desc(QString(mediatype::OciConfig), config)},
-                            {QStringLiteral("layers"),
-                             QJsonArray{desc(QString(mediatype::OciLayerTarGzip), layer)}},
-                            {QStringLiteral("annotations"),
-                             QJsonObject{{QStringLiteral("n"), QString::number(i)}}}});
+            const QByteArray image = compact(QJsonObject{
+                {QStringLiteral("schemaVersion"), 2},
+                {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
+                {QStringLiteral("config"),
+                 ocular::test::descriptor(QString(mediatype::OciConfig), config)},
+                {QStringLiteral("layers"),
+                 QJsonArray{ocular::test::descriptor(QString(mediatype::OciLayerTarGzip), layer)}},
+                {QStringLiteral("annotations"),
+                 QJsonObject{{QStringLiteral("n"), QString::number(i)}}}});
             const Digest subject = Digest::sha256(image);
-            QJsonObject emptyConfig = desc(QString(mediatype::OciEmpty), empty);
+            QJsonObject emptyConfig = ocular::test::descriptor(QString(mediatype::OciEmpty), empty);
             const QByteArray sbom = compact(QJsonObject{
                 {QStringLiteral("schemaVersion"), 2},
                 {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
                 {QStringLiteral("artifactType"), QString(mediatype::SpdxJson)},
                 {QStringLiteral("config"), emptyConfig},
                 {QStringLiteral("layers"),
-                 QJsonArray{desc(QString(mediatype::SpdxJson), sbomBlob)}},
-                {QStringLiteral("subject"), desc(QString(mediatype::OciManifest), image)}});
-            QJsonObject entry = desc(QString(mediatype::OciManifest), sbom);
+                 QJsonArray{ocular::test::descriptor(QString(mediatype::SpdxJson), sbomBlob)}},
+                {QStringLiteral("subject"),
+                 ocular::test::descriptor(QString(mediatype::OciManifest), image)}});
+            QJsonObject entry = ocular::test::descriptor(QString(mediatype::OciManifest), sbom);
             entry.insert(QStringLiteral("artifactType"), QString(mediatype::SpdxJson));
             const QByteArray index =
                 compact(QJsonObject{{QStringLiteral("schemaVersion"), 2},
@@ -112,16 +102,18 @@ private Q_SLOTS:
                     "{\"critical\":{\"image\":{\"docker-manifest-digest\":\"" +
                     subject.toString().toLatin1() + "\"}}}";
                 payloads.append(payload);
-                QJsonObject payloadDesc = desc(QString(mediatype::CosignSimpleSigning), payload);
+                QJsonObject payloadDesc =
+                    ocular::test::descriptor(QString(mediatype::CosignSimpleSigning), payload);
                 payloadDesc.insert(
                     QStringLiteral("annotations"),
                     QJsonObject{{QStringLiteral("dev.cosignproject.cosign/signature"),
                                  QStringLiteral("MEUCIQ==")}});
-                const QByteArray sig = compact(QJsonObject{
-                    {QStringLiteral("schemaVersion"), 2},
-                    {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
-                    {QStringLiteral("config"), desc(QString(mediatype::OciConfig), config)},
-                    {QStringLiteral("layers"), QJsonArray{payloadDesc}}});
+                const QByteArray sig = compact(
+                    QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                                {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
+                                {QStringLiteral("config"),
+                                 ocular::test::descriptor(QString(mediatype::OciConfig), config)},
+                                {QStringLiteral("layers"), QJsonArray{payloadDesc}}});
                 puts.append({cosigntags::tagFor(subject, cosigntags::Kind::Signature), sig,
                              QString(mediatype::OciManifest)});
             }

@@ -4,6 +4,7 @@
 // depth limit and a 4 MiB referrers index.
 #include "support/asyncwait.h"
 #include "support/fakereferrersregistry.h"
+#include "support/testmanifests.h"
 #include "support/teststack.h"
 
 #include "content/mediatype.h"
@@ -23,7 +24,10 @@
 #include <QTest>
 
 using namespace ocular;
+using ocular::test::compact;
+using ocular::test::descriptor;
 using ocular::test::FakeReferrersRegistry;
+using ocular::test::image;
 using ocular::test::waitFor;
 
 namespace {
@@ -32,44 +36,11 @@ const QString Repo = QStringLiteral("team/app");
 const QString Sbom = QStringLiteral("application/spdx+json");
 const QString Notation = QStringLiteral("application/vnd.cncf.notary.signature");
 
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject descriptor(const QString &mediaType, const QByteArray &raw)
-{
-    return QJsonObject{{QStringLiteral("mediaType"), mediaType},
-                       {QStringLiteral("digest"), Digest::sha256(raw).toString()},
-                       {QStringLiteral("size"), raw.size()}};
-}
-
-QByteArray image(const QString &salt)
-{
-    const QByteArray config = "{\"salt\":\"" + salt.toLatin1() + "\"}";
-    return compact(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
-        {QStringLiteral("config"), descriptor(QString(mediatype::OciConfig), config)},
-        {QStringLiteral("layers"),
-         QJsonArray{descriptor(QString(mediatype::OciLayerTarGzip), salt.toLatin1())}}});
-}
-
+/// Referrers here carry a creation time, as most tools write one.
 QByteArray artifact(const QString &artifactType, const QByteArray &subject, const QString &salt)
 {
-    return compact(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString(mediatype::OciManifest)},
-        {QStringLiteral("artifactType"), artifactType},
-        {QStringLiteral("config"),
-         QJsonObject{{QStringLiteral("mediaType"), QString(mediatype::OciEmpty)},
-                     {QStringLiteral("digest"), Digest::sha256("{}").toString()},
-                     {QStringLiteral("size"), 2}}},
-        {QStringLiteral("layers"), QJsonArray{descriptor(artifactType, salt.toLatin1())}},
-        {QStringLiteral("subject"), descriptor(QString(mediatype::OciManifest), subject)},
-        {QStringLiteral("annotations"),
-         QJsonObject{{QStringLiteral("org.opencontainers.image.created"),
-                      QStringLiteral("2026-01-02T03:04:05Z")}}}});
+    return ocular::test::artifact(artifactType, subject, salt,
+                                  QStringLiteral("2026-01-02T03:04:05Z"));
 }
 
 struct Rig

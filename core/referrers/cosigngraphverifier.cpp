@@ -36,7 +36,7 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
     QList<qsizetype> fetched; // the check each task fills
     QList<async::Task<VerificationResult>> tasks;
     const QPointer<ContentSource> source = m_source;
-    const QString repository = graph.repository();
+    const QString &repository = graph.repository();
     for (const ReferrerEdge &edge : graph.referrersOf(subject)) {
         const ReferrerNode *node = graph.node(edge.to);
         if (!node)
@@ -83,7 +83,7 @@ RequestHandle CosignGraphVerifier::verify(const ReferrerGraph &graph, const Dige
             });
         }
     }
-    const RequestHandle handle = async::join<VerificationResult>(
+    RequestHandle handle = async::join<VerificationResult>(
         context, std::move(tasks),
         [checks, fetched, done](Result<QList<Result<VerificationResult>>> results) {
             if (!results.ok())

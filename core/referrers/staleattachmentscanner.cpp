@@ -75,7 +75,7 @@ RequestHandle StaleAttachmentScanner::scan(const QString &repository, const QStr
                 });
         });
     }
-    const RequestHandle handle = async::join<Found>(
+    RequestHandle handle = async::join<Found>(
         context, std::move(checks), [done](Result<QList<Result<Found>>> results) {
             if (!results.ok())
                 return done(results.error());

@@ -1,5 +1,6 @@
 #include "referrerwalker.h"
 
+#include "async/boundedpool.h"
 #include "content/mediatype.h"
 #include "referrers/capabilityprobe.h"
 #include "referrers/cosigntags.h"
@@ -478,76 +479,99 @@ void ReferrerWalker::checkCosign(const std::shared_ptr<Job> &job, const Digest &
     // (simple signing: critical.image.docker-manifest-digest; attestations: the in-toto
     // statement's subject). Believe neither the tag name nor the registry.
     const ReferrerNode *node = job->graph.node(digest);
-    struct Check
+    // What one signed payload says about the subject.
+    struct Reading
     {
-        int pending = 0;
-        QStringList named;      // subjects named by payloads that do not name ours
-        QStringList unreadable; // why a payload could not be read
         bool matched = false;
+        QString named;      // the subject it names when not ours
+        QString unreadable; // why it could not be read
     };
-    auto state = std::make_shared<Check>();
-    QList<std::pair<Descriptor, bool>> payloads; // layer, true for simple signing
+    QList<async::Task<Reading>> readings;
+    const Digest subject = claim.subject;
     for (const Descriptor &layer : node->layers) {
-        if (mediatype::sameType(layer.mediaType, mediatype::CosignSimpleSigning))
-            payloads.append({layer, true});
-        else if (mediatype::sameType(layer.mediaType, mediatype::Dsse))
-            payloads.append({layer, false});
+        const bool simpleSigning =
+            mediatype::sameType(layer.mediaType, mediatype::CosignSimpleSigning);
+        if (!simpleSigning && !mediatype::sameType(layer.mediaType, mediatype::Dsse))
+            continue;
+        const QPointer<ContentSource> source = m_source;
+        const QString repository = job->repository;
+        const Digest payloadDigest = layer.digest;
+        readings.append([this, source, repository, payloadDigest, simpleSigning,
+                         subject](async::Callback<Reading> done) {
+            if (!source) {
+                async::deliverLater(this, [done] { done(Error::cancelled()); });
+                return RequestHandle();
+            }
+            return source->blobBytes(
+                repository, payloadDigest, CosignPayloadCap, this,
+                [done, simpleSigning, subject](Result<QByteArray> payload) {
+                    if (!payload.ok()) {
+                        if (payload.error().kind == ErrorKind::Cancelled)
+                            return done(payload.error());
+                        return done(Reading{false, QString(), payload.error().message});
+                    }
+                    if (simpleSigning) {
+                        const auto parsed =
+                            signatureinspector::inspectSimpleSigning(payload.value());
+                        if (!parsed.ok())
+                            return done(Reading{false, QString(), parsed.error().message});
+                        const bool ours = parsed->dockerManifestDigest == subject.toString();
+                        return done(
+                            Reading{ours, ours ? QString() : parsed->dockerManifestDigest, {}});
+                    }
+                    const auto subjects = signatureinspector::inTotoSubjects(payload.value());
+                    if (!subjects.ok())
+                        return done(Reading{false, QString(), subjects.error().message});
+                    const bool ours = subjects->contains(subject.toString());
+                    done(Reading{ours, ours ? QString() : subjects->value(0), {}});
+                });
+        });
     }
-    if (payloads.isEmpty()) {
+    if (readings.isEmpty()) {
         reject(job, digest, claim, RejectedReferrer::Reason::NotChecked, QString(),
                QStringLiteral("a cosign tag carries no subject, and this manifest has no signed "
                               "payload that names one"));
         return;
     }
-    auto conclude = [this, job, digest, claim, state] {
-        if (!state->named.isEmpty())
-            reject(
-                job, digest, claim, RejectedReferrer::Reason::OtherSubject, state->named.first(),
-                QStringLiteral("its signed payload names %1").arg(state->named.first().left(80)));
-        else if (!state->unreadable.isEmpty() || !state->matched)
-            reject(job, digest, claim, RejectedReferrer::Reason::NotChecked, QString(),
-                   QStringLiteral("its payload could not be checked (%1)")
-                       .arg(state->unreadable.join(QStringLiteral("; "))));
-        else
-            accept(job, digest, claim);
-    };
-    state->pending = int(payloads.size());
-    for (const auto &[layer, simpleSigning] : payloads) {
-        if (sourceGone(job))
-            return;
-        begin(job);
-        const bool isSimpleSigning = simpleSigning;
-        job->track(m_source->blobBytes(
-            job->repository, layer.digest, CosignPayloadCap, this,
-            [this, job, claim, state, isSimpleSigning, conclude](Result<QByteArray> payload) {
-                auto finally = qScopeGuard([this, job] { end(job); });
-                if (job->outer.isCancelled())
-                    return;
-                if (!payload.ok()) {
-                    if (stopIfCancelled(job, payload.error()))
+    if (sourceGone(job))
+        return;
+    begin(job);
+    job->track(async::join<Reading>(
+        this, std::move(readings),
+        [this, job, digest, claim](Result<QList<Result<Reading>>> results) {
+            auto finally = qScopeGuard([this, job] { end(job); });
+            if (job->outer.isCancelled())
+                return;
+            if (!results.ok()) {
+                stopIfCancelled(job, results.error());
+                return;
+            }
+            QStringList named;
+            QStringList unreadable;
+            bool matched = false;
+            for (const Result<Reading> &r : results.value()) {
+                if (!r.ok()) {
+                    if (stopIfCancelled(job, r.error()))
                         return;
-                    state->unreadable << payload.error().message;
-                } else if (isSimpleSigning) {
-                    const auto parsed = signatureinspector::inspectSimpleSigning(payload.value());
-                    if (!parsed.ok())
-                        state->unreadable << parsed.error().message;
-                    else if (parsed->dockerManifestDigest == claim.subject.toString())
-                        state->matched = true;
-                    else
-                        state->named << parsed->dockerManifestDigest;
-                } else {
-                    const auto subjects = signatureinspector::inTotoSubjects(payload.value());
-                    if (!subjects.ok())
-                        state->unreadable << subjects.error().message;
-                    else if (subjects->contains(claim.subject.toString()))
-                        state->matched = true;
-                    else
-                        state->named << subjects->first();
+                    unreadable << r.error().message;
+                    continue;
                 }
-                if (--state->pending == 0)
-                    conclude();
-            }));
-    }
+                matched = matched || r->matched;
+                if (!r->named.isEmpty())
+                    named << r->named;
+                if (!r->unreadable.isEmpty())
+                    unreadable << r->unreadable;
+            }
+            if (!named.isEmpty())
+                reject(job, digest, claim, RejectedReferrer::Reason::OtherSubject, named.first(),
+                       QStringLiteral("its signed payload names %1").arg(named.first().left(80)));
+            else if (!unreadable.isEmpty() || !matched)
+                reject(job, digest, claim, RejectedReferrer::Reason::NotChecked, QString(),
+                       QStringLiteral("its payload could not be checked (%1)")
+                           .arg(unreadable.join(QStringLiteral("; "))));
+            else
+                accept(job, digest, claim);
+        }));
 }
 
 void ReferrerWalker::accept(const std::shared_ptr<Job> &job, const Digest &digest,

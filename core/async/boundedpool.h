@@ -30,6 +30,7 @@ template <typename T> struct PoolState
     QHash<int, RequestHandle> inFlight;
     std::function<void(int index, const Result<T> &)> progress;
     QMetaObject::Connection contextWatch;
+    bool cancelledBeforeDelivery = false; ///< finished, but cancelled before the answer arrived
 };
 
 /// Marks the pool finished and drops what it holds (tasks not started, the handles in flight,
@@ -51,7 +52,12 @@ template <typename T> void finishPool(const std::shared_ptr<PoolState<T>> &state
         results.append(std::move(*slot));
     state->results.clear();
     auto done = std::move(state->done);
-    deliverLater(state->context, [done, results = std::move(results)] { done(results); });
+    // A cancel between the end and the queued delivery still wins (RequestHandle contract).
+    deliverLater(state->context, [state, done, results = std::move(results)] {
+        if (state->cancelledBeforeDelivery)
+            return done(Error::cancelled());
+        done(results);
+    });
 }
 
 template <typename T> void launchPool(const std::shared_ptr<PoolState<T>> &state)
@@ -130,8 +136,12 @@ RequestHandle boundedPool(QObject *context, QList<Task<T>> tasks, int limit,
     RequestHandle outer;
     outer.setAbort([weak] {
         auto s = weak.lock();
-        if (!s || s->finished)
+        if (!s)
             return;
+        if (s->finished) {
+            s->cancelledBeforeDelivery = true;
+            return;
+        }
         auto done = std::exchange(s->done, {});
         for (const RequestHandle &h : detail::releasePool(s))
             h.cancel();

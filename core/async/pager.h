@@ -46,6 +46,7 @@ collectPages(QObject *context, const Cursor &first, int maxPages,
         RequestHandle current;
         std::function<void(const Cursor &)> step;
         QMetaObject::Connection contextWatch;
+        bool cancelledBeforeDelivery = false; ///< finished, but cancelled before delivery
     };
     auto state = std::make_shared<State>();
     state->context = context;
@@ -65,7 +66,12 @@ collectPages(QObject *context, const Cursor &first, int maxPages,
     };
     auto finish = [release](const std::shared_ptr<State> &s, Result<Collected<Item>> result) {
         auto done = release(s);
-        deliverLater(s->context, [done, result = std::move(result)] { done(result); });
+        // A cancel between the end and the queued delivery still wins (RequestHandle contract).
+        deliverLater(s->context, [s, done, result = std::move(result)] {
+            if (s->cancelledBeforeDelivery)
+                return done(Error::cancelled());
+            done(result);
+        });
     };
     // The step function holds the state weakly; the page in flight holds it strongly, and the
     // state holds that page's handle only until it answers (its abort may hold the callback).
@@ -117,8 +123,12 @@ collectPages(QObject *context, const Cursor &first, int maxPages,
     RequestHandle outer;
     outer.setAbort([weak, finish] {
         auto s = weak.lock();
-        if (!s || s->finished)
+        if (!s)
             return;
+        if (s->finished) {
+            s->cancelledBeforeDelivery = true;
+            return;
+        }
         const RequestHandle current = s->current;
         finish(s, Error::cancelled());
         current.cancel();

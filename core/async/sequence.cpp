@@ -19,6 +19,7 @@ struct SequenceState
     Callback<Done> done;
     RequestHandle current;
     QMetaObject::Connection contextWatch;
+    bool cancelledBeforeDelivery = false; ///< finished, but cancelled before the answer arrived
 };
 
 /// Marks the sequence finished and drops everything it holds; returns the callback.
@@ -34,7 +35,11 @@ Callback<Done> release(const std::shared_ptr<SequenceState> &state)
 void finishSequence(const std::shared_ptr<SequenceState> &state, Result<Done> result)
 {
     auto done = release(state);
-    deliverLater(state->context, [done, result] { done(result); });
+    // A cancel between the end and the queued delivery still wins: the caller hears
+    // Cancelled, as the RequestHandle contract says, and never a late answer.
+    deliverLater(state->context, [state, done, result] {
+        done(state->cancelledBeforeDelivery ? Result<Done>(Error::cancelled()) : result);
+    });
 }
 
 void runNext(const std::shared_ptr<SequenceState> &state)
@@ -89,8 +94,12 @@ RequestHandle sequence(QObject *context, QList<Task<Done>> steps, Callback<Done>
     RequestHandle outer;
     outer.setAbort([weak] {
         auto s = weak.lock();
-        if (!s || s->finished)
+        if (!s)
             return;
+        if (s->finished) {
+            s->cancelledBeforeDelivery = true;
+            return;
+        }
         const RequestHandle current = s->current;
         auto done = release(s);
         current.cancel();

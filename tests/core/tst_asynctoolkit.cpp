@@ -406,6 +406,43 @@ private Q_SLOTS:
         QCOMPARE(fetched, before); // the page in flight ended the walk; no further page asked
     }
 
+    // The last step has answered and the answer is queued when the caller cancels: the
+    // caller hears Cancelled, once, never the late answer (the RequestHandle contract).
+    void cancelBetweenTheEndAndTheDeliveryWins()
+    {
+        QObject context;
+        const auto answerAtOnce = [](async::Callback<Done> done) {
+            done(Done{});
+            return RequestHandle();
+        };
+        QList<Result<Done>> sequenced;
+        async::sequence(&context, {answerAtOnce}, [&](Result<Done> r) { sequenced << r; }).cancel();
+        QList<Result<QList<Result<int>>>> pooled;
+        async::boundedPool<int>(&context, {[](async::Callback<int> done) {
+            done(1);
+            return RequestHandle();
+        }},
+                                1, [&](Result<QList<Result<int>>> r) { pooled << r; })
+            .cancel();
+        using P = async::Page<int, TestCursor>;
+        QList<Result<async::Collected<int>>> paged;
+        async::collectPages<int, TestCursor>(
+            &context, TestCursor{}, 5,
+            [](const TestCursor &, async::Callback<P> done) {
+                done(P{{1}, TestCursor{1, true}});
+                return RequestHandle();
+            },
+            [&](Result<async::Collected<int>> r) { paged << r; })
+            .cancel();
+        QTest::qWait(20);
+        QCOMPARE(sequenced.size(), 1);
+        QCOMPARE(sequenced.first().error().kind, ErrorKind::Cancelled);
+        QCOMPARE(pooled.size(), 1);
+        QCOMPARE(pooled.first().error().kind, ErrorKind::Cancelled);
+        QCOMPARE(paged.size(), 1);
+        QCOMPARE(paged.first().error().kind, ErrorKind::Cancelled);
+    }
+
     // Reference cycles (found by LeakSanitizer): what an operation holds must be gone once it
     // has finished, been cancelled or lost its context, whatever its tasks' handles hold.
     void sequenceReleasesTheHandlesOfAnsweredSteps()

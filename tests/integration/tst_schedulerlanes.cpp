@@ -291,7 +291,7 @@ private Q_SLOTS:
         FaultProxy::Rule limited = FaultProxy::rule(
             "HEAD", QStringLiteral("^/v2/team/app/manifests/"), FaultProxy::Action::Respond);
         limited.status = 429;
-        limited.headers = {{"Retry-After", "1"}};
+        limited.headers = {{"Retry-After", "2"}};
         limited.times = 1;
         // The other request reaches the registry late and comes back challenged mid-pause.
         FaultProxy::Rule late = FaultProxy::rule("HEAD", QStringLiteral("^/v2/team/app/manifests/"),
@@ -312,7 +312,7 @@ private Q_SLOTS:
                                     });
         QVERIFY(spinUntil([&] { return m_front->hits(limitedRule) == 1; }, 5000));
         QVERIFY(spinUntil([&] { return m_front->hits(lateRule) == 1; }, 5000));
-        QTest::qWait(650); // the challenge is back; the pause has a few hundred ms left
+        QTest::qWait(650); // the challenge is back; the pause has more than a second left
         QCOMPARE(m_front->countMatching("GET", QStringLiteral("^/token")), 0);
         QVERIFY(rig.http.coolDownRemainingMs(m_front->baseUrl()) > 0);
         QVERIFY2(spinUntil([&] { return burst.done == 2; }, 10000),

@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include "auth/staticcredentialsource.h"
+#include "deletecommands.h"
 #include "demo/demoseeder.h"
 #include "demo/registryprocess.h"
 #include "reference/nametext.h"
@@ -131,11 +132,14 @@ int CliRunner::start(const QStringList &arguments)
     parser.addOptions({help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage,
                        caFile, insecure, version});
     ReferrerCommands::addOptions(parser);
+    DeleteCommands::addOptions(parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText()).toUtf8());
+        writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText() +
+                  QLatin1Char('\n') + DeleteCommands::helpText())
+                     .toUtf8());
         return Success;
     }
     if (parser.isSet(version)) {
@@ -217,6 +221,21 @@ int CliRunner::start(const QStringList &arguments)
             arguments.first() = *checked;
         }
         auto *commands = new ReferrerCommands(
+            [this](const QString &registry) -> RegistryStack * {
+                return clientFor(registry) ? m_stack.get() : nullptr;
+            },
+            this);
+        return commands->start(m_command, arguments, parser);
+    }
+    if (DeleteCommands::handles(m_command)) {
+        QStringList arguments = positional.mid(1);
+        if (arguments.size() == 1) {
+            const auto checked = referrerArgument(m_command, arguments.first());
+            if (!checked)
+                return Usage;
+            arguments.first() = *checked;
+        }
+        auto *commands = new DeleteCommands(
             [this](const QString &registry) -> RegistryStack * {
                 return clientFor(registry) ? m_stack.get() : nullptr;
             },

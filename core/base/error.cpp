@@ -31,6 +31,8 @@ QString errorKindName(ErrorKind kind)
         return QStringLiteral("cancelled");
     case ErrorKind::Refused:
         return QStringLiteral("refused");
+    case ErrorKind::PreconditionFailed:
+        return QStringLiteral("precondition failed");
     }
     return QStringLiteral("error");
 }

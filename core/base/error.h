@@ -21,6 +21,7 @@ enum class ErrorKind
     Server,         ///< 5xx or another unexpected status
     Cancelled,      ///< the caller cancelled
     Refused,        ///< we refused to follow the server (foreign origin, downgrade, loop)
+    PreconditionFailed, ///< 412: a conditional write lost to another writer (If-Match)
 };
 
 /// A failure with enough context for a plain-sentence message and for retry decisions.

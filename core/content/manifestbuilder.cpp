@@ -150,6 +150,15 @@ Result<BuiltManifest> ManifestBuilder::artifact(const Artifact &artifact) const
         QJsonObject annotations = file.annotations;
         if (!file.title.isEmpty())
             annotations.insert(kTitle, file.title);
+        if (file.digest) {
+            QJsonObject descriptor{{QStringLiteral("mediaType"), file.mediaType},
+                                   {QStringLiteral("digest"), file.digest->toString()},
+                                   {QStringLiteral("size"), file.size}};
+            if (!annotations.isEmpty())
+                descriptor.insert(QStringLiteral("annotations"), annotations);
+            layerArray.append(descriptor);
+            continue;
+        }
         const ContentBlob blob{file.bytes, file.mediaType};
         layerArray.append(blob.descriptorJson(annotations));
         blobs.append(blob);

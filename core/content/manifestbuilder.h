@@ -71,6 +71,10 @@ public:
             QString mediaType;
             QString title; ///< file name shown by clients; empty: no title annotation
             QJsonObject annotations;
+            /// Digest and size of a file uploaded on its own (streamed from disk): its
+            /// descriptor is built from these and `bytes` is not used or returned as a blob.
+            std::optional<Digest> digest;
+            qint64 size = 0;
         };
         QList<File> files;
         QJsonObject annotations; ///< manifest annotations

@@ -1,6 +1,7 @@
 #include "httpexchange.h"
 
 #include "http/authprovider.h"
+#include "http/filewindow.h"
 #include "http/originpolicy.h"
 
 #include <QDateTime>
@@ -233,11 +234,24 @@ void HttpExchange::startAttempt()
             return;
         }
     }
-    const QNetworkRequest request = buildRequest();
+    QNetworkRequest request = buildRequest();
     m_sentAuthorization = request.rawHeader("Authorization");
     QNetworkAccessManager *network = m_client->m_network;
     const bool sendsBody = m_method == "PUT" || m_method == "POST" || m_method == "PATCH";
-    if (m_method == "GET")
+    if (!m_request.bodyFile.isEmpty()) {
+        auto *window =
+            new FileWindow(m_request.bodyFile, m_request.bodyOffset, m_request.bodyLength);
+        if (!window->open(QIODevice::ReadOnly)) {
+            const QString why = window->errorString();
+            delete window;
+            finish(Error::make(ErrorKind::InvalidInput,
+                               QStringLiteral("Cannot read %1: %2").arg(m_request.bodyFile, why)));
+            return;
+        }
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.bodyLength);
+        m_reply = network->sendCustomRequest(request, m_method, window);
+        window->setParent(m_reply); // lives exactly as long as the reply reading it
+    } else if (m_method == "GET")
         m_reply = network->get(request);
     else if (m_method == "HEAD")
         m_reply = network->head(request);
@@ -248,6 +262,9 @@ void HttpExchange::startAttempt()
     else
         m_reply = network->sendCustomRequest(request, m_method);
 
+    if (m_request.uploadProgress)
+        connect(m_reply, &QNetworkReply::uploadProgress, this,
+                [this](qint64 sent, qint64) { m_request.uploadProgress(sent); });
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this,

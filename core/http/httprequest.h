@@ -7,6 +7,7 @@
 #include <QPair>
 #include <QString>
 #include <QUrl>
+#include <functional>
 
 namespace ocular {
 
@@ -23,6 +24,13 @@ struct HttpRequest
     QString scope;
     /// Write the body to this file instead of memory (blob downloads); maxResponseBytes applies.
     QString sinkFile;
+    /// Send `bodyLength` bytes of this file from `bodyOffset` as the body instead of `body`
+    /// (blob uploads stream from disk, never held in memory). Reopened for every attempt.
+    QString bodyFile;
+    qint64 bodyOffset = 0;
+    qint64 bodyLength = 0;
+    /// Sees the bytes of the body sent so far in the current attempt (may be null).
+    std::function<void(qint64 sent)> uploadProgress;
     /// The AuthProvider is neither asked for an Authorization header nor told about a 401
     /// (token requests: the token service's 401 is an answer, not a challenge).
     bool skipAuthProvider = false;

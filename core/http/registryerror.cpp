@@ -26,6 +26,8 @@ ErrorKind kindForStatus(int status, const QStringList &codes)
         return ErrorKind::NotFound;
     case 405:
         return ErrorKind::Unsupported;
+    case 412:
+        return ErrorKind::PreconditionFailed;
     case 413:
         return ErrorKind::TooLarge;
     case 429:
@@ -55,6 +57,8 @@ QString statusSentence(int status)
         return QStringLiteral("not found");
     case 405:
         return QStringLiteral("the registry does not allow this operation");
+    case 412:
+        return QStringLiteral("the content changed since it was read (If-Match failed)");
     case 429:
         return QStringLiteral("too many requests, the registry is rate limiting");
     default:

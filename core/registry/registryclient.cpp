@@ -669,7 +669,8 @@ RequestHandle RegistryClient::uploadBlob(const QString &repository, const QByteA
 
 RequestHandle RegistryClient::putManifest(const QString &repository, const QString &reference,
                                           const QByteArray &raw, const QString &mediaType,
-                                          QObject *context, Callback<PushedManifest> done)
+                                          QObject *context, Callback<PushedManifest> done,
+                                          const QByteArray &ifMatch)
 {
     if (auto bad = referenceProblem(repository, reference))
         return refuse(context, done, *bad);
@@ -691,6 +692,8 @@ RequestHandle RegistryClient::putManifest(const QString &repository, const QStri
                     Scope::push(RepositoryName::parse(repository).value()).toString());
     request.body = raw;
     request.setHeader("Content-Type", mediaType.toUtf8());
+    if (!ifMatch.isEmpty())
+        request.setHeader("If-Match", ifMatch);
     const Digest digest = Digest::sha256(raw);
     return m_http->send(
         request, context, [done, digest, repository, reference](Result<HttpResponse> result) {

@@ -84,7 +84,7 @@ public:
     /// PUT a manifest under a tag or its digest; Content-Type is `mediaType`.
     RequestHandle putManifest(const QString &repository, const QString &reference,
                               const QByteArray &raw, const QString &mediaType, QObject *context,
-                              Callback<PushedManifest> done);
+                              Callback<PushedManifest> done, const QByteArray &ifMatch = {});
     /// DELETE /manifests/<reference> (digest, or tag where the registry supports it).
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done);

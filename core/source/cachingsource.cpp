@@ -233,21 +233,26 @@ RequestHandle CachingSource::referrers(const QString &repository, const Digest &
     return m_inner->referrers(repository, subject, artifactType, context, std::move(done));
 }
 
-RequestHandle CachingSource::pushBlob(const QString &repository, const QByteArray &bytes,
-                                      QObject *context, Callback<Digest> done)
+RequestHandle CachingSource::uploadBlob(const QString &repository, const BlobPayload &payload,
+                                        const BlobUploadOptions &options, QObject *context,
+                                        Callback<BlobUploadResult> done,
+                                        TransferProgressCallback progress)
 {
     if (!m_inner)
         return innerGone(context, done);
-    return m_inner->pushBlob(repository, bytes, context, std::move(done));
+    return m_inner->uploadBlob(repository, payload, options, context, std::move(done),
+                               std::move(progress));
 }
 
 RequestHandle CachingSource::pushManifest(const QString &repository, const QString &reference,
                                           const QByteArray &raw, const QString &mediaType,
-                                          QObject *context, Callback<PushedContent> done)
+                                          const WriteCondition &condition, QObject *context,
+                                          Callback<PushedContent> done)
 {
     if (!m_inner)
         return innerGone(context, done);
-    return m_inner->pushManifest(repository, reference, raw, mediaType, context, std::move(done));
+    return m_inner->pushManifest(repository, reference, raw, mediaType, condition, context,
+                                 std::move(done));
 }
 
 RequestHandle CachingSource::deleteManifest(const QString &repository, const QString &reference,

@@ -40,10 +40,14 @@ public:
     RequestHandle referrers(const QString &repository, const Digest &subject,
                             const QString &artifactType, QObject *context,
                             Callback<ReferrersAnswer> done) override;
-    RequestHandle pushBlob(const QString &repository, const QByteArray &bytes, QObject *context,
-                           Callback<Digest> done) override;
+    RequestHandle uploadBlob(const QString &repository, const BlobPayload &payload,
+                             const BlobUploadOptions &options, QObject *context,
+                             Callback<BlobUploadResult> done,
+                             TransferProgressCallback progress = {}) override;
+    using ContentSource::pushManifest;
     RequestHandle pushManifest(const QString &repository, const QString &reference,
-                               const QByteArray &raw, const QString &mediaType, QObject *context,
+                               const QByteArray &raw, const QString &mediaType,
+                               const WriteCondition &condition, QObject *context,
                                Callback<PushedContent> done) override;
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done) override;

@@ -68,6 +68,17 @@ RequestHandle ContentSource::allRepositories(int maxPages, QObject *context,
         std::move(done), {});
 }
 
+RequestHandle ContentSource::pushBlob(const QString &repository, const QByteArray &bytes,
+                                      QObject *context, Callback<Digest> done)
+{
+    return uploadBlob(repository, BlobPayload::fromBytes(bytes), BlobUploadOptions{}, context,
+                      [done](Result<BlobUploadResult> uploaded) {
+                          if (!uploaded.ok())
+                              return done(uploaded.error());
+                          done(uploaded->digest);
+                      });
+}
+
 RequestHandle ContentSource::blobBytes(const QString &repository, const Digest &digest,
                                        qint64 maxBytes, QObject *context,
                                        Callback<QByteArray> done)

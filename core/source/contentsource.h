@@ -2,6 +2,7 @@
 
 #include "async/asynctask.h"
 #include "source/blobsink.h"
+#include "source/blobupload.h"
 #include "source/sourcetypes.h"
 
 #include <QObject>
@@ -53,13 +54,29 @@ public:
                                     const QString &artifactType, QObject *context,
                                     Callback<ReferrersAnswer> done) = 0;
 
-    /// Stores a blob (skipped when present); answers its sha256 digest.
-    virtual RequestHandle pushBlob(const QString &repository, const QByteArray &bytes,
-                                   QObject *context, Callback<Digest> done) = 0;
-    /// Stores a manifest's exact bytes under a tag or its digest.
+    /// Stores a blob unless it is there (a file streams from disk); `progress` (may be null)
+    /// sees the bytes sent. A cancelled upload leaves nothing half-written behind.
+    virtual RequestHandle uploadBlob(const QString &repository, const BlobPayload &payload,
+                                     const BlobUploadOptions &options, QObject *context,
+                                     Callback<BlobUploadResult> done,
+                                     TransferProgressCallback progress = {}) = 0;
+    /// uploadBlob() of bytes in memory; answers their sha256 digest.
+    RequestHandle pushBlob(const QString &repository, const QByteArray &bytes, QObject *context,
+                           Callback<Digest> done);
+    /// Stores a manifest's exact bytes under a tag or its digest, when `condition` holds
+    /// (ErrorKind::PreconditionFailed otherwise, where the source checks conditions).
     virtual RequestHandle pushManifest(const QString &repository, const QString &reference,
                                        const QByteArray &raw, const QString &mediaType,
-                                       QObject *context, Callback<PushedContent> done) = 0;
+                                       const WriteCondition &condition, QObject *context,
+                                       Callback<PushedContent> done) = 0;
+    /// pushManifest() without a condition.
+    RequestHandle pushManifest(const QString &repository, const QString &reference,
+                               const QByteArray &raw, const QString &mediaType, QObject *context,
+                               Callback<PushedContent> done)
+    {
+        return pushManifest(repository, reference, raw, mediaType, WriteCondition{}, context,
+                            std::move(done));
+    }
     /// Deletes a manifest by digest (and every tag on it), or only a tag where supported.
     virtual RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                          QObject *context, Callback<Done> done) = 0;

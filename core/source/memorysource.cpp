@@ -1,5 +1,7 @@
 #include "memorysource.h"
 
+#include <QFile>
+
 #include "content/mediatype.h"
 #include "referrers/fallbackindex.h"
 
@@ -256,9 +258,10 @@ RequestHandle MemorySource::rawManifest(const QString &repository, const QString
                                                   "digest %1 it was asked for; it was "
                                                   "discarded.")
                                        .arg(digest->toString()));
-            return RawManifest{stored.raw, stored.mediaType,
-                               isDigestReference(reference) ? digest.value()
-                                                            : Digest::sha256(stored.raw)};
+            return RawManifest{
+                stored.raw, stored.mediaType,
+                isDigestReference(reference) ? digest.value() : Digest::sha256(stored.raw),
+                self.m_etags ? etagOf(digest.value()) : QByteArray()};
         });
 }
 
@@ -349,22 +352,61 @@ RequestHandle MemorySource::referrers(const QString &repository, const Digest &s
         });
 }
 
-RequestHandle MemorySource::pushBlob(const QString &repository, const QByteArray &bytes,
-                                     QObject *context, Callback<Digest> done)
+RequestHandle MemorySource::uploadBlob(const QString &repository, const BlobPayload &payload,
+                                       const BlobUploadOptions &options, QObject *context,
+                                       Callback<BlobUploadResult> done,
+                                       TransferProgressCallback progress)
 {
-    return answer<Digest>(Operation::PushBlob, context, std::move(done),
-                          [repository, bytes](MemorySource &self) -> Result<Digest> {
-                              return self.addBlob(repository, bytes);
-                          });
+    return answer<BlobUploadResult>(
+        Operation::PushBlob, context, std::move(done),
+        [repository, payload, options,
+         progress](MemorySource &self) -> Result<BlobUploadResult> {
+            BlobUploadResult result;
+            result.digest = payload.digest;
+            result.size = payload.size;
+            if (self.m_repositories.value(repository).blobs.contains(payload.digest)) {
+                result.route = BlobUploadResult::Route::AlreadyPresent;
+                return result;
+            }
+            for (const QString &from : options.mountFrom) {
+                const QByteArray there = self.m_repositories.value(from).blobs.value(payload.digest);
+                if (!there.isNull()) {
+                    self.addBlob(repository, there);
+                    result.route = BlobUploadResult::Route::Mounted;
+                    result.mountedFrom = from;
+                    return result;
+                }
+            }
+            QByteArray bytes = payload.bytes;
+            if (payload.isFile()) {
+                // Tests and layouts only: a memory source holds what it stores anyway.
+                QFile file(payload.filePath);
+                if (!file.open(QIODevice::ReadOnly))
+                    return Error::make(ErrorKind::InvalidInput,
+                                       QStringLiteral("Cannot read %1: %2")
+                                           .arg(payload.filePath, file.errorString()));
+                bytes = file.readAll();
+            }
+            if (!payload.digest.matches(bytes))
+                return Error::make(ErrorKind::DigestMismatch,
+                                   QStringLiteral("The blob does not hash to %1.")
+                                       .arg(payload.digest.toString()));
+            self.addBlob(repository, bytes);
+            if (progress)
+                progress(TransferProgress{bytes.size(), bytes.size(), 0, 0});
+            return result;
+        });
 }
 
 RequestHandle MemorySource::pushManifest(const QString &repository, const QString &reference,
                                          const QByteArray &raw, const QString &mediaType,
-                                         QObject *context, Callback<PushedContent> done)
+                                         const WriteCondition &condition, QObject *context,
+                                         Callback<PushedContent> done)
 {
     return answer<PushedContent>(
         Operation::PushManifest, context, std::move(done),
-        [repository, reference, raw, mediaType](MemorySource &self) -> Result<PushedContent> {
+        [repository, reference, raw, mediaType,
+         ifMatch = condition.ifMatch](MemorySource &self) -> Result<PushedContent> {
             if (raw.size() > MaxManifestBytes)
                 return Error::make(ErrorKind::TooLarge,
                                    QStringLiteral("The manifest is %1 bytes; registries refuse "
@@ -378,6 +420,15 @@ RequestHandle MemorySource::pushManifest(const QString &repository, const QStrin
                 return Error::make(
                     ErrorKind::DigestMismatch,
                     QStringLiteral("The manifest does not hash to %1.").arg(reference));
+            if (!ifMatch.isEmpty() && self.m_etags) {
+                const auto current = self.digestOf(self.m_repositories.value(repository),
+                                                   repository, reference);
+                if (!current.ok() || etagOf(current.value()) != ifMatch)
+                    return Error::make(ErrorKind::PreconditionFailed,
+                                       QStringLiteral("%1 changed since it was read.")
+                                           .arg(reference),
+                                       412);
+            }
             auto stored =
                 self.addManifest(repository, raw, mediaType, byDigest ? QString() : reference);
             if (!stored.ok())
@@ -385,6 +436,11 @@ RequestHandle MemorySource::pushManifest(const QString &repository, const QStrin
             const auto parsed = Manifest::parse(raw, mediaType);
             return PushedContent{stored.value(), self.m_referrersApi && parsed->subject()};
         });
+}
+
+QByteArray MemorySource::etagOf(const Digest &digest)
+{
+    return '"' + digest.toString().toLatin1() + '"';
 }
 
 RequestHandle MemorySource::deleteManifest(const QString &repository, const QString &reference,

@@ -48,6 +48,9 @@ public:
     void setServerSideFiltering(bool enabled) { m_serverFiltering = enabled; }
     /// Whether deleting a tag alone is supported (default) or refused like docker-registry 2.8.
     void setTagDelete(bool enabled) { m_tagDelete = enabled; }
+    /// Whether raw reads carry an ETag and conditional writes are checked (default), or neither,
+    /// as on a registry that gives no ETag.
+    void setConditionalWrites(bool enabled) { m_etags = enabled; }
     /// Every answer waits this long (0: the next event-loop turn).
     void setLatency(int milliseconds) { m_latencyMs = milliseconds; }
     /// The next `times` calls of `operation` fail with `error`.
@@ -77,10 +80,14 @@ public:
     RequestHandle referrers(const QString &repository, const Digest &subject,
                             const QString &artifactType, QObject *context,
                             Callback<ReferrersAnswer> done) override;
-    RequestHandle pushBlob(const QString &repository, const QByteArray &bytes, QObject *context,
-                           Callback<Digest> done) override;
+    RequestHandle uploadBlob(const QString &repository, const BlobPayload &payload,
+                             const BlobUploadOptions &options, QObject *context,
+                             Callback<BlobUploadResult> done,
+                             TransferProgressCallback progress = {}) override;
+    using ContentSource::pushManifest;
     RequestHandle pushManifest(const QString &repository, const QString &reference,
-                               const QByteArray &raw, const QString &mediaType, QObject *context,
+                               const QByteArray &raw, const QString &mediaType,
+                               const WriteCondition &condition, QObject *context,
                                Callback<PushedContent> done) override;
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done) override;
@@ -104,6 +111,8 @@ private:
                          std::function<Result<T>(MemorySource &)> compute);
     Result<Digest> digestOf(const Repository &repo, const QString &repository,
                             const QString &reference) const;
+    /// The ETag a stored manifest is read with: its quoted digest, as distribution sends.
+    static QByteArray etagOf(const Digest &digest);
     static Result<NamePage> page(QStringList names, const PageCursor &cursor, int pageSize);
 
     QMap<QString, Repository> m_repositories;
@@ -112,6 +121,7 @@ private:
     bool m_referrersApi = true;
     bool m_serverFiltering = true;
     bool m_tagDelete = true;
+    bool m_etags = true;
     int m_latencyMs = 0;
     std::shared_ptr<int> m_inFlight = std::make_shared<int>(0);
     int m_maxInFlight = 0;

@@ -7,6 +7,7 @@
 #include "reference/manifestidentifier.h"
 #include "referrers/capabilityprobe.h"
 #include "referrers/fallbackindex.h"
+#include "registry/blobuploader.h"
 #include "registry/registryclient.h"
 
 namespace ocular {
@@ -30,6 +31,7 @@ NamePage toNamePage(const ListPage &page)
 RegistrySource::RegistrySource(RegistryClient *client, QObject *parent)
     : ContentSource(parent)
     , m_client(client)
+    , m_uploader(new BlobUploader(client, this))
 {}
 
 QString RegistrySource::displayName() const
@@ -166,7 +168,8 @@ RequestHandle RegistrySource::rawManifest(const QString &repository, const QStri
             const HttpResponse &response = result.value();
             if (!response.isSuccess())
                 return done(registryError(response, repository + QLatin1Char(':') + reference));
-            RawManifest out{response.body, response.contentType(), Digest::sha256(response.body)};
+            RawManifest out{response.body, response.contentType(), Digest::sha256(response.body),
+                            response.header("ETag")};
             if (isDigestReference(reference)) {
                 const Digest wanted = Digest::parse(reference).value();
                 if (!wanted.matches(response.body))
@@ -304,26 +307,32 @@ RequestHandle RegistrySource::referrers(const QString &repository, const Digest 
         });
 }
 
-RequestHandle RegistrySource::pushBlob(const QString &repository, const QByteArray &bytes,
-                                       QObject *context, Callback<Digest> done)
+RequestHandle RegistrySource::uploadBlob(const QString &repository, const BlobPayload &payload,
+                                         const BlobUploadOptions &options, QObject *context,
+                                         Callback<BlobUploadResult> done,
+                                         TransferProgressCallback progress)
 {
     if (!m_client)
         return clientGone(context, done);
-    return m_client->uploadBlob(repository, bytes, context, std::move(done));
+    return m_uploader->upload(repository, payload, options, context, std::move(done),
+                              std::move(progress));
 }
 
 RequestHandle RegistrySource::pushManifest(const QString &repository, const QString &reference,
                                            const QByteArray &raw, const QString &mediaType,
-                                           QObject *context, Callback<PushedContent> done)
+                                           const WriteCondition &condition, QObject *context,
+                                           Callback<PushedContent> done)
 {
     if (!m_client)
         return clientGone(context, done);
     return m_client->putManifest(
-        repository, reference, raw, mediaType, context, [done](Result<PushedManifest> pushed) {
+        repository, reference, raw, mediaType, context,
+        [done](Result<PushedManifest> pushed) {
             if (!pushed.ok())
                 return done(pushed.error());
             done(PushedContent{pushed->digest, !pushed->subjectHeader.isEmpty()});
-        });
+        },
+        condition.ifMatch);
 }
 
 RequestHandle RegistrySource::deleteManifest(const QString &repository, const QString &reference,

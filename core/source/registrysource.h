@@ -6,6 +6,7 @@
 
 namespace ocular {
 
+class BlobUploader;
 class RegistryClient;
 
 /// A ContentSource over one registry's HTTP API (through RegistryClient). Every HTTP
@@ -39,10 +40,14 @@ public:
     RequestHandle referrers(const QString &repository, const Digest &subject,
                             const QString &artifactType, QObject *context,
                             Callback<ReferrersAnswer> done) override;
-    RequestHandle pushBlob(const QString &repository, const QByteArray &bytes, QObject *context,
-                           Callback<Digest> done) override;
+    RequestHandle uploadBlob(const QString &repository, const BlobPayload &payload,
+                             const BlobUploadOptions &options, QObject *context,
+                             Callback<BlobUploadResult> done,
+                             TransferProgressCallback progress = {}) override;
+    using ContentSource::pushManifest;
     RequestHandle pushManifest(const QString &repository, const QString &reference,
-                               const QByteArray &raw, const QString &mediaType, QObject *context,
+                               const QByteArray &raw, const QString &mediaType,
+                               const WriteCondition &condition, QObject *context,
                                Callback<PushedContent> done) override;
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done) override;
@@ -54,6 +59,7 @@ private:
     template <typename T> RequestHandle clientGone(QObject *context, const Callback<T> &done);
 
     QPointer<RegistryClient> m_client;
+    BlobUploader *m_uploader; ///< a child
     int m_maxReferrerPages = 100;
 };
 

@@ -48,6 +48,17 @@ struct RawManifest
     QByteArray raw;
     QString mediaType; ///< as the source labels the bytes (may be empty)
     Digest digest;     ///< Ocular's own hash of `raw`
+    /// The source's version tag for a conditional rewrite (an HTTP ETag, quotes kept); empty
+    /// when the source gives none.
+    QByteArray etag;
+};
+
+/// A precondition for a manifest write: with `ifMatch` set, the write happens only while the
+/// reference still names the version with that ETag (a 412 otherwise). Sources that ignore
+/// conditions write anyway, which is why writers read their change back.
+struct WriteCondition
+{
+    QByteArray ifMatch;
 };
 
 /// A blob delivered into a sink: verified against `digest` and committed.

@@ -23,11 +23,11 @@ struct FallbackIndexChange
         ReadBack, ///< no ETag: the write was read back to confirm the entry survived
     };
     Guard guard = Guard::None;
-    QString tag;            ///< `sha256-<hex of the subject>`
-    int attempts = 0;       ///< read-modify-write rounds it took
+    QString tag;               ///< `sha256-<hex of the subject>`
+    int attempts = 0;          ///< read-modify-write rounds it took
     bool conflictSeen = false; ///< a 412 or a read-back without the change forced a retry
-    bool changed = false;   ///< the index was written (or its tag deleted)
-    bool tagDeleted = false; ///< the index became empty and its tag was deleted
+    bool changed = false;      ///< the index was written (or its tag deleted)
+    bool tagDeleted = false;   ///< the index became empty and its tag was deleted
     /// The index the tag named before the write: now untagged (offer to delete it).
     std::optional<Digest> replacedIndex;
     std::optional<Digest> writtenIndex; ///< the index the tag names now

@@ -60,6 +60,8 @@ void DeleteCommands::addOptions(QCommandLineParser &parser)
                            QStringLiteral("Delete even if an index breaks.")),
         QCommandLineOption(QStringLiteral("dry-run"), QStringLiteral("Only show the plan.")),
         QCommandLineOption(QStringLiteral("yes"), QStringLiteral("Do not ask.")),
+        QCommandLineOption(QStringLiteral("keep-old-index"),
+                           QStringLiteral("Keep replaced fallback indexes.")),
         QCommandLineOption(QStringLiteral("placeholder"),
                            QStringLiteral("Untag with a placeholder manifest.")),
     });
@@ -81,6 +83,8 @@ QString DeleteCommands::helpText()
         "                        --with-referrers also deletes the referrers (recursively),\n"
         "                        --dry-run prints the plan and changes nothing, --yes does not\n"
         "                        ask (without it: asks on a terminal, refuses without one),\n"
+        "                        --keep-old-index keeps the fallback indexes an edit replaced\n"
+        "                        (deleted by default: they name the deleted manifests),\n"
         "                        --format json\n"
         "  untag REPO:TAG        remove one tag and nothing else; where the registry refuses a\n"
         "                        tag delete (docker-registry 2.8, GHCR, Harbor), --placeholder\n"
@@ -119,6 +123,7 @@ int DeleteCommands::start(const QString &command, const QStringList &arguments,
     m_dryRun = parser.isSet(QStringLiteral("dry-run"));
     m_yes = parser.isSet(QStringLiteral("yes"));
     m_placeholder = parser.isSet(QStringLiteral("placeholder"));
+    m_keepOldIndex = parser.isSet(QStringLiteral("keep-old-index"));
     if (arguments.size() != 1)
         return usage(QStringLiteral("%1 needs exactly one argument").arg(command));
     m_argument = arguments.first();
@@ -130,7 +135,7 @@ int DeleteCommands::start(const QString &command, const QStringList &arguments,
             return usage(QStringLiteral("delete: --placeholder belongs to untag"));
         return runDelete(m_argument);
     }
-    if (m_withReferrers || m_force || m_dryRun || m_yes)
+    if (m_withReferrers || m_force || m_dryRun || m_yes || m_keepOldIndex)
         return usage(QStringLiteral("untag takes only --placeholder (it never deletes a "
                                     "manifest other than its own placeholder)"));
     return runUntag(m_argument);
@@ -273,7 +278,9 @@ void DeleteCommands::execute(const DeletionPlan &plan)
                 if (m_format != QLatin1String("json"))
                     err(QStringLiteral("step %1 of %2: %3").arg(step).arg(total).arg(text));
             });
-    executor->execute(plan, this, [this, plan](Result<DeletionOutcome> outcome) {
+    DeletionExecutor::Options options;
+    options.deleteReplacedIndexes = !m_keepOldIndex;
+    executor->execute(plan, options, this, [this, plan](Result<DeletionOutcome> outcome) {
         if (!outcome)
             return fail(outcome.error().toString());
         reportOutcome(plan, outcome.value());

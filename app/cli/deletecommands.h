@@ -28,7 +28,8 @@ public:
 
     explicit DeleteCommands(StackFactory stackFor, QObject *parent = nullptr);
 
-    /// Adds --with-referrers, --force, --dry-run, --yes, --placeholder (--format is shared).
+    /// Adds --with-referrers, --force, --dry-run, --yes, --keep-old-index, --placeholder
+    /// (--format is shared).
     static void addOptions(QCommandLineParser &parser);
     static bool handles(const QString &command);
     static QString helpText();
@@ -61,6 +62,7 @@ private:
     bool m_dryRun = false;
     bool m_yes = false;
     bool m_placeholder = false;
+    bool m_keepOldIndex = false;
     Reference m_reference;
     ContentSource *m_source = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "source/contentsource.h"
 #include "write/fallbackindexwriter.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace ocular {
@@ -16,6 +17,8 @@ struct DeletionExecutor::Run
     DeletionOutcome outcome;
     /// The outcome is settled (stale, stopped): the error that ends the sequence is ours.
     bool settled = false;
+    /// Every tag and what it named at the check (complete only with checkEveryTag).
+    QHash<QString, Digest> tagsNow;
     int step = 0;
     int total = 0;
 
@@ -169,6 +172,8 @@ RequestHandle DeletionExecutor::checkFacts(const std::shared_ptr<Run> &run,
                     run->settle(DeletionOutcome::Status::Stopped, e);
                     return done(settledMarker());
                 }
+                if (now.isValid())
+                    run->tagsNow.insert(tags[i], now);
                 const Digest planned = run->plan.facts.value(tags[i]);
                 if (now != planned)
                     run->outcome.changedFacts.append({tags[i], planned, now});
@@ -185,7 +190,7 @@ RequestHandle DeletionExecutor::checkOtherTags(const std::shared_ptr<Run> &run,
                                                async::Callback<Done> done)
 {
     Q_EMIT progress(++run->step, run->total,
-                  QStringLiteral("Checking that no other tag names a manifest of the plan"));
+                    QStringLiteral("Checking that no other tag names a manifest of the plan"));
     if (!m_source) {
         async::deliverLater(this, [done] { done(Error::cancelled()); });
         return RequestHandle();
@@ -237,6 +242,7 @@ RequestHandle DeletionExecutor::checkOtherTags(const std::shared_ptr<Run> &run,
                             run->settle(DeletionOutcome::Status::Stopped, e);
                             return done(settledMarker());
                         }
+                        run->tagsNow.insert(others[i], r->descriptor.digest);
                         if (run->plan.deletes(r->descriptor.digest))
                             run->outcome.changedFacts.append(
                                 {others[i], Digest(), r->descriptor.digest});
@@ -256,7 +262,7 @@ RequestHandle DeletionExecutor::deleteItem(const std::shared_ptr<Run> &run, int 
 {
     const DeletionPlan::Item &item = run->plan.items.at(index);
     Q_EMIT progress(++run->step, run->total,
-                  QStringLiteral("Deleting %1").arg(item.digest.toString()));
+                    QStringLiteral("Deleting %1").arg(item.digest.toString()));
     if (!m_source) {
         async::deliverLater(this, [done] { done(Error::cancelled()); });
         return RequestHandle();
@@ -300,9 +306,11 @@ RequestHandle DeletionExecutor::editFallback(const std::shared_ptr<Run> &run, in
         async::deliverLater(this, [done] { done(Error::cancelled()); });
         return RequestHandle();
     }
-    return m_writer->remove(
+    RequestHandle handle;
+    QPointer<DeletionExecutor> self(this);
+    handle.setCurrentStep(m_writer->remove(
         run->plan.repository, e.subject, e.entry, this,
-        [run, e, done](Result<FallbackIndexChange> change) {
+        [self, run, e, done, handle](Result<FallbackIndexChange> change) {
             DeletionOutcome::FallbackResult result;
             result.edit = e;
             if (change.ok()) {
@@ -310,7 +318,10 @@ RequestHandle DeletionExecutor::editFallback(const std::shared_ptr<Run> &run, in
                 result.change = change.value();
                 result.message = change->describe();
                 run->outcome.fallback.append(result);
-                return done(Done{});
+                if (!self || !change->replacedIndex || change->tagDeleted)
+                    return done(Done{});
+                return self->deleteReplacedIndex(run, int(run->outcome.fallback.size() - 1), done,
+                                                 handle);
             }
             if (change.error().kind == ErrorKind::Cancelled)
                 return done(change.error());
@@ -323,7 +334,46 @@ RequestHandle DeletionExecutor::editFallback(const std::shared_ptr<Run> &run, in
                                   .arg(e.entry.toString(), e.tag, stopped.message);
             run->settle(DeletionOutcome::Status::Stopped, stopped);
             done(settledMarker());
-        });
+        }));
+    return handle;
+}
+
+void DeletionExecutor::deleteReplacedIndex(const std::shared_ptr<Run> &run, int result,
+                                           async::Callback<Done> done, RequestHandle handle)
+{
+    DeletionOutcome::FallbackResult &r = run->outcome.fallback[result];
+    const Digest replaced = *r.change.replacedIndex;
+    if (!run->options.deleteReplacedIndexes || !run->options.checkEveryTag) {
+        r.replacedIndexMessage =
+            QStringLiteral("The replaced index %1 was kept, untagged.").arg(replaced.toString());
+        return done(Done{});
+    }
+    // By digest, which takes every tag on it: only when the check saw no other tag naming it.
+    for (auto it = run->tagsNow.begin(); it != run->tagsNow.end(); ++it) {
+        if (it.value() == replaced && it.key() != r.edit.tag) {
+            r.replacedIndexMessage =
+                QStringLiteral("The replaced index %1 was kept: the tag %2 names it.")
+                    .arg(replaced.toString(), it.key());
+            return done(Done{});
+        }
+    }
+    if (!m_source)
+        return done(Error::cancelled());
+    handle.setCurrentStep(m_source->deleteManifest(
+        run->plan.repository, replaced.toString(), this,
+        [run, result, replaced, done](Result<Done> deleted) {
+            DeletionOutcome::FallbackResult &r = run->outcome.fallback[result];
+            if (deleted.ok() || deleted.error().kind == ErrorKind::NotFound) {
+                r.replacedIndexDeleted = true;
+                return done(Done{});
+            }
+            if (deleted.error().kind == ErrorKind::Cancelled)
+                return done(deleted.error());
+            r.replacedIndexMessage = QStringLiteral("The replaced index %1 could not be deleted "
+                                                    "(it stays, untagged): %2")
+                                         .arg(replaced.toString(), deleted.error().toString());
+            done(Done{});
+        }));
 }
 
 } // namespace ocular

@@ -29,6 +29,9 @@ public:
         int concurrency = 4;       ///< resolves in flight while checking the facts
         bool checkEveryTag = true; ///< also re-resolve the tags the plan does not rest on
         int maxTagPages = 1000;
+        /// Delete the fallback index a write replaced (now untagged, naming a deleted
+        /// manifest) when no tag named it at the check; needs checkEveryTag.
+        bool deleteReplacedIndexes = true;
     };
 
     /// `writer` edits fallback indexes; when null the executor makes its own over `source`.
@@ -58,6 +61,10 @@ private:
                              async::Callback<Done> done);
     RequestHandle editFallback(const std::shared_ptr<Run> &run, int edit,
                                async::Callback<Done> done);
+    /// Deletes the index an edit replaced when nothing else names it (cleanup: a failure is
+    /// reported on the edit, it does not stop the run).
+    void deleteReplacedIndex(const std::shared_ptr<Run> &run, int result,
+                             async::Callback<Done> done, RequestHandle handle);
 
     QPointer<ContentSource> m_source;
     QPointer<FallbackIndexWriter> m_writer;

@@ -97,9 +97,15 @@ QString DeletionOutcome::toText() const
             t += QStringLiteral("  (tags removed: %1)").arg(item.tags.join(QStringLiteral(", ")));
         t += QLatin1Char('\n');
     }
-    for (const FallbackResult &f : fallback)
+    for (const FallbackResult &f : fallback) {
         t += QStringLiteral("fallback     %1: %2\n")
                  .arg(f.edit.tag, f.ok ? f.message : QStringLiteral("FAILED: ") + f.message);
+        if (f.replacedIndexDeleted)
+            t += QStringLiteral("             the replaced index %1 was deleted too\n")
+                     .arg(f.change.replacedIndex->toString());
+        else if (!f.replacedIndexMessage.isEmpty())
+            t += QStringLiteral("             %1\n").arg(f.replacedIndexMessage);
+    }
     if (error && status != Status::Refused)
         t += QStringLiteral("error: ") + error->toString() + QLatin1Char('\n');
     if (!storageNote.isEmpty())
@@ -128,6 +134,12 @@ QJsonObject DeletionOutcome::toJson() const
             o.insert(QStringLiteral("tagDeleted"), f.change.tagDeleted);
             o.insert(QStringLiteral("guard"), guardName(f.change.guard));
             o.insert(QStringLiteral("attempts"), f.change.attempts);
+            if (f.change.replacedIndex && !f.change.tagDeleted) {
+                o.insert(QStringLiteral("replacedIndex"), f.change.replacedIndex->toString());
+                o.insert(QStringLiteral("replacedIndexDeleted"), f.replacedIndexDeleted);
+            }
+            if (!f.replacedIndexMessage.isEmpty())
+                o.insert(QStringLiteral("replacedIndexMessage"), f.replacedIndexMessage);
         }
         fallbackArray.append(o);
     }

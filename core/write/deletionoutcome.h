@@ -45,6 +45,9 @@ struct DeletionOutcome
         bool ok = false;
         FallbackIndexChange change;
         QString message;
+        /// The index the write replaced was deleted too (it named a deleted manifest).
+        bool replacedIndexDeleted = false;
+        QString replacedIndexMessage; ///< why it was kept, when it was
     };
 
     /// A tag that names something else now than the plan says (invalid digest: no such tag).

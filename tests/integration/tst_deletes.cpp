@@ -62,7 +62,11 @@ BuiltManifest artifact(const QString &type, const BuiltManifest &subject, const 
 {
     ManifestBuilder::Artifact a;
     a.artifactType = type;
-    a.files.append({salt.toUtf8(), type, salt + QStringLiteral(".json"), {}});
+    ManifestBuilder::Artifact::File file;
+    file.bytes = salt.toUtf8();
+    file.mediaType = type;
+    file.title = salt + QStringLiteral(".json");
+    a.files.append(file);
     a.subject = subject.descriptor();
     return ManifestBuilder().artifact(a).value();
 }
@@ -198,13 +202,17 @@ private Q_SLOTS:
         QVERIFY(f.push(a, QStringLiteral("v1")));
         QVERIFY(f.push(sbom));
         QVERIFY(f.push(sig));
-        QVERIFY(f.push(index({&sbom, &sig}, true), a.digest.fallbackTag()));
+        const BuiltManifest listing = index({&sbom, &sig}, true);
+        QVERIFY(f.push(listing, a.digest.fallbackTag()));
 
         Run first = cli({QStringLiteral("delete"), f.at(sbom.digest), QStringLiteral("--yes")});
         QVERIFY2(first.code == 0, first.err.constData());
         QVERIFY2(first.out.contains("garbage-collect"), first.out.constData());
         QVERIFY(!f.exists(sbom.digest));
         QCOMPARE(f.fallbackEntries(a.digest), QStringList{sig.digest.toString()});
+        // The index the edit replaced named the deleted manifest: it went too.
+        QVERIFY2(first.out.contains("was deleted too"), first.out.constData());
+        QVERIFY(!f.exists(listing.digest));
 
         // The last entry: the fallback tag goes, the subject and its tag stay.
         Run second = cli({QStringLiteral("delete"), f.at(sig.digest), QStringLiteral("--yes")});
@@ -234,8 +242,10 @@ private Q_SLOTS:
         QVERIFY(f.push(keep, QStringLiteral("keep")));
         for (const BuiltManifest *m : {&sbom, &sig, &sigOfSbom})
             QVERIFY(f.push(*m));
-        QVERIFY(f.push(index({&sbom, &sig}, true), a.digest.fallbackTag()));
-        QVERIFY(f.push(index({&sigOfSbom}, true), sbom.digest.fallbackTag()));
+        const BuiltManifest listingOfA = index({&sbom, &sig}, true);
+        const BuiltManifest listingOfSbom = index({&sigOfSbom}, true);
+        QVERIFY(f.push(listingOfA, a.digest.fallbackTag()));
+        QVERIFY(f.push(listingOfSbom, sbom.digest.fallbackTag()));
 
         // By tag: said to be by digest, with every tag on it.
         Run run = cli({QStringLiteral("delete"), f.ref(QStringLiteral(":v1")),
@@ -257,7 +267,7 @@ private Q_SLOTS:
         QCOMPARE(manifests.last().toObject().value(QLatin1String("digest")).toString(),
                  a.digest.toString());
 
-        for (const BuiltManifest *m : {&a, &sbom, &sig, &sigOfSbom})
+        for (const BuiltManifest *m : {&a, &sbom, &sig, &sigOfSbom, &listingOfA, &listingOfSbom})
             QVERIFY2(!f.exists(m->digest), qPrintable(m->digest.toString()));
         // No orphan, no leftover fallback tag: only the unrelated image remains.
         QCOMPARE(f.tags(), QStringList{QStringLiteral("keep")});

@@ -259,6 +259,9 @@ bool DeleteCommands::confirmed(const DeletionPlan &plan, bool *noTerminal)
         *noTerminal = true;
         return false;
     }
+    // With --format json the plan is not on stdout yet: a person confirms what they saw.
+    if (m_format == QLatin1String("json"))
+        err(plan.toText());
     const QStringList tags = plan.removedTags();
     err(QStringLiteral("Delete %1 manifest(s) and %2 tag(s) from %3? [y/N] ")
             .arg(plan.items.size())

@@ -136,6 +136,8 @@ QJsonObject DeletionPlan::toJson() const
         {QStringLiteral("orphans"), orphanArray},
         {QStringLiteral("fallbackEdits"), edits},
         {QStringLiteral("emptiedFallbackTags"), strings(emptiedFallbackTags)},
+        {QStringLiteral("keptEntries"), digests(keptEntries)},
+        {QStringLiteral("untaggedAfter"), digests(untaggedAfter)},
         {QStringLiteral("skippedReferrers"), skipped},
         {QStringLiteral("facts"), factObject},
         {QStringLiteral("refused"), isRefused()},
@@ -180,6 +182,16 @@ QString DeletionPlan::toText() const
                              : QStringLiteral(" (tags: %1)").arg(b.tags.join(QStringLiteral(", "))),
                          lost.join(QStringLiteral(", ")));
         }
+    }
+    if (!keptEntries.isEmpty()) {
+        t +=
+            QStringLiteral("Entries of deleted indexes that stay (%1), %2 of them left untagged:\n")
+                .arg(keptEntries.size())
+                .arg(untaggedAfter.size());
+        for (const Digest &d : keptEntries)
+            t += QStringLiteral("  %1%2\n")
+                     .arg(d.toString(),
+                          untaggedAfter.contains(d) ? QStringLiteral("  (untagged)") : QString());
     }
     if (!orphans.isEmpty()) {
         t += QStringLiteral("Referrers left orphaned (their subject is deleted, they stay):\n");

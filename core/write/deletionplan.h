@@ -96,6 +96,10 @@ struct DeletionPlan
     QList<Orphan> orphans;
     QList<FallbackEdit> fallbackEdits;
     QStringList emptiedFallbackTags; ///< fallback tags whose index loses its last entry
+    /// Entries of a deleted index that stay (a delete by digest never takes an index's
+    /// children with it); those no remaining tag reaches are left untagged.
+    QList<Digest> keptEntries;
+    QList<Digest> untaggedAfter; ///< the kept entries no tag reaches once the plan ran
     QList<SkippedReferrer> skippedReferrers;
     /// The tags the plan rests on and what each named when it was made (an invalid digest: the
     /// tag did not exist): the tags of every item, of every broken index, every fallback tag

@@ -183,6 +183,29 @@ DeletionPlan DeletionPlanner::plan(const RepositoryInventory &inventory, const D
                                   listOf(names));
     }
 
+    // Children of deleted indexes stay; say which of them nothing tagged reaches afterwards.
+    for (const DeletionPlan::Item &item : std::as_const(plan.items)) {
+        for (const Digest &child : inventory.childrenOf(item.digest)) {
+            if (!planned.contains(child) && !plan.keptEntries.contains(child) &&
+                !bookkeeping.contains(item.digest))
+                plan.keptEntries.append(child);
+        }
+    }
+    if (!plan.keptEntries.isEmpty()) {
+        RepositoryInventory after = inventory;
+        for (auto it = after.tags.begin(); it != after.tags.end();) {
+            if (planned.contains(it.value()))
+                it = after.tags.erase(it);
+            else
+                ++it;
+        }
+        const QSet<Digest> reached = after.reachableFromTags(false);
+        for (const Digest &child : std::as_const(plan.keptEntries)) {
+            if (!reached.contains(child))
+                plan.untaggedAfter.append(child);
+        }
+    }
+
     // Fallback index entries: every listing of a deleted manifest in any fallback index (a
     // dangling entry would stay behind otherwise), and, where the registry may lack the
     // referrers API, the entry its own subject's index should have even if it was not seen.

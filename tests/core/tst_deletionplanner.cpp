@@ -278,10 +278,13 @@ private Q_SLOTS:
         QCOMPARE(plan.brokenIndexes.size(), 2);
 
         // The index itself may go: its children stay, unbroken.
+        r.tag(QStringLiteral("arm"), d("arm64"));
         plan = DeletionPlanner::plan(r.inv, d("multi"));
         QVERIFY(!plan.isRefused());
         QVERIFY(plan.brokenIndexes.isEmpty());
         QCOMPARE(plan.removedTags(), QStringList{QStringLiteral("latest")});
+        QCOMPARE(plan.keptEntries, (QList<Digest>{d("amd64"), d("arm64")}));
+        QCOMPARE(plan.untaggedAfter, QList<Digest>{d("amd64")}); // arm64 keeps its own tag
     }
 
     void referrerInsideAnIndexBreaksItToo()

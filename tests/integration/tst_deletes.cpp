@@ -274,6 +274,54 @@ private Q_SLOTS:
         QVERIFY(f.exists(keep.digest));
     }
 
+    // A manifest no tag reaches is not in the inventory: it is read by its digest, and its
+    // own subject's fallback index is still kept right.
+    void untaggedManifestsAndMissingOnes()
+    {
+        if (!haveCli())
+            QSKIP("build the ocular-cli target first");
+        OCULAR_TEST_REGISTRY(registry);
+        Fixture f(registry.hostPort());
+        const BuiltManifest a = image(QStringLiteral("a"));
+        const BuiltManifest loose = image(QStringLiteral("untagged"));
+        // A referrer nobody listed: only its own subject says where it belongs.
+        const BuiltManifest unlisted =
+            artifact(QString(mediatype::SpdxJson), a, QStringLiteral("unlisted"));
+        QVERIFY(f.push(a, QStringLiteral("v1")));
+        QVERIFY(f.push(loose));
+        QVERIFY(f.push(unlisted));
+
+        Run run = cli({QStringLiteral("delete"), f.at(loose.digest), QStringLiteral("--yes"),
+                       QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QJsonObject plan =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("plan")).toObject();
+        const QJsonArray manifests = plan.value(QLatin1String("manifests")).toArray();
+        QCOMPARE(manifests.size(), 1);
+        QVERIFY(manifests.first().toObject().value(QLatin1String("known")).toBool());
+        QVERIFY(!f.exists(loose.digest));
+
+        Run referrer =
+            cli({QStringLiteral("delete"), f.at(unlisted.digest), QStringLiteral("--dry-run"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(referrer.code == 0, referrer.err.constData());
+        const QJsonArray edits = QJsonDocument::fromJson(referrer.out)
+                                     .object()
+                                     .value(QLatin1String("fallbackEdits"))
+                                     .toArray();
+        QCOMPARE(edits.size(), 1);
+        QCOMPARE(edits.first().toObject().value(QLatin1String("tag")).toString(),
+                 a.digest.fallbackTag());
+        QCOMPARE(edits.first().toObject().value(QLatin1String("listed")).toBool(), false);
+
+        Run missing = cli({QStringLiteral("delete"), f.at(Digest::sha256("never pushed")),
+                           QStringLiteral("--yes")});
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains("404"), missing.err.constData());
+        QCOMPARE(f.tag(QStringLiteral("v1")), a.digest);
+        QVERIFY(f.exists(unlisted.digest));
+    }
+
     void childOfATaggedIndexNeedsForce()
     {
         if (!haveCli())

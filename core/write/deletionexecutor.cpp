@@ -88,9 +88,17 @@ RequestHandle DeletionExecutor::execute(const DeletionPlan &plan, const Options 
     if (plan.isRefused()) {
         run->settle(DeletionOutcome::Status::Refused,
                     Error::make(ErrorKind::Refused, plan.refusals.join(QLatin1Char(' '))));
+        // Nothing is sent; a cancel before the queued answer still wins (RequestHandle).
+        RequestHandle handle;
+        auto cancelled = std::make_shared<bool>(false);
+        handle.setAbort([cancelled] { *cancelled = true; });
         DeletionOutcome outcome = run->outcome;
-        async::deliverLater(context, [done, outcome] { done(outcome); });
-        return RequestHandle();
+        async::deliverLater(context, [done, outcome, cancelled] {
+            if (*cancelled)
+                return done(Error::cancelled());
+            done(outcome);
+        });
+        return handle;
     }
 
     QPointer<DeletionExecutor> self(this);

@@ -1,5 +1,7 @@
 #include "clirunner.h"
 
+#include "clioutput.h"
+
 #include "auth/staticcredentialsource.h"
 #include "demo/demoseeder.h"
 #include "demo/registryprocess.h"
@@ -11,6 +13,7 @@
 #include "source/contentsource.h"
 #include "source/registrysource.h"
 #include "stack/registrystack.h"
+#include "writecommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +31,8 @@ constexpr int kMaxListingPages = 10000;
 
 namespace {
 
-constexpr const char *Program = "ocular-cli";
+using clioutput::Program;
+using clioutput::writeOut;
 
 QString helpText()
 {
@@ -71,12 +75,6 @@ QString helpText()
         "Exit status: 0 success, 1 the operation failed, 2 usage error.\n");
 }
 
-void writeOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
 void printLine(const QString &line)
 {
     writeOut(line.toUtf8() + '\n');
@@ -84,9 +82,7 @@ void printLine(const QString &line)
 
 void printError(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    clioutput::err(line);
 }
 
 } // namespace
@@ -131,11 +127,14 @@ int CliRunner::start(const QStringList &arguments)
     parser.addOptions({help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage,
                        caFile, insecure, version});
     ReferrerCommands::addOptions(parser);
+    WriteCommands::addOptions(parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText()).toUtf8());
+        writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText() +
+                  QLatin1Char('\n') + WriteCommands::helpText())
+                     .toUtf8());
         return Success;
     }
     if (parser.isSet(version)) {
@@ -217,6 +216,21 @@ int CliRunner::start(const QStringList &arguments)
             arguments.first() = *checked;
         }
         auto *commands = new ReferrerCommands(
+            [this](const QString &registry) -> RegistryStack * {
+                return clientFor(registry) ? m_stack.get() : nullptr;
+            },
+            this);
+        return commands->start(m_command, arguments, parser);
+    }
+    if (WriteCommands::handles(m_command)) {
+        QStringList arguments = positional.mid(1);
+        if (!arguments.isEmpty()) {
+            const auto checked = referrerArgument(m_command, arguments.first());
+            if (!checked)
+                return Usage;
+            arguments.first() = *checked;
+        }
+        auto *commands = new WriteCommands(
             [this](const QString &registry) -> RegistryStack * {
                 return clientFor(registry) ? m_stack.get() : nullptr;
             },

@@ -83,6 +83,9 @@ struct Upload : std::enable_shared_from_this<Upload>
         std::weak_ptr<Upload> weak = weak_from_this();
         if (progress)
             r.uploadProgress = [weak, from](qint64 sent) {
+                // Qt reports (0, 0) when a request ends: not a step back.
+                if (sent <= 0)
+                    return;
                 if (auto self = weak.lock(); self && !self->finished && self->progress)
                     self->progress(self->meter.sample(from + sent));
             };

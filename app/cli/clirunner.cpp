@@ -378,6 +378,11 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
                             endpoint.error().toString()));
         return nullptr;
     }
+    // A command can speak to two registries (copy): the stack of the first stays alive.
+    if (m_stack) {
+        m_retiredStacks.push_back(std::move(m_stack));
+        m_retiredCredentials.push_back(std::move(m_credentials));
+    }
     m_credentials = std::make_unique<StaticCredentialSource>();
     if (!m_username.isEmpty()) {
         Credentials credentials;

@@ -6,6 +6,7 @@
 #include "source/contentsource.h"
 #include "stack/registrystack.h"
 #include "write/artifactpusher.h"
+#include "write/contentcopier.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -56,13 +57,14 @@ void WriteCommands::addOptions(QCommandLineParser &parser)
                            QStringLiteral("digest")),
         QCommandLineOption(QStringLiteral("keep-old-index"),
                            QStringLiteral("Keep the replaced fallback index.")),
+        QCommandLineOption(QStringLiteral("referrers"), QStringLiteral("Copy referrers too.")),
     });
 }
 
 bool WriteCommands::handles(const QString &command)
 {
     return command == QLatin1String("push") || command == QLatin1String("attach") ||
-           command == QLatin1String("tag");
+           command == QLatin1String("tag") || command == QLatin1String("copy");
 }
 
 QString WriteCommands::helpText()
@@ -77,6 +79,11 @@ QString WriteCommands::helpText()
         "                        push an artifact whose subject is REF; says on stderr whether\n"
         "                        the referrers API recorded it or the fallback tag was updated\n"
         "  tag REF NEWTAG        point NEWTAG at REF's manifest (its exact bytes)\n"
+        "  copy SRC DST [--referrers]\n"
+        "                        copy an image, index or artifact byte for byte (digests kept,\n"
+        "                        blobs mounted within a registry); DST is REPO[:TAG] on any\n"
+        "                        registry (SRC's tag when none); --referrers copies what refers\n"
+        "                        to it too, recursively, keeping DST's fallback tags\n"
         "  --keep-old-index      attach/push --subject: keep the fallback index an update\n"
         "                        replaced (deleted by default; it is untagged)\n"
         "Media types are guessed from file names (.spdx.json, .cdx.json, .intoto.jsonl, ...)\n"
@@ -91,10 +98,13 @@ int WriteCommands::start(const QString &command, const QStringList &arguments,
     m_annotations = parser.values(QStringLiteral("annotation"));
     m_subject = parser.value(QStringLiteral("subject"));
     m_keepOldIndex = parser.isSet(QStringLiteral("keep-old-index"));
+    m_withReferrers = parser.isSet(QStringLiteral("referrers"));
     if (command == QLatin1String("push"))
         return runPush(arguments);
     if (command == QLatin1String("attach"))
         return runAttach(arguments);
+    if (command == QLatin1String("copy"))
+        return runCopy(arguments);
     return runTag(arguments);
 }
 
@@ -304,6 +314,57 @@ int WriteCommands::runTag(const QStringList &arguments)
                     clioutput::out(digest.toString() + QLatin1Char('\n'));
                     finish(0);
                 });
+        });
+    return -1;
+}
+
+int WriteCommands::runCopy(const QStringList &arguments)
+{
+    if (arguments.size() != 2)
+        return usage(QStringLiteral("copy needs SRC and DST"));
+    const auto from = parseTarget(arguments.at(0), true);
+    if (!from)
+        return usage(QStringLiteral("copy %1: %2")
+                         .arg(nametext::printable(arguments.at(0), 200), from.error().message));
+    const auto to = parseTarget(arguments.at(1), false);
+    if (!to)
+        return usage(QStringLiteral("copy %1: %2")
+                         .arg(nametext::printable(arguments.at(1), 200), to.error().message));
+    const QString toTag = to->hasTag() ? to->tag() : from->tag();
+    RegistryStack *fromStack = m_stackFor(from->registry());
+    if (!fromStack || !fromStack->source())
+        return 2;
+    RegistryStack *toStack = fromStack;
+    if (to->registry() != from->registry()) {
+        toStack = m_stackFor(to->registry());
+        if (!toStack || !toStack->source())
+            return 2;
+    }
+    auto *copier = new ContentCopier(fromStack->source(), toStack->source(), this);
+    CopyOptions options;
+    options.withReferrers = m_withReferrers;
+    copier->copy(
+        from->repository(), from->identifier(), to->repository(), toTag, options, this,
+        [this, toTag](Result<CopyResult> copied) {
+            if (!copied)
+                return fail(QStringLiteral("copy"), copied.error());
+            err(QStringLiteral("%1: copy: %2 manifest(s) (%3 referrer(s)); blobs: %4 "
+                               "sent (%5 bytes), %6 mounted, %7 already there")
+                    .arg(QLatin1String(Program))
+                    .arg(copied->manifests)
+                    .arg(copied->referrers)
+                    .arg(copied->blobsSent)
+                    .arg(copied->bytesSent)
+                    .arg(copied->blobsMounted)
+                    .arg(copied->blobsPresent));
+            for (const FallbackIndexChange &change : copied->fallbackUpdates)
+                err(QStringLiteral("%1: copy: %2").arg(QLatin1String(Program), change.describe()));
+            for (const QString &note : copied->notes)
+                err(QStringLiteral("%1: copy: skipped: %2").arg(QLatin1String(Program), note));
+            if (!toTag.isEmpty())
+                err(QStringLiteral("%1: copy: tagged %2").arg(QLatin1String(Program), toTag));
+            clioutput::out(copied->root.toString() + QLatin1Char('\n'));
+            finish(0);
         });
     return -1;
 }

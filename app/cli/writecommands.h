@@ -16,7 +16,7 @@ class RegistryStack;
 struct ArtifactRequest;
 struct Descriptor;
 
-/// The commands of ocular-cli that add to a registry: `push`, `attach`, `tag`. Each builds
+/// The commands of ocular-cli that add to a registry: `push`, `attach`, `tag`, `copy`. Each builds
 /// what it sends first (checked, 4 MiB cap), prints what it did on stderr and the manifest
 /// digest as the last line of stdout, so scripts can take it.
 class WriteCommands : public QObject
@@ -40,6 +40,7 @@ private:
     int runPush(const QStringList &arguments);
     int runAttach(const QStringList &arguments);
     int runTag(const QStringList &arguments);
+    int runCopy(const QStringList &arguments);
     /// Reads `ref` from `source` as a subject descriptor (exact size and media type, Ocular's
     /// own digest), then pushes.
     void withSubject(ContentSource *source, const Reference &ref,
@@ -59,6 +60,7 @@ private:
     QStringList m_annotations;
     QString m_subject;
     bool m_keepOldIndex = false;
+    bool m_withReferrers = false;
 };
 
 } // namespace ocular

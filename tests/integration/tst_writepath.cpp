@@ -75,6 +75,8 @@ private Q_SLOTS:
     void orasAttachmentSurvivesOcularsUpdate();
     void twentyAttachesFromTwoProcessesAllLand();
     void tagRepointsTheExactBytes();
+    void copyAcrossRegistriesKeepsDigestsAndReferrers();
+    void copyWithinARegistryMountsBlobs();
     void badInputChangesNothing();
 };
 
@@ -350,6 +352,98 @@ void TestWritePath::tagRepointsTheExactBytes()
     });
     QVERIFY(stable.ok());
     QCOMPARE(stable->digest, image);
+}
+
+void TestWritePath::copyAcrossRegistriesKeepsDigestsAndReferrers()
+{
+    if (!QFileInfo(m_oras).isExecutable())
+        QSKIP("oras not fetched: run packaging/fetch-tools.sh <build dir>");
+    OCULAR_TEST_REGISTRY(source);
+    OCULAR_TEST_REGISTRY(mirror);
+    auto stack = test::makeStack(source.hostPort());
+    QVERIFY(stack);
+    const QString repo = QStringLiteral("team/app");
+    const Digest image = pushImage(*stack, repo, QStringLiteral("v1"), QStringLiteral("copy"));
+    const QString ref = source.hostPort() + QLatin1Char('/') + repo + QStringLiteral(":v1");
+    const ProcessRun sbom =
+        cli({QStringLiteral("attach"), ref, m_files.filePath(QStringLiteral("sbom.spdx.json")),
+             QStringLiteral("--artifact-type"), QStringLiteral("application/spdx+json")});
+    QCOMPARE(sbom.exitCode, 0);
+    // A signature of the SBOM: a referrer of a referrer.
+    const ProcessRun signature =
+        cli({QStringLiteral("attach"),
+             source.hostPort() + QLatin1Char('/') + repo + QLatin1Char('@') + sbom.lastLine(),
+             m_files.filePath(QStringLiteral("report.txt")), QStringLiteral("--artifact-type"),
+             QStringLiteral("application/vnd.cncf.notary.signature")});
+    QCOMPARE(signature.exitCode, 0);
+    // A fallback index entry that lies: listed for the image, but its subject is another one.
+    const Digest other = pushImage(*stack, repo, QStringLiteral("other"), QStringLiteral("x"));
+    const ProcessRun liar =
+        cli({QStringLiteral("attach"),
+             source.hostPort() + QLatin1Char('/') + repo + QStringLiteral(":other"),
+             m_files.filePath(QStringLiteral("report.txt")), QStringLiteral("--artifact-type"),
+             QStringLiteral("text/plain")});
+    QCOMPARE(liar.exitCode, 0);
+    {
+        const auto index = fallbackIndex(*stack, repo, image);
+        QJsonObject doc = index->document();
+        QJsonArray entries = doc.value(QLatin1String("manifests")).toArray();
+        entries.append(fallbackIndex(*stack, repo, other)
+                           ->document()
+                           .value(QLatin1String("manifests"))
+                           .toArray()
+                           .first());
+        doc.insert(QStringLiteral("manifests"), entries);
+        const auto pushed = waitFor<PushedContent>([&](QObject *ctx, auto done) {
+            return stack->source()->pushManifest(repo, image.fallbackTag(), test::compact(doc),
+                                                 mediatype::OciIndex, ctx, done);
+        });
+        QVERIFY(pushed.ok());
+    }
+
+    const QString target = mirror.hostPort() + QStringLiteral("/mirror/app");
+    const ProcessRun copy =
+        cli({QStringLiteral("copy"), ref, target, QStringLiteral("--referrers")});
+    QVERIFY2(copy.exitCode == 0, copy.err.constData());
+    QCOMPARE(copy.lastLine(), image.toString());
+    QVERIFY2(copy.err.contains(QByteArray(QByteArray("names ") + other.toString().toUtf8())),
+             copy.err.constData());
+
+    // Same digests on the mirror, the tag came along, and oras sees the same referrers.
+    QCOMPARE(orasDiscover(target + QStringLiteral(":v1")), QSet<QString>{sbom.lastLine()});
+    QCOMPARE(orasDiscover(target + QLatin1Char('@') + sbom.lastLine()),
+             QSet<QString>{signature.lastLine()});
+    const ProcessRun fetched =
+        runProcess(m_oras, {QStringLiteral("manifest"), QStringLiteral("fetch"),
+                            QStringLiteral("--plain-http"), target + QStringLiteral(":v1")});
+    QCOMPARE(fetched.exitCode, 0);
+    QVERIFY(image.matches(fetched.out));
+    // The liar's artifact was not copied.
+    const ProcessRun lie = runProcess(m_oras, {QStringLiteral("manifest"), QStringLiteral("fetch"),
+                                               QStringLiteral("--plain-http"),
+                                               target + QLatin1Char('@') + liar.lastLine()});
+    QVERIFY(lie.exitCode != 0);
+}
+
+void TestWritePath::copyWithinARegistryMountsBlobs()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = test::makeStack(registry.hostPort());
+    QVERIFY(stack);
+    const Digest image =
+        pushImage(*stack, QStringLiteral("team/base"), QStringLiteral("v1"), QStringLiteral("m"));
+    const ProcessRun copy =
+        cli({QStringLiteral("copy"), registry.hostPort() + QStringLiteral("/team/base:v1"),
+             registry.hostPort() + QStringLiteral("/team/derived:latest")});
+    QVERIFY2(copy.exitCode == 0, copy.err.constData());
+    QCOMPARE(copy.lastLine(), image.toString());
+    QVERIFY2(copy.err.contains("0 sent (0 bytes), 2 mounted"), copy.err.constData());
+    const auto copied = waitFor<RawManifest>([&](QObject *ctx, auto done) {
+        return stack->source()->rawManifest(QStringLiteral("team/derived"),
+                                            QStringLiteral("latest"), ctx, done);
+    });
+    QVERIFY(copied.ok());
+    QCOMPARE(copied->digest, image);
 }
 
 void TestWritePath::badInputChangesNothing()

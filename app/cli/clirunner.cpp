@@ -1,5 +1,7 @@
 #include "clirunner.h"
 
+#include "clioutput.h"
+
 #include "auth/staticcredentialsource.h"
 #include "deletecommands.h"
 #include "demo/demoseeder.h"
@@ -12,6 +14,7 @@
 #include "source/contentsource.h"
 #include "source/registrysource.h"
 #include "stack/registrystack.h"
+#include "writecommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,7 +32,8 @@ constexpr int kMaxListingPages = 10000;
 
 namespace {
 
-constexpr const char *Program = "ocular-cli";
+using clioutput::Program;
+using clioutput::writeOut;
 
 QString helpText()
 {
@@ -72,12 +76,6 @@ QString helpText()
         "Exit status: 0 success, 1 the operation failed, 2 usage error.\n");
 }
 
-void writeOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
 void printLine(const QString &line)
 {
     writeOut(line.toUtf8() + '\n');
@@ -85,9 +83,7 @@ void printLine(const QString &line)
 
 void printError(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    clioutput::err(line);
 }
 
 } // namespace
@@ -132,13 +128,15 @@ int CliRunner::start(const QStringList &arguments)
     parser.addOptions({help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage,
                        caFile, insecure, version});
     ReferrerCommands::addOptions(parser);
+    WriteCommands::addOptions(parser);
     DeleteCommands::addOptions(parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
         writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText() +
-                  QLatin1Char('\n') + DeleteCommands::helpText())
+                  QLatin1Char('\n') + WriteCommands::helpText() + QLatin1Char('\n') +
+                  DeleteCommands::helpText())
                      .toUtf8());
         return Success;
     }
@@ -221,6 +219,21 @@ int CliRunner::start(const QStringList &arguments)
             arguments.first() = *checked;
         }
         auto *commands = new ReferrerCommands(
+            [this](const QString &registry) -> RegistryStack * {
+                return clientFor(registry) ? m_stack.get() : nullptr;
+            },
+            this);
+        return commands->start(m_command, arguments, parser);
+    }
+    if (WriteCommands::handles(m_command)) {
+        QStringList arguments = positional.mid(1);
+        if (!arguments.isEmpty()) {
+            const auto checked = referrerArgument(m_command, arguments.first());
+            if (!checked)
+                return Usage;
+            arguments.first() = *checked;
+        }
+        auto *commands = new WriteCommands(
             [this](const QString &registry) -> RegistryStack * {
                 return clientFor(registry) ? m_stack.get() : nullptr;
             },
@@ -382,6 +395,11 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
                        .arg(QLatin1String(Program), m_command, nametext::printable(registry, 200),
                             endpoint.error().toString()));
         return nullptr;
+    }
+    // A command can speak to two registries (copy): the stack of the first stays alive.
+    if (m_stack) {
+        m_retiredStacks.push_back(std::move(m_stack));
+        m_retiredCredentials.push_back(std::move(m_credentials));
     }
     m_credentials = std::make_unique<StaticCredentialSource>();
     if (!m_username.isEmpty()) {

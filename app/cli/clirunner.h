@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace ocular {
 
@@ -99,6 +100,9 @@ private:
     /// Flags first; the stack adds docker config.json/helpers and containers auth.json.
     std::unique_ptr<StaticCredentialSource> m_credentials;
     std::unique_ptr<RegistryStack> m_stack;
+    /// Stacks (and the credentials they read) of registries spoken to earlier in this command.
+    std::vector<std::unique_ptr<RegistryStack>> m_retiredStacks;
+    std::vector<std::unique_ptr<StaticCredentialSource>> m_retiredCredentials;
     RegistryClient *m_client = nullptr;
     DemoSeeder *m_seeder = nullptr;
     RegistryProcess *m_registry = nullptr;

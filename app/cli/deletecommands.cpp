@@ -60,8 +60,6 @@ void DeleteCommands::addOptions(QCommandLineParser &parser)
                            QStringLiteral("Delete even if an index breaks.")),
         QCommandLineOption(QStringLiteral("dry-run"), QStringLiteral("Only show the plan.")),
         QCommandLineOption(QStringLiteral("yes"), QStringLiteral("Do not ask.")),
-        QCommandLineOption(QStringLiteral("keep-old-index"),
-                           QStringLiteral("Keep replaced fallback indexes.")),
         QCommandLineOption(QStringLiteral("placeholder"),
                            QStringLiteral("Untag with a placeholder manifest.")),
     });

@@ -28,8 +28,8 @@ public:
 
     explicit DeleteCommands(StackFactory stackFor, QObject *parent = nullptr);
 
-    /// Adds --with-referrers, --force, --dry-run, --yes, --keep-old-index, --placeholder
-    /// (--format is shared).
+    /// Adds --with-referrers, --force, --dry-run, --yes, --placeholder (--format and
+    /// --keep-old-index are shared with the referrer and write commands).
     static void addOptions(QCommandLineParser &parser);
     static bool handles(const QString &command);
     static QString helpText();

@@ -1,5 +1,7 @@
 #include "referrercommands.h"
 
+#include "clioutput.h"
+
 #include "reference/reference.h"
 #include "referrers/audittable.h"
 #include "referrers/capabilityprobe.h"
@@ -23,23 +25,11 @@ namespace ocular {
 
 namespace {
 
-constexpr const char *Program = "ocular-cli";
+using clioutput::err;
+using clioutput::out;
+using clioutput::Program;
 // Lines `tree` prints at most; a graph this large is read as JSON.
 constexpr qsizetype TreeLineBudget = 20000;
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-void err(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
-}
 
 QString nodeLine(const ReferrerNode *node, const ReferrerEdge &edge)
 {

@@ -57,6 +57,12 @@ struct Upload : std::enable_shared_from_this<Upload>
     void recover(const Error &why);
     void finish(Result<BlobUploadResult> outcome);
     void abandonSession();
+    Error notMounted() const
+    {
+        return Error::make(ErrorKind::NotFound,
+                           QStringLiteral("%1 is neither in %2 nor mountable there")
+                               .arg(payload.digest.shortForm(), repository));
+    }
 
     HttpRequest request(const QByteArray &method, const QUrl &url) const
     {
@@ -83,6 +89,9 @@ struct Upload : std::enable_shared_from_this<Upload>
         std::weak_ptr<Upload> weak = weak_from_this();
         if (progress)
             r.uploadProgress = [weak, from](qint64 sent) {
+                // Qt reports (0, 0) when a request ends: not a step back.
+                if (sent <= 0)
+                    return;
                 if (auto self = weak.lock(); self && !self->finished && self->progress)
                     self->progress(self->meter.sample(from + sent));
             };
@@ -131,6 +140,8 @@ void Upload::exists()
                 self->result.route = BlobUploadResult::Route::AlreadyPresent;
                 return self->finish(self->result);
             }
+            if (self->options.mountOnly && self->options.mountFrom.isEmpty())
+                return self->finish(self->notMounted());
             self->openSession(!self->options.mountFrom.isEmpty());
         },
         CallOptions{RequestPriority::Navigation, -1, std::nullopt});
@@ -163,6 +174,8 @@ void Upload::openSession(bool mount)
         if (!session.ok())
             return self->finish(session.error());
         self->location = session.value();
+        if (self->options.mountOnly)
+            return self->finish(self->notMounted()); // the session is DELETEd on the way out
         self->chunkMin = qMax<qint64>(0, response.header("OCI-Chunk-Min-Length").toLongLong());
         self->offset = 0;
         if (self->payload.size <= self->options.monolithicLimit)

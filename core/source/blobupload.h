@@ -19,6 +19,9 @@ struct BlobUploadOptions
     qint64 chunkSize = 16 * 1024 * 1024;
     /// Times a dropped connection or a 416 may be recovered from before giving up.
     int maxResumes = 5;
+    /// Only check presence and try the mount; never send bytes (the payload may have none).
+    /// When neither worked, the answer is ErrorKind::NotFound and no session stays open.
+    bool mountOnly = false;
 };
 
 /// How a blob got into the repository.

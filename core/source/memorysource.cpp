@@ -377,6 +377,10 @@ RequestHandle MemorySource::uploadBlob(const QString &repository, const BlobPayl
                     return result;
                 }
             }
+            if (options.mountOnly)
+                return Error::make(ErrorKind::NotFound,
+                                   QStringLiteral("%1 is neither in %2 nor mountable there")
+                                       .arg(payload.digest.shortForm(), repository));
             QByteArray bytes = payload.bytes;
             if (payload.isFile()) {
                 // Tests and layouts only: a memory source holds what it stores anyway.

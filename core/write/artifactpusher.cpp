@@ -13,6 +13,11 @@ namespace {
 
 const QString kCreated = QStringLiteral("org.opencontainers.image.created");
 
+Error sourceGone()
+{
+    return Error::cancelled(QStringLiteral("The content source went away."));
+}
+
 /// Hashes `files` one after another off the GUI thread.
 struct FileHashing : std::enable_shared_from_this<FileHashing>
 {
@@ -47,6 +52,7 @@ struct PushRun
     ArtifactPusher::Progress progress;
     TransferMeter meter;
     qint64 sentBefore = 0; ///< bytes of the blobs already finished
+    bool replacedStillTagged = false;
 };
 
 } // namespace
@@ -125,9 +131,7 @@ RequestHandle ArtifactPusher::push(const PreparedArtifact &artifact, QObject *co
                                    async::Callback<ArtifactPushResult> done, Progress progress)
 {
     if (!m_source) {
-        async::deliverLater(context, [done] {
-            done(Error::cancelled(QStringLiteral("The content source went away.")));
-        });
+        async::deliverLater(context, [done] { done(sourceGone()); });
         return RequestHandle();
     }
     auto run = std::make_shared<PushRun>();
@@ -147,7 +151,7 @@ RequestHandle ArtifactPusher::push(const PreparedArtifact &artifact, QObject *co
     for (const BlobPayload &blob : artifact.blobs) {
         steps.append([=](async::Callback<Done> next) -> RequestHandle {
             if (!source)
-                return next(Error::cancelled()), RequestHandle();
+                return next(sourceGone()), RequestHandle();
             const QString stage = QStringLiteral("Uploading %1").arg(blob.digest.shortForm());
             return source->uploadBlob(
                 repository, blob, BlobUploadOptions{}, context,
@@ -166,6 +170,8 @@ RequestHandle ArtifactPusher::push(const PreparedArtifact &artifact, QObject *co
     }
     // The manifest by digest: until the tag moves, nothing a user sees has changed.
     steps.append([=](async::Callback<Done> next) -> RequestHandle {
+        if (!source)
+            return next(sourceGone()), RequestHandle();
         if (run->progress)
             run->progress(QStringLiteral("Pushing the manifest"), run->meter.sample(total));
         const BuiltManifest &m = run->artifact.manifest;
@@ -179,6 +185,8 @@ RequestHandle ArtifactPusher::push(const PreparedArtifact &artifact, QObject *co
     });
     if (artifact.request.subject) {
         steps.append([=](async::Callback<Done> next) -> RequestHandle {
+            if (!source)
+                return next(sourceGone()), RequestHandle();
             if (run->result.subjectRecorded)
                 return next(Done{}), RequestHandle();
             if (run->progress)
@@ -199,25 +207,51 @@ RequestHandle ArtifactPusher::push(const PreparedArtifact &artifact, QObject *co
                                });
         });
         if (artifact.request.deleteReplacedIndex) {
+            // Deleting by digest removes every tag on it: only while the fallback tag names
+            // another index (an index can come back to the same bytes after a remove).
             steps.append([=](async::Callback<Done> next) -> RequestHandle {
+                if (!source)
+                    return next(sourceGone()), RequestHandle();
                 const auto &change = run->result.fallback;
                 if (!change || !change->replacedIndex || change->tagDeleted)
                     return next(Done{}), RequestHandle();
-                const QString replaced = change->replacedIndex->toString();
-                // A failure here leaves an untagged index, which is what not deleting it would
-                // have left: reported, not fatal.
-                return source->deleteManifest(
-                    repository, replaced, context, [run, next](Result<Done> deleted) {
-                        run->result.replacedIndexDeleted = deleted.ok();
-                        if (!deleted.ok())
-                            run->result.replacedIndexNote = deleted.error().message;
-                        next(Done{});
-                    });
+                return source->resolve(repository, change->tag, context,
+                                       [run, next](Result<ResolvedReference> current) {
+                                           run->replacedStillTagged =
+                                               current.ok() &&
+                                               current->descriptor.digest ==
+                                                   *run->result.fallback->replacedIndex;
+                                           next(Done{});
+                                       });
+            });
+            // A failure leaves an untagged index, which keeping it would have left too:
+            // reported, not fatal.
+            steps.append([=](async::Callback<Done> next) -> RequestHandle {
+                if (!source)
+                    return next(sourceGone()), RequestHandle();
+                const auto &change = run->result.fallback;
+                if (!change || !change->replacedIndex || change->tagDeleted)
+                    return next(Done{}), RequestHandle();
+                if (run->replacedStillTagged) {
+                    run->result.replacedIndexNote =
+                        QStringLiteral("the fallback tag names it again");
+                    return next(Done{}), RequestHandle();
+                }
+                return source->deleteManifest(repository, change->replacedIndex->toString(),
+                                              context, [run, next](Result<Done> deleted) {
+                                                  run->result.replacedIndexDeleted = deleted.ok();
+                                                  if (!deleted.ok())
+                                                      run->result.replacedIndexNote =
+                                                          deleted.error().message;
+                                                  next(Done{});
+                                              });
             });
         }
     }
     if (!artifact.request.tag.isEmpty()) {
         steps.append([=](async::Callback<Done> next) -> RequestHandle {
+            if (!source)
+                return next(sourceGone()), RequestHandle();
             const BuiltManifest &m = run->artifact.manifest;
             return source->pushManifest(repository, run->artifact.request.tag, m.raw, m.mediaType,
                                         context, [next](Result<PushedContent> pushed) {

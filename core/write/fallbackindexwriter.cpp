@@ -229,10 +229,12 @@ QString FallbackIndexChange::describe() const
     const QString how = guard == Guard::IfMatch
                             ? QStringLiteral("with If-Match on the ETag it was read with, then "
                                              "read back")
-                            : QStringLiteral("without an ETag from the registry, so it was read "
-                                             "back to confirm the change survived");
+                            : QStringLiteral("read back to confirm the change survived: there was "
+                                             "no ETag to send If-Match with");
+    const bool created = !tagDeleted && !replacedIndex;
     const QString what = tagDeleted ? QStringLiteral("The fallback tag %1 became empty and was "
                                                      "deleted (%2")
+                         : created  ? QStringLiteral("The fallback tag %1 was created (%2")
                                     : QStringLiteral("The fallback tag %1 was updated (%2");
     QString sentence = what.arg(tag, how);
     sentence += attempts == 1 ? QStringLiteral("; 1 attempt)")

@@ -108,19 +108,32 @@ void FakeReferrersRegistry::onReadyRead(QTcpSocket *socket)
         socket->disconnectFromHost();
         return;
     }
-    // Requests carry no body (GET/HEAD only), so a blank line ends each one.
     for (;;) {
         const qsizetype end = buffer.indexOf("\r\n\r\n");
         if (end < 0)
             return;
         const QByteArray head = buffer.left(end);
-        buffer.remove(0, end + 4);
-        const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+        QList<QByteArray> lines = head.split('\n');
+        const QList<QByteArray> requestLine = lines.takeFirst().trimmed().split(' ');
         if (requestLine.size() < 2) {
             socket->disconnectFromHost();
             return;
         }
-        handle(socket, requestLine.at(0), requestLine.at(1));
+        Request request;
+        request.method = requestLine.at(0);
+        request.target = requestLine.at(1);
+        for (const QByteArray &line : lines) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                request.headers.insert(line.left(colon).trimmed().toLower(),
+                                       line.mid(colon + 1).trimmed());
+        }
+        const qint64 length = request.headers.value("content-length").toLongLong();
+        if (buffer.size() < end + 4 + length)
+            return; // the body is still arriving
+        request.body = buffer.mid(end + 4, length);
+        buffer.remove(0, end + 4 + length);
+        handle(socket, request);
     }
 }
 
@@ -182,9 +195,95 @@ QByteArray FakeReferrersRegistry::referrersIndex(const QString &repository, cons
         .toJson(QJsonDocument::Compact);
 }
 
-void FakeReferrersRegistry::handle(QTcpSocket *socket, const QByteArray &method,
-                                   const QByteArray &target)
+bool FakeReferrersRegistry::handleWrite(QTcpSocket *socket, const Request &request)
 {
+    const QUrl url(QString::fromLatin1(request.target));
+    const QString rest = url.path().mid(4); // after "/v2/"
+    const QByteArray &method = request.method;
+    if (const qsizetype at = rest.lastIndexOf(QLatin1String("/blobs/uploads/")); at > 0) {
+        const QString repository = rest.left(at);
+        if (method == "POST") {
+            const QByteArray location = "/v2/" + repository.toLatin1() + "/blobs/uploads/" +
+                                        QByteArray::number(++m_uploads);
+            reply(socket, false, 202, "text/plain", {}, {{"Location", location}});
+            return true;
+        }
+        if (method == "PUT") {
+            const QString digest = QUrlQuery(url).queryItemValue(QStringLiteral("digest"));
+            const QString actual =
+                QStringLiteral("sha256:") +
+                QString::fromLatin1(
+                    QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
+            if (digest != actual) {
+                reply(
+                    socket, false, 400, "application/json",
+                    errorBody("DIGEST_INVALID", "provided digest did not match uploaded content"));
+                return true;
+            }
+            m_blobs[repository].insert(digest);
+            reply(socket, false, 201, "text/plain", {},
+                  {{"Docker-Content-Digest", digest.toLatin1()}});
+            return true;
+        }
+        return false;
+    }
+    if (const qsizetype at = rest.lastIndexOf(QLatin1String("/blobs/"));
+        at > 0 && method == "HEAD") {
+        const QString repository = rest.left(at);
+        const bool present = m_blobs.value(repository).contains(rest.mid(at + 7));
+        reply(socket, true, present ? 200 : 404, "application/octet-stream", {});
+        return true;
+    }
+    const qsizetype at = rest.lastIndexOf(QLatin1String("/manifests/"));
+    if (at <= 0 || (method != "PUT" && method != "DELETE"))
+        return false;
+    const QString repository = rest.left(at);
+    const QString ref = rest.mid(at + 11);
+    if (method == "DELETE") {
+        if (!ManifestIdentifier::isDigest(ref)) {
+            reply(socket, false, 400, "application/json", errorBody("DIGEST_INVALID", "bad"));
+            return true;
+        }
+        const bool known = m_manifests.value(repository).contains(ref);
+        removeManifest(repository, ref);
+        reply(socket, false, known ? 202 : 404, "application/json",
+              known ? QByteArray() : errorBody("MANIFEST_UNKNOWN", "manifest unknown"));
+        return true;
+    }
+    ++m_puts[repository + QLatin1Char(':') + ref];
+    if (m_conditional && request.headers.contains("if-match")) {
+        const QString current =
+            ManifestIdentifier::isDigest(ref) ? ref : m_tags.value(repository).value(ref);
+        if (request.headers.value("if-match") != '"' + current.toLatin1() + '"') {
+            ++m_preconditionFailures;
+            reply(socket, false, 412, "application/json",
+                  errorBody("PRECONDITION_FAILED", "the manifest changed"));
+            return true;
+        }
+    }
+    const QString digest =
+        addManifest(repository, request.body, ManifestIdentifier::isDigest(ref) ? QString() : ref);
+    if (ManifestIdentifier::isDigest(ref) && digest != ref) {
+        removeManifest(repository, digest);
+        reply(socket, false, 400, "application/json", errorBody("DIGEST_INVALID", "mismatch"));
+        return true;
+    }
+    QList<QPair<QByteArray, QByteArray>> headers{{"Docker-Content-Digest", digest.toLatin1()}};
+    const QJsonObject subject =
+        QJsonDocument::fromJson(request.body).object().value(QLatin1String("subject")).toObject();
+    if (m_subjectHeader && m_apiMode == ApiMode::Supported && !subject.isEmpty())
+        headers.append(
+            {"OCI-Subject", subject.value(QLatin1String("digest")).toString().toLatin1()});
+    reply(socket, false, 201, "text/plain", {}, headers);
+    return true;
+}
+
+void FakeReferrersRegistry::handle(QTcpSocket *socket, const Request &request)
+{
+    const QByteArray &method = request.method;
+    const QByteArray &target = request.target;
+    if (handleWrite(socket, request))
+        return;
     const bool head = method == "HEAD";
     if (qEnvironmentVariableIsSet("FAKE_DEBUG"))
         qDebug("fake: %s %s", method.constData(), target.constData());
@@ -239,8 +338,11 @@ void FakeReferrersRegistry::handle(QTcpSocket *socket, const QByteArray &method,
                                         .value(QLatin1String("mediaType"))
                                         .toString()
                                         .toLatin1();
-            return reply(socket, head, 200, type, raw,
-                         {{"Docker-Content-Digest", digest.toLatin1()}});
+            QList<QPair<QByteArray, QByteArray>> headers{
+                {"Docker-Content-Digest", digest.toLatin1()}};
+            if (m_conditional)
+                headers.append({"ETag", '"' + digest.toLatin1() + '"'});
+            return reply(socket, head, 200, type, raw, headers);
         }
         // Referrers API.
         ++m_counts[QStringLiteral("referrers")];

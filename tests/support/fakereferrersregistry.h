@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -17,7 +18,10 @@ namespace ocular::test {
 /// packaged registry offers. Referrers are computed from the `subject` of stored manifests
 /// (as a real registry does), paginated with Link headers, filtered by artifactType with or
 /// without `OCI-Filters-Applied`. The API can also be switched off in the ways real registries
-/// say "no API" (404 text, 400, 405, 406, 200 with a non-index body).
+/// say "no API" (404 text, 400, 405, 406, 200 with a non-index body). It also takes writes
+/// (monolithic blob uploads, manifest PUT and DELETE) so that what registries with the API do
+/// on a push can be tested: answer `OCI-Subject`, and, optionally, send ETags and honour
+/// If-Match with 412 as distribution-spec registries may (docker-registry 2.8 ignores it).
 class FakeReferrersRegistry : public QObject
 {
     Q_OBJECT
@@ -57,6 +61,22 @@ public:
     {
         m_referrersReplies.insert(subjectDigest, Reply{status, contentType, body});
     }
+    /// Whether a pushed manifest with `subject` is answered with OCI-Subject (default: when the
+    /// API is Supported).
+    void setSubjectHeader(bool enabled) { m_subjectHeader = enabled; }
+    /// Send ETags on manifest reads and answer 412 to a PUT whose If-Match does not match.
+    void setConditionalWrites(bool enabled) { m_conditional = enabled; }
+    /// How many PUTs were refused with 412.
+    int preconditionFailures() const { return m_preconditionFailures; }
+    /// Manifest PUTs received for `reference` (a tag or digest) in `repository`.
+    int manifestPuts(const QString &repository, const QString &reference) const
+    {
+        return m_puts.value(repository + QLatin1Char(':') + reference);
+    }
+    bool hasTag(const QString &repository, const QString &tag) const
+    {
+        return m_tags.value(repository).contains(tag);
+    }
     /// The OCI-Filters-Applied value sent when the server filters (default "artifactType").
     void setFiltersAppliedHeader(const QByteArray &value) { m_filtersApplied = value; }
 
@@ -73,7 +93,16 @@ public:
 private:
     void onConnection();
     void onReadyRead(QTcpSocket *socket);
-    void handle(QTcpSocket *socket, const QByteArray &method, const QByteArray &target);
+    struct Request
+    {
+        QByteArray method;
+        QByteArray target;
+        QHash<QByteArray, QByteArray> headers; ///< lower-case names
+        QByteArray body;
+    };
+    void handle(QTcpSocket *socket, const Request &request);
+    /// Blob and manifest writes; false when `request` is not one.
+    bool handleWrite(QTcpSocket *socket, const Request &request);
     void reply(QTcpSocket *socket, bool head, int status, const QByteArray &contentType,
                const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     QByteArray referrersIndex(const QString &repository, const QString &subject,
@@ -97,6 +126,12 @@ private:
     QHash<QString, QStringList> m_order;
     QHash<QString, QMap<QString, QString>> m_tags;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QString, QSet<QString>> m_blobs; ///< repository → digests
+    QHash<QString, int> m_puts;
+    bool m_subjectHeader = true;
+    bool m_conditional = false;
+    int m_preconditionFailures = 0;
+    int m_uploads = 0;
     QHash<QString, int> m_counts;
     QStringList m_referrersQueries;
 };

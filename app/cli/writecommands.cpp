@@ -1,0 +1,397 @@
+#include "writecommands.h"
+
+#include "clioutput.h"
+#include "content/filemediatype.h"
+#include "reference/nametext.h"
+#include "source/contentsource.h"
+#include "stack/registrystack.h"
+#include "write/artifactpusher.h"
+#include "write/contentcopier.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace ocular {
+
+using clioutput::err;
+using clioutput::Program;
+
+namespace {
+
+/// `FILE[:MEDIATYPE]`: the media type is what follows the last colon when it looks like one
+/// (type/subtype), so a path with a colon in it still works.
+std::pair<QString, QString> splitFileArgument(const QString &argument)
+{
+    const int colon = int(argument.lastIndexOf(QLatin1Char(':')));
+    if (colon > 0) {
+        const QString type = argument.mid(colon + 1);
+        if (type.contains(QLatin1Char('/')) && !type.contains(QLatin1Char(' ')))
+            return {argument.left(colon), type};
+    }
+    return {argument, QString()};
+}
+
+QString routeSummary(const ArtifactPushResult &result)
+{
+    QStringList parts;
+    for (const BlobUploadResult &blob : result.blobs)
+        parts.append(
+            QStringLiteral("%1 %2").arg(blob.digest.shortForm(), blobUploadRouteName(blob)));
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+WriteCommands::WriteCommands(StackFactory stackFor, QObject *parent)
+    : QObject(parent)
+    , m_stackFor(std::move(stackFor))
+{}
+
+void WriteCommands::addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        QCommandLineOption(QStringLiteral("annotation"), QStringLiteral("Manifest annotation."),
+                           QStringLiteral("key=value")),
+        QCommandLineOption(QStringLiteral("subject"), QStringLiteral("Subject digest."),
+                           QStringLiteral("digest")),
+        QCommandLineOption(QStringLiteral("keep-old-index"),
+                           QStringLiteral("Keep the replaced fallback index.")),
+        QCommandLineOption(QStringLiteral("referrers"), QStringLiteral("Copy referrers too.")),
+    });
+}
+
+bool WriteCommands::handles(const QString &command)
+{
+    return command == QLatin1String("push") || command == QLatin1String("attach") ||
+           command == QLatin1String("tag") || command == QLatin1String("copy");
+}
+
+QString WriteCommands::helpText()
+{
+    return QStringLiteral(
+        "Writing:\n"
+        "  push REPO[:TAG] FILE[:MEDIATYPE]... --artifact-type T [--annotation K=V]...\n"
+        "       [--subject DIGEST]\n"
+        "                        push files as an OCI artifact (an image manifest with\n"
+        "                        artifactType and the empty config); prints its digest last\n"
+        "  attach REF FILE[:MEDIATYPE]... --artifact-type T [--annotation K=V]...\n"
+        "                        push an artifact whose subject is REF; says on stderr whether\n"
+        "                        the referrers API recorded it or the fallback tag was updated\n"
+        "  tag REF NEWTAG        point NEWTAG at REF's manifest (its exact bytes)\n"
+        "  copy SRC DST [--referrers]\n"
+        "                        copy an image, index or artifact byte for byte (digests kept,\n"
+        "                        blobs mounted within a registry); DST is REPO[:TAG] on any\n"
+        "                        registry (SRC's tag when none); --referrers copies what refers\n"
+        "                        to it too, recursively, keeping DST's fallback tags\n"
+        "  --keep-old-index      attach/push --subject: keep the fallback index an update\n"
+        "                        replaced (deleted by default; it is untagged)\n"
+        "Media types are guessed from file names (.spdx.json, .cdx.json, .intoto.jsonl, ...)\n"
+        "unless given after the last colon.\n");
+}
+
+int WriteCommands::start(const QString &command, const QStringList &arguments,
+                         const QCommandLineParser &parser)
+{
+    m_command = command;
+    m_artifactType = parser.value(QStringLiteral("artifact-type"));
+    m_annotations = parser.values(QStringLiteral("annotation"));
+    m_subject = parser.value(QStringLiteral("subject"));
+    m_keepOldIndex = parser.isSet(QStringLiteral("keep-old-index"));
+    m_withReferrers = parser.isSet(QStringLiteral("referrers"));
+    if (command == QLatin1String("push"))
+        return runPush(arguments);
+    if (command == QLatin1String("attach"))
+        return runAttach(arguments);
+    if (command == QLatin1String("copy"))
+        return runCopy(arguments);
+    return runTag(arguments);
+}
+
+Result<Reference> WriteCommands::parseTarget(const QString &text, bool digestAllowed)
+{
+    if (const QString hostOnly = Reference::hostOnlyProblem(text); !hostOnly.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, hostOnly);
+    auto ref = Reference::parse(text);
+    if (!ref)
+        return ref.error();
+    if (!digestAllowed && ref->hasDigest())
+        return Error::make(ErrorKind::InvalidInput,
+                           QStringLiteral("a digest cannot be pushed to; give REPO or REPO:TAG"));
+    return ref;
+}
+
+bool WriteCommands::takeFiles(const QStringList &arguments, ArtifactRequest &request)
+{
+    if (arguments.isEmpty()) {
+        usage(QStringLiteral("%1 needs at least one FILE").arg(m_command));
+        return false;
+    }
+    for (const QString &argument : arguments) {
+        auto [path, mediaType] = splitFileArgument(argument);
+        if (!QFileInfo(path).isFile()) {
+            usage(QStringLiteral("%1: %2 is not a readable file")
+                      .arg(m_command, nametext::printable(path, 300)));
+            return false;
+        }
+        ArtifactFile file;
+        file.path = path;
+        file.mediaType = mediaType.isEmpty() ? guessFileMediaType(path) : mediaType;
+        request.files.append(file);
+    }
+    for (const QString &pair : m_annotations) {
+        const int equals = int(pair.indexOf(QLatin1Char('=')));
+        if (equals <= 0) {
+            usage(QStringLiteral("--annotation needs KEY=VALUE, got \"%1\"")
+                      .arg(nametext::printable(pair, 200)));
+            return false;
+        }
+        request.annotations.insert(pair.left(equals), pair.mid(equals + 1));
+    }
+    if (m_artifactType.isEmpty()) {
+        usage(QStringLiteral("%1 needs --artifact-type").arg(m_command));
+        return false;
+    }
+    request.artifactType = m_artifactType;
+    request.deleteReplacedIndex = !m_keepOldIndex;
+    return true;
+}
+
+int WriteCommands::runPush(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return usage(QStringLiteral("push needs REPO[:TAG] and at least one FILE"));
+    const auto target = parseTarget(arguments.first(), false);
+    if (!target)
+        return usage(QStringLiteral("push %1: %2")
+                         .arg(nametext::printable(arguments.first(), 200), target.error().message));
+    ArtifactRequest request;
+    request.repository = target->repository();
+    request.tag = target->tag();
+    if (!takeFiles(arguments.mid(1), request))
+        return 2;
+    std::optional<Digest> subject;
+    if (!m_subject.isEmpty()) {
+        const auto digest = Digest::parse(m_subject);
+        if (!digest)
+            return usage(
+                QStringLiteral("--subject needs a digest: %1").arg(digest.error().message));
+        subject = digest.value();
+    }
+    RegistryStack *stack = m_stackFor(target->registry());
+    if (!stack || !stack->source())
+        return 2;
+    ContentSource *source = stack->source();
+    if (!subject) {
+        pushArtifact(source, request);
+        return -1;
+    }
+    withSubject(source, target->withoutTag().withDigest(*subject),
+                [this, source, request](Descriptor descriptor) mutable {
+                    request.subject = descriptor;
+                    pushArtifact(source, request);
+                });
+    return -1;
+}
+
+int WriteCommands::runAttach(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return usage(QStringLiteral("attach needs REF and at least one FILE"));
+    const auto subject = parseTarget(arguments.first(), true);
+    if (!subject)
+        return usage(
+            QStringLiteral("attach %1: %2")
+                .arg(nametext::printable(arguments.first(), 200), subject.error().message));
+    if (!m_subject.isEmpty())
+        return usage(QStringLiteral("attach takes its subject from REF; --subject is for push"));
+    ArtifactRequest request;
+    request.repository = subject->repository();
+    if (!takeFiles(arguments.mid(1), request))
+        return 2;
+    RegistryStack *stack = m_stackFor(subject->registry());
+    if (!stack || !stack->source())
+        return 2;
+    ContentSource *source = stack->source();
+    withSubject(source, subject.value(), [this, source, request](Descriptor descriptor) mutable {
+        request.subject = descriptor;
+        pushArtifact(source, request);
+    });
+    return -1;
+}
+
+void WriteCommands::withSubject(ContentSource *source, const Reference &ref,
+                                std::function<void(Descriptor)> then)
+{
+    // The subject's descriptor must be exact (a referrer names it by digest and size), so the
+    // manifest is read and hashed here rather than taken from a HEAD.
+    source->rawManifest(
+        ref.repository(), ref.identifier(), this, [this, ref, then](Result<RawManifest> raw) {
+            if (!raw)
+                return fail(QStringLiteral("subject %1").arg(ref.toString()), raw.error());
+            Descriptor subject;
+            subject.mediaType = raw->mediaType;
+            subject.digest = raw->digest;
+            subject.size = raw->raw.size();
+            then(subject);
+        });
+}
+
+void WriteCommands::pushArtifact(ContentSource *source, const ArtifactRequest &request)
+{
+    auto *pusher = new ArtifactPusher(source, this);
+    pusher->prepare(request, this, [this, pusher, request](Result<PreparedArtifact> prepared) {
+        if (!prepared)
+            return fail(m_command, prepared.error());
+        const PreparedArtifact artifact = prepared.value();
+        err(QStringLiteral("%1: %2: manifest %3 (%4 bytes, %5 file(s))")
+                .arg(QLatin1String(Program), m_command, artifact.manifest.digest.toString())
+                .arg(artifact.manifest.size())
+                .arg(artifact.request.files.size()));
+        pusher->push(artifact, this, [this, request](Result<ArtifactPushResult> pushed) {
+            if (!pushed)
+                return fail(m_command, pushed.error());
+            err(QStringLiteral("%1: %2: blobs: %3")
+                    .arg(QLatin1String(Program), m_command, routeSummary(pushed.value())));
+            if (request.subject) {
+                QString how;
+                if (pushed->subjectRecorded)
+                    how = QStringLiteral("referrers: the registry's referrers API recorded the "
+                                         "subject (OCI-Subject); no fallback tag was written");
+                else if (pushed->fallback)
+                    how = QStringLiteral("referrers: ") + pushed->fallback->describe();
+                err(QStringLiteral("%1: %2: %3").arg(QLatin1String(Program), m_command, how));
+                if (pushed->replacedIndexDeleted)
+                    err(QStringLiteral("%1: %2: the replaced index %3 was deleted "
+                                       "(--keep-old-index keeps it)")
+                            .arg(QLatin1String(Program), m_command,
+                                 pushed->fallback->replacedIndex->toString()));
+                else if (!pushed->replacedIndexNote.isEmpty())
+                    err(QStringLiteral("%1: %2: the replaced index was kept: %3")
+                            .arg(QLatin1String(Program), m_command, pushed->replacedIndexNote));
+            }
+            if (!request.tag.isEmpty())
+                err(QStringLiteral("%1: %2: tagged %3")
+                        .arg(QLatin1String(Program), m_command, request.tag));
+            clioutput::out(pushed->digest.toString() + QLatin1Char('\n'));
+            finish(0);
+        });
+    });
+}
+
+int WriteCommands::runTag(const QStringList &arguments)
+{
+    if (arguments.size() != 2)
+        return usage(QStringLiteral("tag needs REF and NEWTAG"));
+    const auto ref = parseTarget(arguments.first(), true);
+    if (!ref)
+        return usage(QStringLiteral("tag %1: %2")
+                         .arg(nametext::printable(arguments.first(), 200), ref.error().message));
+    const QString newTag = arguments.at(1);
+    if (!Reference::isValidTag(newTag))
+        return usage(
+            QStringLiteral("tag: \"%1\" is not a valid tag").arg(nametext::printable(newTag, 200)));
+    RegistryStack *stack = m_stackFor(ref->registry());
+    if (!stack || !stack->source())
+        return 2;
+    QPointer<ContentSource> source = stack->source();
+    const Reference from = ref.value();
+    source->rawManifest(
+        from.repository(), from.identifier(), this,
+        [this, source, from, newTag](Result<RawManifest> raw) {
+            if (!raw)
+                return fail(QStringLiteral("tag ") + from.toString(), raw.error());
+            if (!source)
+                return fail(QStringLiteral("tag"), Error::cancelled());
+            // The exact bytes go back under the new tag: same digest, nothing converted.
+            source->pushManifest(
+                from.repository(), newTag, raw->raw, raw->mediaType, this,
+                [this, digest = raw->digest, newTag](Result<PushedContent> pushed) {
+                    if (!pushed)
+                        return fail(QStringLiteral("tag ") + newTag, pushed.error());
+                    err(QStringLiteral("%1: tag: %2 now names %3")
+                            .arg(QLatin1String(Program), newTag, digest.toString()));
+                    clioutput::out(digest.toString() + QLatin1Char('\n'));
+                    finish(0);
+                });
+        });
+    return -1;
+}
+
+int WriteCommands::runCopy(const QStringList &arguments)
+{
+    if (arguments.size() != 2)
+        return usage(QStringLiteral("copy needs SRC and DST"));
+    const auto from = parseTarget(arguments.at(0), true);
+    if (!from)
+        return usage(QStringLiteral("copy %1: %2")
+                         .arg(nametext::printable(arguments.at(0), 200), from.error().message));
+    const auto to = parseTarget(arguments.at(1), false);
+    if (!to)
+        return usage(QStringLiteral("copy %1: %2")
+                         .arg(nametext::printable(arguments.at(1), 200), to.error().message));
+    const QString toTag = to->hasTag() ? to->tag() : from->tag();
+    RegistryStack *fromStack = m_stackFor(from->registry());
+    if (!fromStack || !fromStack->source())
+        return 2;
+    RegistryStack *toStack = fromStack;
+    if (to->registry() != from->registry()) {
+        toStack = m_stackFor(to->registry());
+        if (!toStack || !toStack->source())
+            return 2;
+    }
+    auto *copier = new ContentCopier(fromStack->source(), toStack->source(), this);
+    CopyOptions options;
+    options.withReferrers = m_withReferrers;
+    copier->copy(
+        from->repository(), from->identifier(), to->repository(), toTag, options, this,
+        [this, toTag](Result<CopyResult> copied) {
+            if (!copied)
+                return fail(QStringLiteral("copy"), copied.error());
+            err(QStringLiteral("%1: copy: %2 manifest(s) (%3 referrer(s)); blobs: %4 "
+                               "sent (%5 bytes), %6 mounted, %7 already there")
+                    .arg(QLatin1String(Program))
+                    .arg(copied->manifests)
+                    .arg(copied->referrers)
+                    .arg(copied->blobsSent)
+                    .arg(copied->bytesSent)
+                    .arg(copied->blobsMounted)
+                    .arg(copied->blobsPresent));
+            for (const FallbackIndexChange &change : copied->fallbackUpdates)
+                err(QStringLiteral("%1: copy: %2").arg(QLatin1String(Program), change.describe()));
+            for (const QString &note : copied->notes)
+                err(QStringLiteral("%1: copy: skipped: %2").arg(QLatin1String(Program), note));
+            if (!toTag.isEmpty())
+                err(QStringLiteral("%1: copy: tagged %2").arg(QLatin1String(Program), toTag));
+            clioutput::out(copied->root.toString() + QLatin1Char('\n'));
+            finish(0);
+        });
+    return -1;
+}
+
+void WriteCommands::fail(const QString &what, const Error &error)
+{
+    QStringList lines = error.toString().split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = nametext::printable(line, 4000);
+    err(QStringLiteral("%1: %2: %3")
+            .arg(QLatin1String(Program), nametext::printable(what, 400),
+                 lines.join(QLatin1Char('\n'))));
+    finish(1);
+}
+
+int WriteCommands::usage(const QString &message)
+{
+    err(QStringLiteral("%1: %2\nRun 'ocular-cli --help' for usage.")
+            .arg(QLatin1String(Program), message));
+    return 2;
+}
+
+void WriteCommands::finish(int code)
+{
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
+}
+
+} // namespace ocular

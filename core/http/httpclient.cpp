@@ -182,8 +182,23 @@ void HttpClient::coolDown(const QString &laneName, int ms)
         if (until <= lane.coolDownUntilMs)
             continue;
         lane.coolDownUntilMs = until;
-        QTimer::singleShot(ms, this, [this, name] { startQueued(name); });
+        wakeAfterCoolDown(name, ms);
     }
+}
+
+void HttpClient::wakeAfterCoolDown(const QString &laneName, qint64 ms)
+{
+    // Timers may fire a little early (coarse ones by up to 5%): a wake-up that finds the lane
+    // still cooling sleeps again, or the queue would wait for an enqueue that never comes.
+    QTimer::singleShot(int(ms), Qt::PreciseTimer, this, [this, laneName] {
+        const auto lane = m_lanes.constFind(laneName);
+        const qint64 left =
+            lane == m_lanes.constEnd() ? 0 : lane->coolDownUntilMs - m_clock.elapsed();
+        if (left > 0)
+            wakeAfterCoolDown(laneName, left);
+        else
+            startQueued(laneName);
+    });
 }
 
 void HttpClient::startQueued(const QString &name)

@@ -111,6 +111,7 @@ private:
     void startQueued(const QString &lane);
     void scheduleStart(const QString &lane);
     void coolDown(const QString &lane, int ms);
+    void wakeAfterCoolDown(const QString &lane, qint64 ms);
     /// Authentication rounds shared by every request of a lane that needs the same scope.
     QString authKey(const HttpExchange *exchange) const;
     bool isAuthenticating(const HttpExchange *exchange) const;

@@ -142,9 +142,8 @@ void Copy::copyManifests(QList<Descriptor> entries, int i, std::optional<Digest>
 {
     if (i >= entries.size())
         return then();
-    const Descriptor entry = entries.at(i);
     copyManifest(
-        entry.digest.toString(), listedFor, depth,
+        entries.at(i).digest.toString(), listedFor, depth,
         [self = shared_from_this(), entries, i, listedFor, depth, then](std::optional<Manifest>) {
             self->copyManifests(entries, i + 1, listedFor, depth, then);
         });

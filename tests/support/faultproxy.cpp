@@ -41,7 +41,14 @@ FaultProxy::FaultProxy(const QUrl &upstream, QObject *parent)
     connect(m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
 }
 
-FaultProxy::~FaultProxy() = default;
+FaultProxy::~FaultProxy()
+{
+    // A socket closing while the server is torn down emits disconnected, and its handlers call
+    // back into this proxy; by QObject's destructor this is no longer a FaultProxy.
+    for (QTcpSocket *socket : m_server->findChildren<QTcpSocket *>())
+        QObject::disconnect(socket, nullptr, nullptr, nullptr);
+    delete m_server;
+}
 
 bool FaultProxy::listen()
 {

@@ -7,7 +7,9 @@
 # Notes: libgl-dev is already a Depends of qt6-base-dev (listed for clarity); qt6-l10n-tools
 # has lrelease/lupdate while qt6-tools-dev has the Qt6LinguistTools CMake package; libqt6svg6
 # carries the SVG icon and image plugins; dbus pulls dbus-daemon (dbus-run-session) for the
-# headless keychain tests; apache2-utils is htpasswd and openssl makes test certificates.
+# headless keychain tests; apache2-utils is htpasswd and openssl makes test certificates;
+# desktop-file-utils and appstream validate the desktop entry and metainfo, help2man writes the
+# man pages, dpkg-dev (dpkg-shlibdeps) and file let CPack compute a .deb's Depends.
 set -euo pipefail
 
 packages=(
@@ -18,6 +20,7 @@ packages=(
     xvfb xauth imagemagick fonts-dejavu-core
     clang clang-tidy libclang-rt-14-dev
     dbus gnome-keyring
+    desktop-file-utils appstream help2man dpkg-dev file
 )
 
 missing=()

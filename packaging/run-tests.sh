@@ -12,6 +12,7 @@
 #   OCULAR_STALL_STRICT=0  only report (not fail) a GUI-thread stall over 200 ms in tst_browseui
 #   OCULAR_TEST_FUZZ=0  skip the libFuzzer pass (build/fuzz); OCULAR_FUZZ_SECONDS per target (20)
 #   OCULAR_TEST_TIDY=0  skip clang-tidy over core/
+#   OCULAR_TEST_PACKAGING=0  skip the packaging checks (desktop file, metainfo, .deb)
 #   OCULAR_TEST_LOAD=1  also run the 20,000-request load test (about two minutes)
 #   OCULAR_TEST_BENCH=1 also run the benchmarks written as tests (label bench)
 #   OCULAR_NO_KEYRING=1 do not wrap the tests in a private D-Bus session with an unlocked
@@ -93,6 +94,15 @@ pass_start() {
     echo "== $1"
 }
 pass_end() { echo "   ($1 took $(($(date +%s) - pass_t0)) s)"; }
+
+# Packaging (issue 13): desktop file and metainfo validation, then a .deb packed from this build,
+# its dependencies checked against what is installed, unpacked into a throwaway root and both
+# programs run from it. Under a minute; nothing is rebuilt.
+if [ "${OCULAR_TEST_PACKAGING:-1}" = 1 ]; then
+    pass_start "packaging"
+    bash "$here/check-packaging.sh" "$build_dir" || status=1
+    pass_end "packaging"
+fi
 
 # ASan + UBSan: the core library, the GUI, and the unit, integration and GUI (label ui) tests.
 # The GUI tests switch registries, close panels and change selection in the middle of walks,

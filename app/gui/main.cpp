@@ -116,6 +116,9 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setIdentity();
+    // Wayland compositors match the window to io.github.ocular.Ocular.desktop (its icon and
+    // name in task bars) by this id; X11 uses the application name, StartupWMClass=ocular.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.ocular.Ocular"));
     QApplication::setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
     // The user's language when a translation exists; English source text otherwise.

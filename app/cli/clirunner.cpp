@@ -2,6 +2,7 @@
 
 #include "clioutput.h"
 
+#include "activity/activitylog.h"
 #include "auth/staticcredentialsource.h"
 #include "deletecommands.h"
 #include "demo/demoseeder.h"
@@ -18,6 +19,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTextStream>
 
 #include <algorithm>
@@ -51,6 +54,8 @@ QString helpText()
         "  blob REF@DIGEST       write a blob to stdout (verified against its digest)\n"
         "  seed HOST             push Ocular's demo content into a registry\n"
         "  serve-demo            start a local docker-registry, seed it, run until Ctrl+C\n"
+        "  activity              show what Ocular changed on registries (the local activity\n"
+        "                        log, shared with the GUI); --last N, --format json\n"
         "\n"
         "REF is HOST/PATH[:TAG][@DIGEST], e.g. 127.0.0.1:5000/demo/hello:latest; the\n"
         "registry host is required (a bare HOST where a repository is needed is refused,\n"
@@ -125,8 +130,10 @@ int CliRunner::start(const QStringList &arguments)
     const QCommandLineOption insecure(QStringLiteral("insecure"),
                                       QStringLiteral("Skip TLS verification."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show version."));
-    parser.addOptions({help, plainHttp, username, passwordStdin, pageSize, maxBytes, tags, storage,
-                       caFile, insecure, version});
+    const QCommandLineOption last(QStringLiteral("last"), QStringLiteral("Newest entries shown."),
+                                  QStringLiteral("N"));
+    parser.addOptions({help, last, plainHttp, username, passwordStdin, pageSize, maxBytes, tags,
+                       storage, caFile, insecure, version});
     ReferrerCommands::addOptions(parser);
     WriteCommands::addOptions(parser);
     DeleteCommands::addOptions(parser);
@@ -197,6 +204,17 @@ int CliRunner::start(const QStringList &arguments)
         {"digest", &CliRunner::runDigest}, {"manifest", &CliRunner::runManifest},
         {"blob", &CliRunner::runBlob},     {"seed", &CliRunner::runSeed},
     };
+    if (m_command == QLatin1String("activity")) {
+        if (positional.size() != 1)
+            return usageError(QStringLiteral("activity takes no argument"));
+        qint64 count = 0;
+        if (!positiveNumber(last, &count) || count > 1000000)
+            return usageError(QStringLiteral("--last needs a number from 1 to 1000000"));
+        const QString format = parser.value(QStringLiteral("format"));
+        if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json"))
+            return usageError(QStringLiteral("activity: --format is text or json"));
+        return runActivity(int(count), format == QLatin1String("json"));
+    }
     if (m_command == QLatin1String("serve-demo")) {
         if (positional.size() != 1)
             return usageError(QStringLiteral("serve-demo takes no argument"));
@@ -227,11 +245,13 @@ int CliRunner::start(const QStringList &arguments)
     }
     if (WriteCommands::handles(m_command)) {
         QStringList arguments = positional.mid(1);
-        if (!arguments.isEmpty()) {
-            const auto checked = referrerArgument(m_command, arguments.first());
+        // copy's DST is a reference too; push, attach and tag take files and tags after it.
+        const qsizetype references = m_command == QLatin1String("copy") ? 2 : 1;
+        for (qsizetype i = 0; i < qMin(references, arguments.size()); ++i) {
+            const auto checked = referrerArgument(m_command, arguments.at(i));
             if (!checked)
                 return Usage;
-            arguments.first() = *checked;
+            arguments[i] = *checked;
         }
         auto *commands = new WriteCommands(
             [this](const QString &registry) -> RegistryStack * {
@@ -293,6 +313,8 @@ bool CliRunner::takeScheme(QString &text)
             continue;
         text = text.mid(prefix.size());
         m_scheme = scheme;
+        // copy names two registries, each with its own scheme.
+        m_schemeByRegistry.insert(text.section(QLatin1Char('/'), 0, 0).toLower(), scheme);
         if (m_scheme == QLatin1String("https") && m_plainHttp) {
             usageError(
                 QStringLiteral("%1: an https:// URL contradicts --plain-http").arg(m_command));
@@ -382,8 +404,11 @@ std::optional<QString> CliRunner::referrerArgument(const QString &command, const
 RegistryClient *CliRunner::clientFor(const QString &registry)
 {
     QString address = registry;
-    if (!m_scheme.isEmpty())
-        address = m_scheme + QStringLiteral("://") + address;
+    // A registry given without a scheme never inherits another argument's.
+    const QString scheme = m_schemeByRegistry.value(
+        registry.toLower(), m_schemeByRegistry.isEmpty() ? m_scheme : QString());
+    if (!scheme.isEmpty())
+        address = scheme + QStringLiteral("://") + address;
     else if (m_plainHttp)
         address = QStringLiteral("http://") + address;
     // TLS flags mean TLS, even for a loopback registry (otherwise spoken to over plain HTTP).
@@ -655,6 +680,40 @@ int CliRunner::runServeDemo()
             });
     });
     return -1;
+}
+
+int CliRunner::runActivity(int last, bool json)
+{
+    const ActivityLog log;
+    const auto contents = log.read(last);
+    if (!contents) {
+        printError(QStringLiteral("%1: activity: %2")
+                       .arg(QLatin1String(Program), contents.error().message));
+        return Failed;
+    }
+    if (contents->skippedLines > 0)
+        printError(QStringLiteral("%1: activity: %2 damaged line(s) in %3 were skipped")
+                       .arg(QLatin1String(Program))
+                       .arg(contents->skippedLines)
+                       .arg(log.path()));
+    if (json) {
+        QJsonArray entries;
+        for (const ActivityEntry &entry : contents->entries)
+            entries.append(entry.toJson());
+        writeOut(QJsonDocument(entries).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    if (contents->entries.isEmpty())
+        printError(QStringLiteral("%1: activity: nothing recorded yet (%2)")
+                       .arg(QLatin1String(Program), log.path()));
+    for (const ActivityEntry &entry : contents->entries) {
+        const QString where = entry.registry + QLatin1Char('/') + entry.repository;
+        printLine(QStringLiteral("%1  %2  %3  %4")
+                      .arg(entry.time.toString(Qt::ISODate), entry.action.leftJustified(6),
+                           nametext::printable(where, 200),
+                           nametext::printable(entry.summary, 400)));
+    }
+    return Success;
 }
 
 } // namespace ocular

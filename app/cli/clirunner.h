@@ -4,6 +4,7 @@
 #include "reference/reference.h"
 #include "registry/registryendpoint.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <memory>
@@ -50,6 +51,7 @@ private:
     int runBlob(const QString &reference);
     int runSeed(const QString &host);
     int runServeDemo();
+    int runActivity(int last, bool json);
 
     /// Parses a reference (`[http(s)://]HOST/PATH[:TAG][@DIGEST]`; a scheme is remembered for
     /// clientFor()); prints a usage error and returns nothing when invalid or only a host.
@@ -85,8 +87,9 @@ private:
     void finish(int code);
 
     QString m_command;
-    QString m_subject; ///< the command's argument, for messages
-    QString m_scheme;  ///< http or https when the argument was a URL
+    QString m_subject;                          ///< the command's argument, for messages
+    QString m_scheme;                           ///< http or https when the argument was a URL
+    QHash<QString, QString> m_schemeByRegistry; ///< lower-case host[:port] → its URL's scheme
     bool m_plainHttp = false;
     QString m_username;
     QString m_password;

@@ -1,5 +1,8 @@
 #include "deletecommands.h"
 
+#include "activity/activityrecords.h"
+#include "activityrecord.h"
+
 #include "inventory/repositoryinventorybuilder.h"
 #include "reference/nametext.h"
 #include "source/contentsource.h"
@@ -290,6 +293,8 @@ void DeleteCommands::execute(const DeletionPlan &plan)
 
 void DeleteCommands::reportOutcome(const DeletionPlan &plan, const DeletionOutcome &outcome)
 {
+    if (outcome.deletedCount() > 0)
+        activityrecord::record(activityrecords::deleted(m_reference.registry(), plan, outcome));
     if (m_format == QLatin1String("json"))
         out(json(QJsonObject{{QStringLiteral("plan"), plan.toJson()},
                              {QStringLiteral("outcome"), outcome.toJson()}}));
@@ -339,6 +344,8 @@ int DeleteCommands::runUntag(const QString &text)
         [this](Result<UntagOutcome> outcome) {
             if (!outcome)
                 return fail(outcome.error().toString());
+            activityrecord::record(
+                activityrecords::untagged(m_reference.registry(), outcome.value()));
             if (m_format == QLatin1String("json")) {
                 const UntagOutcome &o = outcome.value();
                 QJsonObject doc{

@@ -1,5 +1,7 @@
 #include "writecommands.h"
 
+#include "activity/activityrecords.h"
+#include "activityrecord.h"
 #include "clioutput.h"
 #include "content/filemediatype.h"
 #include "reference/nametext.h"
@@ -182,14 +184,15 @@ int WriteCommands::runPush(const QStringList &arguments)
     if (!stack || !stack->source())
         return 2;
     ContentSource *source = stack->source();
+    const QString registry = target->registry();
     if (!subject) {
-        pushArtifact(source, request);
+        pushArtifact(source, registry, request);
         return -1;
     }
     withSubject(source, target->withoutTag().withDigest(*subject),
-                [this, source, request](Descriptor descriptor) mutable {
+                [this, source, registry, request](Descriptor descriptor) mutable {
                     request.subject = descriptor;
-                    pushArtifact(source, request);
+                    pushArtifact(source, registry, request);
                 });
     return -1;
 }
@@ -213,10 +216,12 @@ int WriteCommands::runAttach(const QStringList &arguments)
     if (!stack || !stack->source())
         return 2;
     ContentSource *source = stack->source();
-    withSubject(source, subject.value(), [this, source, request](Descriptor descriptor) mutable {
-        request.subject = descriptor;
-        pushArtifact(source, request);
-    });
+    withSubject(
+        source, subject.value(),
+        [this, source, registry = subject->registry(), request](Descriptor descriptor) mutable {
+            request.subject = descriptor;
+            pushArtifact(source, registry, request);
+        });
     return -1;
 }
 
@@ -237,46 +242,54 @@ void WriteCommands::withSubject(ContentSource *source, const Reference &ref,
         });
 }
 
-void WriteCommands::pushArtifact(ContentSource *source, const ArtifactRequest &request)
+void WriteCommands::pushArtifact(ContentSource *source, const QString &registry,
+                                 const ArtifactRequest &request)
 {
     auto *pusher = new ArtifactPusher(source, this);
-    pusher->prepare(request, this, [this, pusher, request](Result<PreparedArtifact> prepared) {
-        if (!prepared)
-            return fail(m_command, prepared.error());
-        const PreparedArtifact artifact = prepared.value();
-        err(QStringLiteral("%1: %2: manifest %3 (%4 bytes, %5 file(s))")
-                .arg(QLatin1String(Program), m_command, artifact.manifest.digest.toString())
-                .arg(artifact.manifest.size())
-                .arg(artifact.request.files.size()));
-        pusher->push(artifact, this, [this, request](Result<ArtifactPushResult> pushed) {
-            if (!pushed)
-                return fail(m_command, pushed.error());
-            err(QStringLiteral("%1: %2: blobs: %3")
-                    .arg(QLatin1String(Program), m_command, routeSummary(pushed.value())));
-            if (request.subject) {
-                QString how;
-                if (pushed->subjectRecorded)
-                    how = QStringLiteral("referrers: the registry's referrers API recorded the "
-                                         "subject (OCI-Subject); no fallback tag was written");
-                else if (pushed->fallback)
-                    how = QStringLiteral("referrers: ") + pushed->fallback->describe();
-                err(QStringLiteral("%1: %2: %3").arg(QLatin1String(Program), m_command, how));
-                if (pushed->replacedIndexDeleted)
-                    err(QStringLiteral("%1: %2: the replaced index %3 was deleted "
-                                       "(--keep-old-index keeps it)")
-                            .arg(QLatin1String(Program), m_command,
-                                 pushed->fallback->replacedIndex->toString()));
-                else if (!pushed->replacedIndexNote.isEmpty())
-                    err(QStringLiteral("%1: %2: the replaced index was kept: %3")
-                            .arg(QLatin1String(Program), m_command, pushed->replacedIndexNote));
-            }
-            if (!request.tag.isEmpty())
-                err(QStringLiteral("%1: %2: tagged %3")
-                        .arg(QLatin1String(Program), m_command, request.tag));
-            clioutput::out(pushed->digest.toString() + QLatin1Char('\n'));
-            finish(0);
+    pusher->prepare(
+        request, this, [this, pusher, registry, request](Result<PreparedArtifact> prepared) {
+            if (!prepared)
+                return fail(m_command, prepared.error());
+            const PreparedArtifact artifact = prepared.value();
+            err(QStringLiteral("%1: %2: manifest %3 (%4 bytes, %5 file(s))")
+                    .arg(QLatin1String(Program), m_command, artifact.manifest.digest.toString())
+                    .arg(artifact.manifest.size())
+                    .arg(artifact.request.files.size()));
+            pusher->push(
+                artifact, this, [this, registry, request](Result<ArtifactPushResult> pushed) {
+                    if (!pushed)
+                        return fail(m_command, pushed.error());
+                    activityrecord::record(
+                        activityrecords::pushed(m_command, registry, request, pushed.value()));
+                    err(QStringLiteral("%1: %2: blobs: %3")
+                            .arg(QLatin1String(Program), m_command, routeSummary(pushed.value())));
+                    if (request.subject) {
+                        QString how;
+                        if (pushed->subjectRecorded)
+                            how = QStringLiteral(
+                                "referrers: the registry's referrers API recorded the "
+                                "subject (OCI-Subject); no fallback tag was written");
+                        else if (pushed->fallback)
+                            how = QStringLiteral("referrers: ") + pushed->fallback->describe();
+                        err(QStringLiteral("%1: %2: %3")
+                                .arg(QLatin1String(Program), m_command, how));
+                        if (pushed->replacedIndexDeleted)
+                            err(QStringLiteral("%1: %2: the replaced index %3 was deleted "
+                                               "(--keep-old-index keeps it)")
+                                    .arg(QLatin1String(Program), m_command,
+                                         pushed->fallback->replacedIndex->toString()));
+                        else if (!pushed->replacedIndexNote.isEmpty())
+                            err(QStringLiteral("%1: %2: the replaced index was kept: %3")
+                                    .arg(QLatin1String(Program), m_command,
+                                         pushed->replacedIndexNote));
+                    }
+                    if (!request.tag.isEmpty())
+                        err(QStringLiteral("%1: %2: tagged %3")
+                                .arg(QLatin1String(Program), m_command, request.tag));
+                    clioutput::out(pushed->digest.toString() + QLatin1Char('\n'));
+                    finish(0);
+                });
         });
-    });
 }
 
 int WriteCommands::runTag(const QStringList &arguments)
@@ -306,9 +319,11 @@ int WriteCommands::runTag(const QStringList &arguments)
             // The exact bytes go back under the new tag: same digest, nothing converted.
             source->pushManifest(
                 from.repository(), newTag, raw->raw, raw->mediaType, this,
-                [this, digest = raw->digest, newTag](Result<PushedContent> pushed) {
+                [this, from, digest = raw->digest, newTag](Result<PushedContent> pushed) {
                     if (!pushed)
                         return fail(QStringLiteral("tag ") + newTag, pushed.error());
+                    activityrecord::record(activityrecords::tagged(
+                        from.registry(), from.repository(), newTag, digest));
                     err(QStringLiteral("%1: tag: %2 now names %3")
                             .arg(QLatin1String(Program), newTag, digest.toString()));
                     clioutput::out(digest.toString() + QLatin1Char('\n'));
@@ -345,9 +360,11 @@ int WriteCommands::runCopy(const QStringList &arguments)
     options.withReferrers = m_withReferrers;
     copier->copy(
         from->repository(), from->identifier(), to->repository(), toTag, options, this,
-        [this, toTag](Result<CopyResult> copied) {
+        [this, toTag, fromText = from->toString(), target = to.value()](Result<CopyResult> copied) {
             if (!copied)
                 return fail(QStringLiteral("copy"), copied.error());
+            activityrecord::record(activityrecords::copied(
+                fromText, target.registry(), target.repository(), toTag, copied.value()));
             err(QStringLiteral("%1: copy: %2 manifest(s) (%3 referrer(s)); blobs: %4 "
                                "sent (%5 bytes), %6 mounted, %7 already there")
                     .arg(QLatin1String(Program))

@@ -45,7 +45,8 @@ private:
     /// own digest), then pushes.
     void withSubject(ContentSource *source, const Reference &ref,
                      std::function<void(Descriptor)> then);
-    void pushArtifact(ContentSource *source, const ArtifactRequest &request);
+    void pushArtifact(ContentSource *source, const QString &registry,
+                      const ArtifactRequest &request);
     /// `FILE[:MEDIATYPE]` arguments into the request's files; false after a usage error.
     bool takeFiles(const QStringList &arguments, ArtifactRequest &request);
     Result<Reference> parseTarget(const QString &text, bool digestAllowed);

@@ -7,6 +7,7 @@
 #include "source/fileblobsink.h"
 
 #include <QFile>
+#include <QHash>
 #include <QSet>
 #include <QTemporaryDir>
 #include <utility>
@@ -16,6 +17,17 @@ namespace ocular {
 namespace {
 
 using Next = std::function<void()>;
+
+constexpr int MaxParallelBlobs = 4;
+
+/// The blobs of one manifest, copied a few at a time.
+struct BlobBatch
+{
+    QList<Descriptor> blobs;
+    qsizetype next = 0;
+    qsizetype left = 0;
+    Next then;
+};
 
 /// The fallback index entry of a copied referrer: its descriptor, type and annotations.
 QJsonObject referrerEntry(const Manifest &manifest)
@@ -51,6 +63,9 @@ struct Copy : std::enable_shared_from_this<Copy>
     QSet<Digest> copied;
     QSet<Digest> referrersWalked;
     RequestHandle current;
+    /// Blob copies run side by side (skopeo does too): one handle per lane in flight.
+    QHash<int, RequestHandle> blobLanes;
+    int nextBlobLane = 0;
     QMetaObject::Connection contextWatch;
     bool finished = false;
 
@@ -79,8 +94,9 @@ struct Copy : std::enable_shared_from_this<Copy>
     void copyManifest(const QString &reference, std::optional<Digest> listedFor, int depth,
                       std::function<void(std::optional<Manifest>)> then);
     void copyContents(const Manifest &manifest, int depth, Next then);
-    void copyBlobs(QList<Descriptor> blobs, int i, Next then);
-    void copyBlob(const Descriptor &blob, Next then);
+    void copyBlobs(QList<Descriptor> blobs, Next then);
+    void launchBlob(const std::shared_ptr<BlobBatch> &batch);
+    void copyBlob(const Descriptor &blob, int lane, Next then);
     void copyManifests(QList<Descriptor> entries, int i, std::optional<Digest> listedFor, int depth,
                        Next then);
     void pushCopied(const Manifest &manifest, std::optional<Digest> listedFor, Next then);
@@ -134,7 +150,7 @@ void Copy::copyContents(const Manifest &manifest, int depth, Next then)
     if (manifest.config())
         blobs.append(*manifest.config());
     blobs.append(manifest.layers());
-    copyBlobs(blobs, 0, std::move(then));
+    copyBlobs(blobs, std::move(then));
 }
 
 void Copy::copyManifests(QList<Descriptor> entries, int i, std::optional<Digest> listedFor,
@@ -149,15 +165,37 @@ void Copy::copyManifests(QList<Descriptor> entries, int i, std::optional<Digest>
         });
 }
 
-void Copy::copyBlobs(QList<Descriptor> blobs, int i, Next then)
+void Copy::copyBlobs(QList<Descriptor> blobs, Next then)
 {
-    if (i >= blobs.size())
-        return then();
-    copyBlob(blobs.at(i),
-             [self = shared_from_this(), blobs, i, then] { self->copyBlobs(blobs, i + 1, then); });
+    // Each blob is its own upload; a few at once fill the link without a queue of sessions the
+    // registry has to keep open. A failure finishes the copy, which cancels the other lanes.
+    auto batch = std::make_shared<BlobBatch>();
+    QSet<Digest> seen; // a layer listed twice is one upload, not two racing each other
+    for (const Descriptor &blob : blobs)
+        if (!seen.contains(blob.digest) && (seen.insert(blob.digest), true))
+            batch->blobs.append(blob);
+    batch->left = batch->blobs.size();
+    batch->then = std::move(then);
+    if (batch->left == 0)
+        return std::exchange(batch->then, {})();
+    for (int i = 0; i < MaxParallelBlobs; ++i)
+        launchBlob(batch);
 }
 
-void Copy::copyBlob(const Descriptor &blob, Next then)
+void Copy::launchBlob(const std::shared_ptr<BlobBatch> &batch)
+{
+    if (finished || batch->next >= batch->blobs.size())
+        return;
+    const int lane = ++nextBlobLane;
+    copyBlob(batch->blobs.at(batch->next++), lane, [self = shared_from_this(), batch, lane] {
+        self->blobLanes.remove(lane);
+        if (--batch->left == 0)
+            return std::exchange(batch->then, {})();
+        self->launchBlob(batch);
+    });
+}
+
+void Copy::copyBlob(const Descriptor &blob, int lane, Next then)
 {
     if (blob.size > options.maxBlobBytes)
         return finish(Error::make(ErrorKind::TooLarge,
@@ -172,10 +210,12 @@ void Copy::copyBlob(const Descriptor &blob, Next then)
     if (mounts())
         probe.mountFrom = {fromRepository};
     stage(QStringLiteral("Copying blob %1").arg(blob.digest.shortForm()));
-    track(to->uploadBlob(
-        toRepository, known, probe, context,
-        answer<BlobUploadResult>(
-            [self = shared_from_this(), blob, known, then](Result<BlobUploadResult> linked) {
+    blobLanes.insert(
+        lane,
+        to->uploadBlob(
+            toRepository, known, probe, context,
+            answer<BlobUploadResult>([self = shared_from_this(), blob, known, lane,
+                                      then](Result<BlobUploadResult> linked) {
                 if (linked) {
                     if (linked->route == BlobUploadResult::Route::Mounted)
                         ++self->result.blobsMounted;
@@ -189,25 +229,30 @@ void Copy::copyBlob(const Descriptor &blob, Next then)
                 const QString path =
                     self->temp.filePath(QStringLiteral("blob-%1").arg(++self->tempFiles));
                 auto sink = std::make_shared<FileBlobSink>(path);
-                self->track(self->from->blob(
-                    self->fromRepository, blob.digest, sink, blob.size, self->context,
-                    self->answer<BlobReceipt>([self, known, path, then](Result<BlobReceipt> got) {
-                        if (!got)
-                            return self->finish(got.error());
-                        BlobPayload payload = known;
-                        payload.filePath = path;
-                        self->track(self->to->uploadBlob(
-                            self->toRepository, payload, BlobUploadOptions{}, self->context,
-                            self->answer<BlobUploadResult>(
-                                [self, path, then](Result<BlobUploadResult> sent) {
-                                    QFile::remove(path);
-                                    if (!sent)
-                                        return self->finish(sent.error());
-                                    ++self->result.blobsSent;
-                                    self->result.bytesSent += sent->size;
-                                    then();
-                                })));
-                    })));
+                self->blobLanes.insert(
+                    lane,
+                    self->from->blob(
+                        self->fromRepository, blob.digest, sink, blob.size, self->context,
+                        self->answer<BlobReceipt>([self, known, path, lane,
+                                                   then](Result<BlobReceipt> got) {
+                            if (!got)
+                                return self->finish(got.error());
+                            BlobPayload payload = known;
+                            payload.filePath = path;
+                            self->blobLanes.insert(
+                                lane,
+                                self->to->uploadBlob(
+                                    self->toRepository, payload, BlobUploadOptions{}, self->context,
+                                    self->answer<BlobUploadResult>(
+                                        [self, path, then](Result<BlobUploadResult> sent) {
+                                            QFile::remove(path);
+                                            if (!sent)
+                                                return self->finish(sent.error());
+                                            ++self->result.blobsSent;
+                                            self->result.bytesSent += sent->size;
+                                            then();
+                                        })));
+                        })));
             })));
 }
 
@@ -320,6 +365,8 @@ void Copy::finish(Result<CopyResult> outcome)
     QObject::disconnect(contextWatch);
     const RequestHandle step = std::exchange(current, RequestHandle());
     step.cancel();
+    for (const RequestHandle &lane : std::exchange(blobLanes, {}))
+        lane.cancel();
     progress = {};
     auto deliver = std::exchange(done, {});
     if (deliver)

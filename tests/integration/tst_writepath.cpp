@@ -5,6 +5,7 @@
 // index; tag re-points the exact bytes; bad input changes nothing.
 #include "support/asyncwait.h"
 #include "support/processrun.h"
+#include "support/tempenv.h"
 #include "support/testmanifests.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
@@ -24,6 +25,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 using namespace ocular;
 using ocular::test::ProcessRun;
@@ -58,6 +60,11 @@ class TestWritePath : public QObject
 
     QString m_oras;
     QTemporaryDir m_files;
+    /// The programs' data home (the activity log) is this test's own.
+    std::unique_ptr<test::TempEnv> m_env;
+
+    /// The activity log the CLI wrote, read back through `ocular-cli activity --format json`.
+    QJsonArray activity();
 
     /// Pushes a small image (config + layer) by tag with Ocular's client; its digest.
     Digest pushImage(RegistryStack &stack, const QString &repository, const QString &tag,
@@ -86,6 +93,7 @@ void TestWritePath::initTestCase()
         QFAIL("ocular-cli was not built");
     m_oras = test::fetchedToolPath(QStringLiteral("oras"));
     QVERIFY(m_files.isValid());
+    m_env = std::make_unique<test::TempEnv>();
     writeFile(m_files.filePath(QStringLiteral("sbom.spdx.json")),
               R"({"spdxVersion":"SPDX-2.3","name":"app","packages":[]})");
     writeFile(m_files.filePath(QStringLiteral("report.txt")), "scan: clean\n");
@@ -332,6 +340,34 @@ void TestWritePath::twentyAttachesFromTwoProcessesAllLand()
     for (const Descriptor &entry : index->entries())
         listed.insert(entry.digest.toString());
     QCOMPARE(listed, attached);
+
+    // Two processes appended to one activity log at once: every attach is a whole line.
+    const QFileInfo log(m_env->dataHome() + QStringLiteral("/ocular/activity.jsonl"));
+    QVERIFY(log.exists());
+    QCOMPARE(log.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
+    QSet<QString> logged;
+    for (const QJsonValue &value : activity()) {
+        const QJsonObject entry = value.toObject();
+        if (entry.value(QStringLiteral("action")).toString() == QLatin1String("attach") &&
+            entry.value(QStringLiteral("details"))
+                    .toObject()
+                    .value(QStringLiteral("subject"))
+                    .toString() == subject.toString())
+            logged.insert(entry.value(QStringLiteral("digest")).toString());
+    }
+    QCOMPARE(logged, attached);
+}
+
+QJsonArray TestWritePath::activity()
+{
+    const ProcessRun run =
+        cli({QStringLiteral("activity"), QStringLiteral("--format"), QStringLiteral("json")});
+    if (run.exitCode != 0 || !run.err.isEmpty()) {
+        qWarning("ocular-cli activity: %s", run.err.constData());
+        return {};
+    }
+    return QJsonDocument::fromJson(run.out).array();
 }
 
 void TestWritePath::tagRepointsTheExactBytes()
@@ -352,6 +388,15 @@ void TestWritePath::tagRepointsTheExactBytes()
     });
     QVERIFY(stable.ok());
     QCOMPARE(stable->digest, image);
+
+    const QJsonArray log = activity();
+    QVERIFY(!log.isEmpty());
+    const QJsonObject last = log.last().toObject();
+    QCOMPARE(last.value(QStringLiteral("action")).toString(), QStringLiteral("tag"));
+    QCOMPARE(last.value(QStringLiteral("registry")).toString(), registry.hostPort());
+    QCOMPARE(last.value(QStringLiteral("repository")).toString(), repo);
+    QCOMPARE(last.value(QStringLiteral("reference")).toString(), QStringLiteral("stable"));
+    QCOMPARE(last.value(QStringLiteral("digest")).toString(), image.toString());
 }
 
 void TestWritePath::copyAcrossRegistriesKeepsDigestsAndReferrers()

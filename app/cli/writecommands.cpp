@@ -9,6 +9,7 @@
 #include "stack/registrystack.h"
 #include "write/artifactpusher.h"
 #include "write/contentcopier.h"
+#include "write/tagger.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -307,28 +308,18 @@ int WriteCommands::runTag(const QStringList &arguments)
     RegistryStack *stack = m_stackFor(ref->registry());
     if (!stack || !stack->source())
         return 2;
-    QPointer<ContentSource> source = stack->source();
     const Reference from = ref.value();
-    source->rawManifest(
-        from.repository(), from.identifier(), this,
-        [this, source, from, newTag](Result<RawManifest> raw) {
-            if (!raw)
-                return fail(QStringLiteral("tag ") + from.toString(), raw.error());
-            if (!source)
-                return fail(QStringLiteral("tag"), Error::cancelled());
-            // The exact bytes go back under the new tag: same digest, nothing converted.
-            source->pushManifest(
-                from.repository(), newTag, raw->raw, raw->mediaType, this,
-                [this, from, digest = raw->digest, newTag](Result<PushedContent> pushed) {
-                    if (!pushed)
-                        return fail(QStringLiteral("tag ") + newTag, pushed.error());
-                    activityrecord::record(activityrecords::tagged(
-                        from.registry(), from.repository(), newTag, digest));
-                    err(QStringLiteral("%1: tag: %2 now names %3")
-                            .arg(QLatin1String(Program), newTag, digest.toString()));
-                    clioutput::out(digest.toString() + QLatin1Char('\n'));
-                    finish(0);
-                });
+    auto *tagger = new Tagger(stack->source(), this);
+    tagger->tag(
+        from.repository(), from.identifier(), newTag, Tagger::Options{}, this,
+        [this, from, newTag](Result<TagOutcome> tagged) {
+            if (!tagged)
+                return fail(QStringLiteral("tag ") + from.toString(), tagged.error());
+            activityrecord::record(activityrecords::tagged(from.registry(), from.repository(),
+                                                           newTag, tagged->digest));
+            err(QStringLiteral("%1: tag: %2").arg(QLatin1String(Program), tagged->toText()));
+            clioutput::out(tagged->digest.toString() + QLatin1Char('\n'));
+            finish(0);
         });
     return -1;
 }

@@ -62,6 +62,12 @@ struct Copy : std::enable_shared_from_this<Copy>
     CopyResult result;
     QSet<Digest> copied;
     QSet<Digest> referrersWalked;
+    /// The copied manifest and every index child under it: referrers are looked for on each (a
+    /// platform image carries its own SBOMs and signatures, not only the index).
+    QList<Digest> treeManifests;
+    /// Fallback index entries of copied referrers, per subject: written once per subject when
+    /// its list is done, not once per referrer (each write would leave an index behind).
+    QHash<Digest, QList<QJsonObject>> pendingEntries;
     RequestHandle current;
     /// Blob copies run side by side (skopeo does too): one handle per lane in flight.
     QHash<int, RequestHandle> blobLanes;
@@ -101,8 +107,10 @@ struct Copy : std::enable_shared_from_this<Copy>
                        Next then);
     void pushCopied(const Manifest &manifest, std::optional<Digest> listedFor, Next then);
     void copyReferrers(const Digest &subject, int depth, Next then);
+    void copyTreeReferrers(int i, Next then);
     void copyReferrerList(QList<Descriptor> listed, int i, const Digest &subject, int depth,
                           Next then);
+    void writeFallbackEntries(const Digest &subject, Next then);
     void copyCosignTags(const Digest &subject, QStringList tags, int depth, Next then);
     void finish(Result<CopyResult> outcome);
 };
@@ -136,6 +144,8 @@ void Copy::copyManifest(const QString &reference, std::optional<Digest> listedFo
             if (self->copied.contains(manifest.digest()))
                 return then(manifest);
             self->copied.insert(manifest.digest());
+            if (!listedFor && depth == 0)
+                self->treeManifests.append(manifest.digest());
             self->copyContents(manifest, depth, [self, manifest, listedFor, then] {
                 self->pushCopied(manifest, listedFor, [then, manifest] { then(manifest); });
             });
@@ -259,27 +269,28 @@ void Copy::copyBlob(const Descriptor &blob, int lane, Next then)
 void Copy::pushCopied(const Manifest &manifest, std::optional<Digest> listedFor, Next then)
 {
     stage(QStringLiteral("Pushing %1").arg(manifest.digest().shortForm()));
-    track(to->pushManifest(
-        toRepository, manifest.digest().toString(), manifest.raw(), manifest.mediaType(), context,
-        answer<PushedContent>(
-            [self = shared_from_this(), manifest, listedFor, then](Result<PushedContent> pushed) {
-                if (!pushed)
-                    return self->finish(pushed.error());
-                ++self->result.manifests;
-                if (!listedFor)
-                    return then();
-                ++self->result.referrers;
-                if (pushed->subjectRecorded || !self->writer)
-                    return then();
-                self->track(self->writer->add(
-                    self->toRepository, *listedFor, referrerEntry(manifest), self->context,
-                    self->answer<FallbackIndexChange>([self, then](Result<FallbackIndexChange> c) {
-                        if (!c)
-                            return self->finish(c.error());
-                        self->result.fallbackUpdates.append(c.value());
-                        then();
-                    })));
-            })));
+    track(to->pushManifest(toRepository, manifest.digest().toString(), manifest.raw(),
+                           manifest.mediaType(), context,
+                           answer<PushedContent>([self = shared_from_this(), manifest, listedFor,
+                                                  then](Result<PushedContent> pushed) {
+                               if (!pushed)
+                                   return self->finish(pushed.error());
+                               ++self->result.manifests;
+                               if (!listedFor)
+                                   return then();
+                               ++self->result.referrers;
+                               if (!pushed->subjectRecorded && self->writer)
+                                   self->pendingEntries[*listedFor].append(referrerEntry(manifest));
+                               then();
+                           })));
+}
+
+void Copy::copyTreeReferrers(int i, Next then)
+{
+    if (i >= treeManifests.size())
+        return then();
+    copyReferrers(treeManifests.at(i), 0,
+                  [self = shared_from_this(), i, then] { self->copyTreeReferrers(i + 1, then); });
 }
 
 void Copy::copyReferrers(const Digest &subject, int depth, Next then)
@@ -311,11 +322,27 @@ void Copy::copyReferrers(const Digest &subject, int depth, Next then)
         })));
 }
 
+void Copy::writeFallbackEntries(const Digest &subject, Next then)
+{
+    const QList<QJsonObject> entries = pendingEntries.take(subject);
+    if (entries.isEmpty() || !writer)
+        return then();
+    track(writer->addAll(toRepository, subject, entries, context,
+                         answer<FallbackIndexChange>(
+                             [self = shared_from_this(), then](Result<FallbackIndexChange> c) {
+                                 if (!c)
+                                     return self->finish(c.error());
+                                 if (c->changed)
+                                     self->result.fallbackUpdates.append(c.value());
+                                 then();
+                             })));
+}
+
 void Copy::copyReferrerList(QList<Descriptor> listed, int i, const Digest &subject, int depth,
                             Next then)
 {
     if (i >= listed.size())
-        return then();
+        return writeFallbackEntries(subject, std::move(then));
     // Each referrer is copied (its subject checked), then its own referrers, depth first.
     copyManifest(listed.at(i).digest.toString(), subject, depth + 1,
                  [self = shared_from_this(), listed, i, subject, depth,
@@ -427,7 +454,7 @@ RequestHandle ContentCopier::copy(const QString &fromRepository, const QString &
             copy->copyManifest(
                 reference, std::nullopt, 0, [copy, toTag](std::optional<Manifest> root) {
                     copy->result.root = root->digest();
-                    copy->copyReferrers(root->digest(), 0, [copy, toTag, root] {
+                    copy->copyTreeReferrers(0, [copy, toTag, root] {
                         if (toTag.isEmpty())
                             return copy->finish(copy->result);
                         // The tag last: until now nothing a user sees has changed.

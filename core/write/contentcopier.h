@@ -14,8 +14,8 @@ class ContentSource;
 /// Choices for one copy.
 struct CopyOptions
 {
-    /// Also copy what refers to the copied manifests (referrers API or fallback tag, and
-    /// cosign's .sig/.att/.sbom tags), recursively.
+    /// Also copy what refers to the copied manifest and to each manifest of its index (referrers
+    /// API or fallback tag, and cosign's .sig/.att/.sbom tags), recursively.
     bool withReferrers = false;
     int maxReferrerDepth = 8;
     /// Largest blob copied (a descriptor claiming more is refused before any download).

@@ -41,6 +41,15 @@ bool names(const FallbackIndex &index, const Digest &digest)
     return false;
 }
 
+bool namesAll(const FallbackIndex &index, const QList<Digest> &digests)
+{
+    for (const Digest &digest : digests) {
+        if (!names(index, digest))
+            return false;
+    }
+    return true;
+}
+
 /// One add or remove: rounds of read, change, write, settle, read back.
 struct IndexEdit : std::enable_shared_from_this<IndexEdit>
 {
@@ -48,8 +57,8 @@ struct IndexEdit : std::enable_shared_from_this<IndexEdit>
     QPointer<QObject> context;
     QString repository;
     Digest subject;
-    QJsonObject entry; ///< add: the entry to add
-    Digest target;     ///< the digest added or removed
+    QList<QJsonObject> entries; ///< add: the entries to add
+    QList<Digest> targets;      ///< the digests added (all of the entries) or the one removed
     bool adding = true;
     int maxAttempts = FallbackIndexWriter::DefaultMaxAttempts;
     async::Callback<FallbackIndexChange> done;
@@ -92,11 +101,11 @@ void IndexEdit::startRound()
     ++change.attempts;
     read([self = shared_from_this()](std::optional<FallbackIndex> index, RawManifest raw) {
         if (self->adding) {
-            if (index && names(*index, self->target))
+            if (index && namesAll(*index, self->targets))
                 return self->finish(self->change);
             return self->write(index ? &*index : nullptr, raw);
         }
-        if (!index || !names(*index, self->target))
+        if (!index || !names(*index, self->targets.first()))
             return self->finish(self->change);
         self->write(&*index, raw);
     });
@@ -132,10 +141,14 @@ void IndexEdit::write(const FallbackIndex *read, const RawManifest &raw)
 {
     QByteArray next;
     if (adding) {
-        const auto base = read ? *read : FallbackIndex::parse(emptyIndex()).value();
-        next = base.withEntry(entry);
+        FallbackIndex base = read ? *read : FallbackIndex::parse(emptyIndex()).value();
+        for (const QJsonObject &entry : entries) {
+            next = base.withEntry(entry);
+            // Our own output: it parses.
+            base = FallbackIndex::parse(next).value();
+        }
     } else {
-        next = read->withoutEntry(target);
+        next = read->withoutEntry(targets.first());
         const auto after = FallbackIndex::parse(next);
         if (after.ok() && after->document().value(QStringLiteral("manifests")).toArray().isEmpty())
             return deleteEmpty(raw);
@@ -196,7 +209,8 @@ void IndexEdit::settleThenVerify()
         if (self->finished)
             return;
         self->read([self](std::optional<FallbackIndex> index, RawManifest) {
-            const bool present = index && names(*index, self->target);
+            const bool present = index && (self->adding ? namesAll(*index, self->targets)
+                                                        : names(*index, self->targets.first()));
             if (present == self->adding)
                 return self->finish(self->change);
             // Another writer replaced the index from a read older than our write.
@@ -281,24 +295,39 @@ RequestHandle FallbackIndexWriter::add(const QString &repository, const Digest &
                                        const QJsonObject &entry, QObject *context,
                                        async::Callback<FallbackIndexChange> done)
 {
+    return addAll(repository, subject, {entry}, context, std::move(done));
+}
+
+RequestHandle FallbackIndexWriter::addAll(const QString &repository, const Digest &subject,
+                                          const QList<QJsonObject> &entries, QObject *context,
+                                          async::Callback<FallbackIndexChange> done)
+{
     auto edit = std::make_shared<IndexEdit>();
     edit->source = m_source;
     edit->context = context;
     edit->repository = repository;
     edit->subject = subject;
-    edit->entry = entry;
+    edit->entries = entries;
     edit->adding = true;
     edit->maxAttempts = m_maxAttempts;
     edit->done = std::move(done);
-    const auto target = Digest::parse(entry.value(QStringLiteral("digest")).toString());
-    if (!target.ok()) {
-        async::deliverLater(context, [done = edit->done] {
-            done(Error::make(ErrorKind::InvalidInput,
-                             QStringLiteral("The referrer entry has no valid digest.")));
-        });
+    for (const QJsonObject &entry : entries) {
+        const auto target = Digest::parse(entry.value(QStringLiteral("digest")).toString());
+        if (!target.ok()) {
+            async::deliverLater(context, [done = edit->done] {
+                done(Error::make(ErrorKind::InvalidInput,
+                                 QStringLiteral("A referrer entry has no valid digest.")));
+            });
+            return RequestHandle();
+        }
+        edit->targets.append(target.value());
+    }
+    if (entries.isEmpty()) {
+        FallbackIndexChange nothing;
+        nothing.tag = subject.fallbackTag();
+        async::deliverLater(context, [done = edit->done, nothing] { done(nothing); });
         return RequestHandle();
     }
-    edit->target = target.value();
     return runEdit(edit);
 }
 
@@ -311,7 +340,7 @@ RequestHandle FallbackIndexWriter::remove(const QString &repository, const Diges
     edit->context = context;
     edit->repository = repository;
     edit->subject = subject;
-    edit->target = referrer;
+    edit->targets = {referrer};
     edit->adding = false;
     edit->maxAttempts = m_maxAttempts;
     edit->done = std::move(done);

@@ -56,6 +56,11 @@ public:
     /// index of `subject` unless an entry with its digest is there.
     RequestHandle add(const QString &repository, const Digest &subject, const QJsonObject &entry,
                       QObject *context, async::Callback<FallbackIndexChange> done);
+    /// add() of several entries in one write (a copy bringing a subject's referrers along),
+    /// each unless an entry with its digest is there.
+    RequestHandle addAll(const QString &repository, const Digest &subject,
+                         const QList<QJsonObject> &entries, QObject *context,
+                         async::Callback<FallbackIndexChange> done);
     /// Removes every entry naming `referrer` from the fallback index of `subject`; deletes the
     /// tag when nothing is left (an index with only unusable entries is kept).
     RequestHandle remove(const QString &repository, const Digest &subject, const Digest &referrer,

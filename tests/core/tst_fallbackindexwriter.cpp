@@ -80,6 +80,7 @@ private Q_SLOTS:
     void firstAttachCreatesTheIndex();
     void secondAttachExtendsAndKeepsForeignContent();
     void addingWhatIsThereWritesNothing();
+    void addAllWritesOnceAndKeepsWhatIsThere();
     void removingTheLastEntryDeletesTheTag();
     void removingKeepsOtherEntries();
     void concurrentWritersWithIfMatchAreMerged();
@@ -145,6 +146,51 @@ void TestFallbackIndexWriter::secondAttachExtendsAndKeepsForeignContent()
     QCOMPARE(entryDigests(*index), (QList<Digest>{digestOf(theirs), digestOf(ours)}));
     QCOMPARE(index->document().value(QStringLiteral("x-their-field")).toString(),
              QStringLiteral("kept"));
+}
+
+void TestFallbackIndexWriter::addAllWritesOnceAndKeepsWhatIsThere()
+{
+    MemorySource source;
+    source.setReferrersApi(false);
+    const Digest subject = source
+                               .addManifest(Repo, image(QStringLiteral("s")),
+                                            mediatype::OciManifest, QStringLiteral("v1"))
+                               .value();
+    const QJsonObject first =
+        entryFor(artifact(Sbom, image(QStringLiteral("s")), QStringLiteral("first")));
+    FallbackIndexWriter writer(&source);
+    const auto seeded = addEntry(writer, subject, first);
+    QVERIFY(seeded.ok());
+    const Digest before = *seeded->writtenIndex;
+    QList<QJsonObject> entries{first};
+    for (const char *name : {"a", "b", "c"})
+        entries.append(
+            entryFor(artifact(Sbom, image(QStringLiteral("s")), QString::fromLatin1(name))));
+    const auto change = waitFor<FallbackIndexChange>(
+        [&](QObject *ctx, auto done) { return writer.addAll(Repo, subject, entries, ctx, done); });
+    QVERIFY2(change.ok(), qPrintable(change.error().toString()));
+    QVERIFY(change->changed);
+    // One write for the three new entries: it replaced the index the single add left.
+    QCOMPARE(change->replacedIndex, std::optional<Digest>(before));
+    QCOMPARE(change->attempts, 1);
+    const auto index = stored(source, subject);
+    QVERIFY(index);
+    QCOMPARE(entryDigests(*index),
+             (QList<Digest>{digestOf(entries.at(0)), digestOf(entries.at(1)),
+                            digestOf(entries.at(2)), digestOf(entries.at(3))}));
+    // All present: nothing written.
+    const auto again = waitFor<FallbackIndexChange>(
+        [&](QObject *ctx, auto done) { return writer.addAll(Repo, subject, entries, ctx, done); });
+    QVERIFY(again.ok());
+    QVERIFY(!again->changed);
+    // A bad entry refuses the whole batch before anything is sent.
+    QList<QJsonObject> bad{
+        entryFor(artifact(Sbom, image(QStringLiteral("s")), QStringLiteral("d")))};
+    bad.append(QJsonObject{{QStringLiteral("digest"), QStringLiteral("sha256:nothex")}});
+    const auto refused = waitFor<FallbackIndexChange>(
+        [&](QObject *ctx, auto done) { return writer.addAll(Repo, subject, bad, ctx, done); });
+    QVERIFY(!refused.ok());
+    QCOMPARE(entryDigests(*stored(source, subject)).size(), 4);
 }
 
 void TestFallbackIndexWriter::addingWhatIsThereWritesNothing()

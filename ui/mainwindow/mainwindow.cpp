@@ -5,6 +5,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/registrysources.h"
+#include "mainwindow/registrywrites.h"
 #include "mainwindow/windowlayout.h"
 #include "models/nodeicons.h"
 #include "models/registrytreemodel.h"
@@ -40,6 +41,10 @@ MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
     , m_supplyChain(new SupplyChainDock(this))
     , m_layout(new WindowLayout(this, m_registries, m_tree, m_inspector))
     , m_sources(new RegistrySources(stack, this))
+    , m_writes(new RegistryWrites({this, m_tree, m_activity, m_sources,
+                                   [this] { return m_registries->currentRegistry(); },
+                                   [this] { return m_registries->registries(); }},
+                                  this))
     , m_externalSource(new QObject(this))
 {
     setWindowTitle(QStringLiteral("Ocular"));
@@ -84,6 +89,8 @@ MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
             [this](const QString &text) { m_activity->setActivity(m_inspector, text); });
     connect(m_inspector, &InspectorPanel::problem, m_activity, &ActivityStatus::showProblem);
     connect(m_activity, &ActivityStatus::cancelRequested, this, &MainWindow::cancelLoading);
+    connect(m_tree, &RepositoryTreePanel::addTagRequested, m_writes, &RegistryWrites::addTag);
+    connect(m_tree, &RepositoryTreePanel::copyToRequested, m_writes, &RegistryWrites::copyTo);
 
     m_registries->restore();
     m_layout->restore();

@@ -9,6 +9,7 @@ namespace ocular {
 class ActivityStatus;
 class MainWindowActions;
 class RegistrySources;
+class RegistryWrites;
 class WindowLayout;
 class ContentSource;
 class InspectorPanel;
@@ -51,6 +52,8 @@ public:
     /// What the panels read the current registry through; null without a registry.
     ContentSource *currentSource() const;
     QAction *action(const QString &name) const;
+    /// Add Tag…, Copy To… and what they record.
+    RegistryWrites *writes() const { return m_writes; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +75,7 @@ private:
     SupplyChainDock *m_supplyChain;
     WindowLayout *m_layout;
     RegistrySources *m_sources;
+    RegistryWrites *m_writes;
     RegistrySource *m_source = nullptr;
     MainWindowActions *m_actions = nullptr;
     QObject *m_externalSource;

@@ -2,8 +2,8 @@
 
 #include "models/registrytreemodel.h"
 #include "models/repositoryfilterproxy.h"
-#include "reference/reference.h"
 #include "reference/nametext.h"
+#include "reference/reference.h"
 #include "views/displayformat.h"
 #include "views/referencemenu.h"
 
@@ -377,6 +377,13 @@ void RepositoryTreePanel::refresh()
     reload();
 }
 
+void RepositoryTreePanel::refreshRepository(const QString &repository)
+{
+    const QModelIndex index = m_model->repositoryIndex(repository);
+    if (index.isValid())
+        refreshNode(index);
+}
+
 void RepositoryTreePanel::refreshNode(const QModelIndex &sourceIndex)
 {
     QModelIndex target = sourceIndex;
@@ -564,6 +571,15 @@ ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex
         if (keep.isValid())
             refreshNode(keep);
     });
+    // Writes name the manifest by digest once it is known: a tag could move between the click
+    // and the write.
+    if (selection.kind == NodeKind::Tag ||
+        (selection.kind == NodeKind::Manifest && selection.digest().isValid())) {
+        menu->addWriteAction(QStringLiteral("addTag"), tr("Add &Tag…"), this,
+                             [this, selection] { Q_EMIT addTagRequested(selection); });
+        menu->addWriteAction(QStringLiteral("copyTo"), tr("Cop&y To…"), this,
+                             [this, selection] { Q_EMIT copyToRequested(selection); });
+    }
     return menu;
 }
 

@@ -61,6 +61,9 @@ public:
     QString noMatchMessage() const;
     /// F5: reloads the selected repository or tag, or everything when nothing is selected.
     void refresh();
+    /// Reloads one repository's tags after a write changed them (nothing when the tree does not
+    /// list it).
+    void refreshRepository(const QString &repository);
     /// Cancels every request in flight.
     void cancel();
     /// Selects the loaded node with this digest (expanding its parents); false if none.
@@ -89,6 +92,9 @@ Q_SIGNALS:
     void openInNewWindowRequested(const QString &reference);
     /// A short confirmation for the status bar ("Copied …").
     void information(const QString &text);
+    /// "Add Tag…" / "Copy To…" on a tag or manifest node.
+    void addTagRequested(const ocular::TreeSelection &selection);
+    void copyToRequested(const ocular::TreeSelection &selection);
 
 private:
     void reload();

@@ -46,6 +46,16 @@ QAction *ReferenceMenu::addRefresh(QObject *context, std::function<void()> refre
     return addCallback(QStringLiteral("refresh"), tr("Re&fresh"), context, std::move(refresh));
 }
 
+QAction *ReferenceMenu::addWriteAction(const QString &name, const QString &text, QObject *context,
+                                       std::function<void()> run)
+{
+    if (!m_hasWriteSection) {
+        addSection(tr("Write"));
+        m_hasWriteSection = true;
+    }
+    return addCallback(name, text, context, std::move(run));
+}
+
 QAction *ReferenceMenu::namedAction(const QString &name) const
 {
     const QList<QAction *> all = actions();

@@ -24,6 +24,10 @@ public:
     QAction *addOpenInNewWindow(QObject *context, std::function<void()> open);
     /// Adds "Refresh"; `refresh` runs with `context` alive.
     QAction *addRefresh(QObject *context, std::function<void()> refresh);
+    /// Adds an action that changes the registry under a "Write" section (made on first use);
+    /// `run` runs with `context` alive.
+    QAction *addWriteAction(const QString &name, const QString &text, QObject *context,
+                            std::function<void()> run);
     /// The action with this object name ("copyReference", "copyDigest", "openInNewWindow",
     /// "refresh"), null when absent.
     QAction *namedAction(const QString &name) const;
@@ -38,6 +42,7 @@ private:
 
     QAction *m_copyReference;
     QAction *m_copyDigest;
+    bool m_hasWriteSection = false;
 };
 
 } // namespace ocular

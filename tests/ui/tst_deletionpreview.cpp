@@ -25,6 +25,9 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProgressBar>
@@ -56,6 +59,35 @@ BuiltManifest image(const QString &salt)
     const ContentBlob config{"{\"salt\":\"" + salt.toUtf8() + "\"}", QString(mediatype::OciConfig)};
     const ContentBlob layer{"layer " + salt.toUtf8(), QString(mediatype::OciLayerTarGzip)};
     return ManifestBuilder().image(QString(mediatype::OciManifest), config, {{layer, {}}}).value();
+}
+
+BuiltManifest artifact(const QString &type, const BuiltManifest &subject, const QString &salt)
+{
+    ManifestBuilder::Artifact a;
+    a.artifactType = type;
+    ManifestBuilder::Artifact::File file;
+    file.bytes = salt.toUtf8();
+    file.mediaType = type;
+    file.title = salt + QStringLiteral(".json");
+    a.files.append(file);
+    a.subject = subject.descriptor();
+    return ManifestBuilder().artifact(a).value();
+}
+
+/// An image index over `entries`; `referrerIndex` makes it a fallback-tag listing (each entry
+/// with its artifactType), as a registry without the referrers API keeps them.
+BuiltManifest index(const QList<const BuiltManifest *> &entries, bool referrerIndex = false)
+{
+    QJsonArray array;
+    for (const BuiltManifest *m : entries) {
+        QJsonObject extra;
+        if (referrerIndex)
+            extra.insert(
+                QStringLiteral("artifactType"),
+                QJsonDocument::fromJson(m->raw).object().value(QLatin1String("artifactType")));
+        array.append(m->descriptorJson(extra));
+    }
+    return ManifestBuilder().index(QString(mediatype::OciIndex), array).value();
 }
 
 bool push(ContentSource *source, const BuiltManifest &m, const QString &tag)
@@ -116,6 +148,7 @@ class TestDeletionPreview : public QObject
 private Q_SLOTS:
     void planListsEveryTagAndTheButtonSaysSo();
     void stalePlanIsMadeAgainAndNothingIsDeleted();
+    void referrersAndIndexesAreChoices();
     void closingWhileBuildingCancelsTheRequests();
     void treeMenuAndDeleteKeyOpenTheDialog();
     void switchingRegistryClosesTheDialog();
@@ -229,6 +262,81 @@ void TestDeletionPreview::stalePlanIsMadeAgainAndNothingIsDeleted()
     QCOMPARE(v1->descriptor.digest, a.digest);
 }
 
+void TestDeletionPreview::referrersAndIndexesAreChoices()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = test::makeStack(registry.hostPort());
+    QVERIFY(stack);
+    ContentSource *source = stack->source();
+    // a, tagged v1, with an SBOM listed in its fallback tag (docker-registry 2.8 has no
+    // referrers API); c, tagged c, is an entry of the index tagged multi.
+    const BuiltManifest a = image(QStringLiteral("a"));
+    const BuiltManifest sbom = artifact(QString(mediatype::SpdxJson), a, QStringLiteral("sbom"));
+    const BuiltManifest c = image(QStringLiteral("c"));
+    const BuiltManifest other = image(QStringLiteral("other"));
+    const BuiltManifest multi = index({&c, &other});
+    QVERIFY(push(source, a, QStringLiteral("v1")));
+    QVERIFY(push(source, sbom, sbom.digest.toString()));
+    QVERIFY(push(source, index({&sbom}, true), a.digest.fallbackTag()));
+    QVERIFY(push(source, c, QStringLiteral("c")));
+    QVERIFY(push(source, other, other.digest.toString()));
+    QVERIFY(push(source, multi, QStringLiteral("multi")));
+
+    // The SBOM would be left without its subject: shown, and offered as a choice.
+    DeletionPreviewDialog dialog(source, Repo, QStringLiteral("v1"));
+    dialog.show();
+    dialog.start();
+    QVERIFY2(waitForState(dialog, DeletionPreviewDialog::State::Ready),
+             qPrintable(dialog.message()));
+    DeletionPlanTree *tree = dialog.planTree();
+    QCOMPARE(tree->rowsOf(DeletionPlanTree::Section::Orphans), QStringList{sbom.digest.toString()});
+    QVERIFY(dialog.withReferrersBox()->isVisibleTo(&dialog));
+    QVERIFY(!dialog.withReferrersBox()->isChecked());
+    QVERIFY(dialog.breakIndexesBox()->isHidden());
+    QCOMPARE(dialog.deleteButton()->text(), QStringLiteral("Delete manifest and 1 tag"));
+    saveShot(&dialog, QStringLiteral("delete-orphans"));
+
+    // Ticked: planned again with the SBOM deleted first, and its fallback tag emptied.
+    dialog.withReferrersBox()->setChecked(true);
+    QVERIFY(waitForState(dialog, DeletionPreviewDialog::State::Ready));
+    QVERIFY(dialog.plan()->options.withReferrers);
+    QCOMPARE(tree->rowsOf(DeletionPlanTree::Section::Manifests),
+             (QStringList{sbom.digest.toString(), a.digest.toString()}));
+    QVERIFY(!tree->section(DeletionPlanTree::Section::Orphans));
+    QCOMPARE(tree->rowsOf(DeletionPlanTree::Section::EmptiedFallbackTags),
+             QStringList{a.digest.fallbackTag()});
+    QVERIFY2(dialog.deleteButton()->text().startsWith(QStringLiteral("Delete 2 manifests")),
+             qPrintable(dialog.deleteButton()->text()));
+    saveShot(&dialog, QStringLiteral("delete-with-referrers"));
+    dialog.withReferrersBox()->setChecked(false);
+    QVERIFY(waitForState(dialog, DeletionPreviewDialog::State::Ready));
+    QCOMPARE(tree->rowsOf(DeletionPlanTree::Section::Orphans), QStringList{sbom.digest.toString()});
+
+    // An entry of a tagged index: refused, with the reason, until "delete anyway" is ticked.
+    DeletionPreviewDialog entry(source, Repo, QStringLiteral("c"));
+    entry.show();
+    entry.start();
+    QVERIFY2(waitForState(entry, DeletionPreviewDialog::State::Refused),
+             qPrintable(entry.message()));
+    QVERIFY(!entry.deleteButton()->isEnabled());
+    QVERIFY2(entry.message().startsWith(QStringLiteral("Refused: ")), qPrintable(entry.message()));
+    QCOMPARE(entry.planTree()->rowsOf(DeletionPlanTree::Section::BrokenIndexes),
+             QStringList{multi.digest.toString()});
+    QVERIFY(entry.breakIndexesBox()->isVisibleTo(&entry));
+    saveShot(&entry, QStringLiteral("delete-refused"));
+    entry.breakIndexesBox()->setChecked(true);
+    QVERIFY2(waitForState(entry, DeletionPreviewDialog::State::Ready), qPrintable(entry.message()));
+    QVERIFY(entry.deleteButton()->isEnabled());
+    QCOMPARE(entry.deleteButton()->text(), QStringLiteral("Delete manifest and 1 tag"));
+    // The index is still listed: it breaks, and the user said so.
+    QCOMPARE(entry.planTree()->rowsOf(DeletionPlanTree::Section::BrokenIndexes),
+             QStringList{multi.digest.toString()});
+
+    // Choosing sent nothing.
+    for (const BuiltManifest *m : {&a, &sbom, &c, &multi})
+        QCOMPARE(headStatus(registry.baseUrl(), m->digest.toString()), 200);
+}
+
 void TestDeletionPreview::closingWhileBuildingCancelsTheRequests()
 {
     OCULAR_TEST_REGISTRY(registry);
@@ -338,11 +446,15 @@ void TestDeletionPreview::treeMenuAndDeleteKeyOpenTheDialog()
     dialog = panel.deleteDialog();
     QVERIFY(dialog);
     QSignalSpy deleted(&panel, &RepositoryTreePanel::manifestDeleted);
+    QSignalSpy information(&panel, &RepositoryTreePanel::information);
     QVERIFY(waitForState(*dialog, DeletionPreviewDialog::State::Ready));
     QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
     QVERIFY2(waitForState(*dialog, DeletionPreviewDialog::State::Finished),
              qPrintable(dialog->message()));
     QCOMPARE(deleted.count(), 1);
+    QVERIFY(information.count() >= 1);
+    QCOMPARE(information.last().first().toString(),
+             QStringLiteral("Deleted 1 manifest from team/app"));
     QVERIFY(QTest::qWaitFor(
         [&] {
             return model->tagIndex(Repo, QStringLiteral("keep")).isValid() &&

@@ -5,6 +5,9 @@
 #include "views/displayformat.h"
 #include "write/deletionplanner.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace ocular {
 
 DeletionPlanLoader::DeletionPlanLoader(ContentSource *source, QObject *parent)
@@ -110,22 +113,46 @@ void DeletionPlanLoader::finishWith(quint64 generation, const RepositoryInventor
     if (generation != m_generation)
         return;
     m_inventory = inventory;
-    m_loading = false;
     m_current = RequestHandle();
-    replan(m_options);
+    planInBackground(generation);
 }
 
 bool DeletionPlanLoader::replan(const DeletionOptions &options)
 {
-    if (!m_inventory || m_loading)
+    if (!m_inventory)
         return false;
     m_options = options;
-    DeletionPlan plan = DeletionPlanner::plan(*m_inventory, m_target, options);
-    if (m_targetUntagged && m_inventory->referrersApi == ReferrersAnswer::Kind::Api)
-        plan.warnings << tr("No tag reaches this manifest: its referrers through the referrers "
-                            "API were not asked (those listed in fallback and cosign tags were).");
-    Q_EMIT planned(plan);
+    m_loading = true;
+    planInBackground(++m_generation);
     return true;
+}
+
+void DeletionPlanLoader::planInBackground(quint64 generation)
+{
+    Q_EMIT step(tr("Working out what the delete does…"));
+    // The worker gets its own copies (implicitly shared, never written): nothing it reads is
+    // touched by this thread meanwhile, and a loader destroyed first only drops the result.
+    const RepositoryInventory inventory = *m_inventory;
+    const Digest target = m_target;
+    const DeletionOptions options = m_options;
+    const bool untaggedWithApi =
+        m_targetUntagged && inventory.referrersApi == ReferrersAnswer::Kind::Api;
+    auto *watcher = new QFutureWatcher<DeletionPlan>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        Q_EMIT planned(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([inventory, target, options, untaggedWithApi] {
+        DeletionPlan plan = DeletionPlanner::plan(inventory, target, options);
+        if (untaggedWithApi)
+            plan.warnings << DeletionPlanLoader::tr(
+                "No tag reaches this manifest: its referrers through the referrers API were not "
+                "asked (those listed in fallback and cosign tags were).");
+        return plan;
+    }));
 }
 
 void DeletionPlanLoader::cancel()

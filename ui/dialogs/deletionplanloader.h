@@ -15,9 +15,11 @@ class ContentSource;
 /// Works out the DeletionPlan the delete dialog shows, the way `ocular-cli delete` does: a tag
 /// is resolved to its digest (a manifest is deleted by digest, with every tag on it), the
 /// repository's inventory is built, an untagged target the inventory did not reach is read on
-/// its own, then DeletionPlanner plans. Everything is asynchronous; a new load() or cancel()
-/// makes every reply of an earlier one a no-op (generations), and the inventory is kept so that
-/// toggling an option re-plans without a request.
+/// its own, then DeletionPlanner plans on a worker thread (a pure function over a value copy of
+/// the inventory: a repository of thousands of manifests must not stall the GUI thread).
+/// Everything is asynchronous; a new load(), replan() or cancel() makes every reply of an
+/// earlier one a no-op (generations), and the inventory is kept so that toggling an option
+/// re-plans without a request.
 class DeletionPlanLoader : public QObject
 {
     Q_OBJECT
@@ -27,8 +29,8 @@ public:
 
     /// Starts over: `reference` is a tag or a digest in `repository`.
     void load(const QString &repository, const QString &reference, const DeletionOptions &options);
-    /// Plans again from the inventory of the last load with other options: synchronous, no
-    /// request (the planner is a pure function). False when there is no inventory yet.
+    /// Plans again from the inventory of the last load with other options, without a request;
+    /// planned() follows. False (nothing started) while there is no inventory yet.
     bool replan(const DeletionOptions &options);
     /// Stops the load in flight; nothing is reported for it.
     void cancel();
@@ -47,6 +49,7 @@ private:
     void buildInventory(quint64 generation);
     void readUntaggedTarget(quint64 generation, RepositoryInventory inventory);
     void finishWith(quint64 generation, const RepositoryInventory &inventory);
+    void planInBackground(quint64 generation);
     void fail(quint64 generation, const QString &message);
 
     QPointer<ContentSource> m_source;

@@ -1,5 +1,6 @@
 #include "deletionplantree.h"
 
+#include "content/artifactclass.h"
 #include "content/mediatype.h"
 #include "views/displayformat.h"
 
@@ -13,8 +14,12 @@ constexpr int SectionRole = Qt::UserRole + 1;
 
 QString itemKind(const DeletionPlan::Item &item)
 {
-    if (!item.artifactType.isEmpty())
-        return item.artifactType;
+    if (!item.artifactType.isEmpty()) {
+        // "SPDX SBOM" reads better than its media type; an unknown type is shown as it is.
+        const ArtifactClass kind = ArtifactClass::fromType(item.artifactType);
+        return kind.format != ArtifactFormat::Unknown && !kind.label.isEmpty() ? kind.label
+                                                                               : item.artifactType;
+    }
     if (!item.mediaType.isEmpty())
         return mediatype::describe(item.mediaType);
     return DeletionPlanTree::tr("manifest (not read)");
@@ -26,10 +31,9 @@ QTreeWidgetItem *addRow(QTreeWidgetItem *parent, const QString &what, const QStr
     auto *row = new QTreeWidgetItem(parent, QStringList{what, detail});
     // Rows are facts, not choices: selectable for copying, never checkable or editable.
     row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    if (!tooltip.isEmpty()) {
-        row->setToolTip(0, tooltip);
-        row->setToolTip(1, tooltip);
-    }
+    // Digests and details may be cut at the column's edge: the tooltip has them whole.
+    row->setToolTip(0, tooltip.isEmpty() ? what : tooltip);
+    row->setToolTip(1, tooltip.isEmpty() ? detail : tooltip);
     return row;
 }
 
@@ -178,6 +182,9 @@ void DeletionPlanTree::setPlan(const DeletionPlan &plan)
     }
 
     expandAll();
+    // Full digests fit (they are what a person compares), the details get the rest.
+    resizeColumnToContents(0);
+    setColumnWidth(0, qMin(columnWidth(0) + 12, qMax(200, viewport()->width() * 2 / 3)));
 }
 
 QTreeWidgetItem *DeletionPlanTree::section(Section section) const

@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QIcon>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -49,7 +50,7 @@ DeletionPreviewDialog::DeletionPreviewDialog(ContentSource *source, const QStrin
 {
     setWindowTitle(tr("Delete from %1").arg(repository));
     setObjectName(QStringLiteral("deletionPreviewDialog"));
-    resize(760, 520);
+    resize(900, 560);
 
     const bool byDigest = bool(Digest::parse(reference));
     m_title->setText(
@@ -85,6 +86,9 @@ DeletionPreviewDialog::DeletionPreviewDialog(ContentSource *source, const QStrin
     // Enter must never delete: the destructive button is pressed on purpose or not at all.
     m_deleteButton->setAutoDefault(false);
     m_deleteButton->setDefault(false);
+    m_deleteButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
+    // Red when it can delete, so it never reads like an ordinary OK.
+    m_deleteButton->setStyleSheet(QStringLiteral("QPushButton:enabled { color: #b02020; }"));
     m_cancelButton->setDefault(true);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_deleteButton, QDialogButtonBox::DestructiveRole);
@@ -161,7 +165,8 @@ void DeletionPreviewDialog::replan()
 {
     if (m_state != State::Ready && m_state != State::Refused)
         return;
-    // The inventory is already read: planning again is a pure function, no request.
+    // The inventory is already read: planning again needs no request.
+    setState(State::Planning);
     if (!m_loader->replan(options()))
         start();
 }
@@ -177,11 +182,16 @@ void DeletionPreviewDialog::onPlanned(const DeletionPlan &plan)
     m_withReferrers->setText(
         wantsReferrers || plan.orphans.isEmpty()
             ? tr("Also delete the referrers (signatures, SBOMs…) and theirs, recursively")
-            : tr("Also delete the %1 referrer(s) (signatures, SBOMs…) and theirs, recursively")
-                  .arg(plan.orphans.size()));
+            : (plan.orphans.size() == 1
+                   ? tr("Also delete the referrer (signature, SBOM…) and its own, recursively")
+                   : tr("Also delete the %1 referrers (signatures, SBOMs…) and theirs, "
+                        "recursively")
+                         .arg(plan.orphans.size())));
     m_breakIndexes->setVisible(m_breakIndexes->isChecked() || !plan.brokenIndexes.isEmpty());
-    m_breakIndexes->setText(tr("Delete anyway, and break the %1 index(es) listed above")
-                                .arg(plan.brokenIndexes.size()));
+    m_breakIndexes->setText(plan.brokenIndexes.size() == 1
+                                ? tr("Delete anyway, and break the index listed above")
+                                : tr("Delete anyway, and break the %1 indexes listed above")
+                                      .arg(plan.brokenIndexes.size()));
 
     QString text = m_notice;
     if (!text.isEmpty())
@@ -379,8 +389,10 @@ void DeletionPreviewDialog::updateButtons()
     m_deleteButton->setEnabled(m_state == State::Ready && m_plan && !m_plan->isRefused());
     m_deleteButton->setText(m_plan && m_state != State::Planning ? deleteButtonText(*m_plan)
                                                                  : tr("Delete"));
-    const bool running = m_state == State::Planning || m_state == State::Executing;
-    m_cancelButton->setText(running ? tr("Cancel") : tr("Close"));
+    // Cancel while there is still something to call off (the delete itself included), Close
+    // once the dialog only reports.
+    const bool over = m_state == State::Finished || m_state == State::Failed;
+    m_cancelButton->setText(over ? tr("Close") : tr("Cancel"));
     m_tree->setEnabled(m_state != State::Planning);
 }
 

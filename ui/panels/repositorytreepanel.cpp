@@ -611,9 +611,11 @@ bool RepositoryTreePanel::requestDelete(const QModelIndex &proxyIndex)
             [this, generation](const DeletionPlan &plan, const DeletionOutcome &outcome) {
                 if (generation != m_generation)
                     return;
+                const int count = outcome.deletedCount();
                 Q_EMIT information(
-                    tr("Deleted %n manifest(s) from %1", nullptr, outcome.deletedCount())
-                        .arg(plan.repository));
+                    count == 1
+                        ? tr("Deleted 1 manifest from %1").arg(plan.repository)
+                        : tr("Deleted %1 manifests from %2").arg(count).arg(plan.repository));
                 Q_EMIT manifestDeleted(plan, outcome);
             });
     dialog->open();

@@ -149,6 +149,7 @@ private Q_SLOTS:
     void planListsEveryTagAndTheButtonSaysSo();
     void stalePlanIsMadeAgainAndNothingIsDeleted();
     void referrersAndIndexesAreChoices();
+    void registryRefusingDeletesChangesNothing();
     void closingWhileBuildingCancelsTheRequests();
     void treeMenuAndDeleteKeyOpenTheDialog();
     void switchingRegistryClosesTheDialog();
@@ -335,6 +336,47 @@ void TestDeletionPreview::referrersAndIndexesAreChoices()
     // Choosing sent nothing.
     for (const BuiltManifest *m : {&a, &sbom, &c, &multi})
         QCOMPARE(headStatus(registry.baseUrl(), m->digest.toString()), 200);
+}
+
+void TestDeletionPreview::registryRefusingDeletesChangesNothing()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto seed = test::makeStack(registry.hostPort());
+    QVERIFY(seed);
+    const BuiltManifest a = image(QStringLiteral("a"));
+    QVERIFY(push(seed->source(), a, QStringLiteral("v1")));
+
+    // A registry with deletes disabled answers 405 UNSUPPORTED.
+    test::FaultProxy proxy(QUrl(registry.baseUrl()));
+    QVERIFY2(proxy.listen(), qPrintable(proxy.errorString()));
+    auto refuse = test::FaultProxy::rule("DELETE", QStringLiteral("^/v2/.*/manifests/"),
+                                         test::FaultProxy::Action::Respond);
+    refuse.status = 405;
+    refuse.headers = {{"Content-Type", "application/json"}};
+    refuse.body =
+        R"({"errors":[{"code":"UNSUPPORTED","message":"The operation is unsupported."}]})";
+    const int rule = proxy.addRule(refuse);
+    auto stack = test::makeStack(proxy.hostPort());
+    QVERIFY(stack);
+
+    DeletionPreviewDialog dialog(stack->source(), Repo, QStringLiteral("v1"));
+    dialog.show();
+    dialog.start();
+    QVERIFY2(waitForState(dialog, DeletionPreviewDialog::State::Ready),
+             qPrintable(dialog.message()));
+    QSignalSpy deleted(&dialog, &DeletionPreviewDialog::deleted);
+    QTest::mouseClick(dialog.deleteButton(), Qt::LeftButton);
+    QVERIFY2(waitForState(dialog, DeletionPreviewDialog::State::Finished),
+             qPrintable(dialog.message()));
+    QCOMPARE(proxy.hits(rule), 1);
+    QCOMPARE(deleted.count(), 0);
+    QVERIFY2(dialog.message().startsWith(QStringLiteral("Nothing was deleted: ")) &&
+                 dialog.message().contains(QStringLiteral("UNSUPPORTED")),
+             qPrintable(dialog.message()));
+    QVERIFY(!dialog.message().contains(DeletionExecutor::storageNote()));
+    saveShot(&dialog, QStringLiteral("delete-unsupported"));
+    QCOMPARE(headStatus(registry.baseUrl(), a.digest.toString()), 200);
+    QCOMPARE(headStatus(registry.baseUrl(), QStringLiteral("v1")), 200);
 }
 
 void TestDeletionPreview::closingWhileBuildingCancelsTheRequests()

@@ -111,10 +111,11 @@ DeletionPreviewDialog::DeletionPreviewDialog(ContentSource *source, const QStrin
     connect(m_withReferrers, &QCheckBox::toggled, this, [this] { replan(); });
     connect(m_breakIndexes, &QCheckBox::toggled, this, [this] { replan(); });
     connect(m_deleteButton, &QPushButton::clicked, this, &DeletionPreviewDialog::execute);
-    // QDialogButtonBox would reject() on the RejectRole button; Cancel first stops what runs.
+    // The button box's rejected() is left unconnected: Cancel during a run stops it and keeps
+    // the dialog open, so that the user sees the run was cut short.
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
         if (m_state == State::Executing)
-            cancelOperation(); // stays open: the user should see that the run was cut short
+            cancelOperation();
         else
             reject();
     });
@@ -214,7 +215,9 @@ void DeletionPreviewDialog::onPlanFailed(const QString &message)
     m_plan.reset();
     m_tree->clearPlan();
     setState(State::Failed);
-    setMessage(tr("%1\nNothing was changed.").arg(message), true);
+    // After a stale plan, the user still needs to hear that the first run deleted nothing.
+    const QString before = m_notice.isEmpty() ? QString() : m_notice + QStringLiteral("\n\n");
+    setMessage(before + tr("%1\nNothing was changed.").arg(message), true);
 }
 
 void DeletionPreviewDialog::execute()
@@ -289,13 +292,19 @@ void DeletionPreviewDialog::onExecuted(const DeletionPlan &plan, Result<Deletion
     }
     case DeletionOutcome::Status::Stopped: {
         setState(State::Finished);
-        QString text = tr("The delete stopped after %1 of %2: %3")
+        const QString why = outcome.error ? outcome.error->toString() : tr("no reason given");
+        if (outcome.deletedCount() == 0) {
+            // The first delete failed (deletes disabled, no permission): the registry is as it
+            // was, and that is all there is to say (PROTOCOL §6).
+            setMessage(tr("Nothing was deleted: %1").arg(why), true);
+            return;
+        }
+        setMessage(tr("The delete stopped after %1 of %2: %3")
                            .arg(countedManifests(outcome.deletedCount()))
                            .arg(plan.items.size())
-                           .arg(outcome.error ? outcome.error->toString() : tr("no reason given"));
-        if (outcome.deletedCount() > 0)
-            text += QStringLiteral("\n\n") + DeletionExecutor::storageNote();
-        setMessage(text, true);
+                           .arg(why) +
+                       QStringLiteral("\n\n") + DeletionExecutor::storageNote(),
+                   true);
         Q_EMIT deleted(plan, outcome);
         Q_EMIT repositoryChanged(plan.repository);
         return;

@@ -66,9 +66,9 @@ public:
     static QString deleteButtonText(const DeletionPlan &plan);
 
 Q_SIGNALS:
-    /// A run ended with something sent to the registry: Completed, or Stopped part-way (the
-    /// outcome says what went). The repository should be shown afresh; an activity log can
-    /// record it.
+    /// A run deleted something: Completed, or Stopped part-way (the outcome says what went);
+    /// not for a run that deleted nothing (Stale, refused by the registry, cancelled). The
+    /// repository should be shown afresh; an activity log can record it.
     void deleted(const ocular::DeletionPlan &plan, const ocular::DeletionOutcome &outcome);
     /// The repository may have changed (a run ended in any way, cancelled included).
     void repositoryChanged(const QString &repository);

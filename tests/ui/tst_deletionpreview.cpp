@@ -412,8 +412,9 @@ void TestDeletionPreview::closingWhileBuildingCancelsTheRequests()
     QVERIFY(dialog->isHidden());
     delete dialog;
     QVERIFY(!guard);
-    // The request in flight was aborted, and the delayed answer arriving later touches nothing.
-    QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, Timeout));
+    // The request in flight was aborted (well before the proxy's 3 s delay would have ended
+    // it), and the delayed answer arriving later touches nothing.
+    QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, 1500));
     QTest::qWait(3500);
 
     // Closed while the executor runs: the delete in flight is cancelled, nothing crashes.
@@ -431,8 +432,34 @@ void TestDeletionPreview::closingWhileBuildingCancelsTheRequests()
     QCOMPARE(running->state(), DeletionPreviewDialog::State::Executing);
     running->close();
     delete running;
-    QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, Timeout));
+    QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, 1000));
     QTest::qWait(2500);
+
+    // Cancel during the run keeps the dialog open and says the registry may be partly changed.
+    const BuiltManifest b = image(QStringLiteral("b"));
+    QVERIFY(push(seed->source(), b, QStringLiteral("b")));
+    const int hitsBefore = proxy.hits(deleteRule);
+    DeletionPreviewDialog cancelled(stack->source(), Repo, QStringLiteral("b"));
+    cancelled.show();
+    cancelled.start();
+    QVERIFY2(waitForState(cancelled, DeletionPreviewDialog::State::Ready),
+             qPrintable(cancelled.message()));
+    QSignalSpy changed(&cancelled, &DeletionPreviewDialog::repositoryChanged);
+    QSignalSpy deleted(&cancelled, &DeletionPreviewDialog::deleted);
+    QTest::mouseClick(cancelled.deleteButton(), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return proxy.hits(deleteRule) > hitsBefore; }, Timeout));
+    QCOMPARE(cancelled.cancelButton()->text(), QStringLiteral("Cancel"));
+    QTest::mouseClick(cancelled.cancelButton(), Qt::LeftButton);
+    QVERIFY(cancelled.isVisible());
+    QCOMPARE(cancelled.state(), DeletionPreviewDialog::State::Failed);
+    QVERIFY2(cancelled.message().startsWith(QStringLiteral("Cancelled.")),
+             qPrintable(cancelled.message()));
+    QCOMPARE(cancelled.cancelButton()->text(), QStringLiteral("Close"));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, 1000));
+    QTest::qWait(2500); // the executor's late answer, if any, changes nothing shown
+    QCOMPARE(cancelled.state(), DeletionPreviewDialog::State::Failed);
+    QCOMPARE(deleted.count(), 0);
 }
 
 void TestDeletionPreview::treeMenuAndDeleteKeyOpenTheDialog()
@@ -543,7 +570,7 @@ void TestDeletionPreview::switchingRegistryClosesTheDialog()
     QVERIFY(!panel.deleteDialog());
     QVERIFY(QTest::qWaitFor([&] { return !dialog; }, Timeout));
     stack.reset();
-    QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, Timeout));
+    QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, 1500));
     QTest::qWait(3500);
     QCOMPARE(headStatus(registry.baseUrl(), a.digest.toString()), 200);
 }

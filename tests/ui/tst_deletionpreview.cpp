@@ -153,6 +153,7 @@ private Q_SLOTS:
     void closingWhileBuildingCancelsTheRequests();
     void treeMenuAndDeleteKeyOpenTheDialog();
     void switchingRegistryClosesTheDialog();
+    void registryClosedUnderTheDialog();
 };
 
 void TestDeletionPreview::planListsEveryTagAndTheButtonSaysSo()
@@ -573,6 +574,36 @@ void TestDeletionPreview::switchingRegistryClosesTheDialog()
     QVERIFY(QTest::qWaitFor([&] { return proxy.openConnections() == 0; }, 1500));
     QTest::qWait(3500);
     QCOMPARE(headStatus(registry.baseUrl(), a.digest.toString()), 200);
+}
+
+void TestDeletionPreview::registryClosedUnderTheDialog()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto seed = test::makeStack(registry.hostPort());
+    QVERIFY(seed);
+    const BuiltManifest a = image(QStringLiteral("a"));
+    QVERIFY(push(seed->source(), a, QStringLiteral("v1")));
+    test::FaultProxy proxy(QUrl(registry.baseUrl()));
+    QVERIFY2(proxy.listen(), qPrintable(proxy.errorString()));
+    auto slow = test::FaultProxy::rule("GET", QStringLiteral("/tags/list"),
+                                       test::FaultProxy::Action::Delay);
+    slow.delayMs = 3000;
+    const int rule = proxy.addRule(slow);
+    auto stack = test::makeStack(proxy.hostPort());
+    QVERIFY(stack);
+
+    // The source goes first, while the dialog waits for it: the dialog stops waiting.
+    DeletionPreviewDialog dialog(stack->source(), Repo, QStringLiteral("v1"));
+    dialog.show();
+    dialog.start();
+    QVERIFY(QTest::qWaitFor([&] { return proxy.hits(rule) > 0; }, Timeout));
+    stack.reset();
+    QCOMPARE(dialog.state(), DeletionPreviewDialog::State::Failed);
+    QCOMPARE(dialog.message(), QStringLiteral("The registry was closed; nothing was changed."));
+    QVERIFY(!dialog.deleteButton()->isVisible());
+    QTest::qWait(3500);
+    QCOMPARE(dialog.state(), DeletionPreviewDialog::State::Failed);
+    QVERIFY(!dialog.plan());
 }
 
 QTEST_MAIN(TestDeletionPreview)

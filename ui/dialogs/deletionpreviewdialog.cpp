@@ -120,6 +120,22 @@ DeletionPreviewDialog::DeletionPreviewDialog(ContentSource *source, const QStrin
             reject();
     });
 
+    // The registry closed under the dialog (removed, its window gone): whatever was asked of it
+    // will not answer, so stop waiting and say so.
+    if (source)
+        connect(source, &QObject::destroyed, this, [this] {
+            const bool wasExecuting = m_state == State::Executing;
+            const bool wasBusy = wasExecuting || m_state == State::Planning;
+            cancelOperation();
+            m_plan.reset();
+            setState(State::Failed);
+            if (wasBusy)
+                setMessage(wasExecuting ? tr("The registry was closed during the delete; what "
+                                             "it had already accepted stays done.")
+                                        : tr("The registry was closed; nothing was changed."),
+                           true);
+        });
+
     setState(State::Planning);
 }
 

@@ -450,6 +450,9 @@ void TestDeletionPreview::closingWhileBuildingCancelsTheRequests()
     QTest::mouseClick(cancelled.deleteButton(), Qt::LeftButton);
     QVERIFY(QTest::qWaitFor([&] { return proxy.hits(deleteRule) > hitsBefore; }, Timeout));
     QCOMPARE(cancelled.cancelButton()->text(), QStringLiteral("Cancel"));
+    QVERIFY(!cancelled.deleteButton()->isEnabled());
+    QVERIFY(cancelled.findChild<QProgressBar *>(QStringLiteral("deletionProgress"))->isVisible());
+    saveShot(&cancelled, QStringLiteral("delete-executing"));
     QTest::mouseClick(cancelled.cancelButton(), Qt::LeftButton);
     QVERIFY(cancelled.isVisible());
     QCOMPARE(cancelled.state(), DeletionPreviewDialog::State::Failed);

@@ -256,7 +256,8 @@ void DeletionPreviewDialog::execute()
                 if (m_state != State::Executing)
                     return;
                 m_progress->setRange(0, qMax(1, total));
-                m_progress->setValue(qBound(0, step, qMax(1, total)));
+                // Announced before each step: the ones before it are done.
+                m_progress->setValue(qBound(0, step - 1, qMax(1, total)));
                 m_progress->setFormat(tr("Step %1 of %2").arg(step).arg(total));
                 setMessage(text);
             });
@@ -412,8 +413,11 @@ void DeletionPreviewDialog::updateButtons()
     m_breakIndexes->setEnabled(choosing);
     m_deleteButton->setVisible(m_state != State::Finished && m_state != State::Failed);
     m_deleteButton->setEnabled(m_state == State::Ready && m_plan && !m_plan->isRefused());
-    m_deleteButton->setText(m_plan && m_state != State::Planning ? deleteButtonText(*m_plan)
-                                                                 : tr("Delete"));
+    if (m_state == State::Executing)
+        m_deleteButton->setText(tr("Deleting…"));
+    else
+        m_deleteButton->setText(m_plan && m_state != State::Planning ? deleteButtonText(*m_plan)
+                                                                     : tr("Delete"));
     // Cancel while there is still something to call off (the delete itself included), Close
     // once the dialog only reports.
     const bool over = m_state == State::Finished || m_state == State::Failed;

@@ -40,17 +40,19 @@ void DeletionPlanLoader::load(const QString &repository, const QString &referenc
     }
     m_target = Digest();
     Q_EMIT step(tr("Resolving %1:%2…").arg(repository, reference));
-    m_current = m_source->resolve(
-        repository, reference, this,
-        [this, generation, reference](Result<ResolvedReference> resolved) {
-            if (generation != m_generation)
-                return;
-            if (!resolved)
-                return fail(generation, tr("Could not resolve the tag %1: %2")
-                                            .arg(reference, resolved.error().toString()));
-            m_target = resolved->descriptor.digest;
-            buildInventory(generation);
-        });
+    const quint64 request = ++m_request;
+    track(request,
+          m_source->resolve(repository, reference, this,
+                            [this, generation, reference](Result<ResolvedReference> resolved) {
+                                if (generation != m_generation)
+                                    return;
+                                if (!resolved)
+                                    return fail(generation,
+                                                tr("Could not resolve the tag %1: %2")
+                                                    .arg(reference, resolved.error().toString()));
+                                m_target = resolved->descriptor.digest;
+                                buildInventory(generation);
+                            }));
 }
 
 void DeletionPlanLoader::buildInventory(quint64 generation)
@@ -62,20 +64,22 @@ void DeletionPlanLoader::buildInventory(quint64 generation)
     // The builder lives as long as its build: parented to the loader (so it cannot outlive the
     // source's users) and deleted once it answered or was cancelled.
     auto *builder = new RepositoryInventoryBuilder(m_source, this);
-    m_current = builder->build(
-        m_repository, RepositoryInventoryBuilder::Options{}, this,
-        [this, generation, builder](Result<RepositoryInventory> built) {
-            builder->deleteLater();
-            if (generation != m_generation)
-                return;
-            if (!built)
-                return fail(generation, tr("Could not read the repository %1: %2")
-                                            .arg(m_repository, built.error().toString()));
-            RepositoryInventory inventory = built.value();
-            if (inventory.manifests.contains(m_target))
-                return finishWith(generation, inventory);
-            readUntaggedTarget(generation, std::move(inventory));
-        });
+    const quint64 request = ++m_request;
+    track(request,
+          builder->build(m_repository, RepositoryInventoryBuilder::Options{}, this,
+                         [this, generation, builder](Result<RepositoryInventory> built) {
+                             builder->deleteLater();
+                             if (generation != m_generation)
+                                 return;
+                             if (!built)
+                                 return fail(generation,
+                                             tr("Could not read the repository %1: %2")
+                                                 .arg(m_repository, built.error().toString()));
+                             RepositoryInventory inventory = built.value();
+                             if (inventory.manifests.contains(m_target))
+                                 return finishWith(generation, inventory);
+                             readUntaggedTarget(generation, std::move(inventory));
+                         }));
 }
 
 void DeletionPlanLoader::readUntaggedTarget(quint64 generation, RepositoryInventory inventory)
@@ -84,28 +88,38 @@ void DeletionPlanLoader::readUntaggedTarget(quint64 generation, RepositoryInvent
         return fail(generation, tr("The registry is no longer open."));
     // An untagged manifest nothing tagged refers to: the inventory never read it.
     Q_EMIT step(tr("Reading %1…").arg(displayformat::shortDigest(m_target)));
-    m_current = m_source->manifest(
-        m_repository, m_target.toString(), this,
-        [this, generation, inventory](Result<SourceManifest> fetched) mutable {
-            if (generation != m_generation)
-                return;
-            if (!fetched)
-                return fail(generation, tr("Could not read the manifest %1: %2")
-                                            .arg(m_target.toString(), fetched.error().toString()));
-            const Manifest &m = fetched->manifest;
-            InventoryManifest known;
-            known.digest = m.digest();
-            known.mediaType = m.mediaType();
-            known.size = m.raw().size();
-            known.artifactType = m.effectiveArtifactType();
-            known.annotations = m.annotations();
-            known.isIndex = m.isIndex();
-            if (m.subject())
-                known.subject = m.subject()->digest;
-            inventory.manifests.insert(known.digest, known);
-            m_targetUntagged = true;
-            finishWith(generation, inventory);
-        });
+    const quint64 request = ++m_request;
+    track(request, m_source->manifest(
+                       m_repository, m_target.toString(), this,
+                       [this, generation, inventory](Result<SourceManifest> fetched) mutable {
+                           if (generation != m_generation)
+                               return;
+                           if (!fetched)
+                               return fail(generation, tr("Could not read the manifest %1: %2")
+                                                           .arg(m_target.toString(),
+                                                                fetched.error().toString()));
+                           const Manifest &m = fetched->manifest;
+                           InventoryManifest known;
+                           known.digest = m.digest();
+                           known.mediaType = m.mediaType();
+                           known.size = m.raw().size();
+                           known.artifactType = m.effectiveArtifactType();
+                           known.annotations = m.annotations();
+                           known.isIndex = m.isIndex();
+                           if (m.subject())
+                               known.subject = m.subject()->digest;
+                           inventory.manifests.insert(known.digest, known);
+                           m_targetUntagged = true;
+                           finishWith(generation, inventory);
+                       }));
+}
+
+void DeletionPlanLoader::track(quint64 request, const RequestHandle &handle)
+{
+    // A reply delivered synchronously (from a cache) may already have started the next request;
+    // its handle is the one cancel() must reach, not this finished one.
+    if (request == m_request && m_loading)
+        m_current = handle;
 }
 
 void DeletionPlanLoader::finishWith(quint64 generation, const RepositoryInventory &inventory)

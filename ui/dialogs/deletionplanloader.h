@@ -51,6 +51,7 @@ private:
     void finishWith(quint64 generation, const RepositoryInventory &inventory);
     void planInBackground(quint64 generation);
     void fail(quint64 generation, const QString &message);
+    void track(quint64 request, const RequestHandle &handle);
 
     QPointer<ContentSource> m_source;
     QString m_repository;
@@ -61,6 +62,8 @@ private:
     bool m_targetUntagged = false;
     quint64 m_generation = 0;
     bool m_loading = false;
+    /// Counts the requests started, so that only the newest one's handle is kept.
+    quint64 m_request = 0;
     RequestHandle m_current;
 };
 

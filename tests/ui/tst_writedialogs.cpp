@@ -5,9 +5,11 @@
 //
 // With OCULAR_SCREENSHOT_DIR set, the dialogs are saved as PNGs there.
 #include "activity/activitylog.h"
+#include "content/mediatype.h"
 #include "demo/demosummary.h"
 #include "dialogs/addtagdialog.h"
 #include "dialogs/copytodialog.h"
+#include "dialogs/deletionpreviewdialog.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/registrywrites.h"
 #include "models/registrytreemodel.h"
@@ -16,6 +18,7 @@
 #include "support/asyncwait.h"
 #include "support/demoregistryclient.h"
 #include "support/tempenv.h"
+#include "support/testmanifests.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
 #include "views/referencemenu.h"
@@ -33,6 +36,7 @@
 
 using namespace ocular;
 using namespace ocular::test;
+using ocular::test::image;
 
 namespace {
 
@@ -70,6 +74,7 @@ private Q_SLOTS:
     void copyToAnotherRegistryKeepsDigestsAndReferrers();
     void copyRefusesItsOwnPlaceAndBadNames();
     void cancelAndClosingMidCopyLeaveNoTag();
+    void deleteFromTheTreeIsRecorded();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -370,6 +375,45 @@ void TestWriteDialogs::cancelAndClosingMidCopyLeaveNoTag()
     tag =
         digestOf(m_mirrorStack->source(), QStringLiteral("closed/hello"), QStringLiteral("latest"));
     QVERIFY(!tag.ok());
+}
+
+void TestWriteDialogs::deleteFromTheTreeIsRecorded()
+{
+    ContentSource *source = m_stack->source();
+    const QString repository = QStringLiteral("scratch/one");
+    const QByteArray manifest = image(QStringLiteral("scratch"));
+    for (const QByteArray &blob : {QByteArray("{\"salt\":\"scratch\"}"), QByteArray("scratch")}) {
+        const auto pushed = waitFor<Digest>([&](QObject *context, auto done) {
+            return source->pushBlob(repository, blob, context, done);
+        });
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().toString()));
+    }
+    const auto pushed = waitFor<PushedContent>([&](QObject *context, auto done) {
+        return source->pushManifest(repository, QStringLiteral("gone"), manifest,
+                                    QString(mediatype::OciManifest), context, done);
+    });
+    QVERIFY2(pushed.ok(), qPrintable(pushed.error().toString()));
+
+    auto window = openWindow();
+    const QModelIndex gone = selectTag(*window, repository, QStringLiteral("gone"));
+    QVERIFY(gone.isValid());
+    const int logged = int(activity().size());
+    QVERIFY(window->treePanel()->requestDelete(gone));
+    DeletionPreviewDialog *dialog = window->treePanel()->deleteDialog();
+    QVERIFY(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->state(), DeletionPreviewDialog::State::Ready, 15000);
+    QCOMPARE(dialog->deleteButton()->text(), QStringLiteral("Delete manifest and 1 tag"));
+    dialog->deleteButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->state(), DeletionPreviewDialog::State::Finished, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(activity().size()), logged + 1, 5000);
+    const ActivityEntry entry = activity().last();
+    QCOMPARE(entry.action, QStringLiteral("delete"));
+    QCOMPARE(entry.repository, repository);
+    QCOMPARE(entry.digest, Digest::sha256(manifest).toString());
+    QCOMPARE(entry.summary, QStringLiteral("deleted 1 manifest(s) and 1 tag(s)"));
+    const auto after = digestOf(source, repository, Digest::sha256(manifest).toString());
+    QVERIFY(!after.ok());
+    QCOMPARE(after.error().kind, ErrorKind::NotFound);
 }
 
 QTEST_MAIN(TestWriteDialogs)

@@ -91,6 +91,7 @@ MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
     connect(m_activity, &ActivityStatus::cancelRequested, this, &MainWindow::cancelLoading);
     connect(m_tree, &RepositoryTreePanel::addTagRequested, m_writes, &RegistryWrites::addTag);
     connect(m_tree, &RepositoryTreePanel::copyToRequested, m_writes, &RegistryWrites::copyTo);
+    connect(m_tree, &RepositoryTreePanel::manifestDeleted, m_writes, &RegistryWrites::recordDelete);
 
     m_registries->restore();
     m_layout->restore();

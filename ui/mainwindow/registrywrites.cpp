@@ -11,6 +11,7 @@
 #include "registry/registryclient.h"
 #include "source/registrysource.h"
 #include "views/activitystatus.h"
+#include "views/displayformat.h"
 
 namespace ocular {
 
@@ -87,13 +88,20 @@ QDialog *RegistryWrites::copyTo(const TreeSelection &selection)
     connect(dialog, &CopyToDialog::copied, this,
             [this](const QString &from, const QString &registry, const QString &repository,
                    const QString &tag, const CopyResult &result) {
-                record(activityrecords::copied(from, registry, repository, tag, result));
+                record(activityrecords::copied(from, displayformat::registryName(registry),
+                                               repository, tag, result));
                 m_context.activity->showInfo(
                     tr("Copied %1 to %2/%3").arg(from, registry, repository));
                 if (registry == m_context.currentRegistry())
                     m_context.tree->refreshRepository(repository);
             });
     return show(dialog);
+}
+
+void RegistryWrites::recordDelete(const DeletionPlan &plan, const DeletionOutcome &outcome)
+{
+    const ContentSource *source = m_context.tree->source();
+    record(activityrecords::deleted(source ? source->displayName() : QString(), plan, outcome));
 }
 
 void RegistryWrites::record(const ActivityEntry &entry)

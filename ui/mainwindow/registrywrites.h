@@ -13,6 +13,8 @@ class ActivityStatus;
 class RegistrySources;
 class RepositoryTreePanel;
 struct ActivityEntry;
+struct DeletionOutcome;
+struct DeletionPlan;
 struct TreeSelection;
 
 /// Opens the write dialogs for nodes of the tree (Add Tag…, Copy To…), shows their progress in
@@ -42,6 +44,8 @@ public:
 
     /// Appends to the activity log without blocking; a failure is shown in the status bar.
     void record(const ActivityEntry &entry);
+    /// Records a delete the tree's Delete… dialog sent (RepositoryTreePanel::manifestDeleted).
+    void recordDelete(const DeletionPlan &plan, const DeletionOutcome &outcome);
 
 Q_SIGNALS:
     /// An entry reached the activity log (or failed to: `ok` false).

@@ -1,5 +1,6 @@
 #include "repositorytreepanel.h"
 
+#include "dialogs/deletionpreviewdialog.h"
 #include "models/registrytreemodel.h"
 #include "models/repositoryfilterproxy.h"
 #include "reference/nametext.h"
@@ -10,6 +11,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -63,6 +65,8 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     // The tree may shrink with the window; the inspector gets what is left (see MainWindow).
     m_view->setMinimumWidth(160);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // The Delete key on a tag or manifest opens the delete preview (see eventFilter).
+    m_view->installEventFilter(this);
 
     m_noMatch->setWordWrap(true);
     m_noMatch->setStyleSheet(QStringLiteral("color: palette(mid); padding: 4px;"));
@@ -145,6 +149,7 @@ void RepositoryTreePanel::setIdleMessage(const QString &text, int step, int tota
 
 RepositoryTreePanel::~RepositoryTreePanel()
 {
+    closeDeleteDialog();
     cancel();
 }
 
@@ -159,6 +164,9 @@ void RepositoryTreePanel::setSource(ContentSource *source)
 
 void RepositoryTreePanel::reload()
 {
+    // A delete preview belongs to the registry it was opened on: switching away closes it,
+    // which cancels what it has in flight.
+    closeDeleteDialog();
     cancel();
     ++m_generation;
     m_model->clear();
@@ -580,7 +588,84 @@ ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex
         menu->addWriteAction(QStringLiteral("copyTo"), tr("Cop&y To…"), this,
                              [this, selection] { Q_EMIT copyToRequested(selection); });
     }
+    if (selection.kind == NodeKind::Tag || selection.kind == NodeKind::Manifest) {
+        const QPersistentModelIndex proxyKeep(proxyIndex);
+        QAction *remove =
+            menu->addWriteAction(QStringLiteral("delete"), tr("Delete…"), this, [this, proxyKeep] {
+                if (proxyKeep.isValid())
+                    requestDelete(proxyKeep);
+            });
+        remove->setShortcut(QKeySequence::Delete);
+        remove->setEnabled(selection.kind == NodeKind::Tag || selection.digest().isValid());
+    }
     return menu;
+}
+
+bool RepositoryTreePanel::requestDelete(const QModelIndex &proxyIndex)
+{
+    const TreeSelection selection =
+        selectionFor(m_proxy->mapToSource(proxyIndex).siblingAtColumn(0));
+    QString reference;
+    if (selection.kind == NodeKind::Tag)
+        reference = selection.tag;
+    else if (selection.kind == NodeKind::Manifest && selection.digest().isValid())
+        reference = selection.digest().toString();
+    if (reference.isEmpty() || !m_source)
+        return false;
+    closeDeleteDialog();
+    auto *dialog = new DeletionPreviewDialog(m_source, selection.repository, reference, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_deleteDialog = dialog;
+    const quint64 generation = m_generation;
+    connect(dialog, &DeletionPreviewDialog::repositoryChanged, this,
+            [this, generation](const QString &repository) {
+                if (generation == m_generation)
+                    refreshRepository(repository);
+            });
+    connect(dialog, &DeletionPreviewDialog::deleted, this,
+            [this, generation](const DeletionPlan &plan, const DeletionOutcome &outcome) {
+                if (generation != m_generation)
+                    return;
+                const int count = outcome.deletedCount();
+                Q_EMIT information(
+                    count == 1
+                        ? tr("Deleted 1 manifest from %1").arg(plan.repository)
+                        : tr("Deleted %1 manifests from %2").arg(count).arg(plan.repository));
+                Q_EMIT manifestDeleted(plan, outcome);
+            });
+    dialog->open();
+    dialog->start();
+    return true;
+}
+
+DeletionPreviewDialog *RepositoryTreePanel::deleteDialog() const
+{
+    return m_deleteDialog;
+}
+
+void RepositoryTreePanel::closeDeleteDialog()
+{
+    if (!m_deleteDialog)
+        return;
+    // reject() cancels the dialog's requests (late replies are dropped by its generations);
+    // nothing it says afterwards concerns this panel. Deleted later: this may run inside one
+    // of the dialog's own signals.
+    DeletionPreviewDialog *dialog = m_deleteDialog;
+    m_deleteDialog = nullptr;
+    dialog->disconnect(this);
+    dialog->reject();
+    dialog->deleteLater();
+}
+
+bool RepositoryTreePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier &&
+            requestDelete(m_view->currentIndex()))
+            return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void RepositoryTreePanel::onFilterTextChanged(const QString &text)

@@ -4,6 +4,8 @@
 #include "models/treeselection.h"
 #include "reference/reference.h"
 #include "source/contentsource.h"
+#include "write/deletionoutcome.h"
+#include "write/deletionplan.h"
 
 #include <QHash>
 #include <QPersistentModelIndex>
@@ -22,6 +24,7 @@ class QFrame;
 
 namespace ocular {
 
+class DeletionPreviewDialog;
 class ReferenceMenu;
 class RegistryTreeModel;
 class RepositoryFilterProxy;
@@ -72,6 +75,12 @@ public:
     /// by prefix); for scripted use and tests.
     bool selectPath(const QStringList &names);
 
+    /// "Delete…" on a tag or manifest row (a proxy index): opens the DeletionPreviewDialog for
+    /// it; false (nothing opened) for any other row. One such dialog at a time.
+    bool requestDelete(const QModelIndex &proxyIndex);
+    /// The open delete dialog, null when none.
+    DeletionPreviewDialog *deleteDialog() const;
+
     TreeSelection currentSelection() const;
     QString currentRepository() const;
     /// The inline message above the tree (catalog problems); empty when hidden.
@@ -95,6 +104,12 @@ Q_SIGNALS:
     /// "Add Tag…" / "Copy To…" on a tag or manifest node.
     void addTagRequested(const ocular::TreeSelection &selection);
     void copyToRequested(const ocular::TreeSelection &selection);
+    /// A delete sent something to the registry (DeletionPreviewDialog::deleted); the
+    /// repository is being read again.
+    void manifestDeleted(const ocular::DeletionPlan &plan, const ocular::DeletionOutcome &outcome);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void reload();
@@ -114,6 +129,7 @@ private:
     void expandMatches();
     void loadCatalogForFilter();
     void updateNoMatch();
+    void closeDeleteDialog();
 
     /// Registers a request before it starts (its callback may run synchronously, e.g. from
     /// the cache); attach() hands over the handle Cancel needs.
@@ -146,6 +162,7 @@ private:
     int m_nextRequestId = 0;
     QHash<int, QPair<RequestHandle, QString>> m_inFlight;
     QList<int> m_order;
+    QPointer<DeletionPreviewDialog> m_deleteDialog;
 };
 
 } // namespace ocular

@@ -2,16 +2,19 @@
 
 #include "models/registrytreemodel.h"
 #include "models/repositoryfilterproxy.h"
-#include "reference/reference.h"
 #include "reference/nametext.h"
+#include "reference/reference.h"
 #include "views/displayformat.h"
 #include "views/referencemenu.h"
 
+#include <QDragMoveEvent>
+#include <QDropEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -34,6 +37,20 @@ QString refusedNamesMessage(const QString &summary, const QList<RejectedName> &r
     if (rejected.size() > 3)
         shown.append(QStringLiteral("…"));
     return summary + QLatin1Char(' ') + shown.join(QStringLiteral(", "));
+}
+
+/// The dropped URLs as local paths; empty unless every one is a local file.
+QStringList droppedLocalFiles(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            return {};
+        paths.append(url.toLocalFile());
+    }
+    return paths;
 }
 
 } // namespace
@@ -63,6 +80,9 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     // The tree may shrink with the window; the inspector gets what is left (see MainWindow).
     m_view->setMinimumWidth(160);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Files dropped from a file manager onto a tag or manifest attach to it.
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
 
     m_noMatch->setWordWrap(true);
     m_noMatch->setStyleSheet(QStringLiteral("color: palette(mid); padding: 4px;"));
@@ -397,6 +417,19 @@ void RepositoryTreePanel::refreshNode(const QModelIndex &sourceIndex)
     emitSelection();
 }
 
+void RepositoryTreePanel::refreshRepository(const QString &repository)
+{
+    const QModelIndex index = m_model->repositoryIndex(repository);
+    if (!index.isValid())
+        return;
+    const TreeSelection current = currentSelection();
+    // The tags are replaced by the reload: the selected one is selected again when they are
+    // back, so the panels that follow the selection (referrers) read it afresh.
+    if (current.repository == repository && !current.tag.isEmpty())
+        m_pendingTag = {repository, current.tag};
+    refreshNode(index);
+}
+
 bool RepositoryTreePanel::openRepository(const QString &name)
 {
     const QString trimmed = name.trimmed();
@@ -564,7 +597,72 @@ ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex
         if (keep.isValid())
             refreshNode(keep);
     });
+    const auto [subjectRepository, subject] = subjectAt(proxyIndex);
+    if (selection.kind == NodeKind::Repository || !subjectRepository.isEmpty()) {
+        menu->addSection(tr("Write"));
+        QAction *write = nullptr;
+        if (selection.kind == NodeKind::Repository) {
+            const QString repository = selection.repository;
+            write = menu->addAction(tr("&Push Artifact…"), this, [this, repository] {
+                Q_EMIT pushArtifactRequested(repository, QString(), {});
+            });
+            write->setObjectName(QStringLiteral("pushArtifact"));
+        } else {
+            write = menu->addAction(tr("&Attach Files…"), this,
+                                    [this, repository = subjectRepository, subject] {
+                                        Q_EMIT pushArtifactRequested(repository, subject, {});
+                                    });
+            write->setObjectName(QStringLiteral("attachFiles"));
+        }
+    }
     return menu;
+}
+
+QPair<QString, QString> RepositoryTreePanel::subjectAt(const QModelIndex &proxyIndex) const
+{
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex).siblingAtColumn(0);
+    if (!m_model->node(source))
+        return {};
+    const TreeSelection selection = selectionFor(source);
+    if (selection.kind == NodeKind::Tag && Reference::isValidTag(selection.tag))
+        return {selection.repository, selection.tag};
+    // A manifest is attached to by digest: the exact content the user pointed at.
+    if (selection.kind == NodeKind::Manifest && selection.digest().isValid())
+        return {selection.repository, selection.digest().toString()};
+    return {};
+}
+
+bool RepositoryTreePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        const bool onSubject =
+            !subjectAt(m_view->indexAt(drag->position().toPoint())).first.isEmpty();
+        if (onSubject && !droppedLocalFiles(drag->mimeData()).isEmpty())
+            drag->acceptProposedAction();
+        else
+            drag->ignore();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QStringList files = droppedLocalFiles(drop->mimeData());
+        const auto [repository, subject] = subjectAt(m_view->indexAt(drop->position().toPoint()));
+        if (files.isEmpty() || repository.isEmpty()) {
+            drop->ignore();
+            return true;
+        }
+        drop->acceptProposedAction();
+        Q_EMIT pushArtifactRequested(repository, subject, files);
+        return true;
+    }
+    default:
+        return QWidget::eventFilter(watched, event);
+    }
 }
 
 void RepositoryTreePanel::onFilterTextChanged(const QString &text)

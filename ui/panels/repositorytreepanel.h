@@ -63,6 +63,9 @@ public:
     void refresh();
     /// Cancels every request in flight.
     void cancel();
+    /// Reloads a repository's tags after a write (a push), keeping the selected tag selected
+    /// once they are back; nothing when the repository is not in the tree.
+    void refreshRepository(const QString &repository);
     /// Selects the loaded node with this digest (expanding its parents); false if none.
     bool selectDigest(const Digest &digest);
     /// Selects a node by a path of names (`repo`, `tag`, `linux/amd64`…; a trailing `*` matches
@@ -87,10 +90,22 @@ Q_SIGNALS:
     void openRepositoryRequested();
     /// "Open in New Window" on a node: `reference` is `repo`, `repo:tag` or `repo@digest`.
     void openInNewWindowRequested(const QString &reference);
+    /// "Push artifact…" on a repository, "Attach files…" on a tag or manifest, or local files
+    /// dropped on one: `subject` is the tag or digest to attach to (empty for none), `files`
+    /// the dropped paths (empty from the menu).
+    void pushArtifactRequested(const QString &repository, const QString &subject,
+                               const QStringList &files);
     /// A short confirmation for the status bar ("Copied …").
     void information(const QString &text);
 
+protected:
+    /// Local files dragged over a tag or manifest row of the tree (its viewport).
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// The repository and subject identifier (tag or digest) of a row, for attaching; an
+    /// empty repository when the row cannot be a subject.
+    QPair<QString, QString> subjectAt(const QModelIndex &proxyIndex) const;
     void reload();
     void loadCatalogPage();
     void loadChildren(const QModelIndex &sourceIndex);

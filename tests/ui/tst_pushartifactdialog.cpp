@@ -330,6 +330,15 @@ void TestPushArtifactDialog::attachPushesThePreviewedArtifactToTheFallbackTag()
     QCOMPARE(dialog.subject()->digest, image);
     QCOMPARE(dialog.subject()->size, qint64(imageRaw->raw.size()));
     QCOMPARE(dialog.subject()->mediaType, QString(mediatype::OciManifest));
+    // The subject belongs to the repository it was looked up in: editing that asks again.
+    dialog.repositoryEdit()->setFocus();
+    dialog.repositoryEdit()->end(false);
+    QTest::keyClicks(dialog.repositoryEdit(), QStringLiteral("x"));
+    QVERIFY(dialog.problems().contains(
+        QStringLiteral("Press Enter in Repository to look the subject up there.")));
+    QTest::keyClick(dialog.repositoryEdit(), Qt::Key_Backspace);
+    QVERIFY(!dialog.problems().contains(
+        QStringLiteral("Press Enter in Repository to look the subject up there.")));
 
     const QByteArray sbom = "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"app\"}";
     const QByteArray notes = "built on a Thursday\n";
@@ -488,6 +497,9 @@ void TestPushArtifactDialog::closingMidPushCancelsWithoutACrash()
     QTRY_VERIFY_WITH_TIMEOUT(proxy.countMatching("PUT", QStringLiteral("/blobs/uploads/")) >= 1,
                              10000);
     QVERIFY(dialog->isPushing());
+    QVERIFY(dialog->cancelButton()->isVisible());
+    QVERIFY(!dialog->tagEdit()->isEnabled());
+    saveShot(dialog, QStringLiteral("push-dialog-uploading"));
     dialog->close();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 5000);
     // Late replies (the delayed PUT, the DELETE) arrive with the dialog gone: nothing crashes.

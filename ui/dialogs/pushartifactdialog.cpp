@@ -247,11 +247,17 @@ void PushArtifactDialog::buildLayout()
     subjectBox->setSpacing(2);
     subjectBox->addWidget(m_subjectEdit);
     subjectBox->addWidget(m_subjectStatus);
-    form->addRow(tr("&Subject:"), subjectBox);
+    // Rows holding a layout get no buddy from QFormLayout: the mnemonic needs one to work
+    // (and to not show a literal '&').
+    auto *subjectLabel = new QLabel(tr("&Subject:"), this);
+    subjectLabel->setBuddy(m_subjectEdit);
+    form->addRow(subjectLabel, subjectBox);
     auto *typeRow = new QHBoxLayout;
     typeRow->addWidget(m_typePreset);
     typeRow->addWidget(m_type, 1);
-    form->addRow(tr("Artifact t&ype:"), typeRow);
+    auto *typeLabel = new QLabel(tr("Artifact t&ype:"), this);
+    typeLabel->setBuddy(m_typePreset);
+    form->addRow(typeLabel, typeRow);
 
     auto *filesGroup = new QGroupBox(tr("Files"), this);
     auto *filesLayout = new QVBoxLayout(filesGroup);
@@ -290,6 +296,7 @@ void PushArtifactDialog::buildLayout()
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({620, 480});
 
     auto *progress = new QGridLayout;
     progress->addWidget(m_stage, 0, 0, 1, 2);
@@ -314,7 +321,7 @@ void PushArtifactDialog::buildLayout()
     layout->addLayout(progress);
     layout->addWidget(m_result);
     layout->addLayout(buttons);
-    resize(1100, 680);
+    resize(1180, 720);
 }
 
 void PushArtifactDialog::setSubjectReference(const QString &identifier)
@@ -556,6 +563,8 @@ QStringList PushArtifactDialog::problems() const
                        .arg(tag.left(140)));
     if (m_subjectEdit->text().trimmed() != m_subjectIdentifier)
         out.append(tr("Press Enter in Subject to look it up."));
+    else if (!m_subjectIdentifier.isEmpty() && m_subjectRepository != repository)
+        out.append(tr("Press Enter in Repository to look the subject up there."));
     else if (!m_subjectError.isEmpty())
         out.append(m_subjectError);
     if (m_files->rowCount() == 0)
@@ -863,7 +872,7 @@ QString PushArtifactDialog::describeResult(const ArtifactPushResult &result) con
                             "(OCI-Subject); no fallback tag was written."));
         else if (result.fallback)
             lines.append(tr("Referrers: no referrers API here, so the fallback tag was "
-                            "used: %1.")
+                            "used. %1")
                              .arg(result.fallback->describe().toHtmlEscaped()));
         if (result.replacedIndexDeleted && result.fallback && result.fallback->replacedIndex)
             lines.append(tr("The replaced index %1 was deleted.")

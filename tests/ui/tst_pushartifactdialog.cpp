@@ -11,7 +11,9 @@
 #include "dialogs/pushartifactdialog.h"
 #include "mainwindow/mainwindow.h"
 #include "models/registrytreemodel.h"
+#include "panels/referrerspanel.h"
 #include "panels/repositorytreepanel.h"
+#include "panels/supplychaindock.h"
 #include "referrers/fallbackindex.h"
 #include "source/contentsource.h"
 #include "support/asyncwait.h"
@@ -604,9 +606,12 @@ void TestPushArtifactDialog::treeOffersWriteActionsAndAcceptsDroppedFiles()
     dialog->setArtifactType(QString(mediatype::CycloneDxJson));
     QTRY_VERIFY_WITH_TIMEOUT(dialog->pushButton()->isEnabled(), 15000);
     QSignalSpy finished(dialog, &PushArtifactDialog::pushFinished);
+    QSignalSpy walked(window.supplyChain()->referrers(), &ReferrersPanel::graphLoaded);
     dialog->push();
     QVERIFY(finished.wait(30000));
     QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    // The referrers panel reads the subject again and finds the new referrer.
+    QTRY_VERIFY_WITH_TIMEOUT(!walked.isEmpty() && walked.last().at(0).toInt() == 1, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(
         tree->model()->tagIndex(QStringLiteral("team/app"), image.fallbackTag()).isValid(), 15000);
     QTRY_COMPARE_WITH_TIMEOUT(tree->currentSelection().tag, QStringLiteral("v1"), 15000);

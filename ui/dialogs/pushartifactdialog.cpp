@@ -738,9 +738,13 @@ void PushArtifactDialog::startPush(const PreparedArtifact &artifact)
     m_lastResult.reset();
     m_result->clear();
     m_blobOffsets.clear();
+    m_blobStages.clear();
     qint64 offset = 0;
     for (const BlobPayload &blob : artifact.blobs) {
         m_blobOffsets.append(offset);
+        // ArtifactPusher names the blob in flight this way: the stage says which blob the
+        // bytes belong to even at a boundary (sent but not yet acknowledged).
+        m_blobStages.append(QStringLiteral("Uploading %1").arg(blob.digest.shortForm()));
         offset += blob.size;
     }
     m_blobOffsets.append(offset); // the end, so blob i spans [offset i, offset i+1)
@@ -777,12 +781,16 @@ void PushArtifactDialog::onPushProgress(const QString &stage, const TransferProg
         return;
     const qint64 total = m_blobOffsets.last();
     const qint64 done = qBound<qint64>(0, progress.bytesDone, total);
-    // The core reports bytes over all blobs; the blob in flight is where that count falls.
-    int blob = 0;
-    while (blob + 2 < m_blobOffsets.size() && done >= m_blobOffsets.at(blob + 1))
-        ++blob;
+    // The core reports bytes over all blobs; the blob in flight is the one the stage names,
+    // else where that count falls.
+    int blob = int(m_blobStages.indexOf(stage));
+    if (blob < 0) {
+        blob = 0;
+        while (blob + 2 < m_blobOffsets.size() && done >= m_blobOffsets.at(blob + 1))
+            ++blob;
+    }
     const qint64 blobSize = m_blobOffsets.at(blob + 1) - m_blobOffsets.at(blob);
-    const qint64 blobDone = done - m_blobOffsets.at(blob);
+    const qint64 blobDone = qBound<qint64>(0, done - m_blobOffsets.at(blob), blobSize);
     // Blob 0 is the empty config; file row r is blob r + 1.
     const int row = blob - 1;
     const bool uploading = stage.startsWith(QLatin1String("Uploading"));
@@ -792,7 +800,9 @@ void PushArtifactDialog::onPushProgress(const QString &stage, const TransferProg
             tr("Uploading %1 (%2 of %3)").arg(name).arg(row + 1).arg(m_files->rowCount()));
         m_fileProgressLabel->setText(tr("%1: %2").arg(name, transferText(blobDone, blobSize, {})));
         m_fileProgress->setValue(permille(blobDone, blobSize));
-    } else if (!uploading) {
+    } else if (uploading) {
+        m_stage->setText(tr("Uploading the empty config"));
+    } else {
         m_fileProgress->setValue(kBarScale);
     }
     m_filling = true;

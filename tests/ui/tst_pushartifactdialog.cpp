@@ -122,6 +122,7 @@ private Q_SLOTS:
     void editingAfterPreviewInvalidatesIt();
     void attachPushesThePreviewedArtifactToTheFallbackTag();
     void aRefusalIsShownVerbatim();
+    void cancelStopsThePushAndKeepsTheDialogUsable();
     void closingMidPushCancelsWithoutACrash();
     void treeOffersWriteActionsAndAcceptsDroppedFiles();
 };
@@ -265,6 +266,38 @@ void TestPushArtifactDialog::validationDisablesPushWithAReason()
     QVERIFY(dialog.problems().first().contains(QStringLiteral("is not a repository name")));
     dialog.repositoryEdit()->setText(QStringLiteral("team/app"));
     QVERIFY(dialog.problems().isEmpty());
+
+    // Local files dropped on the dialog are added; anything else is refused.
+    {
+        const QString droppedPath =
+            writeFile(m_files, QStringLiteral("dropped.intoto.jsonl"), "{}");
+        QMimeData remote;
+        remote.setUrls({QUrl(QStringLiteral("https://example.com/a.json"))});
+        QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &remote, Qt::LeftButton,
+                                Qt::NoModifier);
+        QCoreApplication::sendEvent(&dialog, &refused);
+        QVERIFY(!refused.isAccepted());
+        QMimeData local;
+        local.setUrls({QUrl::fromLocalFile(droppedPath)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &local, Qt::LeftButton,
+                              Qt::NoModifier);
+        QCoreApplication::sendEvent(&dialog, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &local, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&dialog, &drop);
+        QCOMPARE(dialog.filesTable()->rowCount(), 2);
+        QCOMPARE(dialog.filesTable()->item(1, PushArtifactDialog::FileMediaTypeColumn)->text(),
+                 QStringLiteral("application/vnd.in-toto+json"));
+        // Remove takes the selected row away again.
+        QVERIFY(!dialog.removeFilesButton()->isEnabled());
+        dialog.filesTable()->selectRow(1);
+        QVERIFY(dialog.removeFilesButton()->isEnabled());
+        dialog.removeFilesButton()->click();
+        QCOMPARE(dialog.filesTable()->rowCount(), 1);
+    }
+    // Enter in a field sends nothing: no button is the default.
+    for (QPushButton *button : dialog.findChildren<QPushButton *>())
+        QVERIFY2(!button->autoDefault() && !button->isDefault(), qPrintable(button->text()));
 
     // A subject that is neither a tag nor a digest is refused before any lookup.
     dialog.setSubjectReference(QStringLiteral("sha256:nothex"));
@@ -465,6 +498,55 @@ void TestPushArtifactDialog::aRefusalIsShownVerbatim()
     // The dialog is usable again.
     QVERIFY(dialog.pushButton()->isEnabled());
     QVERIFY(dialog.tagEdit()->isEnabled());
+}
+
+void TestPushArtifactDialog::cancelStopsThePushAndKeepsTheDialogUsable()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    FaultProxy proxy(QUrl(registry.baseUrl()));
+    QVERIFY(proxy.listen());
+    auto hang =
+        FaultProxy::rule("PUT", QStringLiteral("/blobs/uploads/"), FaultProxy::Action::Delay);
+    hang.delayMs = 3000;
+    hang.times = 1;
+    proxy.addRule(hang);
+    auto stack = makeStack(proxy.hostPort());
+    QVERIFY(stack);
+
+    PushArtifactDialog dialog(stack->source(), QStringLiteral("team/app"));
+    dialog.show();
+    dialog.addFiles({writeFile(m_files, QStringLiteral("cancelled.txt"), "cancel me")});
+    dialog.setArtifactType(QString(mediatype::InToto));
+    dialog.setTag(QStringLiteral("cancelled"));
+    QSignalSpy pushed(&dialog, &PushArtifactDialog::pushed);
+    QSignalSpy finished(&dialog, &PushArtifactDialog::pushFinished);
+    // Push without a preview prepares first, then sends.
+    dialog.push();
+    QVERIFY(dialog.isPreparing());
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.countMatching("PUT", QStringLiteral("/blobs/uploads/")) >= 1,
+                             10000);
+    QVERIFY(dialog.isPushing());
+    QVERIFY(dialog.cancelButton()->isVisible());
+    dialog.cancelButton()->click();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(pushed.size(), 0);
+    QVERIFY(!dialog.isPushing());
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("cancelled")),
+             qPrintable(dialog.errorText()));
+    QVERIFY(!dialog.cancelButton()->isVisible());
+    QVERIFY(dialog.tagEdit()->isEnabled());
+    QVERIFY(dialog.pushButton()->isEnabled());
+    // The upload session was abandoned and nothing was tagged.
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.countMatching("DELETE", QStringLiteral("/blobs/uploads/")) >= 1,
+                             10000);
+    QVERIFY(!readManifest(*stack, QStringLiteral("team/app"), QStringLiteral("cancelled")).ok());
+
+    // The same dialog pushes fine afterwards (the hang applied once).
+    dialog.push();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    QCOMPARE(pushed.size(), 1);
+    QVERIFY(readManifest(*stack, QStringLiteral("team/app"), QStringLiteral("cancelled")).ok());
 }
 
 void TestPushArtifactDialog::closingMidPushCancelsWithoutACrash()

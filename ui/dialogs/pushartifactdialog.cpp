@@ -312,7 +312,10 @@ void PushArtifactDialog::buildLayout()
     buttons->addWidget(m_pushButton);
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_closeButton);
-    m_pushButton->setDefault(true);
+    // Enter in a field must never send anything: no button is the default.
+    for (QPushButton *button : {m_previewButton, m_pushButton, m_cancelButton, m_closeButton,
+                                m_addFiles, m_removeFiles, m_addAnnotation, m_removeAnnotation})
+        button->setAutoDefault(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
@@ -906,6 +909,13 @@ void PushArtifactDialog::cancelPush()
 
 void PushArtifactDialog::reject()
 {
+    if (m_preparing) {
+        // A preparation for Push must not start sending from a closed dialog.
+        ++m_prepareRun;
+        m_preparing = false;
+        setInputsEnabled(true);
+        m_previewDigest->clear();
+    }
     if (m_pushing) {
         // No answer of this push may land in a dialog that is closing.
         ++m_pushGeneration;

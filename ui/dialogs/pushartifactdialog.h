@@ -102,6 +102,7 @@ public:
     QLineEdit *artifactTypeEdit() const { return m_type; }
     QCheckBox *deleteReplacedIndexBox() const { return m_deleteReplaced; }
     QLabel *problemsLabel() const { return m_problems; }
+    QPushButton *removeFilesButton() const { return m_removeFiles; }
     QPushButton *previewButton() const { return m_previewButton; }
     QPushButton *pushButton() const { return m_pushButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }

@@ -22,9 +22,12 @@
 #include "support/testmanifests.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
+#include "views/eventloopstallprobe.h"
 #include "views/referencemenu.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -120,6 +123,7 @@ private Q_SLOTS:
     void presetsAreTheProtocolsTypes();
     void validationDisablesPushWithAReason();
     void editingAfterPreviewInvalidatesIt();
+    void previewHashesBigFilesOffTheGuiThread();
     void attachPushesThePreviewedArtifactToTheFallbackTag();
     void aRefusalIsShownVerbatim();
     void cancelStopsThePushAndKeepsTheDialogUsable();
@@ -341,6 +345,54 @@ void TestPushArtifactDialog::editingAfterPreviewInvalidatesIt()
     dialog.setTag(QStringLiteral("later"));
     QVERIFY(previewed.wait(10000));
     QVERIFY(!dialog.preparedArtifact());
+}
+
+void TestPushArtifactDialog::previewHashesBigFilesOffTheGuiThread()
+{
+    // Big enough that hashing it on the GUI thread would stall the loop far past the ceiling.
+    const QString path = m_files.filePath(QStringLiteral("big.tar"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray chunk(1024 * 1024, '\0');
+        for (int i = 0; i < 160; ++i) {
+            chunk[0] = char(i);
+            QCOMPARE(file.write(chunk), qint64(chunk.size()));
+        }
+    }
+    PushArtifactDialog dialog(nullptr, QStringLiteral("team/app"));
+    dialog.show();
+    dialog.addFiles({path});
+    dialog.setArtifactType(QStringLiteral("application/vnd.example.big"));
+    QSignalSpy previewed(&dialog, &PushArtifactDialog::previewFinished);
+    EventLoopStallProbe probe(5);
+    probe.start();
+    QElapsedTimer took;
+    took.start();
+    dialog.previewButton()->click();
+    QVERIFY(dialog.isPreparing());
+    QVERIFY(!dialog.previewButton()->isEnabled());
+    QVERIFY(previewed.wait(60000));
+    const qint64 ms = took.elapsed();
+    probe.stop();
+    QVERIFY2(probe.maxStallMs() < 200, qPrintable(probe.report()));
+    qInfo("hashed 160 MiB in %lld ms; %s", ms, qPrintable(probe.report()));
+    const auto prepared = dialog.preparedArtifact();
+    QVERIFY2(prepared, qPrintable(dialog.errorText()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QVERIFY(hash.addData(&file));
+    const QJsonObject layer = QJsonDocument::fromJson(prepared->manifest.raw)
+                                  .object()
+                                  .value(QStringLiteral("layers"))
+                                  .toArray()
+                                  .at(0)
+                                  .toObject();
+    QCOMPARE(layer.value(QStringLiteral("digest")).toString(),
+             QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex()));
+    QCOMPARE(layer.value(QStringLiteral("size")).toInteger(), qint64(160) * 1024 * 1024);
+    QVERIFY(QFile::remove(path));
 }
 
 void TestPushArtifactDialog::attachPushesThePreviewedArtifactToTheFallbackTag()

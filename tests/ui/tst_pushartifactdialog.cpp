@@ -62,7 +62,8 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
-/// Pushes a small image (config + layer) by tag; its digest (invalid on failure).
+/// Pushes a small image (config + layer) by tag, or by digest only when `tag` is empty; its
+/// digest (invalid on failure).
 Digest pushImage(RegistryStack &stack, const QString &repository, const QString &tag,
                  const QString &salt)
 {
@@ -82,8 +83,9 @@ Digest pushImage(RegistryStack &stack, const QString &repository, const QString 
                     {QStringLiteral("layers"),
                      QJsonArray{descriptor(QString(mediatype::OciLayerTarGzip), layer)}}});
     const auto pushed = waitFor<PushedContent>([&](QObject *ctx, auto done) {
-        return stack.source()->pushManifest(repository, tag, raw, mediatype::OciManifest, ctx,
-                                            done);
+        return stack.source()->pushManifest(repository,
+                                            tag.isEmpty() ? Digest::sha256(raw).toString() : tag,
+                                            raw, mediatype::OciManifest, ctx, done);
     });
     return pushed.ok() ? pushed->digest : Digest();
 }
@@ -434,6 +436,10 @@ void TestPushArtifactDialog::attachPushesThePreviewedArtifactToTheFallbackTag()
              2);
     // The same file twice is one file.
     QCOMPARE(dialog.addFiles({m_files.filePath(QStringLiteral("notes.txt"))}), 0);
+    QCOMPARE(dialog.errorText(), QStringLiteral("Not added: notes.txt (already listed)."));
+    QCOMPARE(dialog.addFiles({m_files.path()}), 0);
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("(a folder)")),
+             qPrintable(dialog.errorText()));
     dialog.filesTable()
         ->item(1, PushArtifactDialog::FileTitleColumn)
         ->setText(QStringLiteral("release-notes.txt"));
@@ -691,6 +697,25 @@ void TestPushArtifactDialog::treeOffersWriteActionsAndAcceptsDroppedFiles()
     QCOMPARE(dialog->subject()->digest, image);
     delete dialog;
 
+    // An untagged manifest, opened by digest: attached to by that digest.
+    const Digest untagged =
+        pushImage(*stack, QStringLiteral("team/app"), QString(), QStringLiteral("untagged"));
+    QVERIFY(untagged.isValid());
+    QVERIFY(tree->openReference(QStringLiteral("team/app@") + untagged.toString()).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(tree->currentSelection().kind == NodeKind::Manifest &&
+                                 tree->currentSelection().digest() == untagged,
+                             15000);
+    std::unique_ptr<ReferenceMenu> digestMenu(tree->contextMenuFor(tree->view()->currentIndex()));
+    QVERIFY(digestMenu->namedAction(QStringLiteral("attachFiles")));
+    digestMenu->namedAction(QStringLiteral("attachFiles"))->trigger();
+    QCOMPARE(requested.last().at(1).toString(), untagged.toString());
+    dialog = window.findChild<PushArtifactDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->subjectEdit()->text(), untagged.toString());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->subject().has_value(), 15000);
+    QCOMPARE(dialog->subject()->digest, untagged);
+    delete dialog;
+
     // A repository: Push Artifact… without a subject.
     const QModelIndex repo =
         tree->proxy()->mapFromSource(tree->model()->repositoryIndex(QStringLiteral("team/app")));
@@ -698,7 +723,7 @@ void TestPushArtifactDialog::treeOffersWriteActionsAndAcceptsDroppedFiles()
     QVERIFY(!repoMenu->namedAction(QStringLiteral("attachFiles")));
     QVERIFY(repoMenu->namedAction(QStringLiteral("pushArtifact")));
     repoMenu->namedAction(QStringLiteral("pushArtifact"))->trigger();
-    QCOMPARE(requested.size(), 2);
+    QCOMPARE(requested.size(), 3);
     QCOMPARE(requested.last().at(1).toString(), QString());
     dialog = window.findChild<PushArtifactDialog *>();
     QVERIFY(dialog);
@@ -710,7 +735,13 @@ void TestPushArtifactDialog::treeOffersWriteActionsAndAcceptsDroppedFiles()
     // remote URL is not accepted.
     const QString dropped = writeFile(m_files, QStringLiteral("dropped.cdx.json"), "{}");
     QWidget *viewport = tree->view()->viewport();
-    const QPoint onTag = tree->view()->visualRect(proxyTag).center();
+    // The digest node added rows: look the tag up again, and select it as a user would.
+    const QModelIndex tagNow = tree->proxy()->mapFromSource(
+        tree->model()->tagIndex(QStringLiteral("team/app"), QStringLiteral("v1")));
+    QVERIFY(tagNow.isValid());
+    tree->view()->setCurrentIndex(tagNow);
+    QTRY_COMPARE_WITH_TIMEOUT(tree->currentSelection().tag, QStringLiteral("v1"), 15000);
+    const QPoint onTag = tree->view()->visualRect(tagNow).center();
     {
         QMimeData remote;
         remote.setUrls({QUrl(QStringLiteral("https://example.com/x.json"))});
@@ -726,7 +757,7 @@ void TestPushArtifactDialog::treeOffersWriteActionsAndAcceptsDroppedFiles()
     QDropEvent drop(QPointF(onTag), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(viewport, &drop);
     QVERIFY(drop.isAccepted());
-    QCOMPARE(requested.size(), 3);
+    QCOMPARE(requested.size(), 4);
     QCOMPARE(requested.last().at(2).toStringList(), QStringList{dropped});
     dialog = window.findChild<PushArtifactDialog *>();
     QVERIFY(dialog);

@@ -395,12 +395,20 @@ int PushArtifactDialog::addFiles(const QStringList &paths)
     for (int row = 0; row < m_files->rowCount(); ++row)
         present.append(m_files->item(row, FileNameColumn)->data(kPathRole).toString());
     int added = 0;
+    QStringList skipped;
     m_filling = true;
     for (const QString &path : paths) {
         const QFileInfo info(path);
         const QString absolute = info.absoluteFilePath();
-        if (!info.isFile() || present.contains(absolute))
+        if (!info.isFile()) {
+            skipped.append(tr("%1 (%2)").arg(info.fileName().isEmpty() ? path : info.fileName(),
+                                             info.isDir() ? tr("a folder") : tr("not found")));
             continue;
+        }
+        if (present.contains(absolute)) {
+            skipped.append(tr("%1 (already listed)").arg(info.fileName()));
+            continue;
+        }
         present.append(absolute);
         const int row = m_files->rowCount();
         m_files->insertRow(row);
@@ -418,8 +426,13 @@ int PushArtifactDialog::addFiles(const QStringList &paths)
         ++added;
     }
     m_filling = false;
+    // Said once, not silently dropped (a folder dragged in by mistake, the same file twice).
+    m_errorText = skipped.isEmpty() ? QString()
+                                    : tr("Not added: %1.").arg(skipped.join(QStringLiteral(", ")));
     if (added > 0)
         onFieldsEdited();
+    else
+        updateState();
     return added;
 }
 

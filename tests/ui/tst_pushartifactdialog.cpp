@@ -714,6 +714,20 @@ void TestPushArtifactDialog::treeOffersWriteActionsAndAcceptsDroppedFiles()
     QCOMPARE(dialog->subjectEdit()->text(), untagged.toString());
     QTRY_VERIFY_WITH_TIMEOUT(dialog->subject().has_value(), 15000);
     QCOMPARE(dialog->subject()->digest, untagged);
+    // After the push the manifest is selected again and its referrers are read afresh.
+    {
+        dialog->addFiles({writeFile(m_files, QStringLiteral("for-untagged.txt"), "u")});
+        dialog->setArtifactType(QString(mediatype::InToto));
+        QVERIFY(dialog->pushButton()->isEnabled());
+        QSignalSpy finished(dialog, &PushArtifactDialog::pushFinished);
+        QSignalSpy walked(window.supplyChain()->referrers(), &ReferrersPanel::graphLoaded);
+        dialog->push();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!walked.isEmpty() && walked.last().at(0).toInt() == 1, 15000);
+        QCOMPARE(tree->currentSelection().kind, NodeKind::Manifest);
+        QCOMPARE(tree->currentSelection().digest(), untagged);
+    }
     delete dialog;
 
     // A repository: Push Artifact… without a subject.

@@ -311,6 +311,12 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
                 if (!m_proxy->filterText().isEmpty())
                     expandMatches();
                 selectPendingTag(repository);
+                if (m_pendingDigest.first == repository) {
+                    const QModelIndex opened = m_model->findDigest(m_pendingDigest.second);
+                    m_pendingDigest = {};
+                    if (opened.isValid())
+                        selectSource(opened);
+                }
             });
         attach(id, handle);
         return;
@@ -427,6 +433,9 @@ void RepositoryTreePanel::refreshRepository(const QString &repository)
     // back, so the panels that follow the selection (referrers) read it afresh.
     if (current.repository == repository && !current.tag.isEmpty())
         m_pendingTag = {repository, current.tag};
+    else if (current.repository == repository && current.kind == NodeKind::Manifest &&
+             current.digest().isValid())
+        m_pendingDigest = {repository, current.digest()};
     refreshNode(index);
 }
 

@@ -145,6 +145,9 @@ private:
     QPersistentModelIndex m_currentBeforeFilter;
     /// `repo:tag` the user opened before the tags were loaded.
     QPair<QString, QString> m_pendingTag;
+    /// A manifest opened by digest that was selected when its repository was refreshed: it
+    /// comes back with the tags and is selected again.
+    QPair<QString, Digest> m_pendingDigest;
 
     QPointer<ContentSource> m_source;
     quint64 m_generation = 0;

@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
+#include "activity/activityrecords.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addregistrydialog.h"
 #include "dialogs/preferencesdialog.h"
+#include "dialogs/pushartifactdialog.h"
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/registrysources.h"
 #include "mainwindow/registrywrites.h"
@@ -85,6 +87,10 @@ MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
     connect(m_tree, &RepositoryTreePanel::information, m_activity, &ActivityStatus::showInfo);
     connect(m_tree, &RepositoryTreePanel::openInNewWindowRequested, this,
             [this](const QString &reference) { openInNewWindow(reference); });
+    connect(m_tree, &RepositoryTreePanel::pushArtifactRequested, this,
+            [this](const QString &repository, const QString &subject, const QStringList &files) {
+                openPushDialog(repository, subject, files);
+            });
     connect(m_inspector, &InspectorPanel::activityChanged, m_activity,
             [this](const QString &text) { m_activity->setActivity(m_inspector, text); });
     connect(m_inspector, &InspectorPanel::problem, m_activity, &ActivityStatus::showProblem);
@@ -174,6 +180,35 @@ void MainWindow::onRegistryChanged(const QString &url)
     m_tree->setSource(source);
     setWindowTitle(source ? QStringLiteral("%1 — Ocular").arg(source->displayName())
                           : QStringLiteral("Ocular"));
+}
+
+PushArtifactDialog *MainWindow::openPushDialog(const QString &repository, const QString &subject,
+                                               const QStringList &files)
+{
+    ContentSource *source = m_tree->source();
+    if (!source) {
+        m_activity->showProblem(tr("Open a registry before pushing."));
+        return nullptr;
+    }
+    auto *dialog = new PushArtifactDialog(source, repository, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!subject.isEmpty())
+        dialog->setSubjectReference(subject);
+    if (!files.isEmpty())
+        dialog->addFiles(files);
+    connect(dialog, &PushArtifactDialog::pushed, this,
+            [this](const ArtifactRequest &request, const ArtifactPushResult &result) {
+                m_activity->showInfo(
+                    tr("Pushed %1 to %2").arg(result.digest.shortForm(), request.repository));
+                m_writes->record(activityrecords::pushed(
+                    request.subject ? QStringLiteral("attach") : QStringLiteral("push"),
+                    m_source ? m_source->displayName() : QString(), request, result));
+                // The new tag and the subject's fallback tag show up in the tree; the selected
+                // tag is selected again, which makes the referrers panel read it afresh.
+                m_tree->refreshRepository(request.repository);
+            });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::addRegistryDialog()

@@ -7,6 +7,7 @@ class QAction;
 namespace ocular {
 
 class ActivityStatus;
+class PushArtifactDialog;
 class MainWindowActions;
 class RegistrySources;
 class RegistryWrites;
@@ -42,6 +43,12 @@ public:
     MainWindow *openInNewWindow(const QString &reference);
     /// Help ▸ About: version, Qt version, licence. Non-blocking; returns the dialog.
     QWidget *showAbout();
+
+    /// Opens the (non-modal) push dialog for `repository` of the current registry, attaching
+    /// to `subject` (tag or digest; empty for none) with `files` added; null without a
+    /// registry. A push refreshes the repository in the tree and the subject's referrers.
+    PushArtifactDialog *openPushDialog(const QString &repository, const QString &subject = {},
+                                       const QStringList &files = {});
 
     RegistryListPanel *registryList() const { return m_registries; }
     RepositoryTreePanel *treePanel() const { return m_tree; }

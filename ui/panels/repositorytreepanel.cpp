@@ -8,12 +8,15 @@
 #include "views/displayformat.h"
 #include "views/referencemenu.h"
 
+#include <QDragMoveEvent>
+#include <QDropEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -36,6 +39,20 @@ QString refusedNamesMessage(const QString &summary, const QList<RejectedName> &r
     if (rejected.size() > 3)
         shown.append(QStringLiteral("…"));
     return summary + QLatin1Char(' ') + shown.join(QStringLiteral(", "));
+}
+
+/// The dropped URLs as local paths; empty unless every one is a local file.
+QStringList droppedLocalFiles(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            return {};
+        paths.append(url.toLocalFile());
+    }
+    return paths;
 }
 
 } // namespace
@@ -67,6 +84,9 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     // The Delete key on a tag or manifest opens the delete preview (see eventFilter).
     m_view->installEventFilter(this);
+    // Files dropped from a file manager onto a tag or manifest attach to it.
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
 
     m_noMatch->setWordWrap(true);
     m_noMatch->setStyleSheet(QStringLiteral("color: palette(mid); padding: 4px;"));
@@ -299,6 +319,12 @@ void RepositoryTreePanel::loadChildren(const QModelIndex &sourceIndex)
                 if (!m_proxy->filterText().isEmpty())
                     expandMatches();
                 selectPendingTag(repository);
+                if (m_pendingDigest.first == repository) {
+                    const QModelIndex opened = m_model->findDigest(m_pendingDigest.second);
+                    m_pendingDigest = {};
+                    if (opened.isValid())
+                        selectSource(opened);
+                }
             });
         attach(id, handle);
         return;
@@ -385,13 +411,6 @@ void RepositoryTreePanel::refresh()
     reload();
 }
 
-void RepositoryTreePanel::refreshRepository(const QString &repository)
-{
-    const QModelIndex index = m_model->repositoryIndex(repository);
-    if (index.isValid())
-        refreshNode(index);
-}
-
 void RepositoryTreePanel::refreshNode(const QModelIndex &sourceIndex)
 {
     QModelIndex target = sourceIndex;
@@ -410,6 +429,22 @@ void RepositoryTreePanel::refreshNode(const QModelIndex &sourceIndex)
     m_model->fetchMore(target);
     m_view->expand(m_proxy->mapFromSource(keep));
     emitSelection();
+}
+
+void RepositoryTreePanel::refreshRepository(const QString &repository)
+{
+    const QModelIndex index = m_model->repositoryIndex(repository);
+    if (!index.isValid())
+        return;
+    const TreeSelection current = currentSelection();
+    // The tags are replaced by the reload: the selected one is selected again when they are
+    // back, so the panels that follow the selection (referrers) read it afresh.
+    if (current.repository == repository && !current.tag.isEmpty())
+        m_pendingTag = {repository, current.tag};
+    else if (current.repository == repository && current.kind == NodeKind::Manifest &&
+             current.digest().isValid())
+        m_pendingDigest = {repository, current.digest()};
+    refreshNode(index);
 }
 
 bool RepositoryTreePanel::openRepository(const QString &name)
@@ -579,6 +614,18 @@ ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex
         if (keep.isValid())
             refreshNode(keep);
     });
+    const auto [subjectRepository, subject] = subjectAt(proxyIndex);
+    if (selection.kind == NodeKind::Repository) {
+        const QString repository = selection.repository;
+        menu->addWriteAction(
+            QStringLiteral("pushArtifact"), tr("&Push Artifact…"), this,
+            [this, repository] { Q_EMIT pushArtifactRequested(repository, QString(), {}); });
+    } else if (!subjectRepository.isEmpty()) {
+        menu->addWriteAction(QStringLiteral("attachFiles"), tr("&Attach Files…"), this,
+                             [this, repository = subjectRepository, subject] {
+                                 Q_EMIT pushArtifactRequested(repository, subject, {});
+                             });
+    }
     // Writes name the manifest by digest once it is known: a tag could move between the click
     // and the write.
     if (selection.kind == NodeKind::Tag ||
@@ -657,6 +704,20 @@ void RepositoryTreePanel::closeDeleteDialog()
     dialog->deleteLater();
 }
 
+QPair<QString, QString> RepositoryTreePanel::subjectAt(const QModelIndex &proxyIndex) const
+{
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex).siblingAtColumn(0);
+    if (!m_model->node(source))
+        return {};
+    const TreeSelection selection = selectionFor(source);
+    if (selection.kind == NodeKind::Tag && Reference::isValidTag(selection.tag))
+        return {selection.repository, selection.tag};
+    // A manifest is attached to by digest: the exact content the user pointed at.
+    if (selection.kind == NodeKind::Manifest && selection.digest().isValid())
+        return {selection.repository, selection.digest().toString()};
+    return {};
+}
+
 bool RepositoryTreePanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::KeyPress) {
@@ -664,8 +725,37 @@ bool RepositoryTreePanel::eventFilter(QObject *watched, QEvent *event)
         if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier &&
             requestDelete(m_view->currentIndex()))
             return true;
+        return QWidget::eventFilter(watched, event);
     }
-    return QWidget::eventFilter(watched, event);
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        const bool onSubject =
+            !subjectAt(m_view->indexAt(drag->position().toPoint())).first.isEmpty();
+        if (onSubject && !droppedLocalFiles(drag->mimeData()).isEmpty())
+            drag->acceptProposedAction();
+        else
+            drag->ignore();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QStringList files = droppedLocalFiles(drop->mimeData());
+        const auto [repository, subject] = subjectAt(m_view->indexAt(drop->position().toPoint()));
+        if (files.isEmpty() || repository.isEmpty()) {
+            drop->ignore();
+            return true;
+        }
+        drop->acceptProposedAction();
+        Q_EMIT pushArtifactRequested(repository, subject, files);
+        return true;
+    }
+    default:
+        return QWidget::eventFilter(watched, event);
+    }
 }
 
 void RepositoryTreePanel::onFilterTextChanged(const QString &text)

@@ -64,11 +64,11 @@ public:
     QString noMatchMessage() const;
     /// F5: reloads the selected repository or tag, or everything when nothing is selected.
     void refresh();
-    /// Reloads one repository's tags after a write changed them (nothing when the tree does not
-    /// list it).
-    void refreshRepository(const QString &repository);
     /// Cancels every request in flight.
     void cancel();
+    /// Reloads a repository's tags after a write (a push), keeping the selected tag selected
+    /// once they are back; nothing when the repository is not in the tree.
+    void refreshRepository(const QString &repository);
     /// Selects the loaded node with this digest (expanding its parents); false if none.
     bool selectDigest(const Digest &digest);
     /// Selects a node by a path of names (`repo`, `tag`, `linux/amd64`…; a trailing `*` matches
@@ -99,6 +99,11 @@ Q_SIGNALS:
     void openRepositoryRequested();
     /// "Open in New Window" on a node: `reference` is `repo`, `repo:tag` or `repo@digest`.
     void openInNewWindowRequested(const QString &reference);
+    /// "Push artifact…" on a repository, "Attach files…" on a tag or manifest, or local files
+    /// dropped on one: `subject` is the tag or digest to attach to (empty for none), `files`
+    /// the dropped paths (empty from the menu).
+    void pushArtifactRequested(const QString &repository, const QString &subject,
+                               const QStringList &files);
     /// A short confirmation for the status bar ("Copied …").
     void information(const QString &text);
     /// "Add Tag…" / "Copy To…" on a tag or manifest node.
@@ -109,9 +114,13 @@ Q_SIGNALS:
     void manifestDeleted(const ocular::DeletionPlan &plan, const ocular::DeletionOutcome &outcome);
 
 protected:
+    /// The Delete key on the tree; local files dragged over a tag or manifest row (viewport).
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// The repository and subject identifier (tag or digest) of a row, for attaching; an
+    /// empty repository when the row cannot be a subject.
+    QPair<QString, QString> subjectAt(const QModelIndex &proxyIndex) const;
     void reload();
     void loadCatalogPage();
     void loadChildren(const QModelIndex &sourceIndex);
@@ -152,6 +161,9 @@ private:
     QPersistentModelIndex m_currentBeforeFilter;
     /// `repo:tag` the user opened before the tags were loaded.
     QPair<QString, QString> m_pendingTag;
+    /// A manifest opened by digest that was selected when its repository was refreshed: it
+    /// comes back with the tags and is selected again.
+    QPair<QString, Digest> m_pendingDigest;
 
     QPointer<ContentSource> m_source;
     quint64 m_generation = 0;

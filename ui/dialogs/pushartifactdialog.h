@@ -33,6 +33,8 @@ class PushArtifactDialog : public QDialog
 {
     Q_OBJECT
 public:
+    /// The local files among dropped URLs; empty when any URL is not a local file.
+    static QStringList localFiles(const QMimeData *mime);
     /// An artifactType offered in the preset list (PROTOCOL §4 "artifact types seen in
     /// practice"); the last entry of the combo box is Custom.
     struct ArtifactTypePreset
@@ -153,8 +155,6 @@ private:
     void showError(const QString &text);
     void setInputsEnabled(bool enabled);
     QString describeResult(const ArtifactPushResult &result) const;
-    /// The local files among dropped URLs; empty when any URL is not a local file.
-    static QStringList localFiles(const QMimeData *mime);
 
     QPointer<ContentSource> m_source;
     ArtifactPusher *m_pusher;

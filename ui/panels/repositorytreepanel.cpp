@@ -1,6 +1,7 @@
 #include "repositorytreepanel.h"
 
 #include "dialogs/deletionpreviewdialog.h"
+#include "dialogs/pushartifactdialog.h"
 #include "models/registrytreemodel.h"
 #include "models/repositoryfilterproxy.h"
 #include "reference/nametext.h"
@@ -39,20 +40,6 @@ QString refusedNamesMessage(const QString &summary, const QList<RejectedName> &r
     if (rejected.size() > 3)
         shown.append(QStringLiteral("…"));
     return summary + QLatin1Char(' ') + shown.join(QStringLiteral(", "));
-}
-
-/// The dropped URLs as local paths; empty unless every one is a local file.
-QStringList droppedLocalFiles(const QMimeData *mime)
-{
-    if (!mime || !mime->hasUrls())
-        return {};
-    QStringList paths;
-    for (const QUrl &url : mime->urls()) {
-        if (!url.isLocalFile())
-            return {};
-        paths.append(url.toLocalFile());
-    }
-    return paths;
 }
 
 } // namespace
@@ -735,7 +722,7 @@ bool RepositoryTreePanel::eventFilter(QObject *watched, QEvent *event)
         auto *drag = static_cast<QDragMoveEvent *>(event);
         const bool onSubject =
             !subjectAt(m_view->indexAt(drag->position().toPoint())).first.isEmpty();
-        if (onSubject && !droppedLocalFiles(drag->mimeData()).isEmpty())
+        if (onSubject && !PushArtifactDialog::localFiles(drag->mimeData()).isEmpty())
             drag->acceptProposedAction();
         else
             drag->ignore();
@@ -743,7 +730,7 @@ bool RepositoryTreePanel::eventFilter(QObject *watched, QEvent *event)
     }
     case QEvent::Drop: {
         auto *drop = static_cast<QDropEvent *>(event);
-        const QStringList files = droppedLocalFiles(drop->mimeData());
+        const QStringList files = PushArtifactDialog::localFiles(drop->mimeData());
         const auto [repository, subject] = subjectAt(m_view->indexAt(drop->position().toPoint()));
         if (files.isEmpty() || repository.isEmpty()) {
             drop->ignore();

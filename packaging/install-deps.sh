@@ -9,11 +9,12 @@
 # carries the SVG icon and image plugins; dbus pulls dbus-daemon (dbus-run-session) for the
 # headless keychain tests; apache2-utils is htpasswd and openssl makes test certificates;
 # desktop-file-utils and appstream validate the desktop entry and metainfo, help2man writes the
-# man pages, dpkg-dev (dpkg-shlibdeps) and file let CPack compute a .deb's Depends.
+# man pages, dpkg-dev (dpkg-shlibdeps) and file let CPack compute a .deb's Depends; lld links the
+# test programs three times faster than GNU ld; debootstrap makes the Debian 13 leg's chroot.
 set -euo pipefail
 
 packages=(
-    build-essential cmake ninja-build pkg-config
+    build-essential cmake ninja-build pkg-config lld
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libssl-dev qtkeychain-qt6-dev libqt6svg6
     docker-registry apache2-utils skopeo openssl
@@ -21,6 +22,7 @@ packages=(
     clang clang-tidy libclang-rt-14-dev
     dbus gnome-keyring
     desktop-file-utils appstream help2man dpkg-dev file
+    debootstrap
 )
 
 missing=()

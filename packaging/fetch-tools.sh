@@ -15,21 +15,9 @@ if [ -x "$tools_dir/usr/bin/oras" ] && [ -x "$tools_dir/usr/bin/cosign" ]; then
     exit 0
 fi
 
-# The Debian mirror this machine already uses (deb822 or one-line format), asked for trixie.
-mirror_uri() {
-    local f uri
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$f" ] || continue
-        uri=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /\/debian\/?$/) { print $i; exit } }' "$f")
-        [ -n "$uri" ] && { echo "$uri"; return; }
-    done
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [ -f "$f" ] || continue
-        uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/ && $i ~ /\/debian\/?$/) { print $i; exit } }' "$f")
-        [ -n "$uri" ] && { echo "$uri"; return; }
-    done
-}
-mirror=$(mirror_uri)
+# shellcheck source=debian-mirror.sh
+source "$(dirname "${BASH_SOURCE[0]}")/debian-mirror.sh"
+mirror=$(debian_mirror)
 if [ -z "$mirror" ]; then
     echo "error: no Debian mirror found in /etc/apt sources to fetch trixie's oras and cosign from" >&2
     exit 2

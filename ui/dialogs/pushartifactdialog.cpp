@@ -222,7 +222,7 @@ void PushArtifactDialog::buildLayout()
         tr("Preview builds the manifest from the fields (hashing the files) without sending "
            "anything."));
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    new JsonHighlighter(m_preview->document());
+    new JsonHighlighter(m_preview->document(), JsonHighlighter::themeFor(m_preview->palette()));
     m_previewDigest->setWordWrap(true);
     m_previewDigest->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

@@ -4,6 +4,7 @@
 #include "views/jsonhighlighter.h"
 #include "views/rawformatter.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QMouseEvent>
@@ -19,10 +20,7 @@
 #include <utility>
 
 #ifdef OCULAR_HAVE_KSYNTAXHIGHLIGHTING
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
+#include "views/ksyntaxjsonhighlighter.h"
 #endif
 
 namespace ocular {
@@ -43,19 +41,15 @@ QTextDocument *plainDocument(const QString &text, const QFont &font)
     return doc;
 }
 
-void highlightJson(QTextDocument *doc)
+// Highlights now, on this worker thread; rehighlighting also cancels the delayed pass that
+// setDocument() queued, so the GUI thread does not repeat the work.
+void highlightJson(QTextDocument *doc, JsonHighlighter::Theme theme)
 {
 #ifdef OCULAR_HAVE_KSYNTAXHIGHLIGHTING
-    static KSyntaxHighlighting::Repository repository;
-    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(doc);
-    highlighter->setTheme(repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
-    highlighter->setDefinition(repository.definitionForName(QStringLiteral("JSON")));
+    (new KSyntaxJsonHighlighter(doc, theme))->highlightAll();
 #else
-    auto *highlighter = new JsonHighlighter(doc);
+    (new JsonHighlighter(doc, theme))->rehighlight();
 #endif
-    // Highlight now, on this worker thread; rehighlight() also cancels the delayed pass that
-    // setDocument() queued, so the GUI thread does not repeat the work.
-    highlighter->rehighlight();
 }
 
 } // namespace
@@ -97,17 +91,28 @@ ContentView::ContentView(QWidget *parent)
 
 void ContentView::showJson(const QByteArray &raw)
 {
-    prepare([raw](const QFont &font) {
+    m_json = raw;
+    const JsonHighlighter::Theme theme = JsonHighlighter::themeFor(palette());
+    prepare([raw, theme](const QFont &font) {
         const std::optional<QString> pretty = JsonFormatter::pretty(raw);
         QTextDocument *doc = plainDocument(pretty ? *pretty : RawFormatter::render(raw), font);
         if (pretty)
-            highlightJson(doc);
+            highlightJson(doc, theme);
         return doc;
     });
 }
 
+void ContentView::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    // Colours picked for a light background are unreadable on a dark one: format again.
+    if (event->type() == QEvent::PaletteChange && m_json)
+        showJson(*m_json);
+}
+
 void ContentView::showRaw(const QByteArray &raw)
 {
+    m_json.reset();
     prepare([raw](const QFont &font) {
         // One line is laid out as a whole on the GUI thread when shown: a 256 KiB line (compact
         // JSON of a big index) blocks it for ~0.4 s. Show less of such content.
@@ -126,6 +131,7 @@ void ContentView::showRaw(const QByteArray &raw)
 
 void ContentView::showMessage(const QString &text)
 {
+    m_json.reset();
     ++m_generation;
     abandonPrepared();
     m_preparing = false;

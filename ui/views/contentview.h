@@ -5,6 +5,7 @@
 #include <QPlainTextEdit>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTextDocument;
 
@@ -45,6 +46,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct PreparedDocument;
@@ -54,6 +56,8 @@ private:
 
     /// The document being formatted off-thread, shared with its worker.
     std::shared_ptr<PreparedDocument> m_prepared;
+    /// The JSON shown, kept to format it again when the palette changes.
+    std::optional<QByteArray> m_json;
     quint64 m_generation = 0;
     bool m_preparing = false;
     QPoint m_pressPos;

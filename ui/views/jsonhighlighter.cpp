@@ -1,20 +1,37 @@
 #include "jsonhighlighter.h"
 
 #include <QColor>
+#include <QPalette>
 
 namespace ocular {
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document)
+// KF6 SyntaxHighlighting's JSON definition maps keys to DataType, string values to String,
+// numbers to DecVal/Float and true/false/null to Keyword (bold); punctuation stays Normal, which
+// it leaves unformatted. These are the Breeze Light and Breeze Dark colours of those styles
+// (tst_jsonhighlighting compares them with KF6 itself on the Debian 13 leg).
+JsonHighlighter::JsonHighlighter(QTextDocument *document, Theme theme)
     : QSyntaxHighlighter(document)
 {
-    m_key.setForeground(QColor(0x8a, 0x1f, 0x6f));
-    m_string.setForeground(QColor(0x1a, 0x6b, 0x2e));
-    m_number.setForeground(QColor(0x1f, 0x4f, 0xb0));
-    m_literal.setForeground(QColor(0xa0, 0x50, 0x00));
+    const bool dark = theme == Theme::Dark;
+    m_key.setForeground(dark ? QColor(0x29, 0x80, 0xb9) : QColor(0x00, 0x57, 0xae));
+    m_string.setForeground(dark ? QColor(0xf4, 0x4f, 0x4f) : QColor(0xbf, 0x03, 0x03));
+    m_number.setForeground(dark ? QColor(0xf6, 0x74, 0x00) : QColor(0xb0, 0x80, 0x00));
+    m_literal.setForeground(dark ? QColor(0xcf, 0xcf, 0xc2) : QColor(0x1f, 0x1c, 0x1b));
     m_literal.setFontWeight(QFont::Bold);
-    m_punctuation.setForeground(QColor(0x70, 0x70, 0x70));
-    m_link.setForeground(QColor(0x0b, 0x5c, 0xd5));
-    m_link.setFontUnderline(true);
+    m_link = linkFormat(theme);
+}
+
+JsonHighlighter::Theme JsonHighlighter::themeFor(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128 ? Theme::Dark : Theme::Light;
+}
+
+QTextCharFormat JsonHighlighter::linkFormat(Theme theme)
+{
+    QTextCharFormat link;
+    link.setForeground(theme == Theme::Dark ? QColor(0x3d, 0xae, 0xe9) : QColor(0x0b, 0x5c, 0xd5));
+    link.setFontUnderline(true);
+    return link;
 }
 
 QList<QPair<int, int>> JsonHighlighter::digestSpans(const QString &line)
@@ -68,9 +85,7 @@ void JsonHighlighter::highlightBlock(const QString &text)
             setFormat(i, j - i, m_literal);
             i = j;
         } else {
-            if (!c.isSpace())
-                setFormat(i, 1, m_punctuation);
-            ++i;
+            ++i; // punctuation and space keep the view's own text colour
         }
     }
 }

@@ -3,12 +3,11 @@
 #include "activity/activityrecords.h"
 #include "activityrecord.h"
 
-#include "inventory/repositoryinventorybuilder.h"
 #include "reference/nametext.h"
 #include "source/contentsource.h"
 #include "stack/registrystack.h"
 #include "write/deletionexecutor.h"
-#include "write/deletionplanner.h"
+#include "write/deletionplanbuilder.h"
 #include "write/untagger.h"
 
 #include <QCommandLineParser>
@@ -179,46 +178,17 @@ int DeleteCommands::runDelete(const QString &text)
 
 void DeleteCommands::makePlan(const Digest &target, std::function<void(const DeletionPlan &)> next)
 {
-    auto *builder = new RepositoryInventoryBuilder(m_source, this);
-    const QString repository = m_reference.repository();
+    auto *builder = new DeletionPlanBuilder(m_source, this);
     DeletionOptions options;
     options.withReferrers = m_withReferrers;
     options.breakIndexes = m_force;
-    builder->build(
-        repository, RepositoryInventoryBuilder::Options{}, this,
-        [this, builder, target, options, repository, next](Result<RepositoryInventory> built) {
-            builder->deleteLater();
-            if (!built)
-                return fail(built.error().toString());
-            RepositoryInventory inventory = built.value();
-            if (inventory.manifests.contains(target))
-                return next(DeletionPlanner::plan(inventory, target, options));
-            // An untagged manifest nothing tagged refers to: the inventory never read it.
-            m_source->manifest(
-                repository, target.toString(), this,
-                [this, inventory, target, options, next](Result<SourceManifest> fetched) mutable {
-                    if (!fetched)
-                        return fail(fetched.error().toString());
-                    const Manifest &m = fetched->manifest;
-                    InventoryManifest known;
-                    known.digest = m.digest();
-                    known.mediaType = m.mediaType();
-                    known.size = m.raw().size();
-                    known.artifactType = m.effectiveArtifactType();
-                    known.annotations = m.annotations();
-                    known.isIndex = m.isIndex();
-                    if (m.subject())
-                        known.subject = m.subject()->digest;
-                    inventory.manifests.insert(known.digest, known);
-                    DeletionPlan plan = DeletionPlanner::plan(inventory, target, options);
-                    if (inventory.referrersApi == ReferrersAnswer::Kind::Api)
-                        plan.warnings << QStringLiteral(
-                            "No tag reaches this manifest: its referrers through the referrers "
-                            "API were not asked (those listed in fallback and cosign tags "
-                            "were).");
-                    next(plan);
-                });
-        });
+    builder->build(m_reference.repository(), target, options, this,
+                   [this, builder, next](Result<DeletionPlanBuilder::Built> built) {
+                       builder->deleteLater();
+                       if (!built)
+                           return fail(built.error().toString());
+                       next(built->plan);
+                   });
 }
 
 void DeleteCommands::planMade(const DeletionPlan &plan)

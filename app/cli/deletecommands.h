@@ -16,9 +16,9 @@ class RegistryStack;
 struct DeletionOutcome;
 
 /// The delete commands of ocular-cli: `delete REF` (a manifest by digest, with a plan shown and
-/// confirmed first) and `untag REPO:TAG` (one tag, nothing else). The plan is built from a
-/// RepositoryInventory of the stack's source, executed by DeletionExecutor; untag goes through
-/// Untagger.
+/// confirmed first) and `untag REPO:TAG` (one tag, nothing else). The plan is built by
+/// DeletionPlanBuilder (as the GUI's is) from the stack's source, executed by DeletionExecutor;
+/// untag goes through Untagger.
 class DeleteCommands : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "artifactpusher.h"
 
+#include "async/guardedstep.h"
 #include "async/sequence.h"
 #include "content/mediatype.h"
 #include "source/contentsource.h"
@@ -149,117 +150,126 @@ RequestHandle ArtifactPusher::push(const PreparedArtifact &artifact, QObject *co
 
     QList<async::Task<Done>> steps;
     for (const BlobPayload &blob : artifact.blobs) {
-        steps.append([=](async::Callback<Done> next) -> RequestHandle {
-            if (!source)
-                return next(sourceGone()), RequestHandle();
-            const QString stage = QStringLiteral("Uploading %1").arg(blob.digest.shortForm());
-            return source->uploadBlob(
-                repository, blob, BlobUploadOptions{}, context,
-                [run, next, size = blob.size](Result<BlobUploadResult> uploaded) {
-                    if (!uploaded.ok())
-                        return next(uploaded.error());
-                    run->result.blobs.append(uploaded.value());
-                    run->sentBefore += size;
-                    next(Done{});
-                },
-                [run, stage](const TransferProgress &p) {
-                    if (run->progress)
-                        run->progress(stage, run->meter.sample(run->sentBefore + p.bytesDone));
-                });
-        });
+        steps.append(async::guardedStep(
+            source,
+            [=](ContentSource *source, async::Callback<Done> next) -> RequestHandle {
+                const QString stage = QStringLiteral("Uploading %1").arg(blob.digest.shortForm());
+                return source->uploadBlob(
+                    repository, blob, BlobUploadOptions{}, context,
+                    [run, next, size = blob.size](Result<BlobUploadResult> uploaded) {
+                        if (!uploaded.ok())
+                            return next(uploaded.error());
+                        run->result.blobs.append(uploaded.value());
+                        run->sentBefore += size;
+                        next(Done{});
+                    },
+                    [run, stage](const TransferProgress &p) {
+                        if (run->progress)
+                            run->progress(stage, run->meter.sample(run->sentBefore + p.bytesDone));
+                    });
+            },
+            sourceGone()));
     }
     // The manifest by digest: until the tag moves, nothing a user sees has changed.
-    steps.append([=](async::Callback<Done> next) -> RequestHandle {
-        if (!source)
-            return next(sourceGone()), RequestHandle();
-        if (run->progress)
-            run->progress(QStringLiteral("Pushing the manifest"), run->meter.sample(total));
-        const BuiltManifest &m = run->artifact.manifest;
-        return source->pushManifest(repository, m.digest.toString(), m.raw, m.mediaType, context,
-                                    [run, next](Result<PushedContent> pushed) {
-                                        if (!pushed.ok())
-                                            return next(pushed.error());
-                                        run->result.subjectRecorded = pushed->subjectRecorded;
-                                        next(Done{});
-                                    });
-    });
-    if (artifact.request.subject) {
-        steps.append([=](async::Callback<Done> next) -> RequestHandle {
-            if (!source)
-                return next(sourceGone()), RequestHandle();
-            if (run->result.subjectRecorded)
-                return next(Done{}), RequestHandle();
+    steps.append(async::guardedStep(
+        source,
+        [=](ContentSource *source, async::Callback<Done> next) -> RequestHandle {
             if (run->progress)
-                run->progress(QStringLiteral("Updating the fallback referrers tag"),
-                              run->meter.sample(total));
-            const PreparedArtifact &a = run->artifact;
-            QMap<QString, QString> annotations = a.request.annotations;
-            if (!annotations.contains(kCreated))
-                annotations.insert(kCreated, a.request.created);
-            const QJsonObject entry =
-                referrerEntry(a.manifest, a.request.artifactType, annotations);
-            return writer->add(repository, a.request.subject->digest, entry, context,
-                               [run, next](Result<FallbackIndexChange> change) {
-                                   if (!change.ok())
-                                       return next(change.error());
-                                   run->result.fallback = change.value();
-                                   next(Done{});
-                               });
-        });
+                run->progress(QStringLiteral("Pushing the manifest"), run->meter.sample(total));
+            const BuiltManifest &m = run->artifact.manifest;
+            return source->pushManifest(repository, m.digest.toString(), m.raw, m.mediaType,
+                                        context, [run, next](Result<PushedContent> pushed) {
+                                            if (!pushed.ok())
+                                                return next(pushed.error());
+                                            run->result.subjectRecorded = pushed->subjectRecorded;
+                                            next(Done{});
+                                        });
+        },
+        sourceGone()));
+    if (artifact.request.subject) {
+        steps.append(async::guardedStep(
+            source,
+            // The writer writes through the source: the step needs it alive, not its pointer.
+            [=](ContentSource *, async::Callback<Done> next) -> RequestHandle {
+                if (run->result.subjectRecorded)
+                    return next(Done{}), RequestHandle();
+                if (run->progress)
+                    run->progress(QStringLiteral("Updating the fallback referrers tag"),
+                                  run->meter.sample(total));
+                const PreparedArtifact &a = run->artifact;
+                QMap<QString, QString> annotations = a.request.annotations;
+                if (!annotations.contains(kCreated))
+                    annotations.insert(kCreated, a.request.created);
+                const QJsonObject entry =
+                    referrerEntry(a.manifest, a.request.artifactType, annotations);
+                return writer->add(repository, a.request.subject->digest, entry, context,
+                                   [run, next](Result<FallbackIndexChange> change) {
+                                       if (!change.ok())
+                                           return next(change.error());
+                                       run->result.fallback = change.value();
+                                       next(Done{});
+                                   });
+            },
+            sourceGone()));
         if (artifact.request.deleteReplacedIndex) {
             // Deleting by digest removes every tag on it: only while the fallback tag names
             // another index (an index can come back to the same bytes after a remove).
-            steps.append([=](async::Callback<Done> next) -> RequestHandle {
-                if (!source)
-                    return next(sourceGone()), RequestHandle();
-                const auto &change = run->result.fallback;
-                if (!change || !change->replacedIndex || change->tagDeleted)
-                    return next(Done{}), RequestHandle();
-                return source->resolve(repository, change->tag, context,
-                                       [run, next](Result<ResolvedReference> current) {
-                                           run->replacedStillTagged =
-                                               current.ok() &&
-                                               current->descriptor.digest ==
-                                                   *run->result.fallback->replacedIndex;
-                                           next(Done{});
-                                       });
-            });
+            steps.append(async::guardedStep(
+                source,
+                [=](ContentSource *source, async::Callback<Done> next) -> RequestHandle {
+                    const auto &change = run->result.fallback;
+                    if (!change || !change->replacedIndex || change->tagDeleted)
+                        return next(Done{}), RequestHandle();
+                    return source->resolve(repository, change->tag, context,
+                                           [run, next](Result<ResolvedReference> current) {
+                                               run->replacedStillTagged =
+                                                   current.ok() &&
+                                                   current->descriptor.digest ==
+                                                       *run->result.fallback->replacedIndex;
+                                               next(Done{});
+                                           });
+                },
+                sourceGone()));
             // A failure leaves an untagged index, which keeping it would have left too:
             // reported, not fatal.
-            steps.append([=](async::Callback<Done> next) -> RequestHandle {
-                if (!source)
-                    return next(sourceGone()), RequestHandle();
-                const auto &change = run->result.fallback;
-                if (!change || !change->replacedIndex || change->tagDeleted)
-                    return next(Done{}), RequestHandle();
-                if (run->replacedStillTagged) {
-                    run->result.replacedIndexNote =
-                        QStringLiteral("the fallback tag names it again");
-                    return next(Done{}), RequestHandle();
-                }
-                return source->deleteManifest(repository, change->replacedIndex->toString(),
-                                              context, [run, next](Result<Done> deleted) {
-                                                  run->result.replacedIndexDeleted = deleted.ok();
-                                                  if (!deleted.ok())
-                                                      run->result.replacedIndexNote =
-                                                          deleted.error().message;
-                                                  next(Done{});
-                                              });
-            });
+            steps.append(async::guardedStep(
+                source,
+                [=](ContentSource *source, async::Callback<Done> next) -> RequestHandle {
+                    const auto &change = run->result.fallback;
+                    if (!change || !change->replacedIndex || change->tagDeleted)
+                        return next(Done{}), RequestHandle();
+                    if (run->replacedStillTagged) {
+                        run->result.replacedIndexNote =
+                            QStringLiteral("the fallback tag names it again");
+                        return next(Done{}), RequestHandle();
+                    }
+                    return source->deleteManifest(repository, change->replacedIndex->toString(),
+                                                  context, [run, next](Result<Done> deleted) {
+                                                      run->result.replacedIndexDeleted =
+                                                          deleted.ok();
+                                                      if (!deleted.ok())
+                                                          run->result.replacedIndexNote =
+                                                              deleted.error().message;
+                                                      next(Done{});
+                                                  });
+                },
+                sourceGone()));
         }
     }
     if (!artifact.request.tag.isEmpty()) {
-        steps.append([=](async::Callback<Done> next) -> RequestHandle {
-            if (!source)
-                return next(sourceGone()), RequestHandle();
-            const BuiltManifest &m = run->artifact.manifest;
-            return source->pushManifest(repository, run->artifact.request.tag, m.raw, m.mediaType,
-                                        context, [next](Result<PushedContent> pushed) {
-                                            if (!pushed.ok())
-                                                return next(pushed.error());
-                                            next(Done{});
-                                        });
-        });
+        steps.append(async::guardedStep(
+            source,
+            [=](ContentSource *source, async::Callback<Done> next) -> RequestHandle {
+                const BuiltManifest &m = run->artifact.manifest;
+                return source->pushManifest(repository, run->artifact.request.tag, m.raw,
+                                            m.mediaType, context,
+                                            [next](Result<PushedContent> pushed) {
+                                                if (!pushed.ok())
+                                                    return next(pushed.error());
+                                                next(Done{});
+                                            });
+            },
+            sourceGone()));
     }
     return async::sequence(context, std::move(steps), [run, done, writer](Result<Done> finished) {
         writer->deleteLater();

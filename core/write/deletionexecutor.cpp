@@ -1,6 +1,7 @@
 #include "deletionexecutor.h"
 
 #include "async/boundedpool.h"
+#include "async/guardedstep.h"
 #include "async/sequence.h"
 #include "source/contentsource.h"
 #include "write/fallbackindexwriter.h"
@@ -102,33 +103,26 @@ RequestHandle DeletionExecutor::execute(const DeletionPlan &plan, const Options 
     }
 
     QPointer<DeletionExecutor> self(this);
-    auto guarded = [self](auto member) {
-        return [self, member](async::Callback<Done> next) -> RequestHandle {
-            if (!self) {
-                next(Error::cancelled());
-                return RequestHandle();
-            }
-            return member(self.data(), next);
-        };
-    };
     QList<async::Task<Done>> steps;
-    steps << guarded([run](DeletionExecutor *e, async::Callback<Done> next) {
+    steps << async::guardedStep(self, [run](DeletionExecutor *e, async::Callback<Done> next) {
         return e->checkFacts(run, next);
     });
     if (options.checkEveryTag)
-        steps << guarded([run](DeletionExecutor *e, async::Callback<Done> next) {
+        steps << async::guardedStep(self, [run](DeletionExecutor *e, async::Callback<Done> next) {
             return e->checkOtherTags(run, next);
         });
     for (int i = 0; i < plan.items.size(); ++i) {
-        steps << guarded([run, i](DeletionExecutor *e, async::Callback<Done> next) {
-            return e->deleteItem(run, i, next);
-        });
+        steps << async::guardedStep(self,
+                                    [run, i](DeletionExecutor *e, async::Callback<Done> next) {
+                                        return e->deleteItem(run, i, next);
+                                    });
         for (int k = 0; k < plan.fallbackEdits.size(); ++k) {
             if (plan.fallbackEdits.at(k).entry != plan.items.at(i).digest)
                 continue;
-            steps << guarded([run, k](DeletionExecutor *e, async::Callback<Done> next) {
-                return e->editFallback(run, k, next);
-            });
+            steps << async::guardedStep(self,
+                                        [run, k](DeletionExecutor *e, async::Callback<Done> next) {
+                                            return e->editFallback(run, k, next);
+                                        });
         }
     }
     run->total = steps.size();

@@ -1,5 +1,6 @@
 #include "tagger.h"
 
+#include "async/guardedstep.h"
 #include "async/sequence.h"
 #include "reference/reference.h"
 #include "source/contentsource.h"
@@ -47,17 +48,11 @@ RequestHandle Tagger::tag(const QString &repository, const QString &identifier,
     job->outcome.repository = repository;
     job->outcome.tag = newTag;
     QPointer<Tagger> self(this);
-    auto guarded = [self](std::function<RequestHandle(ContentSource *, async::Callback<Done>)> f) {
-        return [self, f](async::Callback<Done> next) -> RequestHandle {
-            if (!self || !self->m_source) {
-                next(Error::cancelled());
-                return RequestHandle();
-            }
-            return f(self->m_source.data(), next);
-        };
-    };
+    // Each step runs only while this tagger and its source are alive.
+    const auto liveSource = [self] { return self ? self->m_source.data() : nullptr; };
     QList<async::Task<Done>> steps{
-        guarded(
+        async::guardedStep(
+            liveSource,
             [self, job, repository, identifier](ContentSource *source, async::Callback<Done> next) {
                 return source->rawManifest(repository, identifier, self,
                                            [job, next](Result<RawManifest> raw) {
@@ -69,41 +64,46 @@ RequestHandle Tagger::tag(const QString &repository, const QString &identifier,
                                                next(Done{});
                                            });
             }),
-        guarded([self, job, repository, newTag, options](ContentSource *source,
-                                                         async::Callback<Done> next) {
-            return source->resolve(
-                repository, newTag, self,
-                [job, next, newTag, options](Result<ResolvedReference> resolved) {
-                    if (!resolved.ok()) {
-                        if (resolved.error().kind == ErrorKind::NotFound)
-                            return next(Done{});
-                        return next(resolved.error());
-                    }
-                    job->outcome.previous = resolved->descriptor.digest;
-                    if (!options.allowMove && job->outcome.moved())
-                        return next(Error::make(
-                            ErrorKind::PreconditionFailed,
-                            QStringLiteral("The tag %1 already names %2; adding it here moves "
-                                           "it away from that manifest.")
-                                .arg(newTag, job->outcome.previous.toString())));
-                    next(Done{});
-                });
-        }),
-        guarded([self, job, repository, newTag](ContentSource *source, async::Callback<Done> next) {
-            return source->pushManifest(
-                repository, newTag, job->raw, job->outcome.mediaType, self,
-                [job, next](Result<PushedContent> pushed) {
-                    if (!pushed.ok())
-                        return next(pushed.error());
-                    if (pushed->digest.isValid() && pushed->digest != job->outcome.digest)
-                        return next(Error::make(
-                            ErrorKind::DigestMismatch,
-                            QStringLiteral("The registry stored the manifest as %1, not as %2: "
-                                           "it changed the bytes on the way.")
-                                .arg(pushed->digest.toString(), job->outcome.digest.toString())));
-                    next(Done{});
-                });
-        }),
+        async::guardedStep(
+            liveSource,
+            [self, job, repository, newTag, options](ContentSource *source,
+                                                     async::Callback<Done> next) {
+                return source->resolve(
+                    repository, newTag, self,
+                    [job, next, newTag, options](Result<ResolvedReference> resolved) {
+                        if (!resolved.ok()) {
+                            if (resolved.error().kind == ErrorKind::NotFound)
+                                return next(Done{});
+                            return next(resolved.error());
+                        }
+                        job->outcome.previous = resolved->descriptor.digest;
+                        if (!options.allowMove && job->outcome.moved())
+                            return next(Error::make(
+                                ErrorKind::PreconditionFailed,
+                                QStringLiteral("The tag %1 already names %2; adding it here moves "
+                                               "it away from that manifest.")
+                                    .arg(newTag, job->outcome.previous.toString())));
+                        next(Done{});
+                    });
+            }),
+        async::guardedStep(
+            liveSource,
+            [self, job, repository, newTag](ContentSource *source, async::Callback<Done> next) {
+                return source->pushManifest(
+                    repository, newTag, job->raw, job->outcome.mediaType, self,
+                    [job, next](Result<PushedContent> pushed) {
+                        if (!pushed.ok())
+                            return next(pushed.error());
+                        if (pushed->digest.isValid() && pushed->digest != job->outcome.digest)
+                            return next(Error::make(
+                                ErrorKind::DigestMismatch,
+                                QStringLiteral("The registry stored the manifest as %1, not as %2: "
+                                               "it changed the bytes on the way.")
+                                    .arg(pushed->digest.toString(),
+                                         job->outcome.digest.toString())));
+                        next(Done{});
+                    });
+            }),
     };
     return async::sequence(context, steps, [job, done](Result<Done> result) {
         if (!result.ok())

@@ -1,5 +1,6 @@
 #include "untagger.h"
 
+#include "async/guardedstep.h"
 #include "async/sequence.h"
 #include "content/manifestbuilder.h"
 #include "content/mediatype.h"
@@ -108,53 +109,53 @@ RequestHandle Untagger::untag(const QString &repository, const QString &tag, con
         return RequestHandle();
     }
     QPointer<Untagger> self(this);
+    // Each step runs only while this untagger and its source are alive.
+    const auto liveSource = [self] { return self ? self->m_source.data() : nullptr; };
     QList<async::Task<Done>> steps{
-        [self, job, repository, tag](async::Callback<Done> next) {
-            if (!self || !self->m_source) {
-                next(Error::cancelled());
-                return RequestHandle();
-            }
-            return self->m_source->resolve(
-                repository, tag, self, [job, next](Result<ResolvedReference> resolved) {
-                    if (!resolved.ok())
-                        return next(resolved.error());
-                    job->outcome.formerDigest = resolved->descriptor.digest;
-                    next(Done{});
-                });
-        },
-        [self, job, repository, tag](async::Callback<Done> next) {
-            if (!self || !self->m_source) {
-                next(Error::cancelled());
-                return RequestHandle();
-            }
-            RequestHandle handle;
-            handle.setCurrentStep(self->m_source->deleteManifest(
-                repository, tag, self, [self, job, repository, tag, handle, next](Result<Done> r) {
-                    if (r.ok()) {
-                        job->outcome.method = UntagOutcome::Method::TagDelete;
-                        job->finishedByTagDelete = true;
-                        return next(Done{});
-                    }
-                    if (!isTagDeleteRefusal(r.error()))
-                        return next(r.error());
-                    if (!job->options.placeholder) {
-                        Error e = r.error();
-                        e.message =
-                            QStringLiteral("The registry does not delete a tag alone (it answered "
-                                           "\"%1\"); nothing was changed. Deleting %2 by digest "
-                                           "would remove every tag on it, so it is not done. The "
-                                           "placeholder method (--placeholder) moves %3 onto a "
-                                           "unique placeholder manifest and deletes that instead.")
-                                .arg(r.error().message, job->outcome.formerDigest.toString(), tag);
-                        return next(e);
-                    }
-                    job->outcome.tagDeleteRefusal = r.error().toString();
-                    if (!self)
-                        return next(Error::cancelled());
-                    handle.setCurrentStep(self->viaPlaceholder(job, next));
-                }));
-            return handle;
-        },
+        async::guardedStep(
+            liveSource,
+            [self, job, repository, tag](ContentSource *source, async::Callback<Done> next) {
+                return source->resolve(repository, tag, self,
+                                       [job, next](Result<ResolvedReference> resolved) {
+                                           if (!resolved.ok())
+                                               return next(resolved.error());
+                                           job->outcome.formerDigest = resolved->descriptor.digest;
+                                           next(Done{});
+                                       });
+            }),
+        async::guardedStep(
+            liveSource,
+            [self, job, repository, tag](ContentSource *source, async::Callback<Done> next) {
+                RequestHandle handle;
+                handle.setCurrentStep(source->deleteManifest(
+                    repository, tag, self,
+                    [self, job, repository, tag, handle, next](Result<Done> r) {
+                        if (r.ok()) {
+                            job->outcome.method = UntagOutcome::Method::TagDelete;
+                            job->finishedByTagDelete = true;
+                            return next(Done{});
+                        }
+                        if (!isTagDeleteRefusal(r.error()))
+                            return next(r.error());
+                        if (!job->options.placeholder) {
+                            Error e = r.error();
+                            e.message = QStringLiteral(
+                                            "The registry does not delete a tag alone (it answered "
+                                            "\"%1\"); nothing was changed. Deleting %2 by digest "
+                                            "would remove every tag on it, so it is not done. The "
+                                            "placeholder method (--placeholder) moves %3 onto a "
+                                            "unique placeholder manifest and deletes that instead.")
+                                            .arg(r.error().message,
+                                                 job->outcome.formerDigest.toString(), tag);
+                            return next(e);
+                        }
+                        job->outcome.tagDeleteRefusal = r.error().toString();
+                        if (!self)
+                            return next(Error::cancelled());
+                        handle.setCurrentStep(self->viaPlaceholder(job, next));
+                    }));
+                return handle;
+            }),
     };
     return async::sequence(context, steps, [job, done](Result<Done> result) {
         if (!result.ok())
@@ -173,76 +174,78 @@ RequestHandle Untagger::viaPlaceholder(const std::shared_ptr<Job> &job, async::C
     job->outcome.placeholder = placeholder.digest;
     job->outcome.note = placeholderNote();
     QPointer<Untagger> self(this);
-    auto guarded = [self](std::function<RequestHandle(ContentSource *, async::Callback<Done>)> f) {
-        return [self, f](async::Callback<Done> next) -> RequestHandle {
-            if (!self || !self->m_source) {
-                next(Error::cancelled());
-                return RequestHandle();
-            }
-            return f(self->m_source.data(), next);
-        };
-    };
+    // Each step runs only while this untagger and its source are alive.
+    const auto liveSource = [self] { return self ? self->m_source.data() : nullptr; };
     QList<async::Task<Done>> steps{
         // The empty blob serves as config and layer; a registry checks both exist.
-        guarded([self, repository](ContentSource *source, async::Callback<Done> next) {
-            return source->pushBlob(repository, ManifestBuilder::emptyConfig().bytes, self,
-                                    [next](Result<Digest> pushed) {
-                                        if (!pushed.ok())
-                                            return next(pushed.error());
-                                        next(Done{});
-                                    });
-        }),
-        guarded([self, repository, tag, placeholder](ContentSource *source,
-                                                     async::Callback<Done> next) {
-            return source->pushManifest(
-                repository, tag, placeholder.raw, placeholder.mediaType, self,
-                [next, tag](Result<PushedContent> pushed) {
-                    if (!pushed.ok()) {
-                        Error e = pushed.error();
-                        e.message = QStringLiteral("The placeholder could not be pushed to %1; "
-                                                   "nothing was changed: %2")
-                                        .arg(tag, e.message);
-                        return next(e);
-                    }
-                    next(Done{});
-                });
-        }),
+        async::guardedStep(liveSource,
+                           [self, repository](ContentSource *source, async::Callback<Done> next) {
+                               return source->pushBlob(repository,
+                                                       ManifestBuilder::emptyConfig().bytes, self,
+                                                       [next](Result<Digest> pushed) {
+                                                           if (!pushed.ok())
+                                                               return next(pushed.error());
+                                                           next(Done{});
+                                                       });
+                           }),
+        async::guardedStep(
+            liveSource,
+            [self, repository, tag, placeholder](ContentSource *source,
+                                                 async::Callback<Done> next) {
+                return source->pushManifest(
+                    repository, tag, placeholder.raw, placeholder.mediaType, self,
+                    [next, tag](Result<PushedContent> pushed) {
+                        if (!pushed.ok()) {
+                            Error e = pushed.error();
+                            e.message = QStringLiteral("The placeholder could not be pushed to %1; "
+                                                       "nothing was changed: %2")
+                                            .arg(tag, e.message);
+                            return next(e);
+                        }
+                        next(Done{});
+                    });
+            }),
         // Delete only what this run made: the tag must name the placeholder now (another
         // client may have moved it meanwhile), and the placeholder is never the old manifest.
-        guarded([self, job, repository, tag, placeholder](ContentSource *source,
-                                                          async::Callback<Done> next) {
-            return source->resolve(
-                repository, tag, self, [job, tag, placeholder, next](Result<ResolvedReference> r) {
-                    if (!r.ok())
-                        return next(r.error());
-                    if (r->descriptor.digest != placeholder.digest ||
-                        placeholder.digest == job->outcome.formerDigest)
-                        return next(Error::make(
-                            ErrorKind::Refused,
-                            QStringLiteral("After the placeholder push, %1 names %2 instead of "
-                                           "the placeholder %3 (another client moved it): "
-                                           "nothing is deleted. The placeholder is left in the "
-                                           "repository.")
-                                .arg(tag, r->descriptor.digest.toString(),
-                                     placeholder.digest.toString())));
-                    next(Done{});
-                });
-        }),
-        guarded([self, repository, tag, placeholder](ContentSource *source,
-                                                     async::Callback<Done> next) {
-            return source->deleteManifest(
-                repository, placeholder.digest.toString(), self,
-                [next, tag, placeholder](Result<Done> deleted) {
-                    if (!deleted.ok()) {
-                        Error e = deleted.error();
-                        e.message = QStringLiteral("%1 now names the placeholder %2, which the "
-                                                   "registry refused to delete: %3")
-                                        .arg(tag, placeholder.digest.toString(), e.message);
-                        return next(e);
-                    }
-                    next(Done{});
-                });
-        }),
+        async::guardedStep(
+            liveSource,
+            [self, job, repository, tag, placeholder](ContentSource *source,
+                                                      async::Callback<Done> next) {
+                return source->resolve(
+                    repository, tag, self,
+                    [job, tag, placeholder, next](Result<ResolvedReference> r) {
+                        if (!r.ok())
+                            return next(r.error());
+                        if (r->descriptor.digest != placeholder.digest ||
+                            placeholder.digest == job->outcome.formerDigest)
+                            return next(Error::make(
+                                ErrorKind::Refused,
+                                QStringLiteral("After the placeholder push, %1 names %2 instead of "
+                                               "the placeholder %3 (another client moved it): "
+                                               "nothing is deleted. The placeholder is left in the "
+                                               "repository.")
+                                    .arg(tag, r->descriptor.digest.toString(),
+                                         placeholder.digest.toString())));
+                        next(Done{});
+                    });
+            }),
+        async::guardedStep(
+            liveSource,
+            [self, repository, tag, placeholder](ContentSource *source,
+                                                 async::Callback<Done> next) {
+                return source->deleteManifest(
+                    repository, placeholder.digest.toString(), self,
+                    [next, tag, placeholder](Result<Done> deleted) {
+                        if (!deleted.ok()) {
+                            Error e = deleted.error();
+                            e.message = QStringLiteral("%1 now names the placeholder %2, which the "
+                                                       "registry refused to delete: %3")
+                                            .arg(tag, placeholder.digest.toString(), e.message);
+                            return next(e);
+                        }
+                        next(Done{});
+                    });
+            }),
     };
     return async::sequence(this, steps, std::move(done));
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "http/requesthandle.h"
-#include "inventory/repositoryinventory.h"
 #include "write/deletionplan.h"
+#include "write/deletionplanbuilder.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,14 +12,12 @@ namespace ocular {
 
 class ContentSource;
 
-/// Works out the DeletionPlan the delete dialog shows, the way `ocular-cli delete` does: a tag
-/// is resolved to its digest (a manifest is deleted by digest, with every tag on it), the
-/// repository's inventory is built, an untagged target the inventory did not reach is read on
-/// its own, then DeletionPlanner plans on a worker thread (a pure function over a value copy of
-/// the inventory: a repository of thousands of manifests must not stall the GUI thread).
-/// Everything is asynchronous; a new load(), replan() or cancel() makes every reply of an
-/// earlier one a no-op (generations), and the inventory is kept so that toggling an option
-/// re-plans without a request.
+/// Works out the DeletionPlan the delete dialog shows: a tag is resolved to its digest (a
+/// manifest is deleted by digest, with every tag on it), then DeletionPlanBuilder does what
+/// `ocular-cli delete` does too (inventory, untagged target, DeletionPlanner on a worker thread,
+/// never on the GUI thread). Everything is asynchronous; a new load(), replan() or cancel()
+/// makes every reply of an earlier one a no-op (generations), and the inventory is kept so that
+/// toggling an option re-plans without a request.
 class DeletionPlanLoader : public QObject
 {
     Q_OBJECT
@@ -46,20 +44,18 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void buildInventory(quint64 generation);
-    void readUntaggedTarget(quint64 generation, RepositoryInventory inventory);
-    void finishWith(quint64 generation, const RepositoryInventory &inventory);
+    void build(quint64 generation);
     void planInBackground(quint64 generation);
     void fail(quint64 generation, const QString &message);
     void track(quint64 request, const RequestHandle &handle);
 
     QPointer<ContentSource> m_source;
+    DeletionPlanBuilder *m_builder = nullptr;
     QString m_repository;
     Digest m_target;
     DeletionOptions m_options;
-    std::optional<RepositoryInventory> m_inventory;
-    /// Set when the target was read outside the inventory (no tag reaches it).
-    bool m_targetUntagged = false;
+    /// What the last load planned over, for replan().
+    std::optional<DeletionPlanBuilder::Basis> m_basis;
     quint64 m_generation = 0;
     bool m_loading = false;
     /// Counts the requests started, so that only the newest one's handle is kept.

@@ -1,6 +1,7 @@
 #include "referrerspanel.h"
 
 #include "base/offthread.h"
+#include "commands/equivalentcommands.h"
 #include "content/mediatype.h"
 #include "dialogs/cosignkeychooser.h"
 #include "models/referrergraphmodel.h"
@@ -226,6 +227,21 @@ ReferenceMenu *ReferrersPanel::contextMenuFor(const QModelIndex &index)
         Q_EMIT openInNewWindowRequested(m_repository + QLatin1Char('@') + digest.toString());
     });
     menu->addRefresh(this, [this] { walk(); });
+    // A referrer is a manifest by digest: the same commands as that manifest in the tree.
+    if (std::optional<CommandTarget> connection = CommandTarget::connectionOf(m_source.data())) {
+        CommandTarget target = *connection;
+        target.repository = m_repository;
+        target.digest = node->digest;
+        target.kind = CommandTarget::Kind::Manifest;
+        menu->addCopyAsCommand(QStringLiteral("manifest"), tr("Manifest"),
+                               EquivalentCommands::forTarget(target));
+        target.kind = CommandTarget::Kind::Referrers;
+        menu->addCopyAsCommand(QStringLiteral("referrers"), tr("Referrers"),
+                               EquivalentCommands::forTarget(target));
+        connect(menu, &ReferenceMenu::commandCopied, this, [this](const QString &tool) {
+            Q_EMIT information(tr("Copied the %1 command").arg(tool));
+        });
+    }
     return menu;
 }
 

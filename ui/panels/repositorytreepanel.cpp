@@ -1,5 +1,6 @@
 #include "repositorytreepanel.h"
 
+#include "commands/equivalentcommands.h"
 #include "dialogs/deletionpreviewdialog.h"
 #include "dialogs/pushartifactdialog.h"
 #include "models/registrytreemodel.h"
@@ -586,6 +587,7 @@ ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex
                                    hasReference ? selection.digestReference() : QString(), this);
     connect(menu, &ReferenceMenu::copied, this,
             [this](const QString &text) { Q_EMIT information(tr("Copied %1").arg(text)); });
+    addCopyAsCommand(menu, selection);
     QString relative;
     if (selection.kind == NodeKind::Repository)
         relative = selection.repository;
@@ -633,6 +635,47 @@ ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex
         remove->setEnabled(selection.kind == NodeKind::Tag || selection.digest().isValid());
     }
     return menu;
+}
+
+void RepositoryTreePanel::addCopyAsCommand(ReferenceMenu *menu, const TreeSelection &selection)
+{
+    std::optional<CommandTarget> connection = CommandTarget::connectionOf(m_source.data());
+    if (!connection || selection.isEmpty())
+        return;
+    using Kind = CommandTarget::Kind;
+    const auto add = [&](const QString &key, const QString &title, Kind kind) {
+        CommandTarget target = *connection;
+        target.kind = kind;
+        target.repository = selection.repository;
+        // A tag row fetches by its tag (what the user clicked); anything below it by digest.
+        if (selection.kind == NodeKind::Tag && kind == Kind::Manifest)
+            target.tag = selection.tag;
+        else
+            target.digest = selection.digest();
+        menu->addCopyAsCommand(key, title, EquivalentCommands::forTarget(target));
+    };
+    switch (selection.kind) {
+    case NodeKind::Repository:
+        add(QStringLiteral("tags"), tr("Tags"), Kind::TagList);
+        break;
+    case NodeKind::Tag:
+    case NodeKind::Manifest:
+        if (selection.kind == NodeKind::Tag || selection.digest().isValid())
+            add(QStringLiteral("manifest"), tr("Manifest"), Kind::Manifest);
+        if (selection.digest().isValid())
+            add(QStringLiteral("referrers"), tr("Referrers"), Kind::Referrers);
+        break;
+    case NodeKind::Config:
+    case NodeKind::Layer:
+        if (selection.digest().isValid())
+            add(QStringLiteral("blob"), tr("Blob"), Kind::Blob);
+        break;
+    default:
+        return;
+    }
+    connect(menu, &ReferenceMenu::commandCopied, this, [this](const QString &tool) {
+        Q_EMIT information(tr("Copied the %1 command").arg(tool));
+    });
 }
 
 bool RepositoryTreePanel::requestDelete(const QModelIndex &proxyIndex)

@@ -121,6 +121,8 @@ private:
     /// The repository and subject identifier (tag or digest) of a row, for attaching; an
     /// empty repository when the row cannot be a subject.
     QPair<QString, QString> subjectAt(const QModelIndex &proxyIndex) const;
+    /// "Copy as Command" for a row: the tag list, manifest, referrers or blob it stands for.
+    void addCopyAsCommand(ReferenceMenu *menu, const TreeSelection &selection);
     void reload();
     void loadCatalogPage();
     void loadChildren(const QModelIndex &sourceIndex);

@@ -56,6 +56,38 @@ QAction *ReferenceMenu::addWriteAction(const QString &name, const QString &text,
     return addCallback(name, text, context, std::move(run));
 }
 
+QMenu *ReferenceMenu::addCopyAsCommand(const QString &key, const QString &title,
+                                       const Result<QList<EquivalentCommand>> &commands)
+{
+    if (!m_commandMenu) {
+        // Next to the other copy actions: it is one more way to take the selection elsewhere.
+        m_commandMenu = new QMenu(tr("Copy as Co&mmand"), this);
+        m_commandMenu->setObjectName(QStringLiteral("copyAsCommand"));
+        m_commandMenu->setToolTipsVisible(true);
+        QAction *after = actions().value(actions().indexOf(m_copyDigest) + 1);
+        insertMenu(after, m_commandMenu);
+    }
+    m_commandMenu->addSection(title);
+    if (!commands) {
+        QAction *why = m_commandMenu->addAction(tr("No command: %1").arg(commands.error().message));
+        why->setObjectName(key + QStringLiteral("/none"));
+        why->setEnabled(false);
+        return m_commandMenu;
+    }
+    for (const EquivalentCommand &command : *commands) {
+        QAction *action = m_commandMenu->addAction(command.tool);
+        action->setObjectName(key + QLatin1Char('/') + command.tool);
+        // The whole line as tooltip: what will be pasted is visible before it is copied.
+        action->setToolTip(command.commandLine + QStringLiteral("\n\n") + command.purpose);
+        action->setStatusTip(command.purpose);
+        connect(action, &QAction::triggered, this, [this, command] {
+            QApplication::clipboard()->setText(command.commandLine);
+            Q_EMIT commandCopied(command.tool, command.commandLine);
+        });
+    }
+    return m_commandMenu;
+}
+
 QAction *ReferenceMenu::namedAction(const QString &name) const
 {
     const QList<QAction *> all = actions();

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "base/result.h"
+#include "commands/equivalentcommand.h"
+
 #include <QMenu>
 #include <functional>
 
@@ -28,6 +31,14 @@ public:
     /// `run` runs with `context` alive.
     QAction *addWriteAction(const QString &name, const QString &text, QObject *context,
                             std::function<void()> run);
+    /// Adds a group of command lines (a section titled @p title) to the "Copy as Command"
+    /// submenu, made on first use: one action per tool, named `<key>/<tool>` (e.g.
+    /// "manifest/oras"), that puts the command line on the clipboard. An error shows as one
+    /// disabled entry that says why no command could be built.
+    QMenu *addCopyAsCommand(const QString &key, const QString &title,
+                            const Result<QList<EquivalentCommand>> &commands);
+    /// The "Copy as Command" submenu, null until addCopyAsCommand() made it.
+    QMenu *commandMenu() const { return m_commandMenu; }
     /// The action with this object name ("copyReference", "copyDigest", "openInNewWindow",
     /// "refresh"), null when absent.
     QAction *namedAction(const QString &name) const;
@@ -35,6 +46,8 @@ public:
 Q_SIGNALS:
     /// Text was put on the clipboard (for the status bar).
     void copied(const QString &text);
+    /// A command line of @p tool was put on the clipboard.
+    void commandCopied(const QString &tool, const QString &commandLine);
 
 private:
     QAction *addCallback(const QString &name, const QString &text, QObject *context,
@@ -42,6 +55,7 @@ private:
 
     QAction *m_copyReference;
     QAction *m_copyDigest;
+    QMenu *m_commandMenu = nullptr;
     bool m_hasWriteSection = false;
 };
 

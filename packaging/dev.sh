@@ -25,9 +25,12 @@ jobs=$(nproc 2>/dev/null || echo 2)
 if [ ! -f "$build_dir/build.ninja" ]; then
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOCULAR_BUILD_TESTS=ON
 fi
-# The demo needs only the two programs; tests need everything.
+# The demo needs only the two programs; the test run, what the package holds here
+# (run-tests.sh builds the suite where it runs it: under the sanitizers by default).
 if [ "$mode" = demo ]; then
     cmake --build "$build_dir" -j "$jobs" --target ocular ocular-cli
+elif [ "$mode" = test ]; then
+    cmake --build "$build_dir" -j "$jobs" --target ocular_package_contents
 else
     cmake --build "$build_dir" -j "$jobs"
 fi

@@ -6,6 +6,9 @@
 set -euo pipefail
 
 build_dir=${1:-"$(cd "$(dirname "$0")/.." && pwd)/build"}
+# apt reads relative Dir:: paths under /etc/apt: make the folder absolute.
+mkdir -p "$build_dir"
+build_dir=$(cd "$build_dir" && pwd)
 tools_dir="$build_dir/tools"
 work="$tools_dir/.apt"
 packages=(oras cosign)

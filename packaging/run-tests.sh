@@ -4,8 +4,9 @@
 #
 # Environment:
 #   OCULAR_BUILD_DIR   build to test (default: build/default)
-#   OCULAR_TEST_ASAN=0  skip the AddressSanitizer + UBSan pass (on by default; in
-#                       OCULAR_ASAN_BUILD_DIR, default build/asan)
+#   OCULAR_TEST_ASAN=0  run the suite in the plain build instead of under AddressSanitizer +
+#                       UBSan (OCULAR_ASAN_BUILD_DIR, default build/asan): quicker to build
+#   OCULAR_TEST_PLAIN=1 also run the suite in the plain build (OCULAR_BUILD_DIR)
 #   OCULAR_ASAN_GUI=0   leave the GUI and its tests (label ui) out of the sanitizer pass
 #   OCULAR_ASAN_GUI_LEAKS=0  no leak detection for the GUI tests under ASan (on by default;
 #                       memory errors are always checked)
@@ -77,16 +78,30 @@ with_keyring() {
 }
 
 # oras and cosign from Debian 13 for the interoperability tests (skipped with a message without).
-echo "== interop tools (oras, cosign)"
-bash "$here/fetch-tools.sh" "$build_dir" || echo "note: oras/cosign unavailable; their interop tests will skip" >&2
+# Each build that runs the suite finds them in its own tools/ folder.
+fetch_tools() {
+    bash "$here/fetch-tools.sh" "$1" || echo "note: oras/cosign unavailable; their interop tests will skip" >&2
+}
 
-echo "== unit, integration and GUI tests ($build_dir)"
 status=0
 # Benchmarks (label bench) run on demand: OCULAR_TEST_BENCH=1, or ctest -L bench.
 bench_filter=(-LE bench)
 [ "${OCULAR_TEST_BENCH:-0}" = 1 ] && bench_filter=()
-with_keyring ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "${bench_filter[@]}" "$@" ||
-    status=$?
+
+# The suite runs once on this machine, under AddressSanitizer + UBSan (below): they check all
+# that the plain build's run would and more, and the Debian 13 leg runs the unit and GUI tests
+# without sanitizers. The plain build supplies the programs the packaging pass installs and the
+# compile commands clang-tidy reads; its own test run is on request (OCULAR_TEST_PLAIN=1) or
+# instead of the sanitizer pass (OCULAR_TEST_ASAN=0).
+if [ "${OCULAR_TEST_ASAN:-1}" = 0 ] || [ "${OCULAR_TEST_PLAIN:-0}" = 1 ]; then
+    echo "== build the tests ($build_dir)"
+    cmake --build "$build_dir" -j "$jobs"
+    echo "== interop tools (oras, cosign)"
+    fetch_tools "$build_dir"
+    echo "== unit, integration and GUI tests ($build_dir)"
+    with_keyring ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "${bench_filter[@]}" "$@" ||
+        status=$?
+fi
 
 # --- Reliability passes (tests/fuzz/README.md, issue 5) -----------------------------------------
 # Each pass can be switched off for a quick local run; CI runs them all. A failure in any pass
@@ -124,6 +139,7 @@ if [ "${OCULAR_TEST_ASAN:-1}" = 1 ]; then
     cmake -S "$root" -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOCULAR_BUILD_TESTS=ON \
         -DOCULAR_SANITIZE=ON -DOCULAR_BUILD_GUI=$asan_gui >/dev/null
     cmake --build "$asan_dir" -j "$jobs"
+    fetch_tools "$asan_dir"
     pass_end "sanitizer build"
     pass_start "tests ($asan_labels) under ASan/UBSan"
     lsan_default=""
@@ -135,7 +151,7 @@ if [ "${OCULAR_TEST_ASAN:-1}" = 1 ]; then
         UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
         LSAN_OPTIONS=${LSAN_OPTIONS:-$lsan_default} \
         OCULAR_LOAD_REQUESTS=${OCULAR_ASAN_LOAD_REQUESTS:-500} \
-        with_keyring ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -L 'unit|integration' "$@" ||
+        with_keyring ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -L 'unit|integration' "${bench_filter[@]}" "$@" ||
         status=$?
     if [ "$asan_gui" = ON ]; then
         # The GUI tests run apart from the others only so that OCULAR_ASAN_GUI_LEAKS=0 can

@@ -42,7 +42,11 @@ inline QMetaObject::Connection watchContext(QObject *context, std::function<void
 {
     if (!context)
         return {};
-    return QObject::connect(context, &QObject::destroyed, std::move(onDestroyed));
+    // The context is its own receiver: Qt 6.7 removed contextless connections
+    // (QT_NO_CONTEXTLESS_CONNECT), and destroyed() is emitted before a dying object loses its
+    // connections, so this still fires.
+    return QObject::connect(context, &QObject::destroyed, context, std::move(onDestroyed),
+                            Qt::DirectConnection);
 }
 
 /// watchContext() for an operation with one step in flight (`State::current`) whose state is

@@ -86,6 +86,13 @@ void RemoveTagDialog::setStatus(const QString &text, bool problem)
     m_status->setText(text);
     // The same red as the other dialogs' problems; readable on light and dark palettes.
     m_status->setStyleSheet(problem ? QStringLiteral("color: #a02a1a;") : QString());
+    // A word-wrapped label's height depends on the width, which the minimum-size constraint
+    // does not see: grow by hand so the refusal and the placeholder explanation are not cut.
+    if (layout()) {
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
 }
 
 void RemoveTagDialog::setButtonsIdle(bool idle)

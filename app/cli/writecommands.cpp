@@ -82,13 +82,13 @@ QString WriteCommands::helpText()
         "                        push an artifact whose subject is REF; says on stderr whether\n"
         "                        the referrers API recorded it or the fallback tag was updated\n"
         "  tag REF NEWTAG        point NEWTAG at REF's manifest (its exact bytes)\n"
-        "  copy SRC DST [--referrers]\n"
+        "  copy SRC DST [--referrers] [--keep-old-index]\n"
         "                        copy an image, index or artifact byte for byte (digests kept,\n"
         "                        blobs mounted within a registry); DST is REPO[:TAG] on any\n"
         "                        registry (SRC's tag when none); --referrers copies what refers\n"
         "                        to it too, recursively, keeping DST's fallback tags\n"
-        "  --keep-old-index      attach/push --subject: keep the fallback index an update\n"
-        "                        replaced (deleted by default; it is untagged)\n"
+        "  --keep-old-index      attach/push --subject, copy --referrers: keep the fallback\n"
+        "                        index an update replaced (deleted by default; it is untagged)\n"
         "Media types are guessed from file names (.spdx.json, .cdx.json, .intoto.jsonl, ...)\n"
         "unless given after the last colon.\n");
 }
@@ -349,6 +349,7 @@ int WriteCommands::runCopy(const QStringList &arguments)
     auto *copier = new ContentCopier(fromStack->source(), toStack->source(), this);
     CopyOptions options;
     options.withReferrers = m_withReferrers;
+    options.deleteReplacedIndex = !m_keepOldIndex;
     copier->copy(
         from->repository(), from->identifier(), to->repository(), toTag, options, this,
         [this, toTag, fromText = from->toString(), target = to.value()](Result<CopyResult> copied) {
@@ -367,6 +368,11 @@ int WriteCommands::runCopy(const QStringList &arguments)
                     .arg(copied->blobsPresent));
             for (const FallbackIndexChange &change : copied->fallbackUpdates)
                 err(QStringLiteral("%1: copy: %2").arg(QLatin1String(Program), change.describe()));
+            for (const ReplacedIndexRemoval &removal : copied->replacedIndexes)
+                err(QStringLiteral("%1: copy: %2%3")
+                        .arg(QLatin1String(Program), removal.describe(),
+                             removal.deleted ? QStringLiteral(" (--keep-old-index keeps it)")
+                                             : QString()));
             for (const QString &note : copied->notes)
                 err(QStringLiteral("%1: copy: skipped: %2").arg(QLatin1String(Program), note));
             if (!toTag.isEmpty())

@@ -86,6 +86,13 @@ ActivityEntry copied(const QString &fromReference, const QString &registry,
         fallback.append(fallbackJson(change));
     if (!fallback.isEmpty())
         entry.details.insert(QStringLiteral("fallback"), fallback);
+    QJsonArray replaced;
+    for (const ReplacedIndexRemoval &removal : result.replacedIndexes)
+        replaced.append(QJsonObject{{QStringLiteral("index"), removal.index.toString()},
+                                    {QStringLiteral("deleted"), removal.deleted},
+                                    {QStringLiteral("note"), removal.note}});
+    if (!replaced.isEmpty())
+        entry.details.insert(QStringLiteral("replacedIndexes"), replaced);
     entry.summary = QStringLiteral("copied %1 from %2 (%3 manifest(s), %4 referrer(s))")
                         .arg(result.root.shortForm(), fromReference)
                         .arg(result.manifests)

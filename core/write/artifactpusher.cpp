@@ -4,6 +4,7 @@
 #include "async/sequence.h"
 #include "content/mediatype.h"
 #include "source/contentsource.h"
+#include "write/replacedindexremoval.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -53,7 +54,6 @@ struct PushRun
     ArtifactPusher::Progress progress;
     TransferMeter meter;
     qint64 sentBefore = 0; ///< bytes of the blobs already finished
-    bool replacedStillTagged = false;
 };
 
 } // namespace
@@ -212,46 +212,20 @@ RequestHandle ArtifactPusher::push(const PreparedArtifact &artifact, QObject *co
             },
             sourceGone()));
         if (artifact.request.deleteReplacedIndex) {
-            // Deleting by digest removes every tag on it: only while the fallback tag names
-            // another index (an index can come back to the same bytes after a remove).
             steps.append(async::guardedStep(
                 source,
                 [=](ContentSource *source, async::Callback<Done> next) -> RequestHandle {
-                    const auto &change = run->result.fallback;
-                    if (!change || !change->replacedIndex || change->tagDeleted)
+                    if (!run->result.fallback)
                         return next(Done{}), RequestHandle();
-                    return source->resolve(repository, change->tag, context,
-                                           [run, next](Result<ResolvedReference> current) {
-                                               run->replacedStillTagged =
-                                                   current.ok() &&
-                                                   current->descriptor.digest ==
-                                                       *run->result.fallback->replacedIndex;
-                                               next(Done{});
-                                           });
-                },
-                sourceGone()));
-            // A failure leaves an untagged index, which keeping it would have left too:
-            // reported, not fatal.
-            steps.append(async::guardedStep(
-                source,
-                [=](ContentSource *source, async::Callback<Done> next) -> RequestHandle {
-                    const auto &change = run->result.fallback;
-                    if (!change || !change->replacedIndex || change->tagDeleted)
-                        return next(Done{}), RequestHandle();
-                    if (run->replacedStillTagged) {
-                        run->result.replacedIndexNote =
-                            QStringLiteral("the fallback tag names it again");
-                        return next(Done{}), RequestHandle();
-                    }
-                    return source->deleteManifest(repository, change->replacedIndex->toString(),
-                                                  context, [run, next](Result<Done> deleted) {
-                                                      run->result.replacedIndexDeleted =
-                                                          deleted.ok();
-                                                      if (!deleted.ok())
-                                                          run->result.replacedIndexNote =
-                                                              deleted.error().message;
-                                                      next(Done{});
-                                                  });
+                    return removeReplacedIndex(source, repository, *run->result.fallback, context,
+                                               [run, next](Result<ReplacedIndexRemoval> removal) {
+                                                   if (!removal.ok())
+                                                       return next(removal.error());
+                                                   run->result.replacedIndexDeleted =
+                                                       removal->deleted;
+                                                   run->result.replacedIndexNote = removal->note;
+                                                   next(Done{});
+                                               });
                 },
                 sourceGone()));
         }

@@ -334,7 +334,24 @@ void Copy::writeFallbackEntries(const Digest &subject, Next then)
                                      return self->finish(c.error());
                                  if (c->changed)
                                      self->result.fallbackUpdates.append(c.value());
-                                 then();
+                                 if (!c->changed || !c->replacedIndex || c->tagDeleted)
+                                     return then();
+                                 if (!self->options.deleteReplacedIndex) {
+                                     ReplacedIndexRemoval kept;
+                                     kept.index = *c->replacedIndex;
+                                     kept.note = QStringLiteral("kept, as asked");
+                                     self->result.replacedIndexes.append(kept);
+                                     return then();
+                                 }
+                                 self->track(removeReplacedIndex(
+                                     self->to, self->toRepository, c.value(), self->context,
+                                     self->answer<ReplacedIndexRemoval>(
+                                         [self, then](Result<ReplacedIndexRemoval> removal) {
+                                             if (!removal)
+                                                 return self->finish(removal.error());
+                                             self->result.replacedIndexes.append(removal.value());
+                                             then();
+                                         })));
                              })));
 }
 

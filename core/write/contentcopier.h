@@ -2,6 +2,7 @@
 
 #include "async/asynctask.h"
 #include "write/fallbackindexwriter.h"
+#include "write/replacedindexremoval.h"
 
 #include <QObject>
 #include <QPointer>
@@ -20,6 +21,9 @@ struct CopyOptions
     int maxReferrerDepth = 8;
     /// Largest blob copied (a descriptor claiming more is refused before any download).
     qint64 maxBlobBytes = 64LL * 1024 * 1024 * 1024;
+    /// After a destination subject's fallback index is rewritten, delete the index it replaced
+    /// (untagged by the write; as a push does, see removeReplacedIndex).
+    bool deleteReplacedIndex = true;
 };
 
 /// What a copy did.
@@ -33,6 +37,8 @@ struct CopyResult
     int blobsSent = 0;
     qint64 bytesSent = 0;
     QList<FallbackIndexChange> fallbackUpdates; ///< the destination's fallback tags written
+    /// What became of each index those writes replaced (deleteReplacedIndex).
+    QList<ReplacedIndexRemoval> replacedIndexes;
     QStringList notes; ///< what was skipped and why (a referrer naming another subject, ...)
 };
 

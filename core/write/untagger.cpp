@@ -138,6 +138,8 @@ RequestHandle Untagger::untag(const QString &repository, const QString &tag, con
                         if (!isTagDeleteRefusal(r.error()))
                             return next(r.error());
                         if (!job->options.placeholder) {
+                            if (job->options.refusalAsIs)
+                                return next(r.error());
                             Error e = r.error();
                             e.message = QStringLiteral(
                                             "The registry does not delete a tag alone (it answered "

@@ -45,6 +45,9 @@ public:
     struct Options
     {
         bool placeholder = false; ///< fall back to the placeholder method on a refusal
+        /// Deliver a refusal (without `placeholder`) as the registry phrased it, for a caller
+        /// that explains the choice itself (the GUI offers a button, not `--placeholder`).
+        bool refusalAsIs = false;
     };
 
     explicit Untagger(ContentSource *source, QObject *parent = nullptr);

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void tagRepointsTheExactBytes();
     void copyAcrossRegistriesKeepsDigestsAndReferrers();
     void copyWithinARegistryMountsBlobs();
+    void copyDeletesTheFallbackIndexItReplaced();
     void badInputChangesNothing();
 };
 
@@ -489,6 +490,74 @@ void TestWritePath::copyWithinARegistryMountsBlobs()
     });
     QVERIFY(copied.ok());
     QCOMPARE(copied->digest, image);
+}
+
+void TestWritePath::copyDeletesTheFallbackIndexItReplaced()
+{
+    OCULAR_TEST_REGISTRY(source);
+    OCULAR_TEST_REGISTRY(mirror);
+    auto stack = test::makeStack(source.hostPort());
+    auto mirrorStack = test::makeStack(mirror.hostPort());
+    QVERIFY(stack && mirrorStack);
+    const QString repo = QStringLiteral("team/app");
+    const Digest image = pushImage(*stack, repo, QStringLiteral("v1"), QStringLiteral("replace"));
+    QVERIFY(image.isValid());
+    const QString ref = source.hostPort() + QLatin1Char('/') + repo + QStringLiteral(":v1");
+    const QString target = mirror.hostPort() + QLatin1Char('/') + repo;
+    QByteArray attachErr;
+    auto attach = [&](const QString &artifactType) {
+        const ProcessRun run =
+            cli({QStringLiteral("attach"), ref, m_files.filePath(QStringLiteral("report.txt")),
+                 QStringLiteral("--artifact-type"), artifactType});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        attachErr = run.err;
+    };
+    auto mirrorIndex = [&](const QString &reference) {
+        return waitFor<RawManifest>([&](QObject *ctx, auto done) {
+            return mirrorStack->source()->rawManifest(repo, reference, ctx, done);
+        });
+    };
+
+    // The first copy creates the mirror's fallback index: nothing replaced.
+    attach(QStringLiteral("application/vnd.example.one"));
+    const ProcessRun first =
+        cli({QStringLiteral("copy"), ref, target, QStringLiteral("--referrers")});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY2(!first.err.contains("replaced fallback index"), first.err.constData());
+    const auto created = mirrorIndex(image.fallbackTag());
+    QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+
+    // A new referrer: the second copy rewrites that index and deletes the one it replaced.
+    attach(QStringLiteral("application/vnd.example.two"));
+    // The push deletes the source's replaced index through the same shared step.
+    QVERIFY2(attachErr.contains("was deleted"), attachErr.constData());
+    const ProcessRun second =
+        cli({QStringLiteral("copy"), ref, target, QStringLiteral("--referrers")});
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    QVERIFY2(second.err.contains(QByteArray(QByteArray("deleted the replaced fallback index ") +
+                                            created->digest.toString().toUtf8())),
+             second.err.constData());
+    const auto gone = mirrorIndex(created->digest.toString());
+    QVERIFY(!gone.ok());
+    QCOMPARE(gone.error().kind, ErrorKind::NotFound);
+    const auto rewritten = mirrorIndex(image.fallbackTag());
+    QVERIFY2(rewritten.ok(), qPrintable(rewritten.error().toString()));
+    QCOMPARE(FallbackIndex::parse(rewritten->raw)->entries().size(), 2);
+
+    // --keep-old-index: the replaced index stays, by digest, and the report says so.
+    attach(QStringLiteral("application/vnd.example.three"));
+    const ProcessRun kept = cli({QStringLiteral("copy"), ref, target, QStringLiteral("--referrers"),
+                                 QStringLiteral("--keep-old-index")});
+    QVERIFY2(kept.exitCode == 0, kept.err.constData());
+    QVERIFY2(kept.err.contains(QByteArray(QByteArray("kept the replaced fallback index ") +
+                                          rewritten->digest.toString().toUtf8())),
+             kept.err.constData());
+    const auto still = mirrorIndex(rewritten->digest.toString());
+    QVERIFY2(still.ok(), qPrintable(still.error().toString()));
+    const auto latest = mirrorIndex(image.fallbackTag());
+    QVERIFY(latest.ok());
+    QVERIFY(latest->digest != rewritten->digest);
+    QCOMPARE(FallbackIndex::parse(latest->raw)->entries().size(), 3);
 }
 
 void TestWritePath::badInputChangesNothing()

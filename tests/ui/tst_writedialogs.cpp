@@ -10,7 +10,10 @@
 #include "dialogs/addtagdialog.h"
 #include "dialogs/copytodialog.h"
 #include "dialogs/deletionpreviewdialog.h"
+#include "dialogs/pushartifactdialog.h"
+#include "dialogs/removetagdialog.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/mainwindowactions.h"
 #include "mainwindow/registrywrites.h"
 #include "models/registrytreemodel.h"
 #include "panels/repositorytreepanel.h"
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void copyRefusesItsOwnPlaceAndBadNames();
     void cancelAndClosingMidCopyLeaveNoTag();
     void deleteFromTheTreeIsRecorded();
+    void editMenuWritesFollowTheSelection();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -414,6 +418,79 @@ void TestWriteDialogs::deleteFromTheTreeIsRecorded()
     const auto after = digestOf(source, repository, Digest::sha256(manifest).toString());
     QVERIFY(!after.ok());
     QCOMPARE(after.error().kind, ErrorKind::NotFound);
+}
+
+void TestWriteDialogs::editMenuWritesFollowTheSelection()
+{
+    auto window = openWindow();
+    const QStringList names = MainWindowActions::treeWriteNames();
+    QCOMPARE(names.size(), 6);
+    // Every write has its own shortcut, clashing with no other action of the window.
+    QSet<QKeySequence> shortcuts;
+    QList<QAction *> all = window->actions();
+    for (const QString &name : names) {
+        QAction *action = window->action(name);
+        QVERIFY2(action, qPrintable(name));
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(name));
+        QVERIFY(!action->isEnabled()); // nothing selected yet
+        if (!all.contains(action))
+            all.append(action); // Delete lives on the tree, not on the window
+    }
+    for (QAction *action : all) {
+        if (action->shortcut().isEmpty())
+            continue;
+        QVERIFY2(!shortcuts.contains(action->shortcut()),
+                 qPrintable(action->shortcut().toString()));
+        shortcuts.insert(action->shortcut());
+    }
+    QCOMPARE(window->action(QStringLiteral("delete"))->shortcut(),
+             QKeySequence(QKeySequence::Delete));
+
+    auto enabledNames = [&] {
+        QStringList enabled;
+        for (const QString &name : names)
+            if (window->action(name)->isEnabled())
+                enabled.append(name);
+        return enabled;
+    };
+    const QModelIndex latest =
+        selectTag(*window, QStringLiteral("demo/hello"), QStringLiteral("latest"));
+    QVERIFY(latest.isValid());
+    QCOMPARE(enabledNames(), (QStringList{QStringLiteral("attachFiles"), QStringLiteral("addTag"),
+                                          QStringLiteral("copyTo"), QStringLiteral("removeTag"),
+                                          QStringLiteral("delete")}));
+    QTreeView *view = window->treePanel()->view();
+    view->setCurrentIndex(latest.parent());
+    QCOMPARE(enabledNames(), QStringList{QStringLiteral("pushArtifact")});
+
+    // The repository row: Push Artifact… opens the push dialog for it.
+    window->action(QStringLiteral("pushArtifact"))->trigger();
+    auto *push = window->findChild<PushArtifactDialog *>();
+    QVERIFY(push);
+    push->close();
+    QTRY_VERIFY(!window->findChild<PushArtifactDialog *>());
+    // Disabled entries do nothing, even when triggered by a shortcut that slipped through.
+    window->action(QStringLiteral("addTag"))->trigger();
+    QVERIFY(!window->writes()->currentDialog());
+
+    // The tag row: the same dialogs as the context menu.
+    view->setCurrentIndex(latest);
+    window->action(QStringLiteral("addTag"))->trigger();
+    QVERIFY(qobject_cast<AddTagDialog *>(window->writes()->currentDialog()));
+    window->action(QStringLiteral("copyTo"))->trigger();
+    QVERIFY(qobject_cast<CopyToDialog *>(window->writes()->currentDialog()));
+    window->action(QStringLiteral("removeTag"))->trigger();
+    auto *remove = qobject_cast<RemoveTagDialog *>(window->writes()->currentDialog());
+    QVERIFY(remove);
+    QVERIFY(remove->descriptionText().contains(QStringLiteral("latest")));
+    remove->close();
+    window->action(QStringLiteral("attachFiles"))->trigger();
+    push = window->findChild<PushArtifactDialog *>();
+    QVERIFY(push);
+    push->close();
+    window->action(QStringLiteral("delete"))->trigger();
+    QVERIFY(window->treePanel()->deleteDialog());
+    window->treePanel()->deleteDialog()->reject();
 }
 
 QTEST_MAIN(TestWriteDialogs)

@@ -210,6 +210,8 @@ QString CopyToDialog::describe(const CopyResult &result)
                  .arg(result.blobsPresent);
     for (const FallbackIndexChange &change : result.fallbackUpdates)
         lines << change.describe();
+    for (const ReplacedIndexRemoval &removal : result.replacedIndexes)
+        lines << removal.describe();
     for (const QString &note : result.notes)
         lines << tr("Skipped: %1").arg(note);
     return lines.join(QLatin1Char('\n'));

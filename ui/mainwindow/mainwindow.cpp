@@ -30,6 +30,7 @@
 #include <QInputDialog>
 #include <QShowEvent>
 #include <QStatusBar>
+#include <QTreeView>
 
 namespace ocular {
 
@@ -97,6 +98,7 @@ MainWindow::MainWindow(RegistryStack *stack, QWidget *parent)
     connect(m_activity, &ActivityStatus::cancelRequested, this, &MainWindow::cancelLoading);
     connect(m_tree, &RepositoryTreePanel::addTagRequested, m_writes, &RegistryWrites::addTag);
     connect(m_tree, &RepositoryTreePanel::copyToRequested, m_writes, &RegistryWrites::copyTo);
+    connect(m_tree, &RepositoryTreePanel::removeTagRequested, m_writes, &RegistryWrites::removeTag);
     connect(m_tree, &RepositoryTreePanel::manifestDeleted, m_writes, &RegistryWrites::recordDelete);
 
     m_registries->restore();
@@ -133,6 +135,7 @@ void MainWindow::createActions()
     commands.refresh = [this] { m_tree->refresh(); };
     commands.cancel = [this] { cancelLoading(); };
     commands.copyReference = [this](bool byDigest) { copyReference(byDigest); };
+    commands.treeWrite = [this](const QString &name) { runTreeWrite(name); };
     commands.preferences = [this] {
         PreferencesDialog dialog(m_stack->cache(), this);
         if (dialog.exec() == QDialog::Accepted)
@@ -142,6 +145,31 @@ void MainWindow::createActions()
     commands.groupAttachmentTags = [this](bool on) { m_tree->model()->setGroupAttachmentTags(on); };
     commands.toggleSupplyChain = m_supplyChain->toggleViewAction();
     m_actions = new MainWindowActions(this, commands);
+    m_actions->limitShortcutTo(QStringLiteral("delete"), m_tree->view());
+    // The row's kind and its loaded digest decide what can be written to it.
+    connect(m_tree, &RepositoryTreePanel::selectionChanged, this, &MainWindow::updateTreeWrites);
+}
+
+void MainWindow::updateTreeWrites()
+{
+    QStringList enabled;
+    for (const TreeWriteAction &write : m_tree->writeActionsAt(m_tree->view()->currentIndex()))
+        if (write.enabled)
+            enabled.append(write.name);
+    m_actions->setTreeWritesEnabled(enabled);
+}
+
+void MainWindow::runTreeWrite(const QString &name)
+{
+    // Asked again at the moment of the shortcut: the row may have changed since the last
+    // selection signal (a refresh replaced it).
+    for (const TreeWriteAction &write : m_tree->writeActionsAt(m_tree->view()->currentIndex())) {
+        if (write.name == name && write.enabled && write.trigger) {
+            write.trigger();
+            return;
+        }
+    }
+    updateTreeWrites();
 }
 
 bool MainWindow::openRegistry(const QString &url, bool remember)

@@ -72,6 +72,9 @@ private:
     void addRegistryDialog();
     void openRepositoryDialog();
     void copyReference(bool byDigest);
+    /// The Edit menu's write `name` on the tree's current row, when that row allows it.
+    void runTreeWrite(const QString &name);
+    void updateTreeWrites();
     void onDigestActivated(const class Digest &digest);
 
     RegistryStack *m_stack;

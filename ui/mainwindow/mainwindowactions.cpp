@@ -51,6 +51,34 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
     edit->addAction(copyRef);
     edit->addAction(copyDigest);
     edit->addSeparator();
+    // The tree's Write section for the current row, with shortcuts; disabled until a row
+    // allows them (setTreeWritesEnabled).
+    const auto write = commands.treeWrite;
+    const struct
+    {
+        QString name;
+        QString text;
+        QKeySequence shortcut;
+    } writes[] = {
+        {QStringLiteral("pushArtifact"), tr("&Push Artifact…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)},
+        {QStringLiteral("attachFiles"), tr("&Attach Files…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        {QStringLiteral("addTag"), tr("Add &Tag…"), QKeySequence(Qt::CTRL | Qt::Key_T)},
+        {QStringLiteral("copyTo"), tr("Cop&y To…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y)},
+        {QStringLiteral("removeTag"), tr("Re&move Tag…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+        {QStringLiteral("delete"), tr("&Delete…"), QKeySequence(QKeySequence::Delete)},
+    };
+    for (const auto &entry : writes) {
+        QAction *action = make(entry.name, entry.text, entry.shortcut, [write, name = entry.name] {
+            if (write)
+                write(name);
+        });
+        action->setEnabled(false);
+        edit->addAction(action);
+    }
+    edit->addSeparator();
     edit->addAction(preferences);
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
     view->addAction(refresh);
@@ -84,6 +112,30 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
     toolbar->addSeparator();
     toolbar->addAction(copyRef);
     toolbar->addAction(copyDigest);
+}
+
+QStringList MainWindowActions::treeWriteNames()
+{
+    return {QStringLiteral("pushArtifact"), QStringLiteral("attachFiles"),
+            QStringLiteral("addTag"),       QStringLiteral("copyTo"),
+            QStringLiteral("removeTag"),    QStringLiteral("delete")};
+}
+
+void MainWindowActions::setTreeWritesEnabled(const QStringList &enabled)
+{
+    for (const QString &name : treeWriteNames())
+        if (QAction *action = m_actions.value(name))
+            action->setEnabled(enabled.contains(name));
+}
+
+void MainWindowActions::limitShortcutTo(const QString &name, QWidget *widget)
+{
+    QAction *action = m_actions.value(name);
+    if (!action || !widget)
+        return;
+    m_window->removeAction(action);
+    widget->addAction(action);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 }
 
 QAction *MainWindowActions::make(const QString &name, const QString &text,

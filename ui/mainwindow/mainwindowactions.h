@@ -2,10 +2,12 @@
 
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 #include <functional>
 
 class QAction;
 class QMainWindow;
+class QWidget;
 
 namespace ocular {
 
@@ -17,6 +19,8 @@ struct MainWindowCommands
     std::function<void()> refresh;
     std::function<void()> cancel;
     std::function<void(bool byDigest)> copyReference;
+    /// One of the tree's writes (TreeWriteAction::name) on the current row.
+    std::function<void(const QString &name)> treeWrite;
     std::function<void()> preferences;
     std::function<void()> about;
     /// Called at once with the remembered setting, then on every toggle.
@@ -34,6 +38,13 @@ public:
     MainWindowActions(QMainWindow *window, const MainWindowCommands &commands);
 
     QAction *action(const QString &name) const { return m_actions.value(name); }
+    /// The names of the Edit menu's write actions, in menu order (TreeWriteAction names).
+    static QStringList treeWriteNames();
+    /// Enables exactly the write actions named in `enabled` (what the current row allows).
+    void setTreeWritesEnabled(const QStringList &enabled);
+    /// The action's shortcut works only while `widget` has the focus (Delete belongs to the
+    /// tree: the same key edits text elsewhere).
+    void limitShortcutTo(const QString &name, QWidget *widget);
 
 private:
     QAction *make(const QString &name, const QString &text, const QKeySequence &shortcut,

@@ -5,7 +5,9 @@
 #include "base/offthread.h"
 #include "dialogs/addtagdialog.h"
 #include "dialogs/copytodialog.h"
+#include "dialogs/removetagdialog.h"
 #include "mainwindow/registrysources.h"
+#include "models/registrytreemodel.h"
 #include "models/treeselection.h"
 #include "panels/repositorytreepanel.h"
 #include "registry/registryclient.h"
@@ -22,6 +24,24 @@ QString identifierOf(const TreeSelection &selection)
 {
     const Digest digest = selection.digest();
     return digest.isValid() ? digest.toString() : selection.tag;
+}
+
+/// The loaded tags of `repository` other than `tag` that name `digest`; tags the tree has not
+/// read yet are unknown, so the list may be short (the dialog says "loaded").
+QStringList otherTagsNaming(const RegistryTreeModel *model, const QString &repository,
+                            const QString &tag, const Digest &digest)
+{
+    QStringList tags;
+    if (!digest.isValid())
+        return tags;
+    for (const QString &other : model->loadedTags(repository)) {
+        if (other == tag)
+            continue;
+        const TreeNode *node = model->node(model->tagIndex(repository, other));
+        if (node && node->manifest && node->digest() == digest)
+            tags.append(other);
+    }
+    return tags;
 }
 
 } // namespace
@@ -95,6 +115,28 @@ QDialog *RegistryWrites::copyTo(const TreeSelection &selection)
                 if (registry == m_context.currentRegistry())
                     m_context.tree->refreshRepository(repository);
             });
+    return show(dialog);
+}
+
+QDialog *RegistryWrites::removeTag(const TreeSelection &selection)
+{
+    ContentSource *source = m_context.tree->source();
+    if (!source || selection.kind != NodeKind::Tag || selection.tag.isEmpty())
+        return nullptr;
+    const Digest digest = selection.digest();
+    auto *dialog = new RemoveTagDialog(
+        source, selection.registry, selection.repository, selection.tag, digest,
+        otherTagsNaming(m_context.tree->model(), selection.repository, selection.tag, digest),
+        m_context.window);
+    QPointer<ActivityStatus> activity = m_context.activity;
+    connect(dialog, &RemoveTagDialog::activityChanged, activity,
+            [activity, dialog](const QString &text) { activity->setActivity(dialog, text); });
+    connect(dialog, &RemoveTagDialog::untagged, this, [this, dialog](const UntagOutcome &outcome) {
+        record(activityrecords::untagged(dialog->registry(), outcome));
+        m_context.activity->showInfo(
+            tr("Removed the tag %1:%2").arg(outcome.repository, outcome.tag));
+        m_context.tree->refreshRepository(outcome.repository);
+    });
     return show(dialog);
 }
 

@@ -17,10 +17,10 @@ struct DeletionOutcome;
 struct DeletionPlan;
 struct TreeSelection;
 
-/// Opens the write dialogs for nodes of the tree (Add Tag…, Copy To…), shows their progress in
-/// the status bar, refreshes what they changed and appends what they did to the activity log
-/// (off the GUI thread). One per window; the dialogs are the window's children, so closing it
-/// cancels what they are doing.
+/// Opens the write dialogs for nodes of the tree (Add Tag…, Copy To…, Remove Tag…), shows their
+/// progress in the status bar, refreshes what they changed and appends what they did to the
+/// activity log (off the GUI thread). One per window; the dialogs are the window's children, so
+/// closing it cancels what they are doing.
 class RegistryWrites : public QObject
 {
     Q_OBJECT
@@ -39,6 +39,8 @@ public:
 
     QDialog *addTag(const TreeSelection &selection);
     QDialog *copyTo(const TreeSelection &selection);
+    /// Tag rows only; null for anything else.
+    QDialog *removeTag(const TreeSelection &selection);
     /// The dialog opened last (for tests); null when closed.
     QDialog *currentDialog() const { return m_dialog; }
 

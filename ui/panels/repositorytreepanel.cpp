@@ -603,38 +603,57 @@ ReferenceMenu *RepositoryTreePanel::contextMenuFor(const QModelIndex &proxyIndex
         if (keep.isValid())
             refreshNode(keep);
     });
+    for (const TreeWriteAction &write : writeActionsAt(proxyIndex)) {
+        QAction *action = menu->addWriteAction(write.name, write.text, this, write.trigger);
+        action->setEnabled(write.enabled);
+        if (write.name == QLatin1String("delete"))
+            action->setShortcut(QKeySequence::Delete);
+    }
+    return menu;
+}
+
+QList<TreeWriteAction> RepositoryTreePanel::writeActionsAt(const QModelIndex &proxyIndex)
+{
+    QList<TreeWriteAction> writes;
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex).siblingAtColumn(0);
+    if (!m_model->node(source))
+        return writes;
+    const TreeSelection selection = selectionFor(source);
     const auto [subjectRepository, subject] = subjectAt(proxyIndex);
     if (selection.kind == NodeKind::Repository) {
         const QString repository = selection.repository;
-        menu->addWriteAction(
-            QStringLiteral("pushArtifact"), tr("&Push Artifact…"), this,
-            [this, repository] { Q_EMIT pushArtifactRequested(repository, QString(), {}); });
+        writes.append(TreeWriteAction{
+            QStringLiteral("pushArtifact"), tr("&Push Artifact…"), true,
+            [this, repository] { Q_EMIT pushArtifactRequested(repository, QString(), {}); }});
     } else if (!subjectRepository.isEmpty()) {
-        menu->addWriteAction(QStringLiteral("attachFiles"), tr("&Attach Files…"), this,
-                             [this, repository = subjectRepository, subject] {
-                                 Q_EMIT pushArtifactRequested(repository, subject, {});
-                             });
+        writes.append(TreeWriteAction{QStringLiteral("attachFiles"), tr("&Attach Files…"), true,
+                                      [this, repository = subjectRepository, subject] {
+                                          Q_EMIT pushArtifactRequested(repository, subject, {});
+                                      }});
     }
     // Writes name the manifest by digest once it is known: a tag could move between the click
     // and the write.
     if (selection.kind == NodeKind::Tag ||
         (selection.kind == NodeKind::Manifest && selection.digest().isValid())) {
-        menu->addWriteAction(QStringLiteral("addTag"), tr("Add &Tag…"), this,
-                             [this, selection] { Q_EMIT addTagRequested(selection); });
-        menu->addWriteAction(QStringLiteral("copyTo"), tr("Cop&y To…"), this,
-                             [this, selection] { Q_EMIT copyToRequested(selection); });
+        writes.append(TreeWriteAction{QStringLiteral("addTag"), tr("Add &Tag…"), true,
+                                      [this, selection] { Q_EMIT addTagRequested(selection); }});
+        writes.append(TreeWriteAction{QStringLiteral("copyTo"), tr("Cop&y To…"), true,
+                                      [this, selection] { Q_EMIT copyToRequested(selection); }});
     }
+    // Only a tag can be removed alone; a manifest row has no tag of its own to take away.
+    if (selection.kind == NodeKind::Tag && Reference::isValidTag(selection.tag))
+        writes.append(TreeWriteAction{QStringLiteral("removeTag"), tr("Re&move Tag…"), true,
+                                      [this, selection] { Q_EMIT removeTagRequested(selection); }});
     if (selection.kind == NodeKind::Tag || selection.kind == NodeKind::Manifest) {
         const QPersistentModelIndex proxyKeep(proxyIndex);
-        QAction *remove =
-            menu->addWriteAction(QStringLiteral("delete"), tr("Delete…"), this, [this, proxyKeep] {
+        writes.append(TreeWriteAction{
+            QStringLiteral("delete"), tr("Delete…"),
+            selection.kind == NodeKind::Tag || selection.digest().isValid(), [this, proxyKeep] {
                 if (proxyKeep.isValid())
                     requestDelete(proxyKeep);
-            });
-        remove->setShortcut(QKeySequence::Delete);
-        remove->setEnabled(selection.kind == NodeKind::Tag || selection.digest().isValid());
+            }});
     }
-    return menu;
+    return writes;
 }
 
 void RepositoryTreePanel::addCopyAsCommand(ReferenceMenu *menu, const TreeSelection &selection)

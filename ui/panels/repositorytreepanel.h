@@ -2,6 +2,7 @@
 
 #include "http/requesthandle.h"
 #include "models/treeselection.h"
+#include "panels/treewriteaction.h"
 #include "reference/reference.h"
 #include "source/contentsource.h"
 #include "write/deletionoutcome.h"
@@ -75,6 +76,9 @@ public:
     /// by prefix); for scripted use and tests.
     bool selectPath(const QStringList &names);
 
+    /// The Write section for a row (a proxy index), in menu order: what the context menu
+    /// shows and what the Edit menu's entries trigger for the current row.
+    QList<TreeWriteAction> writeActionsAt(const QModelIndex &proxyIndex);
     /// "Delete…" on a tag or manifest row (a proxy index): opens the DeletionPreviewDialog for
     /// it; false (nothing opened) for any other row. One such dialog at a time.
     bool requestDelete(const QModelIndex &proxyIndex);
@@ -109,6 +113,8 @@ Q_SIGNALS:
     /// "Add Tag…" / "Copy To…" on a tag or manifest node.
     void addTagRequested(const ocular::TreeSelection &selection);
     void copyToRequested(const ocular::TreeSelection &selection);
+    /// "Remove Tag…" on a tag node.
+    void removeTagRequested(const ocular::TreeSelection &selection);
     /// A delete sent something to the registry (DeletionPreviewDialog::deleted); the
     /// repository is being read again.
     void manifestDeleted(const ocular::DeletionPlan &plan, const ocular::DeletionOutcome &outcome);

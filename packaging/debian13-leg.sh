@@ -98,7 +98,8 @@ in_chroot cmake -S /src -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOCULAR_B
     >"$leg_dir/configure.log" 2>&1 || { cat "$leg_dir/configure.log" >&2; fail "configure failed"; }
 grep -q "JSON highlighting: KF6 SyntaxHighlighting" "$leg_dir/configure.log" ||
     { cat "$leg_dir/configure.log" >&2; fail "KF6 SyntaxHighlighting was not found by CMake"; }
-in_chroot cmake --build "$build" -j "$jobs" --target "${targets[@]}" || fail "build failed"
+# -k 0: every compile error of this Qt version in one run, not the first.
+in_chroot cmake --build "$build" -j "$jobs" --target "${targets[@]}" -- -k 0 || fail "build failed"
 echo "   built ($(elapsed))"
 
 echo "== Debian 13 leg: unit and GUI tests"

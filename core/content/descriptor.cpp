@@ -1,5 +1,7 @@
 #include "descriptor.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -116,9 +118,13 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object)
     if (!data.isUndefined()) {
         if (!data.isString())
             return invalidDescriptor(QStringLiteral("\"data\" must be a base64 string"));
-        auto decoded = QByteArray::fromBase64Encoding(data.toString().toLatin1(),
+        const QString text = data.toString();
+        // toLatin1() would turn a character outside Latin-1 into '?': refuse those first.
+        const bool ascii =
+            std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
                                                       QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded || !data.toString().isSimpleText())
+        if (!ascii || !decoded)
             return invalidDescriptor(QStringLiteral("\"data\" is not valid base64"));
         d.data = *decoded;
         // Inline data is content like any blob: it must be what the digest and size say.

@@ -138,7 +138,7 @@ void TestDigest::parse()
 
 void TestDigest::errorMessageNamesProblem()
 {
-    const auto upper = Digest::parse(QString(QStringLiteral("sha256:") + kHex64.toUpper()));
+    const auto upper = Digest::parse(QStringLiteral("sha256:") + kHex64.toUpper());
     QVERIFY(!upper.ok());
     QVERIFY2(upper.error().message.contains(QLatin1String("lower-case")),
              qPrintable(upper.error().message));

@@ -104,7 +104,8 @@ echo "   built ($(elapsed))"
 
 echo "== Debian 13 leg: unit and GUI tests"
 status=0
-in_chroot dbus-run-session -- ctest --test-dir "$build" --output-on-failure -j "$jobs" \
+# OCULAR_EXPECT_KF6: the KF6 checks of tst_jsonhighlighting fail rather than skip here.
+in_chroot env OCULAR_EXPECT_KF6=1 dbus-run-session -- ctest --test-dir "$build" --output-on-failure -j "$jobs" \
     -L 'unit|ui' -LE bench "$@" || status=$?
 echo "   Debian 13 leg took $(elapsed)"
 [ $status -eq 0 ] || fail "tests failed"

@@ -2,6 +2,7 @@
 
 #include "activity/activityrecords.h"
 #include "activityrecord.h"
+#include "blobdeletecommand.h"
 
 #include "reference/nametext.h"
 #include "source/contentsource.h"
@@ -64,6 +65,8 @@ void DeleteCommands::addOptions(QCommandLineParser &parser)
         QCommandLineOption(QStringLiteral("yes"), QStringLiteral("Do not ask.")),
         QCommandLineOption(QStringLiteral("placeholder"),
                            QStringLiteral("Untag with a placeholder manifest.")),
+        QCommandLineOption(QStringLiteral("blob"),
+                           QStringLiteral("Delete a blob of the repository, not a manifest.")),
     });
 }
 
@@ -86,6 +89,10 @@ QString DeleteCommands::helpText()
         "                        --keep-old-index keeps the fallback indexes an edit replaced\n"
         "                        (deleted by default: they name the deleted manifests),\n"
         "                        --format json\n"
+        "  delete REPO@DIGEST --blob\n"
+        "                        delete a blob; the manifests of the repository that use it\n"
+        "                        are listed first, and while any does it is refused without\n"
+        "                        --force; --dry-run, --yes and --format json as above\n"
         "  untag REPO:TAG        remove one tag and nothing else; where the registry refuses a\n"
         "                        tag delete (docker-registry 2.8, GHCR, Harbor), --placeholder\n"
         "                        moves the tag onto a unique placeholder manifest and deletes "
@@ -130,12 +137,20 @@ int DeleteCommands::start(const QString &command, const QStringList &arguments,
     if (!m_format.isEmpty() && m_format != QLatin1String("text") &&
         m_format != QLatin1String("json"))
         return usage(QStringLiteral("%1: --format is text or json").arg(command));
+    m_blob = parser.isSet(QStringLiteral("blob"));
     if (command == QLatin1String("delete")) {
         if (m_placeholder)
             return usage(QStringLiteral("delete: --placeholder belongs to untag"));
+        if (m_blob) {
+            if (m_withReferrers || m_keepOldIndex)
+                return usage(QStringLiteral("delete --blob takes only --dry-run, --yes, --force "
+                                            "and --format (a blob has no referrers or fallback "
+                                            "index)"));
+            return runBlobDelete(m_argument);
+        }
         return runDelete(m_argument);
     }
-    if (m_withReferrers || m_force || m_dryRun || m_yes || m_keepOldIndex)
+    if (m_withReferrers || m_force || m_dryRun || m_yes || m_keepOldIndex || m_blob)
         return usage(QStringLiteral("untag takes only --placeholder (it never deletes a "
                                     "manifest other than its own placeholder)"));
     return runUntag(m_argument);
@@ -291,6 +306,28 @@ void DeleteCommands::reportOutcome(const DeletionPlan &plan, const DeletionOutco
         break;
     }
     fail(outcome.error ? outcome.error->toString() : QStringLiteral("the delete stopped"));
+}
+
+int DeleteCommands::runBlobDelete(const QString &text)
+{
+    // The reference grammar checks the name and the digest before any request exists.
+    const auto ref = Reference::parse(text);
+    if (!ref)
+        return usage(QStringLiteral("delete --blob %1: %2")
+                         .arg(nametext::printable(text, 200), ref.error().toString()));
+    if (!ref->hasDigest() || ref->hasTag())
+        return usage(QStringLiteral("delete --blob needs REPO@DIGEST (a blob has no tag)"));
+    RegistryStack *stack = m_stackFor(ref->registry());
+    if (!stack || !stack->source())
+        return 2;
+    BlobDeleteCommand::Flags flags;
+    flags.dryRun = m_dryRun;
+    flags.yes = m_yes;
+    flags.force = m_force;
+    flags.json = m_format == QLatin1String("json");
+    auto *command = new BlobDeleteCommand(stack->source(), ref.value(), flags, this);
+    command->start();
+    return -1;
 }
 
 int DeleteCommands::runUntag(const QString &text)

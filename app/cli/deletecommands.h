@@ -16,7 +16,8 @@ class RegistryStack;
 struct DeletionOutcome;
 
 /// The delete commands of ocular-cli: `delete REF` (a manifest by digest, with a plan shown and
-/// confirmed first) and `untag REPO:TAG` (one tag, nothing else). The plan is built by
+/// confirmed first), `delete REPO@DIGEST --blob` (BlobDeleteCommand) and `untag REPO:TAG` (one
+/// tag, nothing else). The plan is built by
 /// DeletionPlanBuilder (as the GUI's is) from the stack's source, executed by DeletionExecutor;
 /// untag goes through Untagger.
 class DeleteCommands : public QObject
@@ -28,7 +29,7 @@ public:
 
     explicit DeleteCommands(StackFactory stackFor, QObject *parent = nullptr);
 
-    /// Adds --with-referrers, --force, --dry-run, --yes, --placeholder (--format and
+    /// Adds --with-referrers, --force, --dry-run, --yes, --placeholder, --blob (--format and
     /// --keep-old-index are shared with the referrer and write commands).
     static void addOptions(QCommandLineParser &parser);
     static bool handles(const QString &command);
@@ -41,6 +42,8 @@ public:
 private:
     int runDelete(const QString &text);
     int runUntag(const QString &text);
+    /// `delete REPO@DIGEST --blob`, handed to BlobDeleteCommand.
+    int runBlobDelete(const QString &text);
     /// Reads the repository, plans the delete of `target` and hands the plan on.
     void makePlan(const Digest &target, std::function<void(const DeletionPlan &)> next);
     void planMade(const DeletionPlan &plan);
@@ -63,6 +66,7 @@ private:
     bool m_yes = false;
     bool m_placeholder = false;
     bool m_keepOldIndex = false;
+    bool m_blob = false;
     Reference m_reference;
     ContentSource *m_source = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "activity/activityrecords.h"
 
+#include "inventory/blobusage.h"
 #include "write/artifactpusher.h"
 #include "write/contentcopier.h"
 #include "write/deletionoutcome.h"
@@ -128,6 +129,21 @@ ActivityEntry untagged(const QString &registry, const UntagOutcome &outcome)
         entry.details.insert(QStringLiteral("placeholder"), outcome.placeholder.toString());
     entry.summary = QStringLiteral("removed tag %1 (it named %2)")
                         .arg(outcome.tag, outcome.formerDigest.shortForm());
+    return entry;
+}
+
+ActivityEntry blobDeleted(const QString &registry, const BlobUsage &usage, bool forced)
+{
+    ActivityEntry entry =
+        ActivityEntry::now(QStringLiteral("delete-blob"), registry, usage.repository);
+    entry.digest = usage.blob.toString();
+    entry.details = usage.toJson();
+    entry.details.insert(QStringLiteral("forced"), forced);
+    entry.summary = usage.isUsed()
+                        ? QStringLiteral("deleted blob %1, still used by %2 manifest(s) (forced)")
+                              .arg(usage.blob.shortForm())
+                              .arg(usage.users.size())
+                        : QStringLiteral("deleted blob %1").arg(usage.blob.shortForm());
     return entry;
 }
 

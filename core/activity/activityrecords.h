@@ -6,6 +6,7 @@ namespace ocular {
 
 struct ArtifactPushResult;
 struct ArtifactRequest;
+struct BlobUsage;
 struct CopyResult;
 struct DeletionOutcome;
 struct DeletionPlan;
@@ -26,6 +27,8 @@ ActivityEntry copied(const QString &fromReference, const QString &registry,
 ActivityEntry deleted(const QString &registry, const DeletionPlan &plan,
                       const DeletionOutcome &outcome);
 ActivityEntry untagged(const QString &registry, const UntagOutcome &outcome);
+/// A blob deleted after `usage` was checked; `forced` when manifests still used it.
+ActivityEntry blobDeleted(const QString &registry, const BlobUsage &usage, bool forced);
 
 } // namespace activityrecords
 } // namespace ocular

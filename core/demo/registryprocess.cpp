@@ -275,7 +275,8 @@ Result<Done> RegistryProcess::writeConfig()
         yaml += QStringLiteral("  accesslog:\n    disabled: true\n");
     yaml += QStringLiteral("storage:\n  filesystem:\n    rootdirectory: %1\n")
                 .arg(yamlQuote(m_storageDir));
-    yaml += QStringLiteral("  delete:\n    enabled: true\n");
+    yaml += QStringLiteral("  delete:\n    enabled: %1\n")
+                .arg(m_options.deleteEnabled ? QStringLiteral("true") : QStringLiteral("false"));
     // Background upload purging is pointless for short-lived registries.
     yaml += QStringLiteral("  maintenance:\n    uploadpurging:\n      enabled: false\n");
     yaml += QStringLiteral("http:\n  addr: %1\n").arg(yamlQuote(hostPort()));

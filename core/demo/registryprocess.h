@@ -62,6 +62,9 @@ public:
         int preferredPort = 0;
         /// Log the registry's access log (one line per request) into logTail().
         bool accessLog = false;
+        /// storage.delete.enabled: false gives a registry that refuses every delete with 405
+        /// UNSUPPORTED, as many production registries are configured.
+        bool deleteEnabled = true;
         int startTimeoutMs = 15000;
     };
 

@@ -23,6 +23,10 @@ struct InventoryManifest
     std::optional<Digest> subject;
     QMap<QString, QString> annotations;
     bool isIndex = false;
+    /// The blobs it uses, for a blob delete's check: its config (invalid when it has none) and
+    /// layers. An index has neither: its entries are manifests, not blobs.
+    Digest config;
+    QList<Digest> layers;
 };
 
 /// A manifest or tag the inventory could not read, and why.

@@ -228,6 +228,10 @@ void RepositoryInventoryBuilder::record(const std::shared_ptr<Job> &job, const M
     m.isIndex = manifest.isIndex();
     if (manifest.subject())
         m.subject = manifest.subject()->digest;
+    if (manifest.config())
+        m.config = manifest.config()->digest;
+    for (const Descriptor &layer : manifest.layers())
+        m.layers.append(layer.digest);
     job->inventory.manifests.insert(m.digest, m);
     job->toQuery.append(m.digest);
     if (!manifest.isIndex())

@@ -764,4 +764,43 @@ RequestHandle RegistryClient::deleteManifest(const QString &repository, const QS
         });
 }
 
+RequestHandle RegistryClient::deleteBlob(const QString &repository, const Digest &digest,
+                                         QObject *context, Callback<Done> done)
+{
+    // Checked before a URL exists: a name or digest outside the grammar never reaches the
+    // server, where it could address another path.
+    if (auto bad = digestProblem(repository, digest))
+        return refuse(context, done, *bad);
+    HttpRequest request =
+        makeRequest("DELETE", repository + QStringLiteral("/blobs/") + digest.toString(),
+                    Scope::remove(RepositoryName::parse(repository).value()).toString());
+    const QString label =
+        nametext::printable(repository, 300) + QLatin1Char('@') + digest.toString();
+    return m_http->send(request, context, [done, label](Result<HttpResponse> result) {
+        if (!result.ok())
+            return done(result.error());
+        const HttpResponse &response = result.value();
+        if (response.status == 202 || response.status == 200 || response.status == 204)
+            return done(Done{});
+        Error error = registryError(response, QString());
+        const QString said = error.message;
+        // The sentence says what the answer means for the user, which a bare "405" or
+        // "BLOB_UNKNOWN" does not; the registry's own words stay at the end.
+        if (error.kind == ErrorKind::Unsupported)
+            error.message = QStringLiteral("The blob %1 was not deleted: this registry does not "
+                                           "allow deletes (docker-registry: "
+                                           "storage.delete.enabled). Nothing was changed. The "
+                                           "registry said: %2")
+                                .arg(label, said);
+        else if (error.kind == ErrorKind::NotFound)
+            error.message = QStringLiteral("The blob %1 is not there (already deleted, or never "
+                                           "in this repository); nothing was deleted. The "
+                                           "registry said: %2")
+                                .arg(label, said);
+        else
+            error.message = QStringLiteral("Delete of the blob %1 failed: %2").arg(label, said);
+        done(error);
+    });
+}
+
 } // namespace ocular

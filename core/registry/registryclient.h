@@ -88,6 +88,10 @@ public:
     /// DELETE /manifests/<reference> (digest, or tag where the registry supports it).
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done);
+    /// DELETE /blobs/<digest>: 202 deleted; a missing blob is ErrorKind::NotFound, a registry
+    /// with deletes disabled (405 UNSUPPORTED) ErrorKind::Unsupported, both explained.
+    RequestHandle deleteBlob(const QString &repository, const Digest &digest, QObject *context,
+                             Callback<Done> done);
 
     /// GET /v2/<name>/manifests/<tag> as the raw response (any status is a successful Result),
     /// for documents read leniently by their caller (the referrers fallback index), which a

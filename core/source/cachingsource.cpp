@@ -263,4 +263,15 @@ RequestHandle CachingSource::deleteManifest(const QString &repository, const QSt
     return m_inner->deleteManifest(repository, reference, context, std::move(done));
 }
 
+RequestHandle CachingSource::deleteBlob(const QString &repository, const Digest &digest,
+                                        QObject *context, Callback<Done> done)
+{
+    if (!m_inner)
+        return innerGone(context, done);
+    // The cache is left alone: it is keyed by digest alone, for every repository, and its
+    // bytes stay true to the digest; whether a repository still has the blob is the
+    // registry's answer, never the cache's.
+    return m_inner->deleteBlob(repository, digest, context, std::move(done));
+}
+
 } // namespace ocular

@@ -51,6 +51,8 @@ public:
                                Callback<PushedContent> done) override;
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done) override;
+    RequestHandle deleteBlob(const QString &repository, const Digest &digest, QObject *context,
+                             Callback<Done> done) override;
 
 private:
     template <typename T> RequestHandle innerGone(QObject *context, const Callback<T> &done);

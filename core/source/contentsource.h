@@ -80,6 +80,12 @@ public:
     /// Deletes a manifest by digest (and every tag on it), or only a tag where supported.
     virtual RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                          QObject *context, Callback<Done> done) = 0;
+    /// Deletes a blob from `repository` without asking whether a manifest still uses it (see
+    /// BlobDeletionCheck). A registry removes the repository's link to it; the bytes stay until
+    /// its garbage collector runs. A missing blob is ErrorKind::NotFound; a source or registry
+    /// that does not delete blobs answers ErrorKind::Unsupported, having changed nothing.
+    virtual RequestHandle deleteBlob(const QString &repository, const Digest &digest,
+                                     QObject *context, Callback<Done> done) = 0;
 
     /// blob() into memory: the verified bytes of a blob of at most `maxBytes`.
     RequestHandle blobBytes(const QString &repository, const Digest &digest, qint64 maxBytes,

@@ -258,10 +258,10 @@ RequestHandle MemorySource::rawManifest(const QString &repository, const QString
                                                   "digest %1 it was asked for; it was "
                                                   "discarded.")
                                        .arg(digest->toString()));
-            return RawManifest{
-                stored.raw, stored.mediaType,
-                isDigestReference(reference) ? digest.value() : Digest::sha256(stored.raw),
-                self.m_etags ? etagOf(digest.value()) : QByteArray()};
+            return RawManifest{stored.raw, stored.mediaType,
+                               isDigestReference(reference) ? digest.value()
+                                                            : Digest::sha256(stored.raw),
+                               self.m_etags ? etagOf(digest.value()) : QByteArray()};
         });
 }
 
@@ -359,8 +359,7 @@ RequestHandle MemorySource::uploadBlob(const QString &repository, const BlobPayl
 {
     return answer<BlobUploadResult>(
         Operation::PushBlob, context, std::move(done),
-        [repository, payload, options,
-         progress](MemorySource &self) -> Result<BlobUploadResult> {
+        [repository, payload, options, progress](MemorySource &self) -> Result<BlobUploadResult> {
             BlobUploadResult result;
             result.digest = payload.digest;
             result.size = payload.size;
@@ -369,7 +368,8 @@ RequestHandle MemorySource::uploadBlob(const QString &repository, const BlobPayl
                 return result;
             }
             for (const QString &from : options.mountFrom) {
-                const QByteArray there = self.m_repositories.value(from).blobs.value(payload.digest);
+                const QByteArray there =
+                    self.m_repositories.value(from).blobs.value(payload.digest);
                 if (!there.isNull()) {
                     self.addBlob(repository, there);
                     result.route = BlobUploadResult::Route::Mounted;
@@ -392,9 +392,9 @@ RequestHandle MemorySource::uploadBlob(const QString &repository, const BlobPayl
                 bytes = file.readAll();
             }
             if (!payload.digest.matches(bytes))
-                return Error::make(ErrorKind::DigestMismatch,
-                                   QStringLiteral("The blob does not hash to %1.")
-                                       .arg(payload.digest.toString()));
+                return Error::make(
+                    ErrorKind::DigestMismatch,
+                    QStringLiteral("The blob does not hash to %1.").arg(payload.digest.toString()));
             self.addBlob(repository, bytes);
             if (progress)
                 progress(TransferProgress{bytes.size(), bytes.size(), 0, 0});
@@ -425,13 +425,12 @@ RequestHandle MemorySource::pushManifest(const QString &repository, const QStrin
                     ErrorKind::DigestMismatch,
                     QStringLiteral("The manifest does not hash to %1.").arg(reference));
             if (!ifMatch.isEmpty() && self.m_etags) {
-                const auto current = self.digestOf(self.m_repositories.value(repository),
-                                                   repository, reference);
+                const auto current =
+                    self.digestOf(self.m_repositories.value(repository), repository, reference);
                 if (!current.ok() || etagOf(current.value()) != ifMatch)
-                    return Error::make(ErrorKind::PreconditionFailed,
-                                       QStringLiteral("%1 changed since it was read.")
-                                           .arg(reference),
-                                       412);
+                    return Error::make(
+                        ErrorKind::PreconditionFailed,
+                        QStringLiteral("%1 changed since it was read.").arg(reference), 412);
             }
             auto stored =
                 self.addManifest(repository, raw, mediaType, byDigest ? QString() : reference);
@@ -475,6 +474,21 @@ RequestHandle MemorySource::deleteManifest(const QString &repository, const QStr
                             }
                             return Done{};
                         });
+}
+
+RequestHandle MemorySource::deleteBlob(const QString &repository, const Digest &digest,
+                                       QObject *context, Callback<Done> done)
+{
+    Q_UNUSED(repository)
+    Q_UNUSED(digest)
+    // Blobs here live as long as the source; a caller must hear that nothing was deleted
+    // rather than believe it was.
+    return answer<Done>(Operation::DeleteBlob, context, std::move(done), [](MemorySource &) {
+        return Result<Done>(Error::make(ErrorKind::Unsupported,
+                                        QStringLiteral("This source does not delete blobs; "
+                                                       "nothing was changed."),
+                                        405));
+    });
 }
 
 } // namespace ocular

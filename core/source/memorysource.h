@@ -29,6 +29,7 @@ public:
         PushManifest,
         Delete,
         RawManifest,
+        DeleteBlob,
     };
 
     explicit MemorySource(QObject *parent = nullptr);
@@ -91,6 +92,8 @@ public:
                                Callback<PushedContent> done) override;
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done) override;
+    RequestHandle deleteBlob(const QString &repository, const Digest &digest, QObject *context,
+                             Callback<Done> done) override;
 
 private:
     struct StoredManifest

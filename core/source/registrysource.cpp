@@ -343,4 +343,12 @@ RequestHandle RegistrySource::deleteManifest(const QString &repository, const QS
     return m_client->deleteManifest(repository, reference, context, std::move(done));
 }
 
+RequestHandle RegistrySource::deleteBlob(const QString &repository, const Digest &digest,
+                                         QObject *context, Callback<Done> done)
+{
+    if (!m_client)
+        return clientGone(context, done);
+    return m_client->deleteBlob(repository, digest, context, std::move(done));
+}
+
 } // namespace ocular

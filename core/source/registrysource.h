@@ -51,6 +51,8 @@ public:
                                Callback<PushedContent> done) override;
     RequestHandle deleteManifest(const QString &repository, const QString &reference,
                                  QObject *context, Callback<Done> done) override;
+    RequestHandle deleteBlob(const QString &repository, const Digest &digest, QObject *context,
+                             Callback<Done> done) override;
 
 private:
     /// The URL a cursor continues at, or an error when it is not one of ours.

@@ -5,6 +5,7 @@
 #include "async/sequence.h"
 #include "source/contentsource.h"
 #include "write/fallbackindexwriter.h"
+#include "write/storagenote.h"
 
 #include <QHash>
 #include <QSet>
@@ -71,10 +72,7 @@ DeletionExecutor::DeletionExecutor(ContentSource *source, FallbackIndexWriter *w
 
 QString DeletionExecutor::storageNote()
 {
-    return QStringLiteral("Registries reclaim the storage of deleted manifests and their blobs "
-                          "only when their garbage collector runs (for docker-registry: "
-                          "`registry garbage-collect <config.yml>`, with the registry stopped "
-                          "or read-only).");
+    return storagenote::afterDelete(QStringLiteral("deleted manifests and their blobs"));
 }
 
 RequestHandle DeletionExecutor::execute(const DeletionPlan &plan, const Options &options,

@@ -30,6 +30,10 @@ InventoryManifest inventoryEntry(const Manifest &m)
     known.isIndex = m.isIndex();
     if (m.subject())
         known.subject = m.subject()->digest;
+    if (m.config())
+        known.config = m.config()->digest;
+    for (const Descriptor &layer : m.layers())
+        known.layers.append(layer.digest);
     return known;
 }
 

@@ -1,7 +1,7 @@
-// Precompiled for the GUI targets (OCULAR_PCH): core.h plus the widgets most files use.
+// Precompiled for the GUI targets (OCULAR_PCH): precompiledcore.h plus the widgets most files use.
 #pragma once
 
-#include "core.h"
+#include "precompiledcore.h"
 
 #include <QAbstractItemModel>
 #include <QAction>

@@ -208,8 +208,8 @@ Built buildArtifact(const QString &artifactType, const QList<Blob> &layers,
     ManifestBuilder::Artifact artifact;
     artifact.artifactType = artifactType;
     for (qsizetype i = 0; i < layers.size(); ++i)
-        artifact.files.append(
-            {layers[i].bytes, layers[i].mediaType, QString(), layerAnnotations.value(i)});
+        artifact.files.append({layers[i].bytes, layers[i].mediaType, QString(),
+                               layerAnnotations.value(i), std::nullopt, 0});
     artifact.subject = Descriptor::fromJson(subject).value();
     artifact.annotations = annotations;
     return built(ManifestBuilder().artifact(artifact));

@@ -27,4 +27,14 @@ bool pushManifestWithBlobs(ContentSource *source, const QString &repository,
     return pushed.ok();
 }
 
+Result<Digest> digestOf(ContentSource *source, const QString &repository, const QString &reference)
+{
+    const auto raw = waitFor<RawManifest>([&](QObject *context, auto done) {
+        return source->rawManifest(repository, reference, context, done);
+    });
+    if (!raw.ok())
+        return raw.error();
+    return raw->digest;
+}
+
 } // namespace ocular::test

@@ -18,6 +18,7 @@
 #include "panels/supplychaindock.h"
 #include "support/demoregistryclient.h"
 #include "support/faultproxy.h"
+#include "support/screenshot.h"
 #include "support/tempenv.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
@@ -55,15 +56,6 @@ using namespace ocular;
 using namespace ocular::test;
 
 namespace {
-
-void saveShot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OCULAR_SCREENSHOT_DIR");
-    if (dir.isEmpty() || !widget)
-        return;
-    QCoreApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
 
 QStringList childNames(const QAbstractItemModel *model, const QModelIndex &parent)
 {

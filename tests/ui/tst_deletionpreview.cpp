@@ -9,6 +9,7 @@
 // With OCULAR_SCREENSHOT_DIR set, the dialog is saved as PNGs there.
 #include "support/asyncwait.h"
 #include "support/faultproxy.h"
+#include "support/screenshot.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
 
@@ -38,21 +39,13 @@
 #include <QTreeView>
 
 using namespace ocular;
+using namespace ocular::test;
 using ocular::test::waitFor;
 
 namespace {
 
 const QString Repo = QStringLiteral("team/app");
 constexpr int Timeout = 30000;
-
-void saveShot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OCULAR_SCREENSHOT_DIR");
-    if (dir.isEmpty() || !widget)
-        return;
-    QCoreApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
 
 BuiltManifest image(const QString &salt)
 {

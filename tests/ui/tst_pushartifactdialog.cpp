@@ -18,6 +18,7 @@
 #include "source/contentsource.h"
 #include "support/asyncwait.h"
 #include "support/faultproxy.h"
+#include "support/screenshot.h"
 #include "support/tempenv.h"
 #include "support/testmanifests.h"
 #include "support/testregistry.h"
@@ -96,15 +97,6 @@ Result<RawManifest> readManifest(RegistryStack &stack, const QString &repository
     return waitFor<RawManifest>([&](QObject *ctx, auto done) {
         return stack.source()->rawManifest(repository, reference, ctx, done);
     });
-}
-
-void saveShot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OCULAR_SCREENSHOT_DIR");
-    if (dir.isEmpty() || !widget)
-        return;
-    QCoreApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 } // namespace

@@ -13,6 +13,8 @@
 #include "panels/repositorytreepanel.h"
 #include "source/contentsource.h"
 #include "support/asyncwait.h"
+#include "support/manifestpush.h"
+#include "support/screenshot.h"
 #include "support/tempenv.h"
 #include "support/testmanifests.h"
 #include "support/testregistry.h"
@@ -29,29 +31,6 @@
 using namespace ocular;
 using namespace ocular::test;
 using ocular::test::image;
-
-namespace {
-
-void saveShot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OCULAR_SCREENSHOT_DIR");
-    if (dir.isEmpty() || !widget)
-        return;
-    QCoreApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-Result<Digest> digestOf(ContentSource *source, const QString &repository, const QString &ref)
-{
-    const auto raw = waitFor<RawManifest>([&](QObject *context, auto done) {
-        return source->rawManifest(repository, ref, context, done);
-    });
-    if (!raw.ok())
-        return raw.error();
-    return raw->digest;
-}
-
-} // namespace
 
 class TestRemoveTagDialog : public QObject
 {

@@ -2,8 +2,10 @@
 // with oras from Debian 13: what Ocular pushes oras reads byte for byte; attach creates and then
 // extends the fallback tag and `oras discover` lists exactly what was attached; what oras
 // attached survives Ocular's update; 20 attaches from two processes at once all end up in the
-// index; tag re-points the exact bytes; bad input changes nothing.
+// index; a push killed before its manifest lands is finished by a rerun that uploads no blob
+// again; tag re-points the exact bytes; bad input changes nothing.
 #include "support/asyncwait.h"
+#include "support/faultproxy.h"
 #include "support/processrun.h"
 #include "support/tempenv.h"
 #include "support/testmanifests.h"
@@ -14,6 +16,7 @@
 #include "referrers/fallbackindex.h"
 #include "registry/registryclient.h"
 #include "source/contentsource.h"
+#include "source/memoryblobsink.h"
 
 #include <QDir>
 #include <QFile>
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void attachCreatesThenExtendsTheFallbackTag();
     void orasAttachmentSurvivesOcularsUpdate();
     void twentyAttachesFromTwoProcessesAllLand();
+    void killedPushRerunUploadsNothingTwice();
     void tagRepointsTheExactBytes();
     void copyAcrossRegistriesKeepsDigestsAndReferrers();
     void copyWithinARegistryMountsBlobs();
@@ -369,6 +373,95 @@ QJsonArray TestWritePath::activity()
         return {};
     }
     return QJsonDocument::fromJson(run.out).array();
+}
+
+void TestWritePath::killedPushRerunUploadsNothingTwice()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    test::FaultProxy proxy(QUrl(registry.baseUrl()));
+    QVERIFY2(proxy.listen(), qPrintable(proxy.errorString()));
+    // The manifest PUT is held so the process can be killed after its blobs and before its
+    // manifest, the state a crash or a closed laptop leaves behind.
+    auto hold = test::FaultProxy::rule("PUT", QStringLiteral("^/v2/art/killed/manifests/"),
+                                       test::FaultProxy::Action::Delay);
+    hold.delayMs = 120000;
+    hold.times = 1;
+    const int held = proxy.addRule(hold);
+
+    QByteArray big(3 * 1024 * 1024, '\0');
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char((i * 131) % 251);
+    const QString bigPath = m_files.filePath(QStringLiteral("killed.bin"));
+    writeFile(bigPath, big);
+    const QStringList arguments{
+        QStringLiteral("push"),
+        proxy.hostPort() + QStringLiteral("/art/killed:v1"),
+        bigPath,
+        m_files.filePath(QStringLiteral("report.txt")),
+        QStringLiteral("--artifact-type"),
+        QStringLiteral("application/vnd.example.bundle"),
+        QStringLiteral("--annotation"),
+        QStringLiteral("org.opencontainers.image.created=2026-01-01T00:00:00Z")};
+
+    // The proxy lives in this process: the event loop must run while the CLI works.
+    QProcess first;
+    first.setStandardInputFile(QProcess::nullDevice());
+    first.start(test::ocularCliPath(), arguments);
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.hits(held) == 1 || first.state() == QProcess::NotRunning, 60000);
+    QVERIFY2(proxy.hits(held) == 1, first.readAllStandardError().constData());
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+    const int startedUploads =
+        proxy.countMatching("POST", QStringLiteral("^/v2/art/killed/blobs/uploads/"));
+    QVERIFY2(startedUploads >= 2, qPrintable(proxy.requests().join(QLatin1Char('\n'))));
+
+    auto stack = test::makeStack(registry.hostPort());
+    const auto before = waitFor<RawManifest>([&](QObject *ctx, auto done) {
+        return stack->source()->rawManifest(QStringLiteral("art/killed"), QStringLiteral("v1"), ctx,
+                                            done);
+    });
+    QVERIFY2(!before.ok(), "the killed push must not have tagged anything");
+
+    proxy.clearRules();
+    QProcess rerun;
+    rerun.setStandardInputFile(QProcess::nullDevice());
+    rerun.start(test::ocularCliPath(), arguments);
+    QTRY_VERIFY_WITH_TIMEOUT(rerun.state() == QProcess::NotRunning, 60000);
+    const QByteArray err = rerun.readAllStandardError();
+    const QByteArray out = rerun.readAllStandardOutput();
+    QVERIFY2(rerun.exitStatus() == QProcess::NormalExit && rerun.exitCode() == 0, err.constData());
+
+    // Every blob was found where the killed run had put it: no upload was started again.
+    const QString requests = proxy.requests().join(QLatin1Char('\n'));
+    QCOMPARE(proxy.countMatching("POST", QStringLiteral("/blobs/uploads/")), 0);
+    QCOMPARE(proxy.countMatching("PATCH", QStringLiteral("/blobs/uploads/")), 0);
+    QCOMPARE(proxy.countMatching("PUT", QStringLiteral("/blobs/uploads/")), 0);
+    QVERIFY2(proxy.countMatching("HEAD", QStringLiteral("^/v2/art/killed/blobs/sha256:")) >= 2,
+             qPrintable(requests));
+    // Manifest by digest first, the tag last, one request each.
+    const QStringList manifestPuts = proxy.requests().filter(QStringLiteral("/manifests/"));
+    QCOMPARE(manifestPuts.size(), 2);
+    QVERIFY2(manifestPuts.at(0).startsWith(QStringLiteral("PUT /v2/art/killed/manifests/sha256:")),
+             qPrintable(requests));
+    QCOMPARE(manifestPuts.at(1), QStringLiteral("PUT /v2/art/killed/manifests/v1"));
+
+    // And the tag now names what the rerun printed, with the file's bytes behind it.
+    const QString printed = QString::fromUtf8(out.trimmed().split('\n').last().trimmed());
+    const auto digest = Digest::parse(printed);
+    QVERIFY2(digest.ok(), out.constData());
+    const auto after = waitFor<RawManifest>([&](QObject *ctx, auto done) {
+        return stack->source()->rawManifest(QStringLiteral("art/killed"), QStringLiteral("v1"), ctx,
+                                            done);
+    });
+    QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().message));
+    QVERIFY(digest->matches(after->raw));
+    auto sink = std::make_shared<MemoryBlobSink>();
+    const auto blob = waitFor<BlobReceipt>([&](QObject *ctx, auto done) {
+        return stack->source()->blob(QStringLiteral("art/killed"), Digest::sha256(big), sink,
+                                     big.size(), ctx, done);
+    });
+    QVERIFY(blob.ok());
+    QVERIFY(sink->bytes() == big);
 }
 
 void TestWritePath::tagRepointsTheExactBytes()

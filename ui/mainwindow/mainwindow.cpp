@@ -5,6 +5,7 @@
 #include "dialogs/addregistrydialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/pushartifactdialog.h"
+#include "http/tlssettings.h"
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/registrysources.h"
 #include "mainwindow/registrywrites.h"
@@ -242,8 +243,21 @@ PushArtifactDialog *MainWindow::openPushDialog(const QString &repository, const 
 void MainWindow::addRegistryDialog()
 {
     AddRegistryDialog dialog(this);
+    dialog.setAdvancedAvailable(bool(m_tlsApplier));
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // TLS options first: the registry's first request must already use them. A failure adds
+    // nothing (the dialog checked the files, but they can change in between).
+    if (const TlsSettings tls = dialog.tlsSettings(); !tls.isDefault() && m_tlsApplier) {
+        const auto endpoint =
+            RegistryEndpoint::parse(dialog.registryText(), dialog.allowInsecureHttp());
+        const Result<Done> applied =
+            endpoint ? m_tlsApplier(endpoint->baseUrl.host(), tls) : Result<Done>(endpoint.error());
+        if (!applied) {
+            m_activity->showProblem(tr("Registry not added: %1").arg(applied.error().message));
+            return;
+        }
+    }
     m_registries->addRegistry(dialog.registryText());
     // HOST/team/app: the registry is added and that repository opened, never silently dropped.
     if (const QString repository = dialog.repositoryText(); !repository.isEmpty()) {

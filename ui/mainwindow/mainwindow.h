@@ -1,6 +1,9 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QMainWindow>
+#include <functional>
 
 class QAction;
 
@@ -20,6 +23,7 @@ class RegistryStack;
 class RegistryListPanel;
 class RepositoryTreePanel;
 class SupplyChainDock;
+struct TlsSettings;
 
 /// The shell: registry list and repository tree on the left, inspector on the right, actions
 /// and a status bar. Receives the network stack from the composition root and keeps one
@@ -59,6 +63,10 @@ public:
     /// What the panels read the current registry through; null without a registry.
     ContentSource *currentSource() const;
     QAction *action(const QString &name) const;
+    /// Applies and keeps the TLS options chosen under Add Registry ▸ Advanced for a host;
+    /// without one (no credentials layer) the dialog hides its Advanced section.
+    using TlsApplier = std::function<Result<Done>(const QString &host, const TlsSettings &tls)>;
+    void setTlsApplier(TlsApplier applier) { m_tlsApplier = std::move(applier); }
     /// Add Tag…, Copy To… and what they record.
     RegistryWrites *writes() const { return m_writes; }
 
@@ -89,6 +97,7 @@ private:
     RegistrySource *m_source = nullptr;
     MainWindowActions *m_actions = nullptr;
     QObject *m_externalSource;
+    TlsApplier m_tlsApplier;
 
 protected:
     void showEvent(QShowEvent *event) override;

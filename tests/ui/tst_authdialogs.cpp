@@ -5,10 +5,12 @@
 #include "credentials/registryaccess.h"
 #include "credentials/registryaccessactions.h"
 #include "dialogs/addregistrydialog.h"
+#include "dialogs/keyboardshortcutsdialog.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/registrysettingsdialog.h"
 #include "mainwindow/mainwindow.h"
 #include "panels/registrylistpanel.h"
+#include "panels/repositorytreepanel.h"
 
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
@@ -29,6 +31,7 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -36,6 +39,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace ocular;
 
@@ -262,6 +266,76 @@ private Q_SLOTS:
         QCOMPARE(RegistryAccess::savedTlsSettings(QStringLiteral("127.0.0.7")).caFile, caFile);
         QVERIFY(
             window.registryList()->registries().contains(QStringLiteral("https://127.0.0.7:1")));
+    }
+
+    void everyShortcutIsListedAndNoneIsShared()
+    {
+        StaticCredentialSource session;
+        KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
+        const auto stack = guiStack(&session);
+        QVERIFY(stack);
+        RegistryAccess access(stack->http(), stack->authenticator(), &session, &keychain);
+        MainWindow window(stack.get());
+        new RegistryAccessActions(&window, &access);
+        window.show();
+
+        // The window's actions, its menus' and the tree's (where Delete lives).
+        QSet<QAction *> all;
+        for (QAction *action : window.actions())
+            all.insert(action);
+        for (QAction *action : window.treePanel()->view()->actions())
+            all.insert(action);
+        for (QMenu *menu : window.menuBar()->findChildren<QMenu *>())
+            for (QAction *action : menu->actions())
+                if (!action->isSeparator() && !action->menu())
+                    all.insert(action);
+        QHash<QKeySequence, QString> owner;
+        int withShortcut = 0;
+        for (QAction *action : std::as_const(all)) {
+            bool inMenu = false;
+            for (QObject *object : action->associatedObjects())
+                inMenu = inMenu || qobject_cast<QMenu *>(object);
+            QVERIFY2(inMenu || !action->shortcuts().isEmpty(), qPrintable(action->text()));
+            withShortcut += action->shortcuts().isEmpty() ? 0 : 1;
+            for (const QKeySequence &key : action->shortcuts()) {
+                QVERIFY2(!owner.contains(key),
+                         qPrintable(key.toString() + QStringLiteral(": ") + owner.value(key) +
+                                    QStringLiteral(" and ") + action->text()));
+                owner.insert(key, action->text());
+            }
+        }
+
+        const auto entries = KeyboardShortcutsDialog::collect(&window);
+        QCOMPARE(entries.size(), withShortcut);
+        auto find = [&entries](const QString &text) {
+            for (const auto &entry : entries)
+                if (entry.text == text)
+                    return entry;
+            return KeyboardShortcutsDialog::Entry{};
+        };
+        const auto help = find(QStringLiteral("Keyboard Shortcuts"));
+        QCOMPARE(help.group, QStringLiteral("Help"));
+        QVERIFY2(help.keys.contains(
+                     QKeySequence(Qt::CTRL | Qt::Key_Slash).toString(QKeySequence::NativeText)),
+                 qPrintable(help.keys));
+        const auto remove = find(QStringLiteral("Delete…"));
+        QCOMPARE(remove.group, QStringLiteral("Edit"));
+        QCOMPARE(remove.where, QStringLiteral("Repository tree"));
+        QCOMPARE(find(QStringLiteral("Add Registry…")).group, QStringLiteral("File"));
+
+        window.action(QStringLiteral("keyboardShortcuts"))->trigger();
+        auto *dialog = window.findChild<KeyboardShortcutsDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->visibleCount(), withShortcut);
+        test::saveShot(dialog, QStringLiteral("keyboard-shortcuts"));
+        dialog->setFilter(QStringLiteral("tag"));
+        QVERIFY(dialog->visibleCount() >= 2); // Add Tag…, Remove Tag…
+        QVERIFY(dialog->visibleCount() < withShortcut);
+        test::saveShot(dialog, QStringLiteral("keyboard-shortcuts-filtered"));
+        dialog->setFilter(QStringLiteral("no such action"));
+        QCOMPARE(dialog->visibleCount(), 0);
+        dialog->setFilter(QString());
+        QCOMPARE(dialog->visibleCount(), withShortcut);
     }
 
     void tlsSettingsAreSavedAsPathsAndReapplied()

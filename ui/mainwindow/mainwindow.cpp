@@ -3,6 +3,7 @@
 #include "activity/activityrecords.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addregistrydialog.h"
+#include "dialogs/keyboardshortcutsdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/pushartifactdialog.h"
 #include "http/tlssettings.h"
@@ -143,6 +144,7 @@ void MainWindow::createActions()
             PreferencesDialog::applyCacheLimit(m_stack->cache(), dialog.cacheLimit(), this);
     };
     commands.about = [this] { showAbout(); };
+    commands.keyboardShortcuts = [this] { showKeyboardShortcuts(); };
     commands.groupAttachmentTags = [this](bool on) { m_tree->model()->setGroupAttachmentTags(on); };
     commands.toggleSupplyChain = m_supplyChain->toggleViewAction();
     m_actions = new MainWindowActions(this, commands);
@@ -295,6 +297,15 @@ MainWindow *MainWindow::openInNewWindow(const QString &reference)
             window->showProblem(problem);
     }
     return window;
+}
+
+QWidget *MainWindow::showKeyboardShortcuts()
+{
+    // Built now, from the actions as they are: a shortcut added later is listed next time.
+    auto *dialog = new KeyboardShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 QWidget *MainWindow::showAbout()

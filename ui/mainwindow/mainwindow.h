@@ -47,6 +47,8 @@ public:
     MainWindow *openInNewWindow(const QString &reference);
     /// Help ▸ About: version, Qt version, licence. Non-blocking; returns the dialog.
     QWidget *showAbout();
+    /// Help ▸ Keyboard Shortcuts, listing this window's live actions. Non-blocking.
+    QWidget *showKeyboardShortcuts();
 
     /// Opens the (non-modal) push dialog for `repository` of the current registry, attaching
     /// to `subject` (tag or digest; empty for none) with `files` added; null without a

@@ -6,6 +6,7 @@
 #include "dialogs/keyboardshortcutsdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/pushartifactdialog.h"
+#include "dialogs/repositorysearchdialog.h"
 #include "http/tlssettings.h"
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/registrysources.h"
@@ -145,12 +146,20 @@ void MainWindow::createActions()
     };
     commands.about = [this] { showAbout(); };
     commands.keyboardShortcuts = [this] { showKeyboardShortcuts(); };
+    commands.findInRepository = [this] { findInRepository(); };
     commands.groupAttachmentTags = [this](bool on) { m_tree->model()->setGroupAttachmentTags(on); };
     commands.toggleSupplyChain = m_supplyChain->toggleViewAction();
     m_actions = new MainWindowActions(this, commands);
     m_actions->limitShortcutTo(QStringLiteral("delete"), m_tree->view());
     // The row's kind and its loaded digest decide what can be written to it.
     connect(m_tree, &RepositoryTreePanel::selectionChanged, this, &MainWindow::updateTreeWrites);
+    // A search belongs to one repository: selecting another stops it (it would answer late
+    // about a repository no longer shown).
+    connect(m_tree, &RepositoryTreePanel::selectionChanged, this, [this] {
+        const QString repository = m_tree->currentRepository();
+        if (m_search && !repository.isEmpty() && repository != m_search->repository())
+            m_search->stop(tr("Search stopped: %1 was selected.").arg(repository));
+    });
 }
 
 void MainWindow::updateTreeWrites()
@@ -204,6 +213,10 @@ void MainWindow::onRegistryChanged(const QString &url)
             source = found.value();
         else
             m_activity->showProblem(tr("Cannot open %1: %2").arg(url, found.error().message));
+    }
+    if (m_search) {
+        m_search->stop(tr("Search stopped: another registry was opened."));
+        m_search->close();
     }
     m_source = source;
     m_inspector->setSource(source);
@@ -306,6 +319,30 @@ QWidget *MainWindow::showKeyboardShortcuts()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
+}
+
+RepositorySearchDialog *MainWindow::findInRepository()
+{
+    const QString repository = m_tree->currentRepository();
+    if (!m_tree->source() || repository.isEmpty()) {
+        m_activity->showProblem(tr("Select a repository to search in first."));
+        return nullptr;
+    }
+    if (!m_search) {
+        m_search = new RepositorySearchDialog(m_tree->source(), repository, this);
+        m_search->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_search, &RepositorySearchDialog::openRequested, this,
+                [this](const QString &reference) {
+                    const QString problem = m_tree->openReference(reference);
+                    if (!problem.isEmpty())
+                        m_activity->showProblem(problem);
+                });
+    }
+    m_search->setRepository(repository);
+    m_search->show();
+    m_search->raise();
+    m_search->activateWindow();
+    return m_search;
 }
 
 QWidget *MainWindow::showAbout()

@@ -3,6 +3,7 @@
 #include "base/result.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <functional>
 
 class QAction;
@@ -11,6 +12,7 @@ namespace ocular {
 
 class ActivityStatus;
 class PushArtifactDialog;
+class RepositorySearchDialog;
 class MainWindowActions;
 class RegistrySources;
 class RegistryWrites;
@@ -49,6 +51,9 @@ public:
     QWidget *showAbout();
     /// Help ▸ Keyboard Shortcuts, listing this window's live actions. Non-blocking.
     QWidget *showKeyboardShortcuts();
+    /// Edit ▸ Find in Repository on the tree's current repository (the one dialog, retargeted
+    /// when open); null without a repository. Another registry stops and closes it.
+    RepositorySearchDialog *findInRepository();
 
     /// Opens the (non-modal) push dialog for `repository` of the current registry, attaching
     /// to `subject` (tag or digest; empty for none) with `files` added; null without a
@@ -100,6 +105,7 @@ private:
     MainWindowActions *m_actions = nullptr;
     QObject *m_externalSource;
     TlsApplier m_tlsApplier;
+    QPointer<RepositorySearchDialog> m_search;
 
 protected:
     void showEvent(QShowEvent *event) override;

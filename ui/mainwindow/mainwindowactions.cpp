@@ -51,6 +51,9 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
     edit->addAction(copyRef);
     edit->addAction(copyDigest);
     edit->addSeparator();
+    edit->addAction(make(QStringLiteral("findInRepository"), tr("&Find in Repository…"),
+                         QKeySequence::Find, commands.findInRepository));
+    edit->addSeparator();
     // The tree's Write section for the current row, with shortcuts; disabled until a row
     // allows them (setTreeWritesEnabled).
     const auto write = commands.treeWrite;

@@ -109,6 +109,7 @@ private Q_SLOTS:
         // Another repository selected while reading: stopped, and no results arrive later.
         dialog->search(QStringLiteral("title"));
         QVERIFY(dialog->isSearching());
+        saveShot(dialog, QStringLiteral("search-busy"));
         QCOMPARE(window->treePanel()->openReference(QStringLiteral("demo/hello")), QString());
         QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 15000);
         QVERIFY(stopped.at(0).at(0).toString().contains(QStringLiteral("demo/hello")));

@@ -11,6 +11,7 @@
 #include "reference/registryaddress.h"
 #include "referrercommands.h"
 #include "registry/registryclient.h"
+#include "searchcommand.h"
 #include "signalwatcher.h"
 #include "source/contentsource.h"
 #include "source/registrysource.h"
@@ -143,7 +144,7 @@ int CliRunner::start(const QStringList &arguments)
     if (parser.isSet(help)) {
         writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText() +
                   QLatin1Char('\n') + WriteCommands::helpText() + QLatin1Char('\n') +
-                  DeleteCommands::helpText())
+                  DeleteCommands::helpText() + QLatin1Char('\n') + SearchCommand::helpText())
                      .toUtf8());
         return Success;
     }
@@ -259,6 +260,21 @@ int CliRunner::start(const QStringList &arguments)
             },
             this);
         return commands->start(m_command, arguments, parser);
+    }
+    if (SearchCommand::handles(m_command)) {
+        QStringList arguments = positional.mid(1);
+        if (!arguments.isEmpty()) {
+            const auto checked = referrerArgument(m_command, arguments.first());
+            if (!checked)
+                return Usage;
+            arguments.first() = *checked;
+        }
+        auto *command = new SearchCommand(
+            [this](const QString &registry) -> RegistryStack * {
+                return clientFor(registry) ? m_stack.get() : nullptr;
+            },
+            this);
+        return command->start(arguments, parser);
     }
     if (DeleteCommands::handles(m_command)) {
         QStringList arguments = positional.mid(1);

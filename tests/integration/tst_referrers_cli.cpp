@@ -240,6 +240,46 @@ private Q_SLOTS:
     }
 
     // Issue 10 item 4: an unreachable registry and an unknown repository are failures.
+    void searchFindsAnnotationsAndArtifactTypes()
+    {
+        if (!QFileInfo(QStringLiteral(OCULAR_BINARY_DIR "/app/ocular-cli")).isExecutable())
+            QSKIP("build the ocular-cli target first");
+        OCULAR_TEST_REGISTRY(registry);
+        DemoRegistryClient demo(registry.hostPort());
+        auto summary = demo.seed(5);
+        QVERIFY2(summary.ok(), qPrintable(summary.error().toString()));
+        const QString hello = registry.hostPort() + QStringLiteral("/demo/hello");
+
+        Run text = cli({QStringLiteral("search"), hello, QStringLiteral("ALPINE:3.19")});
+        QVERIFY2(text.code == 0, text.err.constData());
+        QVERIFY2(text.out.contains("annotation value org.opencontainers.image.base.name: "
+                                   "docker.io/library/alpine:3.19"),
+                 text.out.constData());
+
+        Run json = cli({QStringLiteral("search"), hello, QStringLiteral("spdx"),
+                        QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(json.code == 0, json.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(doc.value(QLatin1String("repository")).toString(), QStringLiteral("demo/hello"));
+        bool artifactType = false;
+        for (const QJsonValue &hit : doc.value(QLatin1String("hits")).toArray())
+            artifactType = artifactType || (hit[QLatin1String("field")].toString() ==
+                                                QLatin1String("artifact type") &&
+                                            hit[QLatin1String("snippet")].toString() ==
+                                                QLatin1String("application/spdx+json"));
+        QVERIFY2(artifactType, json.out.constData());
+
+        Run none = cli({QStringLiteral("search"), hello, QStringLiteral("no-such-text-here")});
+        QCOMPARE(none.code, 0);
+        QVERIFY(none.out.contains("no match"));
+        // A tag is not a repository; no text at all is refused too.
+        QCOMPARE(
+            cli({QStringLiteral("search"), hello + QStringLiteral(":latest"), QStringLiteral("x")})
+                .code,
+            2);
+        QCOMPARE(cli({QStringLiteral("search"), hello}).code, 2);
+    }
+
     void capabilitiesFailsWhenNothingAnswers()
     {
         if (!QFileInfo(QStringLiteral(OCULAR_BINARY_DIR "/app/ocular-cli")).isExecutable())

@@ -4,9 +4,13 @@
 #include "credentials/keychaincredentialsource.h"
 #include "credentials/registryaccess.h"
 #include "credentials/registryaccessactions.h"
+#include "dialogs/addregistrydialog.h"
+#include "dialogs/keyboardshortcutsdialog.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/registrysettingsdialog.h"
 #include "mainwindow/mainwindow.h"
+#include "panels/registrylistpanel.h"
+#include "panels/repositorytreepanel.h"
 
 #include "auth/registryauthenticator.h"
 #include "auth/staticcredentialsource.h"
@@ -15,6 +19,7 @@
 #include "registry/registryendpoint.h"
 #include "support/logcapture.h"
 #include "support/loopbackhttpserver.h"
+#include "support/screenshot.h"
 #include "support/tempenv.h"
 #include "support/testca.h"
 #include "support/testregistry.h"
@@ -26,12 +31,15 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
 
 using namespace ocular;
 
@@ -177,6 +185,159 @@ private Q_SLOTS:
                     .contains(QStringLiteral("/x/config.json")));
     }
 
+    void addRegistryKeepsTlsUnderAdvanced()
+    {
+        AddRegistryDialog dialog;
+        dialog.show();
+        auto *advanced = child<QToolButton>(dialog, "advanced");
+        auto *tls = child<QWidget>(dialog, "tlsOptions");
+        QVERIFY(advanced->isVisible());
+        QVERIFY(!tls->isVisible()); // collapsed until asked for
+        auto *address = child<QLineEdit>(dialog, "address");
+        address->setText(QStringLiteral("registry.example.com"));
+        QVERIFY(dialog.isAcceptable());
+        test::saveShot(&dialog, QStringLiteral("add-registry-collapsed"));
+
+        advanced->click();
+        QVERIFY(tls->isVisible());
+        child<QLineEdit>(dialog, "caFile")->setText(QStringLiteral("/nonexistent/ca.pem"));
+        QVERIFY(!dialog.isAcceptable());
+        QVERIFY2(dialog.problemText().contains(QStringLiteral("/nonexistent/ca.pem")),
+                 qPrintable(dialog.problemText()));
+        // Nothing typed is lost while the input is wrong; collapsing with a TLS problem opens
+        // the section again where it can be fixed.
+        QCOMPARE(address->text(), QStringLiteral("registry.example.com"));
+        advanced->click();
+        QVERIFY(tls->isVisible());
+
+        test::TestCa ca;
+        QVERIFY2(ca.ok(), qPrintable(ca.errorMessage()));
+        child<QLineEdit>(dialog, "caFile")->setText(ca.caCertFile());
+        QVERIFY(dialog.isAcceptable());
+        QCOMPARE(dialog.tlsSettings().caFile, ca.caCertFile());
+        auto *warning = child<QLabel>(dialog, "skipWarning");
+        QVERIFY(!warning->isVisible());
+        child<QCheckBox>(dialog, "skipVerify")->setChecked(true);
+        QVERIFY(warning->isVisible());
+        QVERIFY(dialog.tlsSettings().insecureSkipVerify);
+        test::saveShot(&dialog, QStringLiteral("add-registry-advanced"));
+
+        // TLS options on a plain-HTTP registry would be silently ignored: refused instead.
+        address->setText(QStringLiteral("http://registry.example.com"));
+        child<QCheckBox>(dialog, "plainHttp")->setChecked(true);
+        QVERIFY(!dialog.isAcceptable());
+        QVERIFY2(dialog.problemText().contains(QStringLiteral("HTTPS")),
+                 qPrintable(dialog.problemText()));
+
+        // Without anywhere to keep them, no TLS options are offered (or returned).
+        dialog.setAdvancedAvailable(false);
+        QVERIFY(!advanced->isVisible());
+        QVERIFY(!tls->isVisible());
+        QVERIFY(dialog.tlsSettings().isDefault());
+    }
+
+    void addRegistryFromTheFileMenuSavesItsTlsOptions()
+    {
+        test::TestCa ca;
+        QVERIFY2(ca.ok(), qPrintable(ca.errorMessage()));
+        StaticCredentialSource session;
+        KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
+        const auto stack = guiStack(&session);
+        QVERIFY(stack);
+        RegistryAccess access(stack->http(), stack->authenticator(), &session, &keychain);
+        MainWindow window(stack.get());
+        new RegistryAccessActions(&window, &access);
+        const QString caFile = ca.caCertFile();
+        bool sawAdvanced = false;
+        QTimer::singleShot(0, this, [&sawAdvanced, caFile] {
+            auto *dialog = qobject_cast<AddRegistryDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *advanced = dialog->findChild<QToolButton *>(QStringLiteral("advanced"));
+            sawAdvanced = advanced && advanced->isVisible();
+            child<QLineEdit>(*dialog, "address")->setText(QStringLiteral("https://127.0.0.7:1"));
+            dialog->setAdvancedExpanded(true);
+            child<QLineEdit>(*dialog, "caFile")->setText(caFile);
+            dialog->accept();
+        });
+        window.action(QStringLiteral("addRegistry"))->trigger();
+        QVERIFY(sawAdvanced);
+        QCOMPARE(stack->http()->tlsSettings(QStringLiteral("127.0.0.7")).caFile, caFile);
+        QCOMPARE(RegistryAccess::savedTlsSettings(QStringLiteral("127.0.0.7")).caFile, caFile);
+        QVERIFY(
+            window.registryList()->registries().contains(QStringLiteral("https://127.0.0.7:1")));
+    }
+
+    void everyShortcutIsListedAndNoneIsShared()
+    {
+        StaticCredentialSource session;
+        KeychainCredentialSource keychain(QStringLiteral("Ocular-test"));
+        const auto stack = guiStack(&session);
+        QVERIFY(stack);
+        RegistryAccess access(stack->http(), stack->authenticator(), &session, &keychain);
+        MainWindow window(stack.get());
+        new RegistryAccessActions(&window, &access);
+        window.show();
+
+        // The window's actions, its menus' and the tree's (where Delete lives).
+        QSet<QAction *> all;
+        for (QAction *action : window.actions())
+            all.insert(action);
+        for (QAction *action : window.treePanel()->view()->actions())
+            all.insert(action);
+        for (QMenu *menu : window.menuBar()->findChildren<QMenu *>())
+            for (QAction *action : menu->actions())
+                if (!action->isSeparator() && !action->menu())
+                    all.insert(action);
+        QHash<QKeySequence, QString> owner;
+        int withShortcut = 0;
+        for (QAction *action : std::as_const(all)) {
+            bool inMenu = false;
+            for (QObject *object : action->associatedObjects())
+                inMenu = inMenu || qobject_cast<QMenu *>(object);
+            QVERIFY2(inMenu || !action->shortcuts().isEmpty(), qPrintable(action->text()));
+            withShortcut += action->shortcuts().isEmpty() ? 0 : 1;
+            for (const QKeySequence &key : action->shortcuts()) {
+                QVERIFY2(!owner.contains(key),
+                         qPrintable(key.toString() + QStringLiteral(": ") + owner.value(key) +
+                                    QStringLiteral(" and ") + action->text()));
+                owner.insert(key, action->text());
+            }
+        }
+
+        const auto entries = KeyboardShortcutsDialog::collect(&window);
+        QCOMPARE(entries.size(), withShortcut);
+        auto find = [&entries](const QString &text) {
+            for (const auto &entry : entries)
+                if (entry.text == text)
+                    return entry;
+            return KeyboardShortcutsDialog::Entry{};
+        };
+        const auto help = find(QStringLiteral("Keyboard Shortcuts"));
+        QCOMPARE(help.group, QStringLiteral("Help"));
+        QVERIFY2(help.keys.contains(
+                     QKeySequence(Qt::CTRL | Qt::Key_Slash).toString(QKeySequence::NativeText)),
+                 qPrintable(help.keys));
+        const auto remove = find(QStringLiteral("Delete…"));
+        QCOMPARE(remove.group, QStringLiteral("Edit"));
+        QCOMPARE(remove.where, QStringLiteral("Repository tree"));
+        QCOMPARE(find(QStringLiteral("Add Registry…")).group, QStringLiteral("File"));
+
+        window.action(QStringLiteral("keyboardShortcuts"))->trigger();
+        auto *dialog = window.findChild<KeyboardShortcutsDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->visibleCount(), withShortcut);
+        test::saveShot(dialog, QStringLiteral("keyboard-shortcuts"));
+        dialog->setFilter(QStringLiteral("tag"));
+        QVERIFY(dialog->visibleCount() >= 2); // Add Tag…, Remove Tag…
+        QVERIFY(dialog->visibleCount() < withShortcut);
+        test::saveShot(dialog, QStringLiteral("keyboard-shortcuts-filtered"));
+        dialog->setFilter(QStringLiteral("no such action"));
+        QCOMPARE(dialog->visibleCount(), 0);
+        dialog->setFilter(QString());
+        QCOMPARE(dialog->visibleCount(), withShortcut);
+    }
+
     void tlsSettingsAreSavedAsPathsAndReapplied()
     {
         test::TestCa ca;
@@ -252,6 +413,8 @@ private Q_SLOTS:
         QVERIFY(actions.contains(QStringLiteral("registrySettings")));
         QVERIFY(actions.contains(QStringLiteral("logIn")));
         QVERIFY(actions.contains(QStringLiteral("logOut")));
+        // Adding is File ▸ Add Registry only (TLS options under its Advanced section).
+        QVERIFY(!actions.contains(QStringLiteral("addRegistryTls")));
 
         TlsSettings skip;
         skip.insecureSkipVerify = true;

@@ -206,14 +206,6 @@ std::optional<RegistrySettings> RegistryAccess::applyDialog(RegistrySettingsDial
     return chosen;
 }
 
-std::optional<RegistrySettings> RegistryAccess::addRegistry(QWidget *parent)
-{
-    RegistrySettingsDialog dialog(parent);
-    dialog.setWindowTitle(tr("Add Registry"));
-    dialog.setAuthenticationVisible(false);
-    return applyDialog(dialog, QUrl());
-}
-
 std::optional<RegistrySettings> RegistryAccess::editSettings(QWidget *parent,
                                                              const RegistryEndpoint &endpoint,
                                                              const QString &lastProblem)

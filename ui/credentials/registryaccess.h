@@ -51,9 +51,6 @@ public:
     /// Forgets tokens and looked-up credentials, the session login and the keychain entry.
     /// docker's and podman's files are left alone (they belong to those tools).
     void logout(const RegistryEndpoint &endpoint);
-    /// The registry settings dialog for a new registry; TLS choices are applied and saved, the
-    /// caller adds the returned address to its list. Nothing when cancelled.
-    std::optional<RegistrySettings> addRegistry(QWidget *parent);
     /// The registry settings dialog for @p endpoint (TLS, plain HTTP, login/logout). TLS
     /// changes are applied and saved; the caller handles a changed address.
     std::optional<RegistrySettings> editSettings(QWidget *parent, const RegistryEndpoint &endpoint,

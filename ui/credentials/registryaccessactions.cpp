@@ -49,9 +49,11 @@ RegistryAccessActions::RegistryAccessActions(MainWindow *window, RegistryAccess 
         &RegistryAccessActions::editCurrent);
     add(QStringLiteral("logIn"), tr("&Log In…"), &RegistryAccessActions::loginCurrent);
     add(QStringLiteral("logOut"), tr("Log &Out"), &RegistryAccessActions::logoutCurrent);
-    menu->addSeparator();
-    add(QStringLiteral("addRegistryTls"), tr("&Add Registry with TLS Options…"),
-        &RegistryAccessActions::addRegistry);
+    // Adding a registry, TLS options included, is File ▸ Add Registry (one dialog); this is
+    // where its Advanced choices are applied and saved.
+    window->setTlsApplier([access](const QString &host, const TlsSettings &tls) {
+        return access->setTlsSettings(host, tls);
+    });
     // After File and Edit when they exist, else at the end.
     const QList<QAction *> menus = window->menuBar()->actions();
     window->menuBar()->insertMenu(menus.size() > 2 ? menus.at(2) : nullptr, menu);
@@ -159,13 +161,6 @@ void RegistryAccessActions::logoutCurrent()
 {
     if (RegistryClient *client = m_window->currentClient())
         m_access->logout(client->endpoint());
-}
-
-void RegistryAccessActions::addRegistry()
-{
-    if (const auto chosen = m_access->addRegistry(m_window))
-        m_window->openRegistry(chosen->address);
-    updateWarning();
 }
 
 } // namespace ocular

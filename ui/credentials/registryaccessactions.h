@@ -11,7 +11,8 @@ class MainWindow;
 class RegistryAccess;
 
 /// Puts registry access into the main window without the window knowing about credentials:
-/// a Registry menu (settings with TLS options, log in, log out, add with TLS options), a
+/// a Registry menu (settings with TLS options, log in, log out), the place File ▸ Add
+/// Registry's Advanced TLS options are kept (MainWindow::setTlsApplier), a
 /// permanent status-bar warning while the current registry skips certificate verification,
 /// and RegistryAccess messages in the activity area.
 class RegistryAccessActions : public QObject
@@ -31,7 +32,6 @@ private:
     void editCurrent();
     void loginCurrent();
     void logoutCurrent();
-    void addRegistry();
 
     MainWindow *m_window;
     RegistryAccess *m_access;

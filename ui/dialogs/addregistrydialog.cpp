@@ -1,5 +1,6 @@
 #include "addregistrydialog.h"
 
+#include "dialogs/tlsoptionsform.h"
 #include "reference/reference.h"
 #include "registry/registryendpoint.h"
 
@@ -9,6 +10,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ocular {
@@ -60,12 +63,23 @@ AddRegistryDialog::AddRegistryDialog(QWidget *parent)
     : QDialog(parent)
     , m_url(new QLineEdit(this))
     , m_insecure(new QCheckBox(tr("Allow plain HTTP for this non-loopback host (insecure)"), this))
+    , m_advancedToggle(new QToolButton(this))
+    , m_tls(new TlsOptionsForm(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add Registry"));
     m_url->setObjectName(QStringLiteral("address"));
     m_problem->setObjectName(QStringLiteral("problem"));
+    m_insecure->setObjectName(QStringLiteral("plainHttp"));
+    m_advancedToggle->setObjectName(QStringLiteral("advanced"));
+    m_tls->setObjectName(QStringLiteral("tlsOptions"));
+    m_advancedToggle->setText(tr("Advanced: TLS certificates"));
+    m_advancedToggle->setCheckable(true);
+    m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_advancedToggle->setAutoRaise(true);
+    m_advancedToggle->setArrowType(Qt::RightArrow);
+    m_tls->setVisible(false);
     m_url->setPlaceholderText(
         QStringLiteral("ghcr.io, localhost:5000, https://registry.example.com"));
     m_url->setMinimumWidth(380);
@@ -86,12 +100,20 @@ AddRegistryDialog::AddRegistryDialog(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(hint);
     layout->addWidget(m_insecure);
+    layout->addWidget(m_advancedToggle);
+    layout->addWidget(m_tls);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     setMinimumWidth(480);
 
     connect(m_url, &QLineEdit::textChanged, this, &AddRegistryDialog::validate);
     connect(m_insecure, &QCheckBox::toggled, this, &AddRegistryDialog::validate);
+    connect(m_tls, &TlsOptionsForm::changed, this, &AddRegistryDialog::validate);
+    // The skip-verification warning wraps over three lines: the dialog grows to show it once
+    // the layout knows its height (the next event loop turn).
+    connect(m_tls, &TlsOptionsForm::changed, this,
+            [this] { QTimer::singleShot(0, this, [this] { adjustSize(); }); });
+    connect(m_advancedToggle, &QToolButton::toggled, this, &AddRegistryDialog::setAdvancedExpanded);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
@@ -110,6 +132,32 @@ QString AddRegistryDialog::repositoryText() const
 bool AddRegistryDialog::allowInsecureHttp() const
 {
     return m_insecure->isChecked();
+}
+
+TlsSettings AddRegistryDialog::tlsSettings() const
+{
+    return m_tls->settings();
+}
+
+void AddRegistryDialog::setAdvancedAvailable(bool available)
+{
+    if (!available)
+        m_tls->setSettings(TlsSettings{});
+    setAdvancedExpanded(false);
+    m_advancedToggle->setVisible(available);
+}
+
+void AddRegistryDialog::setAdvancedExpanded(bool expanded)
+{
+    // A TLS problem stays where it can be fixed: the section does not collapse over it.
+    if (!expanded && m_advancedToggle->isVisibleTo(this) && !m_tls->problem().isEmpty())
+        expanded = true;
+    const QSignalBlocker blocker(m_advancedToggle);
+    m_advancedToggle->setChecked(expanded);
+    m_advancedToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_tls->setVisible(expanded);
+    // Collapsing gives the room back instead of leaving a gap under the buttons.
+    adjustSize();
 }
 
 QString AddRegistryDialog::problemText() const
@@ -133,9 +181,16 @@ void AddRegistryDialog::validate()
             problem = parsed.error().message;
         else if (!parsed->baseUrl.userInfo().isEmpty())
             problem = tr("Do not put credentials in the URL.");
+        else if (const QString tls = m_tls->problem(); !tls.isEmpty())
+            problem = tls;
+        else if (parsed->isPlainHttp() && !m_tls->settings().isDefault())
+            problem = tr("TLS options apply to HTTPS registries only.");
         else if (!address.repository.isEmpty())
             note = tr("Adds %1 and opens %2.").arg(parsed->registry, address.repository);
     }
+    // A TLS problem is shown where it can be fixed, even if the user had collapsed it.
+    if (!problem.isEmpty() && !m_tls->problem().isEmpty() && m_advancedToggle->isVisibleTo(this))
+        setAdvancedExpanded(true);
     m_problem->setStyleSheet(problem.isEmpty() ? kNoteStyle : kErrorStyle);
     m_problem->setText(problem.isEmpty() ? note : problem);
     m_buttons->button(QDialogButtonBox::Ok)

@@ -12,6 +12,8 @@ class QPushButton;
 
 namespace ocular {
 
+class TlsOptionsForm;
+
 /// What the registry settings dialog edits (never a credential).
 struct RegistrySettings
 {
@@ -20,9 +22,9 @@ struct RegistrySettings
     TlsSettings tls;
 };
 
-/// Adds or edits a registry: address, explicit plain HTTP, and TLS (CA file, client
-/// certificate and key, skip verification with a warning that stays visible). Shows where the
-/// registry's credentials come from and offers to log in or out.
+/// Edits a known registry: address, explicit plain HTTP, and TLS (TlsOptionsForm). Shows where
+/// the registry's credentials come from and offers to log in or out. Adding a registry is
+/// AddRegistryDialog's job (the same TLS options under Advanced).
 class RegistrySettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -33,8 +35,6 @@ public:
     RegistrySettings settings() const;
     /// "OS keychain", "docker config ... (credential helper ...)", "anonymous"; empty: unknown.
     void setCredentialSource(const QString &source);
-    /// Hides the login/logout part (adding a registry: nothing to log in to yet).
-    void setAuthenticationVisible(bool visible);
     /// Shows why the last connection failed (e.g. a TLS error) above the options.
     void setProblem(const QString &text);
 
@@ -47,16 +47,10 @@ private:
     /// Wording and state of the plain-HTTP box follow the host: automatic (ticked, disabled)
     /// for loopback, the user's explicit choice otherwise.
     void updatePlainHttpBox();
-    void browse(QLineEdit *target, const QString &title);
 
     QLineEdit *m_address;
     QCheckBox *m_plainHttp;
-    QLineEdit *m_caFile;
-    QLineEdit *m_clientCert;
-    QLineEdit *m_clientKey;
-    QCheckBox *m_skipVerify;
-    QLabel *m_skipWarning;
-    QWidget *m_authBox;
+    TlsOptionsForm *m_tls;
     QLabel *m_credentialSource;
     QPushButton *m_login;
     QPushButton *m_logout;

@@ -3,8 +3,11 @@
 #include "activity/activityrecords.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addregistrydialog.h"
+#include "dialogs/keyboardshortcutsdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/pushartifactdialog.h"
+#include "dialogs/repositorysearchdialog.h"
+#include "http/tlssettings.h"
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/registrysources.h"
 #include "mainwindow/registrywrites.h"
@@ -142,12 +145,21 @@ void MainWindow::createActions()
             PreferencesDialog::applyCacheLimit(m_stack->cache(), dialog.cacheLimit(), this);
     };
     commands.about = [this] { showAbout(); };
+    commands.keyboardShortcuts = [this] { showKeyboardShortcuts(); };
+    commands.findInRepository = [this] { findInRepository(); };
     commands.groupAttachmentTags = [this](bool on) { m_tree->model()->setGroupAttachmentTags(on); };
     commands.toggleSupplyChain = m_supplyChain->toggleViewAction();
     m_actions = new MainWindowActions(this, commands);
     m_actions->limitShortcutTo(QStringLiteral("delete"), m_tree->view());
     // The row's kind and its loaded digest decide what can be written to it.
     connect(m_tree, &RepositoryTreePanel::selectionChanged, this, &MainWindow::updateTreeWrites);
+    // A search belongs to one repository: selecting another stops it (it would answer late
+    // about a repository no longer shown).
+    connect(m_tree, &RepositoryTreePanel::selectionChanged, this, [this] {
+        const QString repository = m_tree->currentRepository();
+        if (m_search && !repository.isEmpty() && repository != m_search->repository())
+            m_search->stop(tr("Search stopped: %1 was selected.").arg(repository));
+    });
 }
 
 void MainWindow::updateTreeWrites()
@@ -202,6 +214,10 @@ void MainWindow::onRegistryChanged(const QString &url)
         else
             m_activity->showProblem(tr("Cannot open %1: %2").arg(url, found.error().message));
     }
+    if (m_search) {
+        m_search->stop(tr("Search stopped: another registry was opened."));
+        m_search->close();
+    }
     m_source = source;
     m_inspector->setSource(source);
     m_supplyChain->setSource(currentSource(), currentClient());
@@ -242,8 +258,21 @@ PushArtifactDialog *MainWindow::openPushDialog(const QString &repository, const 
 void MainWindow::addRegistryDialog()
 {
     AddRegistryDialog dialog(this);
+    dialog.setAdvancedAvailable(bool(m_tlsApplier));
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // TLS options first: the registry's first request must already use them. A failure adds
+    // nothing (the dialog checked the files, but they can change in between).
+    if (const TlsSettings tls = dialog.tlsSettings(); !tls.isDefault() && m_tlsApplier) {
+        const auto endpoint =
+            RegistryEndpoint::parse(dialog.registryText(), dialog.allowInsecureHttp());
+        const Result<Done> applied =
+            endpoint ? m_tlsApplier(endpoint->baseUrl.host(), tls) : Result<Done>(endpoint.error());
+        if (!applied) {
+            m_activity->showProblem(tr("Registry not added: %1").arg(applied.error().message));
+            return;
+        }
+    }
     m_registries->addRegistry(dialog.registryText());
     // HOST/team/app: the registry is added and that repository opened, never silently dropped.
     if (const QString repository = dialog.repositoryText(); !repository.isEmpty()) {
@@ -281,6 +310,39 @@ MainWindow *MainWindow::openInNewWindow(const QString &reference)
             window->showProblem(problem);
     }
     return window;
+}
+
+QWidget *MainWindow::showKeyboardShortcuts()
+{
+    // Built now, from the actions as they are: a shortcut added later is listed next time.
+    auto *dialog = new KeyboardShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+RepositorySearchDialog *MainWindow::findInRepository()
+{
+    const QString repository = m_tree->currentRepository();
+    if (!m_tree->source() || repository.isEmpty()) {
+        m_activity->showProblem(tr("Select a repository to search in first."));
+        return nullptr;
+    }
+    if (!m_search) {
+        m_search = new RepositorySearchDialog(m_tree->source(), repository, this);
+        m_search->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_search, &RepositorySearchDialog::openRequested, this,
+                [this](const QString &reference) {
+                    const QString problem = m_tree->openReference(reference);
+                    if (!problem.isEmpty())
+                        m_activity->showProblem(problem);
+                });
+    }
+    m_search->setRepository(repository);
+    m_search->show();
+    m_search->raise();
+    m_search->activateWindow();
+    return m_search;
 }
 
 QWidget *MainWindow::showAbout()

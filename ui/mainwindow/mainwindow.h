@@ -1,6 +1,10 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QMainWindow>
+#include <QPointer>
+#include <functional>
 
 class QAction;
 
@@ -8,6 +12,7 @@ namespace ocular {
 
 class ActivityStatus;
 class PushArtifactDialog;
+class RepositorySearchDialog;
 class MainWindowActions;
 class RegistrySources;
 class RegistryWrites;
@@ -20,6 +25,7 @@ class RegistryStack;
 class RegistryListPanel;
 class RepositoryTreePanel;
 class SupplyChainDock;
+struct TlsSettings;
 
 /// The shell: registry list and repository tree on the left, inspector on the right, actions
 /// and a status bar. Receives the network stack from the composition root and keeps one
@@ -43,6 +49,11 @@ public:
     MainWindow *openInNewWindow(const QString &reference);
     /// Help ▸ About: version, Qt version, licence. Non-blocking; returns the dialog.
     QWidget *showAbout();
+    /// Help ▸ Keyboard Shortcuts, listing this window's live actions. Non-blocking.
+    QWidget *showKeyboardShortcuts();
+    /// Edit ▸ Find in Repository on the tree's current repository (the one dialog, retargeted
+    /// when open); null without a repository. Another registry stops and closes it.
+    RepositorySearchDialog *findInRepository();
 
     /// Opens the (non-modal) push dialog for `repository` of the current registry, attaching
     /// to `subject` (tag or digest; empty for none) with `files` added; null without a
@@ -59,6 +70,10 @@ public:
     /// What the panels read the current registry through; null without a registry.
     ContentSource *currentSource() const;
     QAction *action(const QString &name) const;
+    /// Applies and keeps the TLS options chosen under Add Registry ▸ Advanced for a host;
+    /// without one (no credentials layer) the dialog hides its Advanced section.
+    using TlsApplier = std::function<Result<Done>(const QString &host, const TlsSettings &tls)>;
+    void setTlsApplier(TlsApplier applier) { m_tlsApplier = std::move(applier); }
     /// Add Tag…, Copy To… and what they record.
     RegistryWrites *writes() const { return m_writes; }
 
@@ -89,6 +104,8 @@ private:
     RegistrySource *m_source = nullptr;
     MainWindowActions *m_actions = nullptr;
     QObject *m_externalSource;
+    TlsApplier m_tlsApplier;
+    QPointer<RepositorySearchDialog> m_search;
 
 protected:
     void showEvent(QShowEvent *event) override;

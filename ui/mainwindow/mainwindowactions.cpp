@@ -51,6 +51,9 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
     edit->addAction(copyRef);
     edit->addAction(copyDigest);
     edit->addSeparator();
+    edit->addAction(make(QStringLiteral("findInRepository"), tr("&Find in Repository…"),
+                         QKeySequence::Find, commands.findInRepository));
+    edit->addSeparator();
     // The tree's Write section for the current row, with shortcuts; disabled until a row
     // allows them (setTreeWritesEnabled).
     const auto write = commands.treeWrite;
@@ -96,6 +99,12 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
     view->addAction(groupingAction(commands.groupAttachmentTags));
 
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = make(QStringLiteral("keyboardShortcuts"), tr("&Keyboard Shortcuts"),
+                              QKeySequence(Qt::CTRL | Qt::Key_Slash), commands.keyboardShortcuts);
+    // F1 too (HelpContents), the key people try first.
+    shortcuts->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Slash), QKeySequence::HelpContents});
+    help->addAction(shortcuts);
+    help->addSeparator();
     m_actions.insert(QStringLiteral("about"),
                      help->addAction(tr("&About Ocular"), this, commands.about));
     m_actions.insert(QStringLiteral("aboutQt"),

@@ -22,7 +22,9 @@ struct MainWindowCommands
     /// One of the tree's writes (TreeWriteAction::name) on the current row.
     std::function<void(const QString &name)> treeWrite;
     std::function<void()> preferences;
+    std::function<void()> findInRepository;
     std::function<void()> about;
+    std::function<void()> keyboardShortcuts;
     /// Called at once with the remembered setting, then on every toggle.
     std::function<void(bool on)> groupAttachmentTags;
     /// A dock's own show/hide action, put on the View menu.

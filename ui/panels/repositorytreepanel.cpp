@@ -59,6 +59,8 @@ RepositoryTreePanel::RepositoryTreePanel(QWidget *parent)
 {
     m_proxy->setSourceModel(m_model);
 
+    // Named for screen readers and for the shortcuts dialog ("Delete works in: Repository tree").
+    m_view->setAccessibleName(tr("Repository tree"));
     m_view->setModel(m_proxy);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);

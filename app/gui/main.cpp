@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTabWidget>
 #include <QThreadPool>
@@ -55,39 +56,75 @@ void scheduleScreenshot(MainWindow *window, const QString &file, const QStringLi
 /// The command line of `ocular`, shared by the GUI start and the display-less --help/--version.
 struct GuiOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(GuiOptions)
+
+public:
     QCommandLineOption demo{QStringLiteral("demo"),
-                            QStringLiteral("Start a local demo registry with sample content.")};
-    QCommandLineOption registry{QStringLiteral("registry"),
-                                QStringLiteral("Open this registry (host or URL)."),
+                            tr("Start a local demo registry with sample content.")};
+    QCommandLineOption registry{QStringLiteral("registry"), tr("Open this registry (host or URL)."),
                                 QStringLiteral("url")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
-                                  QStringLiteral("Save a screenshot of the window and quit."),
+                                  tr("Save a screenshot of the window and quit."),
                                   QStringLiteral("file")};
     QCommandLineOption select{
         QStringLiteral("select"),
-        QStringLiteral("Tree path to select before the screenshot, parts separated by '>'."),
+        tr("Tree path to select before the screenshot, parts separated by '>'."),
         QStringLiteral("path")};
     QCommandLineOption tab{QStringLiteral("tab"),
-                           QStringLiteral("Inspector tab for the screenshot: json, raw, "
-                                          "annotations."),
+                           tr("Inspector tab for the screenshot: json, raw, annotations."),
                            QStringLiteral("name"), QStringLiteral("json")};
     QCommandLineOption settle{QStringLiteral("settle"),
-                              QStringLiteral("Milliseconds to wait after selecting, before the "
-                                             "screenshot."),
+                              tr("Milliseconds to wait after selecting, before the screenshot."),
                               QStringLiteral("ms"), QStringLiteral("2000")};
+    QCommandLineOption language{
+        QStringLiteral("language"),
+        tr("Interface language for this run: en, de or fr (overrides Preferences)."),
+        QStringLiteral("code")};
     QCommandLineOption stallReport{
         QStringLiteral("stall-report"),
-        QStringLiteral("Measure how long the GUI thread is blocked and print p50/p99/max at exit "
-                       "(also OCULAR_STALL_REPORT=1).")};
+        tr("Measure how long the GUI thread is blocked and print p50/p99/max at exit "
+           "(also OCULAR_STALL_REPORT=1).")};
 
     explicit GuiOptions(QCommandLineParser &parser)
     {
-        parser.setApplicationDescription(QStringLiteral("Browse OCI container registries."));
+        parser.setApplicationDescription(tr("Browse OCI container registries."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, registry, screenshot, select, tab, settle, stallReport});
+        parser.addOptions({demo, registry, screenshot, select, tab, settle, language, stallReport});
     }
 };
+
+/// Ocular's catalogue for `code` ("" = the system's languages) and Qt's own (qtbase: standard
+/// buttons, file dialogs) when Debian's qt6-translations-l10n is installed. English needs none.
+void installTranslators(QCoreApplication &app, const QString &code)
+{
+    const QLocale locale = PreferencesDialog::localeFor(code);
+    if (!code.isEmpty())
+        QLocale::setDefault(locale);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("ocular"), QStringLiteral("_"),
+                   QStringLiteral(":/ocular/i18n")))
+        QCoreApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+/// `--language CODE` when given (before the parser runs: the help text is translated too),
+/// else the choice saved in Preferences.
+QString chosenLanguage(int argc, char **argv)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QByteArrayView(argv[i]) == "--language")
+            return QString::fromLocal8Bit(argv[i + 1]);
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg.startsWith("--language="))
+            return QString::fromLocal8Bit(arg.sliced(11));
+    }
+    return PreferencesDialog::savedLanguage();
+}
 
 void setIdentity()
 {
@@ -107,6 +144,7 @@ int main(int argc, char **argv)
             arg == "--version") {
             QCoreApplication core(argc, argv);
             setIdentity();
+            installTranslators(core, chosenLanguage(argc, argv));
             QCommandLineParser parser;
             const GuiOptions options(parser);
             parser.process(core); // prints and exits
@@ -121,11 +159,8 @@ int main(int argc, char **argv)
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.ocular.Ocular"));
     QApplication::setWindowIcon(NodeIcons::named(QStringLiteral("ocular")));
 
-    // The user's language when a translation exists; English source text otherwise.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("ocular"), QStringLiteral("_"),
-                        QStringLiteral(":/ocular/i18n")))
-        QApplication::installTranslator(&translator);
+    // The chosen language (or the system's) when a translation exists; English otherwise.
+    installTranslators(app, chosenLanguage(argc, argv));
 
     QCommandLineParser parser;
     const GuiOptions options(parser);
@@ -184,7 +219,7 @@ int main(int argc, char **argv)
         QTimer::singleShot(0, session.get(), [&session] { session->start(); });
     } else {
         if (parser.isSet(registry) && !window.openRegistry(parser.value(registry)))
-            window.showProblem(QStringLiteral("Cannot open %1: not a registry host or URL.")
+            window.showProblem(GuiOptions::tr("Cannot open %1: not a registry host or URL.")
                                    .arg(parser.value(registry)));
         screenshotWhenReady();
     }

@@ -1,5 +1,6 @@
 #include "keychaincredentialsource.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -20,11 +21,16 @@ QString keyFor(const QString &registry)
     return registry.trimmed().toLower();
 }
 
-Error keychainError(const QString &action, const QString &reason)
+// Whole sentences per action, so translators never see a verb phrase out of context.
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("ocular::KeychainCredentialSource", text);
+}
+
+Error keychainError(const char *sentence, const QString &reason)
 {
     // QtKeychain's messages describe the backend ("No keyring daemon"...), never the secret.
-    return Error::make(ErrorKind::Auth,
-                       QStringLiteral("The OS keychain could not %1: %2").arg(action, reason));
+    return Error::make(ErrorKind::Auth, translated(sentence).arg(reason));
 }
 
 } // namespace
@@ -36,7 +42,7 @@ KeychainCredentialSource::KeychainCredentialSource(QString service, int timeoutM
 
 QString KeychainCredentialSource::sourceLabel()
 {
-    return QStringLiteral("OS keychain");
+    return translated(QT_TRANSLATE_NOOP("ocular::KeychainCredentialSource", "OS keychain"));
 }
 
 void KeychainCredentialSource::startRead(
@@ -56,7 +62,9 @@ void KeychainCredentialSource::startRead(
             return;
         }
         if (finished->error() != QKeychain::NoError) {
-            done(keychainError(QStringLiteral("be read"), finished->errorString()));
+            done(keychainError(QT_TRANSLATE_NOOP("ocular::KeychainCredentialSource",
+                                                 "The OS keychain could not be read: %1"),
+                               finished->errorString()));
             return;
         }
         const auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
@@ -113,9 +121,15 @@ Result<std::optional<Credentials>> KeychainCredentialSource::lookup(const QStrin
         }
     }
     QMutexLocker lock(&state->mutex);
-    if (!state->result)
-        return keychainError(QStringLiteral("answer"),
-                             QStringLiteral("no reply within %1 seconds").arg(m_timeoutMs / 1000));
+    if (!state->result) {
+        // The timeout is several seconds, never one: no plural needed.
+        const QString why = translated(QT_TRANSLATE_NOOP("ocular::KeychainCredentialSource",
+                                                         "no reply within %1 seconds"))
+                                .arg(m_timeoutMs / 1000);
+        return keychainError(QT_TRANSLATE_NOOP("ocular::KeychainCredentialSource",
+                                               "The OS keychain did not answer: %1"),
+                             why);
+    }
     return *state->result;
 }
 
@@ -132,7 +146,10 @@ void KeychainCredentialSource::store(const QString &registry, const Credentials 
     job->setTextData(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
     QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError)
-            done(keychainError(QStringLiteral("save the credentials"), finished->errorString()));
+            done(keychainError(
+                QT_TRANSLATE_NOOP("ocular::KeychainCredentialSource",
+                                  "The OS keychain could not save the credentials: %1"),
+                finished->errorString()));
         else
             done(Done{});
     });
@@ -149,7 +166,10 @@ void KeychainCredentialSource::erase(const QString &registry, QObject *context,
     QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError &&
             finished->error() != QKeychain::EntryNotFound)
-            done(keychainError(QStringLiteral("remove the credentials"), finished->errorString()));
+            done(keychainError(
+                QT_TRANSLATE_NOOP("ocular::KeychainCredentialSource",
+                                  "The OS keychain could not remove the credentials: %1"),
+                finished->errorString()));
         else
             done(Done{});
     });

@@ -3,6 +3,7 @@
 #include "base/offthread.h"
 #include "cache/contentcache.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -16,6 +17,13 @@ namespace ocular {
 namespace {
 
 const QString kLimitKey = QStringLiteral("cache/maxDiskMiB");
+const QString kLanguageKey = QStringLiteral("ui/language");
+const QStringList kLanguageCodes = {QStringLiteral("en"), QStringLiteral("de"),
+                                    QStringLiteral("fr")};
+// Each language is named in itself (an autonym) and never translated: someone who cannot read
+// the current language still finds theirs. Same order as kLanguageCodes.
+const QStringList kLanguageNames = {QStringLiteral("English"), QStringLiteral("Deutsch"),
+                                    QStringLiteral("Français")};
 constexpr qint64 kMiB = 1024 * 1024;
 constexpr qint64 kMinMiB = 16;
 constexpr qint64 kMaxMiB = 1024 * 1024; // 1 TiB
@@ -26,6 +34,7 @@ PreferencesDialog::PreferencesDialog(ContentCache *cache, QWidget *parent)
     : QDialog(parent)
     , m_cache(cache)
     , m_limit(new QSpinBox(this))
+    , m_language(new QComboBox(this))
     , m_usage(new QLabel(this))
 {
     setWindowTitle(tr("Preferences"));
@@ -37,6 +46,11 @@ PreferencesDialog::PreferencesDialog(ContentCache *cache, QWidget *parent)
     m_usage->setObjectName(QStringLiteral("cacheUsage"));
     m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     setCacheLimit(savedCacheLimit());
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System default"), QString());
+    for (qsizetype i = 0; i < kLanguageCodes.size(); ++i)
+        m_language->addItem(kLanguageNames.at(i), kLanguageCodes.at(i));
+    setLanguage(savedLanguage());
 
     auto *form = new QFormLayout;
     form->addRow(tr("Disk cache limit:"), m_limit);
@@ -46,8 +60,13 @@ PreferencesDialog::PreferencesDialog(ContentCache *cache, QWidget *parent)
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
     form->addRow(tr("In use:"), m_usage);
+    form->addRow(tr("Language:"), m_language);
+    auto *restartHint = new QLabel(tr("A new language takes effect after a restart."), this);
+    restartHint->setWordWrap(true);
+    form->addRow(QString(), restartHint);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(this, &QDialog::accepted, this, [this] { saveLanguage(language()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -80,6 +99,35 @@ void PreferencesDialog::applyCacheLimit(ContentCache *cache, qint64 bytes, QObje
             return true;
         },
         [](bool) {});
+}
+
+QString PreferencesDialog::savedLanguage()
+{
+    const QString code = QSettings().value(kLanguageKey).toString();
+    return kLanguageCodes.contains(code) ? code : QString();
+}
+
+void PreferencesDialog::saveLanguage(const QString &code)
+{
+    if (kLanguageCodes.contains(code))
+        QSettings().setValue(kLanguageKey, code);
+    else
+        QSettings().remove(kLanguageKey);
+}
+
+QLocale PreferencesDialog::localeFor(const QString &code)
+{
+    return kLanguageCodes.contains(code) ? QLocale(code) : QLocale();
+}
+
+QString PreferencesDialog::language() const
+{
+    return m_language->currentData().toString();
+}
+
+void PreferencesDialog::setLanguage(const QString &code)
+{
+    m_language->setCurrentIndex(qMax(0, m_language->findData(code)));
 }
 
 qint64 PreferencesDialog::cacheLimit() const

@@ -37,9 +37,9 @@ QString entryLabel(const Descriptor &d)
 {
     if (d.isBuildKitAttestation()) {
         const Digest subject = d.attestationSubject();
-        return QStringLiteral("attestation for %1")
-            .arg(subject.isValid() ? displayformat::shortDigest(subject)
-                                   : QStringLiteral("an image"));
+        return subject.isValid() ? RegistryTreeModel::tr("attestation for %1")
+                                       .arg(displayformat::shortDigest(subject))
+                                 : RegistryTreeModel::tr("attestation for an image");
     }
     if (d.platform && !d.platform->isUnknown()) {
         // Thousands of entries may share one platform: their names tell them apart.
@@ -68,9 +68,9 @@ QString entryLabel(const Descriptor &d)
 QString descriptorToolTip(const Descriptor &d)
 {
     QString tip = d.digest.toString() + QLatin1Char('\n') + d.mediaType + QLatin1Char('\n') +
-                  QStringLiteral("%1 (%2 bytes)").arg(humanSize(d.size)).arg(d.size);
+                  RegistryTreeModel::tr("%1 (%2 bytes)").arg(humanSize(d.size)).arg(d.size);
     if (!d.artifactType.isEmpty())
-        tip += QLatin1Char('\n') + QStringLiteral("artifact type: ") + d.artifactType;
+        tip += QLatin1Char('\n') + RegistryTreeModel::tr("artifact type: %1").arg(d.artifactType);
     return tip;
 }
 
@@ -279,9 +279,8 @@ void RegistryTreeModel::rebuildTags(TreeNode *repo)
     const QList<RejectedName> rejected = m_rejectedTags.value(repo->repository);
     constexpr qsizetype kShownRejected = 20;
     for (const RejectedName &name : rejected.mid(0, kShownRejected)) {
-        auto row = messageNode(repo->repository,
-                               tr("invalid tag “%1”").arg(nametext::printable(name.name, 80)),
-                               true);
+        auto row = messageNode(
+            repo->repository, tr("invalid tag “%1”").arg(nametext::printable(name.name, 80)), true);
         row->toolTip = tr("The registry listed “%1”, which is not a valid tag (%2); Ocular does "
                           "not request it.")
                            .arg(nametext::printable(name.name), name.reason);

@@ -26,7 +26,7 @@ const QLatin1String kCreatedAnnotation("org.opencontainers.image.created");
 
 QString sizeText(qint64 bytes)
 {
-    return QStringLiteral("%1 (%2 bytes)")
+    return InspectorPanel::tr("%1 (%2 bytes)")
         .arg(QLocale::system().formattedDataSize(bytes, 2))
         .arg(QLocale::system().toString(bytes));
 }

@@ -1,5 +1,6 @@
 #include "rawformatter.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QStringDecoder>
 
@@ -52,7 +53,8 @@ QString RawFormatter::render(const QByteArray &bytes, qint64 maxBytes)
         out = hexDump(shown);
     if (truncated) {
         const QLocale locale = QLocale::system();
-        out += QStringLiteral("\n\n[showing the first %1 of %2]")
+        out += QStringLiteral("\n\n") +
+               QCoreApplication::translate("ocular::RawFormatter", "[showing the first %1 of %2]")
                    .arg(locale.formattedDataSize(maxBytes), locale.formattedDataSize(bytes.size()));
     }
     return out;

@@ -131,6 +131,14 @@
         <source>Adds %1 and opens %2.</source>
         <translation>Fügt %1 hinzu und öffnet %2.</translation>
     </message>
+    <message>
+        <source>Advanced: TLS certificates</source>
+        <translation>Erweitert: TLS-Zertifikate</translation>
+    </message>
+    <message>
+        <source>TLS options apply to HTTPS registries only.</source>
+        <translation>TLS-Optionen gelten nur für HTTPS-Registrys.</translation>
+    </message>
 </context>
 <context>
     <name>ocular::AddTagDialog</name>
@@ -1037,6 +1045,33 @@ Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
+    <name>ocular::KeyboardShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Filter by action, menu or key</source>
+        <translation>Nach Aktion, Menü oder Taste filtern</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Works in</source>
+        <translation>Gilt in</translation>
+    </message>
+</context>
+<context>
     <name>ocular::KeychainCredentialSource</name>
     <message>
         <source>OS keychain</source>
@@ -1185,6 +1220,22 @@ Nichts wurde geändert.</translation>
         <translation>Repository, Tag oder Digest in %1
 (team/service, team/service:v1 oder team/service@sha256:…):</translation>
     </message>
+    <message>
+        <source>Search stopped: %1 was selected.</source>
+        <translation>Suche gestoppt: %1 wurde ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Search stopped: another registry was opened.</source>
+        <translation>Suche gestoppt: Eine andere Registry wurde geöffnet.</translation>
+    </message>
+    <message>
+        <source>Registry not added: %1</source>
+        <translation>Registry nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Select a repository to search in first.</source>
+        <translation>Wählen Sie zuerst ein Repository zum Durchsuchen aus.</translation>
+    </message>
 </context>
 <context>
     <name>ocular::MainWindowActions</name>
@@ -1283,6 +1334,14 @@ Nichts wurde geändert.</translation>
     <message>
         <source>List sha256-… fallback tags and cosign .sig/.att/.sbom tags in an Attachments group under their subject, away from the other tags</source>
         <translation>sha256-…-Fallback-Tags und cosign-Tags .sig/.att/.sbom in einer Gruppe „Anhänge“ unter ihrem Subjekt listen, getrennt von den anderen Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Repository…</source>
+        <translation>Im Repository &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -2077,10 +2136,6 @@ Die Provenienz kann nicht gelesen werden: %1</translation>
         <translation>Von %1 abgemeldet. Anmeldungen, die docker oder podman speichern, bleiben bis `docker logout %1` bestehen.</translation>
     </message>
     <message>
-        <source>Add Registry</source>
-        <translation>Registry hinzufügen</translation>
-    </message>
-    <message>
         <source>login dialog</source>
         <translation>Anmeldedialog</translation>
     </message>
@@ -2114,10 +2169,6 @@ Die Provenienz kann nicht gelesen werden: %1</translation>
     <message>
         <source>Log &amp;Out</source>
         <translation>A&amp;bmelden</translation>
-    </message>
-    <message>
-        <source>&amp;Add Registry with TLS Options…</source>
-        <translation>Registry mit &amp;TLS-Optionen hinzufügen…</translation>
     </message>
     <message>
         <source>Anonymous</source>
@@ -2170,10 +2221,6 @@ Die Provenienz kann nicht gelesen werden: %1</translation>
         <translation>Unverschlüsseltes HTTP für diesen Nicht-Loopback-Host erlauben (unsicher)</translation>
     </message>
     <message>
-        <source>Do not verify the server certificate</source>
-        <translation>Das Server-Zertifikat nicht prüfen</translation>
-    </message>
-    <message>
         <source>Log In…</source>
         <translation>Anmelden…</translation>
     </message>
@@ -2186,18 +2233,6 @@ Die Provenienz kann nicht gelesen werden: %1</translation>
         <translation>Registry-Einstellungen</translation>
     </message>
     <message>
-        <source>system trust store only</source>
-        <translation>nur Vertrauensspeicher des Systems</translation>
-    </message>
-    <message>
-        <source>unencrypted PEM key</source>
-        <translation>unverschlüsselter PEM-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Warning: anyone on the network path can impersonate this registry and read everything sent to it, including passwords. Use a CA file instead when you can.</source>
-        <translation>Warnung: Jeder auf dem Netzwerkpfad kann sich als diese Registry ausgeben und alles mitlesen, was an sie gesendet wird, auch Passwörter. Verwenden Sie nach Möglichkeit stattdessen eine CA-Datei.</translation>
-    </message>
-    <message>
         <source>Registry:</source>
         <translation>Registry:</translation>
     </message>
@@ -2206,40 +2241,12 @@ Die Provenienz kann nicht gelesen werden: %1</translation>
         <translation>TLS</translation>
     </message>
     <message>
-        <source>Extra CA certificate:</source>
-        <translation>Zusätzliches CA-Zertifikat:</translation>
-    </message>
-    <message>
-        <source>CA Certificate (PEM)</source>
-        <translation>CA-Zertifikat (PEM)</translation>
-    </message>
-    <message>
-        <source>Client certificate:</source>
-        <translation>Client-Zertifikat:</translation>
-    </message>
-    <message>
-        <source>Client Certificate (PEM)</source>
-        <translation>Client-Zertifikat (PEM)</translation>
-    </message>
-    <message>
-        <source>Client key:</source>
-        <translation>Client-Schlüssel:</translation>
-    </message>
-    <message>
-        <source>Client Key (PEM)</source>
-        <translation>Client-Schlüssel (PEM)</translation>
-    </message>
-    <message>
         <source>Authentication</source>
         <translation>Authentifizierung</translation>
     </message>
     <message>
         <source>Without a login, Ocular uses docker&apos;s config.json (and its credential helpers) and podman&apos;s auth.json, like the command-line tools.</source>
         <translation>Ohne Anmeldung verwendet Ocular die config.json von docker (und deren Credential-Helper) und die auth.json von podman, wie die Kommandozeilenwerkzeuge.</translation>
-    </message>
-    <message>
-        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
-        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Credentials: not used yet (Ocular asks when the registry requires a login).</source>
@@ -2489,6 +2496,130 @@ Remove with Placeholder pushes a unique, empty placeholder manifest to %2 and th
     </message>
 </context>
 <context>
+    <name>ocular::RepositorySearchDialog</name>
+    <message>
+        <source>Tag name</source>
+        <translation>Tag-Name</translation>
+    </message>
+    <message>
+        <source>Annotation key</source>
+        <translation>Annotationsschlüssel</translation>
+    </message>
+    <message>
+        <source>Annotation %1</source>
+        <translation>Annotation %1</translation>
+    </message>
+    <message>
+        <source>Artifact type</source>
+        <translation>Artefakttyp</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Text in a tag, annotation, artifact type or media type</source>
+        <translation>Text in einem Tag, einer Annotation, einem Artefakttyp oder Medientyp</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Matched in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Double-click a row (or press Enter) to show it in the repository tree</source>
+        <translation>Doppelklicken Sie auf eine Zeile (oder drücken Sie Eingabe), um sie im Repository-Baum zu zeigen</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Search stopped: %1 was selected.</source>
+        <translation>Suche gestoppt: %1 wurde ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Find in %1</source>
+        <translation>In %1 suchen</translation>
+    </message>
+    <message>
+        <source>Search the tags, annotations, artifact types and media types of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Die Tags, Annotationen, Artefakttypen und Medientypen von &lt;b&gt;%1&lt;/b&gt; durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Type something to search for.</source>
+        <translation>Geben Sie einen Suchbegriff ein.</translation>
+    </message>
+    <message>
+        <source>Search stopped: the window was closed.</source>
+        <translation>Suche gestoppt: Das Fenster wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>(ohne Tag)</translation>
+    </message>
+    <message>
+        <source>Nothing in %1 matches.</source>
+        <translation>Nichts in %1 passt.</translation>
+    </message>
+    <message>
+        <source>%1 matches; the first %2 are listed.</source>
+        <translation>%1 Treffer; die ersten %2 sind aufgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in %1. Double-click one to show it in the tree.</source>
+        <translation>
+            <numerusform>%n Treffer in %1. Doppelklicken Sie darauf, um ihn im Baum zu zeigen.</numerusform>
+            <numerusform>%n Treffer in %1. Doppelklicken Sie auf einen, um ihn im Baum zu zeigen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ocular::RepositorySearchLoader</name>
+    <message numerus="yes">
+        <source>Reading every tag and manifest of %1… (%n request(s))</source>
+        <translation>
+            <numerusform>Lese alle Tags und Manifeste von %1… (%n Anfrage)</numerusform>
+            <numerusform>Lese alle Tags und Manifeste von %1… (%n Anfragen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The registry is no longer open.</source>
+        <translation>Die Registry ist nicht mehr geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reading every tag and manifest of %1…</source>
+        <translation>Lese alle Tags und Manifeste von %1…</translation>
+    </message>
+    <message>
+        <source>Could not read the repository %1: %2</source>
+        <translation>Das Repository %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>Durchsuche %1…</translation>
+    </message>
+</context>
+<context>
     <name>ocular::RepositoryTreePanel</name>
     <message>
         <source>Open repository…</source>
@@ -2653,6 +2784,10 @@ Remove with Placeholder pushes a unique, empty placeholder manifest to %2 and th
         <source>Tags are searched in repositories that were opened.</source>
         <translation>Tags werden in Repositorys gesucht, die geöffnet wurden.</translation>
     </message>
+    <message>
+        <source>Repository tree</source>
+        <translation>Repository-Baum</translation>
+    </message>
 </context>
 <context>
     <name>ocular::SbomPackagesModel</name>
@@ -2733,6 +2868,53 @@ Remove with Placeholder pushes a unique, empty placeholder manifest to %2 and th
     <message>
         <source>Show a lazily loaded &quot;Referrers (n)&quot; node under every manifest of the repository tree</source>
         <translation>Einen bei Bedarf geladenen Knoten „Referrer (n)“ unter jedem Manifest des Repository-Baums zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::TlsOptionsForm</name>
+    <message>
+        <source>Do not verify the server certificate</source>
+        <translation>Das Server-Zertifikat nicht prüfen</translation>
+    </message>
+    <message>
+        <source>system trust store only</source>
+        <translation>nur Vertrauensspeicher des Systems</translation>
+    </message>
+    <message>
+        <source>unencrypted PEM key</source>
+        <translation>unverschlüsselter PEM-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Warning: anyone on the network path can impersonate this registry and read everything sent to it, including passwords. Use a CA file instead when you can.</source>
+        <translation>Warnung: Jeder auf dem Netzwerkpfad kann sich als diese Registry ausgeben und alles mitlesen, was an sie gesendet wird, auch Passwörter. Verwenden Sie nach Möglichkeit stattdessen eine CA-Datei.</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate:</source>
+        <translation>Zusätzliches CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>CA Certificate (PEM)</source>
+        <translation>CA-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client Certificate (PEM)</source>
+        <translation>Client-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client Key (PEM)</source>
+        <translation>Client-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
 </context>
 </TS>

@@ -131,6 +131,14 @@
         <source>Adds %1 and opens %2.</source>
         <translation>Ajoute %1 et ouvre %2.</translation>
     </message>
+    <message>
+        <source>Advanced: TLS certificates</source>
+        <translation>Avancé&#xa0;: certificats TLS</translation>
+    </message>
+    <message>
+        <source>TLS options apply to HTTPS registries only.</source>
+        <translation>Les options TLS ne s’appliquent qu’aux registries HTTPS.</translation>
+    </message>
 </context>
 <context>
     <name>ocular::AddTagDialog</name>
@@ -1037,6 +1045,33 @@ Rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
+    <name>ocular::KeyboardShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Filter by action, menu or key</source>
+        <translation>Filtrer par action, menu ou touche</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Works in</source>
+        <translation>Actif dans</translation>
+    </message>
+</context>
+<context>
     <name>ocular::KeychainCredentialSource</name>
     <message>
         <source>OS keychain</source>
@@ -1185,6 +1220,22 @@ Rien n&apos;a été modifié.</translation>
         <source>Copied %1</source>
         <translation>%1 copié</translation>
     </message>
+    <message>
+        <source>Search stopped: %1 was selected.</source>
+        <translation>Recherche arrêtée&#xa0;: %1 a été sélectionné.</translation>
+    </message>
+    <message>
+        <source>Search stopped: another registry was opened.</source>
+        <translation>Recherche arrêtée&#xa0;: une autre registry a été ouverte.</translation>
+    </message>
+    <message>
+        <source>Registry not added: %1</source>
+        <translation>Registry non ajoutée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Select a repository to search in first.</source>
+        <translation>Sélectionnez d’abord un dépôt dans lequel chercher.</translation>
+    </message>
 </context>
 <context>
     <name>ocular::MainWindowActions</name>
@@ -1283,6 +1334,14 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>List sha256-… fallback tags and cosign .sig/.att/.sbom tags in an Attachments group under their subject, away from the other tags</source>
         <translation>Lister les tags de repli sha256-… et les tags cosign .sig/.att/.sbom dans un groupe Attachements sous leur sujet, à l&apos;écart des autres tags</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Repository…</source>
+        <translation>&amp;Rechercher dans le dépôt…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
 </context>
 <context>
@@ -2077,10 +2136,6 @@ La provenance ne peut pas être lue&#xa0;: %1</translation>
         <translation>Déconnecté de %1. Les connexions gardées par docker ou podman restent jusqu&apos;à `docker logout %1`.</translation>
     </message>
     <message>
-        <source>Add Registry</source>
-        <translation>Ajouter une registry</translation>
-    </message>
-    <message>
         <source>login dialog</source>
         <translation>boîte de connexion</translation>
     </message>
@@ -2114,10 +2169,6 @@ La provenance ne peut pas être lue&#xa0;: %1</translation>
     <message>
         <source>Log &amp;Out</source>
         <translation>&amp;Déconnexion</translation>
-    </message>
-    <message>
-        <source>&amp;Add Registry with TLS Options…</source>
-        <translation>&amp;Ajouter une registry avec options TLS…</translation>
     </message>
     <message>
         <source>Anonymous</source>
@@ -2170,10 +2221,6 @@ La provenance ne peut pas être lue&#xa0;: %1</translation>
         <translation>Autoriser le HTTP non chiffré pour cet hôte hors boucle locale (non sécurisé)</translation>
     </message>
     <message>
-        <source>Do not verify the server certificate</source>
-        <translation>Ne pas vérifier le certificat du serveur</translation>
-    </message>
-    <message>
         <source>Log In…</source>
         <translation>Connexion…</translation>
     </message>
@@ -2186,18 +2233,6 @@ La provenance ne peut pas être lue&#xa0;: %1</translation>
         <translation>Paramètres de la registry</translation>
     </message>
     <message>
-        <source>system trust store only</source>
-        <translation>magasin de confiance du système uniquement</translation>
-    </message>
-    <message>
-        <source>unencrypted PEM key</source>
-        <translation>clé PEM non chiffrée</translation>
-    </message>
-    <message>
-        <source>Warning: anyone on the network path can impersonate this registry and read everything sent to it, including passwords. Use a CA file instead when you can.</source>
-        <translation>Attention&#xa0;: n&apos;importe qui sur le chemin réseau peut se faire passer pour cette registry et lire tout ce qui lui est envoyé, y compris les mots de passe. Utilisez plutôt un fichier CA si vous le pouvez.</translation>
-    </message>
-    <message>
         <source>Registry:</source>
         <translation>Registry&#xa0;:</translation>
     </message>
@@ -2206,40 +2241,12 @@ La provenance ne peut pas être lue&#xa0;: %1</translation>
         <translation>TLS</translation>
     </message>
     <message>
-        <source>Extra CA certificate:</source>
-        <translation>Certificat CA supplémentaire&#xa0;:</translation>
-    </message>
-    <message>
-        <source>CA Certificate (PEM)</source>
-        <translation>Certificat CA (PEM)</translation>
-    </message>
-    <message>
-        <source>Client certificate:</source>
-        <translation>Certificat client&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Client Certificate (PEM)</source>
-        <translation>Certificat client (PEM)</translation>
-    </message>
-    <message>
-        <source>Client key:</source>
-        <translation>Clé client&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Client Key (PEM)</source>
-        <translation>Clé client (PEM)</translation>
-    </message>
-    <message>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
         <source>Without a login, Ocular uses docker&apos;s config.json (and its credential helpers) and podman&apos;s auth.json, like the command-line tools.</source>
         <translation>Sans connexion, Ocular utilise le config.json de docker (et ses assistants d&apos;identifiants) et le auth.json de podman, comme les outils en ligne de commande.</translation>
-    </message>
-    <message>
-        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
-        <translation>Fichiers PEM (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Credentials: not used yet (Ocular asks when the registry requires a login).</source>
@@ -2489,6 +2496,130 @@ Retirer avec un substitut pousse un manifest substitut unique et vide vers %2, p
     </message>
 </context>
 <context>
+    <name>ocular::RepositorySearchDialog</name>
+    <message>
+        <source>Tag name</source>
+        <translation>Nom de tag</translation>
+    </message>
+    <message>
+        <source>Annotation key</source>
+        <translation>Clé d’annotation</translation>
+    </message>
+    <message>
+        <source>Annotation %1</source>
+        <translation>Annotation %1</translation>
+    </message>
+    <message>
+        <source>Artifact type</source>
+        <translation>Type d’artefact</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>Type de média</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Text in a tag, annotation, artifact type or media type</source>
+        <translation>Texte dans un tag, une annotation, un type d’artefact ou un type de média</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Matched in</source>
+        <translation>Trouvé dans</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>Double-click a row (or press Enter) to show it in the repository tree</source>
+        <translation>Double-cliquez sur une ligne (ou appuyez sur Entrée) pour l’afficher dans l’arbre du dépôt</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêtée.</translation>
+    </message>
+    <message>
+        <source>Search stopped: %1 was selected.</source>
+        <translation>Recherche arrêtée&#xa0;: %1 a été sélectionné.</translation>
+    </message>
+    <message>
+        <source>Find in %1</source>
+        <translation>Rechercher dans %1</translation>
+    </message>
+    <message>
+        <source>Search the tags, annotations, artifact types and media types of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Rechercher dans les tags, annotations, types d’artefact et types de média de &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Type something to search for.</source>
+        <translation>Saisissez un texte à rechercher.</translation>
+    </message>
+    <message>
+        <source>Search stopped: the window was closed.</source>
+        <translation>Recherche arrêtée&#xa0;: la fenêtre a été fermée.</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>(sans tag)</translation>
+    </message>
+    <message>
+        <source>Nothing in %1 matches.</source>
+        <translation>Rien dans %1 ne correspond.</translation>
+    </message>
+    <message>
+        <source>%1 matches; the first %2 are listed.</source>
+        <translation>%1 correspondances&#xa0;; les %2 premières sont listées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in %1. Double-click one to show it in the tree.</source>
+        <translation>
+            <numerusform>%n correspondance dans %1. Double-cliquez dessus pour l’afficher dans l’arbre.</numerusform>
+            <numerusform>%n correspondances dans %1. Double-cliquez sur l’une d’elles pour l’afficher dans l’arbre.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ocular::RepositorySearchLoader</name>
+    <message numerus="yes">
+        <source>Reading every tag and manifest of %1… (%n request(s))</source>
+        <translation>
+            <numerusform>Lecture de tous les tags et manifests de %1… (%n requête)</numerusform>
+            <numerusform>Lecture de tous les tags et manifests de %1… (%n requêtes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The registry is no longer open.</source>
+        <translation>La registry n’est plus ouverte.</translation>
+    </message>
+    <message>
+        <source>Reading every tag and manifest of %1…</source>
+        <translation>Lecture de tous les tags et manifests de %1…</translation>
+    </message>
+    <message>
+        <source>Could not read the repository %1: %2</source>
+        <translation>Impossible de lire le dépôt %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>Recherche dans %1…</translation>
+    </message>
+</context>
+<context>
     <name>ocular::RepositoryTreePanel</name>
     <message>
         <source>Open repository…</source>
@@ -2653,6 +2784,10 @@ Retirer avec un substitut pousse un manifest substitut unique et vide vers %2, p
         <source>Tags are searched in repositories that were opened.</source>
         <translation>Les tags sont cherchés dans les dépôts qui ont été ouverts.</translation>
     </message>
+    <message>
+        <source>Repository tree</source>
+        <translation>Arbre des dépôts</translation>
+    </message>
 </context>
 <context>
     <name>ocular::SbomPackagesModel</name>
@@ -2733,6 +2868,53 @@ Retirer avec un substitut pousse un manifest substitut unique et vide vers %2, p
     <message>
         <source>Referrers (%1)</source>
         <translation>Referrers (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::TlsOptionsForm</name>
+    <message>
+        <source>Do not verify the server certificate</source>
+        <translation>Ne pas vérifier le certificat du serveur</translation>
+    </message>
+    <message>
+        <source>system trust store only</source>
+        <translation>magasin de confiance du système uniquement</translation>
+    </message>
+    <message>
+        <source>unencrypted PEM key</source>
+        <translation>clé PEM non chiffrée</translation>
+    </message>
+    <message>
+        <source>Warning: anyone on the network path can impersonate this registry and read everything sent to it, including passwords. Use a CA file instead when you can.</source>
+        <translation>Attention&#xa0;: n&apos;importe qui sur le chemin réseau peut se faire passer pour cette registry et lire tout ce qui lui est envoyé, y compris les mots de passe. Utilisez plutôt un fichier CA si vous le pouvez.</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate:</source>
+        <translation>Certificat CA supplémentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CA Certificate (PEM)</source>
+        <translation>Certificat CA (PEM)</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificat client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client Certificate (PEM)</source>
+        <translation>Certificat client (PEM)</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Clé client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client Key (PEM)</source>
+        <translation>Clé client (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include "reference/tagname.h"
 
+#include <QRegularExpression>
+
 namespace ocular {
 
 namespace {
@@ -23,8 +25,12 @@ Result<OciLayoutReference> OciLayoutReference::parse(const QString &text)
     QString rest = text.mid(4);
     OciLayoutReference out;
     const qsizetype slash = rest.lastIndexOf(QLatin1Char('/'));
-    const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
-    if (at > slash) {
+    // A digest is `@alg:…` (it may itself contain '/' when hostile): found before the '/' rule.
+    static const QRegularExpression digestStart(QStringLiteral("@[a-z0-9]+(?:[+._-][a-z0-9]+)*:"));
+    qsizetype at = -1;
+    for (auto it = digestStart.globalMatch(rest); it.hasNext();)
+        at = it.next().capturedStart();
+    if (at >= 0) {
         const auto digest = Digest::parse(QStringView(rest).mid(at + 1));
         if (!digest.ok())
             return invalid(text, digest.error().message);

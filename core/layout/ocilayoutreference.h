@@ -10,7 +10,8 @@ namespace ocular {
 /// `oci:DIR[:TAG|@DIGEST]`, the OCI layout reference skopeo and oras accept. DIR may itself
 /// contain ':'; like skopeo, the tag is what follows the last ':' after the last '/' (so
 /// `oci:/a:b/c:v1` is the directory `/a:b/c`, tag `v1`; a last path component containing ':'
-/// is always split there). A digest follows the last '@' after the last '/'. No tag and no
+/// is always split there). A digest is what follows the last `@alg:` (checked by Digest::parse,
+/// so `@sha256:../../x` is an error, never a path). No tag and no
 /// digest means the reference names the layout only (`hasReference()` false).
 struct OciLayoutReference
 {

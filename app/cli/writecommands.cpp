@@ -366,11 +366,18 @@ int WriteCommands::runCopy(const QStringList &arguments)
         if (!ref)
             return usage(QStringLiteral("copy %1: %2")
                              .arg(nametext::printable(text, 200), ref.error().message));
-        RegistryStack *stack = m_stackFor(ref->registry());
-        if (!stack || !stack->source())
-            return 2;
-        end = CopyEnd{stack->source(), ref->repository(), ref->identifier(),
-                      ref->tag(),      ref->toString(),   ref->registry()};
+        // One stack per registry: a copy within one registry uses one source, so blobs mount
+        // (and asking again would replace the first side's stack).
+        ContentSource *registrySource =
+            !source && from.registry == ref->registry() ? from.source : nullptr;
+        if (!registrySource) {
+            RegistryStack *stack = m_stackFor(ref->registry());
+            if (!stack || !stack->source())
+                return 2;
+            registrySource = stack->source();
+        }
+        end = CopyEnd{registrySource, ref->repository(), ref->identifier(),
+                      ref->tag(),     ref->toString(),   ref->registry()};
     }
     const QString toTag = !to.tag.isEmpty() ? to.tag : from.tag;
     auto *copier = new ContentCopier(from.source, to.source, this);

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void hostileLayouts();
     void copiesMemoryIntoLayoutAndBack();
     void interopWithSkopeoAndOras();
+    void cliUsesLayouts();
 };
 
 void TestOciLayout::parsesReferences()
@@ -380,6 +381,70 @@ void TestOciLayout::interopWithSkopeoAndOras()
                              QStringLiteral("oci:%1:v1").arg(byOcular),
                              QStringLiteral("oci:%1/again:v1").arg(dir.path())});
     QVERIFY2(again.exitCode == 0, again.err.constData());
+
+    // The same through ocular-cli: registry -> oci:DIR and oci:DIR -> registry.
+    const QString cli = QStringLiteral(OCULAR_BINARY_DIR "/app/ocular-cli");
+    const QString viaCli = dir.path() + QStringLiteral("/cli");
+    Run pull =
+        run(cli, {QStringLiteral("copy"), registry.hostPort() + QStringLiteral("/lay/repo:v1"),
+                  QStringLiteral("oci:") + viaCli + QStringLiteral(":v1")});
+    QVERIFY2(pull.exitCode == 0, pull.err.constData());
+    QCOMPARE(pull.out.trimmed(), expected.toLatin1());
+    fetch = run(oras, {QStringLiteral("manifest"), QStringLiteral("fetch"),
+                       QStringLiteral("--oci-layout"), viaCli + QStringLiteral(":v1")});
+    QCOMPARE(Digest::sha256(fetch.out).toString(), expected);
+    Run push =
+        run(cli, {QStringLiteral("copy"), QStringLiteral("oci:") + viaCli + QStringLiteral(":v1"),
+                  registry.hostPort() + QStringLiteral("/lay/back:v2")});
+    QVERIFY2(push.exitCode == 0, push.err.constData());
+    inspect = run(skopeo, {QStringLiteral("inspect"), QStringLiteral("--raw"),
+                           QStringLiteral("--tls-verify=false"),
+                           QStringLiteral("docker://%1/lay/back:v2").arg(registry.hostPort())});
+    QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+    QCOMPARE(Digest::sha256(inspect.out).toString(), expected);
+}
+
+void TestOciLayout::cliUsesLayouts()
+{
+    OCULAR_REQUIRE_FIXTURE(Regclient);
+    OCULAR_REQUIRE_FIXTURE(Notation);
+    const QString cli = QStringLiteral(OCULAR_BINARY_DIR "/app/ocular-cli");
+    QVERIFY2(QFileInfo(cli).isExecutable(), "ocular-cli is not built");
+    const QString regclient = QStringLiteral("oci:") + test::fixturePath(Regclient);
+    Run tags = run(cli, {QStringLiteral("tags"), regclient});
+    QVERIFY2(tags.exitCode == 0, tags.err.constData());
+    QVERIFY(tags.out.split('\n').contains("v1"));
+    Run manifest = run(cli, {QStringLiteral("manifest"), regclient + QStringLiteral(":v1")});
+    QVERIFY2(manifest.exitCode == 0, manifest.err.constData());
+    QCOMPARE(
+        Digest::sha256(manifest.out).toString(),
+        QStringLiteral("sha256:7ceb9b6bcc274697d0c38be6214b50cec79d601bc61708747d3f6cb772f6c6fa"));
+    Run tree =
+        run(cli, {QStringLiteral("tree"),
+                  QStringLiteral("oci:") + test::fixturePath(Notation) + QStringLiteral(":v1")});
+    QVERIFY2(tree.exitCode == 0, tree.err.constData());
+    QVERIFY(tree.out.contains(NotationSignature.toLatin1()));
+    // Copy layout -> new layout, then read the copy by tag.
+    QTemporaryDir dir;
+    const QString target = QStringLiteral("oci:") + dir.path() + QStringLiteral("/copy");
+    Run copy = run(cli, {QStringLiteral("copy"), regclient + QStringLiteral(":v1"),
+                         target + QStringLiteral(":copied")});
+    QVERIFY2(copy.exitCode == 0, copy.err.constData());
+    Run digest = run(cli, {QStringLiteral("digest"), target + QStringLiteral(":copied")});
+    QVERIFY2(digest.exitCode == 0, digest.err.constData());
+    QCOMPARE(digest.out.trimmed(),
+             QByteArray("sha256:7ceb9b6bcc274697d0c38be6214b50cec79d601bc61708747d3f6cb772f6c6fa"));
+    // Hostile input: clear errors, no crash.
+    Run traversal = run(
+        cli, {QStringLiteral("manifest"), regclient + QStringLiteral("@sha256:../../etc/passwd")});
+    QCOMPARE(traversal.exitCode, 2);
+    QVERIFY2(traversal.err.contains("not an OCI layout reference"), traversal.err.constData());
+    writeFile(dir.path() + QStringLiteral("/copy/index.json"), "[not json");
+    Run broken = run(cli, {QStringLiteral("tags"), target});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.err.contains("index.json"), broken.err.constData());
+    Run missing = run(cli, {QStringLiteral("copy"), regclient, target + QStringLiteral(":x")});
+    QCOMPARE(missing.exitCode, 2); // a source layout needs a tag or digest
 }
 
 QTEST_GUILESS_MAIN(TestOciLayout)

@@ -362,18 +362,31 @@ int ReferrerCommands::runAudit(const QString &text)
             return usage(QStringLiteral("audit: %1: %2").arg(m_key, parsed.error().message));
         verifier = parsed.value();
     }
-    const auto ref = Reference::parse(text);
-    if (!ref || ref->hasTag() || ref->hasDigest())
-        return usage(QStringLiteral("audit needs a repository (HOST/PATH) without tag or digest"));
-    RegistryStack *stack = m_stackFor(ref->registry());
-    if (!stack || !stack->source())
-        return 2;
-    ContentSource *source = stack->source();
-    auto *probe = new CapabilityProbe(stack->client(), this);
+    ContentSource *source = nullptr;
+    CapabilityProbe *probe = nullptr; // none for a layout: its referrers are always computed
+    QString repository;
+    if (OciLayoutReference::matches(text)) {
+        const auto layout = OciLayoutReference::parse(text);
+        if (!layout || layout->hasReference())
+            return usage(QStringLiteral("audit needs a layout (oci:DIR) without tag or digest"));
+        auto *layoutSource = new OciLayoutSource(layout->directory, {}, this);
+        source = layoutSource;
+        repository = layoutSource->repositoryName();
+    } else {
+        const auto ref = Reference::parse(text);
+        if (!ref || ref->hasTag() || ref->hasDigest())
+            return usage(
+                QStringLiteral("audit needs a repository (HOST/PATH) without tag or digest"));
+        RegistryStack *stack = m_stackFor(ref->registry());
+        if (!stack || !stack->source())
+            return 2;
+        source = stack->source();
+        probe = new CapabilityProbe(stack->client(), this);
+        repository = ref->repository();
+    }
     auto *auditor = new RepositoryAuditor(source, probe, this);
     auditor->setVerifier(verifier);
     auditor->setMaxDepth(m_depth);
-    const QString repository = ref->repository();
     auditor->audit(
         repository, this, [this, text, filter, source, repository](Result<QList<AuditRow>> rows) {
             if (!rows)

@@ -424,6 +424,11 @@ void TestOciLayout::cliUsesLayouts()
                   QStringLiteral("oci:") + test::fixturePath(Notation) + QStringLiteral(":v1")});
     QVERIFY2(tree.exitCode == 0, tree.err.constData());
     QVERIFY(tree.out.contains(NotationSignature.toLatin1()));
+    Run audit =
+        run(cli, {QStringLiteral("audit"), QStringLiteral("--format"), QStringLiteral("csv"),
+                  QStringLiteral("oci:") + test::fixturePath(Notation)});
+    QVERIFY2(audit.exitCode == 0, audit.err.constData());
+    QVERIFY2(audit.out.contains("v1") && audit.out.contains("Notation"), audit.out.constData());
     // Copy layout -> new layout, then read the copy by tag.
     QTemporaryDir dir;
     const QString target = QStringLiteral("oci:") + dir.path() + QStringLiteral("/copy");

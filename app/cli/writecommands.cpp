@@ -333,6 +333,7 @@ int WriteCommands::runCopy(const QStringList &arguments)
     // Either side may be an OCI layout (oci:DIR[:TAG|@DIGEST]); the other a registry.
     CopyEnd from;
     CopyEnd to;
+    OciLayoutSource *toLayout = nullptr;
     for (const bool source : {true, false}) {
         const QString &text = arguments.at(source ? 0 : 1);
         CopyEnd &end = source ? from : to;
@@ -350,13 +351,8 @@ int WriteCommands::runCopy(const QStringList &arguments)
                                             "oci:DIR or oci:DIR:TAG")
                                  .arg(nametext::printable(text, 200)));
             auto *layoutSource = new OciLayoutSource(layout->directory, {}, this);
-            if (!source) {
-                // Copying into a layout creates it, as skopeo and oras do.
-                const auto created = layoutSource->create();
-                if (!created)
-                    return usage(QStringLiteral("copy %1: %2")
-                                     .arg(nametext::printable(text, 200), created.error().message));
-            }
+            if (!source)
+                toLayout = layoutSource; // created once the copy is known to be valid
             end = CopyEnd{
                 layoutSource, layoutSource->repositoryName(), layout->identifier(), layout->tag,
                 text,         layoutSource->displayName()};
@@ -380,6 +376,19 @@ int WriteCommands::runCopy(const QStringList &arguments)
                       ref->tag(),     ref->toString(),   ref->registry()};
     }
     const QString toTag = !to.tag.isEmpty() ? to.tag : from.tag;
+    // A layout lists only what index.json names: an untagged root would be unreachable there.
+    if (toTag.isEmpty() && OciLayoutReference::matches(arguments.at(1)))
+        return usage(QStringLiteral("copy %1: copying a digest into a layout needs a tag "
+                                    "(oci:DIR:TAG)")
+                         .arg(nametext::printable(arguments.at(1), 200)));
+    if (toLayout) {
+        // Copying into a layout creates it, as skopeo and oras do.
+        const auto created = toLayout->create();
+        if (!created)
+            return usage(
+                QStringLiteral("copy %1: %2")
+                    .arg(nametext::printable(arguments.at(1), 200), created.error().message));
+    }
     auto *copier = new ContentCopier(from.source, to.source, this);
     CopyOptions options;
     options.withReferrers = m_withReferrers;

@@ -450,6 +450,14 @@ void TestOciLayout::cliUsesLayouts()
     QVERIFY2(broken.err.contains("index.json"), broken.err.constData());
     Run missing = run(cli, {QStringLiteral("copy"), regclient, target + QStringLiteral(":x")});
     QCOMPARE(missing.exitCode, 2); // a source layout needs a tag or digest
+    Run untagged = run(
+        cli, {QStringLiteral("copy"),
+              regclient +
+                  QStringLiteral(
+                      "@sha256:7ceb9b6bcc274697d0c38be6214b50cec79d601bc61708747d3f6cb772f6c6fa"),
+              QStringLiteral("oci:") + dir.path() + QStringLiteral("/untagged")});
+    QCOMPARE(untagged.exitCode, 2); // nothing in index.json would name it
+    QVERIFY(!QFileInfo::exists(dir.path() + QStringLiteral("/untagged/index.json")));
 }
 
 QTEST_GUILESS_MAIN(TestOciLayout)

@@ -250,7 +250,7 @@ RequestHandle OciLayoutSource::uploadBlob(const QString &repository, const BlobP
                                           TransferProgressCallback progress)
 {
     Q_UNUSED(repository)
-    QPointer<QObject> guard(context);
+    Q_UNUSED(progress) // a local copy: the copier's own meter counts the bytes
     return run<BlobUploadResult>(
         context, std::move(done),
         [payload, options](OciLayout &layout) -> Result<BlobUploadResult> {
@@ -280,7 +280,6 @@ RequestHandle OciLayoutSource::uploadBlob(const QString &repository, const BlobP
             }
             return result;
         });
-    Q_UNUSED(progress)
 }
 
 RequestHandle OciLayoutSource::pushManifest(const QString &repository, const QString &reference,

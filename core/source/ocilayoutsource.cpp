@@ -250,7 +250,7 @@ RequestHandle OciLayoutSource::uploadBlob(const QString &repository, const BlobP
                                           TransferProgressCallback progress)
 {
     Q_UNUSED(repository)
-    Q_UNUSED(progress) // a local copy: the copier's own meter counts the bytes
+    Q_UNUSED(progress) // not reported: a local file copy, no transfer to meter
     return run<BlobUploadResult>(
         context, std::move(done),
         [payload, options](OciLayout &layout) -> Result<BlobUploadResult> {

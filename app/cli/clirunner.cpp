@@ -1,6 +1,8 @@
 #include "clirunner.h"
 
 #include "clioutput.h"
+#include "layout/ocilayoutreference.h"
+#include "source/ocilayoutsource.h"
 
 #include "activity/activitylog.h"
 #include "auth/staticcredentialsource.h"
@@ -403,6 +405,8 @@ std::optional<QString> CliRunner::parseRegistryArgument(const QString &argument)
 
 std::optional<QString> CliRunner::referrerArgument(const QString &command, const QString &argument)
 {
+    if (OciLayoutReference::matches(argument))
+        return argument; // the command parses the layout form itself
     QString text = argument;
     if (!takeScheme(text))
         return std::nullopt;
@@ -483,6 +487,22 @@ void CliRunner::reportRejected(const QString &what, const QList<RejectedName> &r
 
 std::optional<CliRunner::Target> CliRunner::targetFor(const QString &text)
 {
+    if (OciLayoutReference::matches(text)) {
+        const auto layout = OciLayoutReference::parse(text);
+        if (!layout) {
+            usageError(layout.error().message);
+            return std::nullopt;
+        }
+        auto *source = new OciLayoutSource(layout->directory, {}, this);
+        // The layout is one repository; a host is needed only to make a Reference.
+        const auto ref = Reference::fromParts(QStringLiteral("localhost"), source->repositoryName(),
+                                              layout->tag, layout->digest);
+        if (!ref) {
+            usageError(ref.error().message);
+            return std::nullopt;
+        }
+        return Target{ref.value(), source};
+    }
     const auto ref = parseReference(text);
     if (!ref)
         return std::nullopt;

@@ -1,5 +1,8 @@
 #include "referrercommands.h"
 
+#include "layout/ocilayoutreference.h"
+#include "source/ocilayoutsource.h"
+
 #include "clioutput.h"
 
 #include "reference/reference.h"
@@ -271,36 +274,62 @@ int ReferrerCommands::runTree(const QString &text)
     if (!m_format.isEmpty() && m_format != QLatin1String("text") &&
         m_format != QLatin1String("json"))
         return usage(QStringLiteral("tree: --format is text or json"));
-    const auto ref = Reference::parse(text);
-    if (!ref)
-        return usage(QStringLiteral("tree %1: %2").arg(text, ref.error().toString()));
-    RegistryStack *stack = m_stackFor(ref->registry());
-    if (!stack || !stack->source())
-        return 2;
-    auto *probe = new CapabilityProbe(stack->client(), this);
-    auto *walker = new ReferrerWalker(stack->source(), probe, this);
+    Result<Reference> ref = Error::make(ErrorKind::InvalidInput, QString());
+    ContentSource *source = nullptr;
+    CapabilityProbe *probe = nullptr; // none for a layout: its referrers are always computed
+    if (OciLayoutReference::matches(text)) {
+        const auto layout = OciLayoutReference::parse(text);
+        if (!layout)
+            return usage(QStringLiteral("tree: %1").arg(layout.error().message));
+        auto *layoutSource = new OciLayoutSource(layout->directory, {}, this);
+        source = layoutSource;
+        ref = Reference::fromParts(QStringLiteral("localhost"), layoutSource->repositoryName(),
+                                   layout->hasReference() ? layout->tag : QStringLiteral("latest"),
+                                   layout->digest);
+        if (!ref)
+            return usage(QStringLiteral("tree %1: %2").arg(text, ref.error().toString()));
+    } else {
+        ref = Reference::parse(text);
+        if (!ref)
+            return usage(QStringLiteral("tree %1: %2").arg(text, ref.error().toString()));
+        RegistryStack *stack = m_stackFor(ref->registry());
+        if (!stack || !stack->source())
+            return 2;
+        source = stack->source();
+        probe = new CapabilityProbe(stack->client(), this);
+    }
+    auto *walker = new ReferrerWalker(source, probe, this);
     ReferrerWalker::Options options;
     options.maxDepth = m_depth;
     options.artifactType = m_artifactType;
     const Reference reference = ref.value();
     walker->walk(
         reference.repository(), reference.identifier(), options, this,
-        [this, reference, probe, text](Result<ReferrerGraph> graph) {
+        [this, reference, probe, source, text](Result<ReferrerGraph> graph) {
             if (!graph)
                 return fail(QStringLiteral("tree ") + text, graph.error().toString());
             if (m_format == QLatin1String("json")) {
                 QJsonObject doc = graph->toJson();
-                doc.insert(QStringLiteral("referrersApi"),
-                           probe->cached(reference.repository()).referrersApi.stateName());
+                if (probe)
+                    doc.insert(QStringLiteral("referrersApi"),
+                               probe->cached(reference.repository()).referrersApi.stateName());
                 out(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));
                 return finish(0);
             }
-            QString textOut = reference.registry() + QLatin1Char('/') + reference.repository() +
-                              QLatin1Char('@') + graph->root().toString() + QLatin1Char('\n');
+            const QString where =
+                probe ? reference.registry() + QLatin1Char('/') + reference.repository()
+                      : source->displayName();
+            QString textOut =
+                where + QLatin1Char('@') + graph->root().toString() + QLatin1Char('\n');
             textOut += TreePrinter(graph.value(), TreeLineBudget).print();
-            const Capability api = probe->cached(reference.repository()).referrersApi;
-            textOut +=
-                QStringLiteral("\nreferrers API: %1 (%2)\n").arg(api.stateName(), api.evidence);
+            if (probe) {
+                const Capability api = probe->cached(reference.repository()).referrersApi;
+                textOut +=
+                    QStringLiteral("\nreferrers API: %1 (%2)\n").arg(api.stateName(), api.evidence);
+            } else {
+                textOut += QStringLiteral("\nreferrers: from the subjects of the layout's "
+                                          "manifests\n");
+            }
             for (const ReferrerIssue &issue : graph->issues())
                 textOut += QStringLiteral("warning: ") + issue.message + QLatin1Char('\n');
             out(textOut);
@@ -333,18 +362,31 @@ int ReferrerCommands::runAudit(const QString &text)
             return usage(QStringLiteral("audit: %1: %2").arg(m_key, parsed.error().message));
         verifier = parsed.value();
     }
-    const auto ref = Reference::parse(text);
-    if (!ref || ref->hasTag() || ref->hasDigest())
-        return usage(QStringLiteral("audit needs a repository (HOST/PATH) without tag or digest"));
-    RegistryStack *stack = m_stackFor(ref->registry());
-    if (!stack || !stack->source())
-        return 2;
-    ContentSource *source = stack->source();
-    auto *probe = new CapabilityProbe(stack->client(), this);
+    ContentSource *source = nullptr;
+    CapabilityProbe *probe = nullptr; // none for a layout: its referrers are always computed
+    QString repository;
+    if (OciLayoutReference::matches(text)) {
+        const auto layout = OciLayoutReference::parse(text);
+        if (!layout || layout->hasReference())
+            return usage(QStringLiteral("audit needs a layout (oci:DIR) without tag or digest"));
+        auto *layoutSource = new OciLayoutSource(layout->directory, {}, this);
+        source = layoutSource;
+        repository = layoutSource->repositoryName();
+    } else {
+        const auto ref = Reference::parse(text);
+        if (!ref || ref->hasTag() || ref->hasDigest())
+            return usage(
+                QStringLiteral("audit needs a repository (HOST/PATH) without tag or digest"));
+        RegistryStack *stack = m_stackFor(ref->registry());
+        if (!stack || !stack->source())
+            return 2;
+        source = stack->source();
+        probe = new CapabilityProbe(stack->client(), this);
+        repository = ref->repository();
+    }
     auto *auditor = new RepositoryAuditor(source, probe, this);
     auditor->setVerifier(verifier);
     auditor->setMaxDepth(m_depth);
-    const QString repository = ref->repository();
     auditor->audit(
         repository, this, [this, text, filter, source, repository](Result<QList<AuditRow>> rows) {
             if (!rows)

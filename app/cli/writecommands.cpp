@@ -4,8 +4,10 @@
 #include "activityrecord.h"
 #include "clioutput.h"
 #include "content/filemediatype.h"
+#include "layout/ocilayoutreference.h"
 #include "reference/nametext.h"
 #include "source/contentsource.h"
+#include "source/ocilayoutsource.h"
 #include "stack/registrystack.h"
 #include "write/artifactpusher.h"
 #include "write/contentcopier.h"
@@ -87,6 +89,9 @@ QString WriteCommands::helpText()
         "                        blobs mounted within a registry); DST is REPO[:TAG] on any\n"
         "                        registry (SRC's tag when none); --referrers copies what refers\n"
         "                        to it too, recursively, keeping DST's fallback tags\n"
+        "                        SRC or DST may be an OCI layout, oci:DIR[:TAG|@DIGEST] (the\n"
+        "                        tag follows the last ':' after the last '/'), also for tags,\n"
+        "                        digest, manifest, tree and audit\n"
         "  --keep-old-index      attach/push --subject, copy --referrers: keep the fallback\n"
         "                        index an update replaced (deleted by default; it is untagged)\n"
         "Media types are guessed from file names (.spdx.json, .cdx.json, .intoto.jsonl, ...)\n"
@@ -328,35 +333,76 @@ int WriteCommands::runCopy(const QStringList &arguments)
 {
     if (arguments.size() != 2)
         return usage(QStringLiteral("copy needs SRC and DST"));
-    const auto from = parseTarget(arguments.at(0), true);
-    if (!from)
-        return usage(QStringLiteral("copy %1: %2")
-                         .arg(nametext::printable(arguments.at(0), 200), from.error().message));
-    const auto to = parseTarget(arguments.at(1), false);
-    if (!to)
-        return usage(QStringLiteral("copy %1: %2")
-                         .arg(nametext::printable(arguments.at(1), 200), to.error().message));
-    const QString toTag = to->hasTag() ? to->tag() : from->tag();
-    RegistryStack *fromStack = m_stackFor(from->registry());
-    if (!fromStack || !fromStack->source())
-        return 2;
-    RegistryStack *toStack = fromStack;
-    if (to->registry() != from->registry()) {
-        toStack = m_stackFor(to->registry());
-        if (!toStack || !toStack->source())
-            return 2;
+    // Either side may be an OCI layout (oci:DIR[:TAG|@DIGEST]); the other a registry.
+    CopyEnd from;
+    CopyEnd to;
+    OciLayoutSource *toLayout = nullptr;
+    for (const bool source : {true, false}) {
+        const QString &text = arguments.at(source ? 0 : 1);
+        CopyEnd &end = source ? from : to;
+        if (OciLayoutReference::matches(text)) {
+            const auto layout = OciLayoutReference::parse(text);
+            if (!layout)
+                return usage(QStringLiteral("copy %1: %2")
+                                 .arg(nametext::printable(text, 200), layout.error().message));
+            if (source && !layout->hasReference())
+                return usage(QStringLiteral("copy %1: name a tag or digest in the layout "
+                                            "(oci:DIR:TAG or oci:DIR@DIGEST)")
+                                 .arg(nametext::printable(text, 200)));
+            if (!source && layout->digest.isValid())
+                return usage(QStringLiteral("copy %1: a digest cannot be pushed to; give "
+                                            "oci:DIR or oci:DIR:TAG")
+                                 .arg(nametext::printable(text, 200)));
+            auto *layoutSource = new OciLayoutSource(layout->directory, {}, this);
+            if (!source)
+                toLayout = layoutSource; // created once the copy is known to be valid
+            end = CopyEnd{
+                layoutSource, layoutSource->repositoryName(), layout->identifier(), layout->tag,
+                text,         layoutSource->displayName()};
+            continue;
+        }
+        const auto ref = parseTarget(text, source);
+        if (!ref)
+            return usage(QStringLiteral("copy %1: %2")
+                             .arg(nametext::printable(text, 200), ref.error().message));
+        // One stack per registry: a copy within one registry uses one source, so blobs mount
+        // (and asking again would replace the first side's stack).
+        ContentSource *registrySource =
+            !source && from.registry == ref->registry() ? from.source : nullptr;
+        if (!registrySource) {
+            RegistryStack *stack = m_stackFor(ref->registry());
+            if (!stack || !stack->source())
+                return 2;
+            registrySource = stack->source();
+        }
+        end = CopyEnd{registrySource, ref->repository(), ref->identifier(),
+                      ref->tag(),     ref->toString(),   ref->registry()};
     }
-    auto *copier = new ContentCopier(fromStack->source(), toStack->source(), this);
+    const QString toTag = !to.tag.isEmpty() ? to.tag : from.tag;
+    // A layout lists only what index.json names: an untagged root would be unreachable there.
+    if (toTag.isEmpty() && OciLayoutReference::matches(arguments.at(1)))
+        return usage(QStringLiteral("copy %1: copying a digest into a layout needs a tag "
+                                    "(oci:DIR:TAG)")
+                         .arg(nametext::printable(arguments.at(1), 200)));
+    if (toLayout) {
+        // Copying into a layout creates it, as skopeo and oras do.
+        const auto created = toLayout->create();
+        if (!created)
+            return usage(
+                QStringLiteral("copy %1: %2")
+                    .arg(nametext::printable(arguments.at(1), 200), created.error().message));
+    }
+    auto *copier = new ContentCopier(from.source, to.source, this);
     CopyOptions options;
     options.withReferrers = m_withReferrers;
     options.deleteReplacedIndex = !m_keepOldIndex;
     copier->copy(
-        from->repository(), from->identifier(), to->repository(), toTag, options, this,
-        [this, toTag, fromText = from->toString(), target = to.value()](Result<CopyResult> copied) {
+        from.repository, from.identifier, to.repository, toTag, options, this,
+        [this, toTag, fromText = from.shown, target = to](Result<CopyResult> copied) {
             if (!copied)
                 return fail(QStringLiteral("copy"), copied.error());
             activityrecord::record(activityrecords::copied(
-                fromText, target.registry(), target.repository(), toTag, copied.value()));
+                fromText, target.registry, target.repository, toTag, copied.value()));
             err(QStringLiteral("%1: copy: %2 manifest(s) (%3 referrer(s)); blobs: %4 "
                                "sent (%5 bytes), %6 mounted, %7 already there")
                     .arg(QLatin1String(Program))

@@ -37,6 +37,17 @@ public:
               const QCommandLineParser &parser);
 
 private:
+    /// One side of a copy: a registry repository or an OCI layout.
+    struct CopyEnd
+    {
+        ContentSource *source = nullptr;
+        QString repository;
+        QString identifier; ///< tag or digest to read (the source side)
+        QString tag;
+        QString shown;    ///< as the user wrote it, for the activity record
+        QString registry; ///< host, or `oci:DIR`
+    };
+
     int runPush(const QStringList &arguments);
     int runAttach(const QStringList &arguments);
     int runTag(const QStringList &arguments);

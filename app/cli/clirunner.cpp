@@ -2,11 +2,14 @@
 
 #include "clioutput.h"
 
+#include "cleanupcommands.h"
+
 #include "activity/activitylog.h"
 #include "auth/staticcredentialsource.h"
 #include "deletecommands.h"
 #include "demo/demoseeder.h"
 #include "demo/registryprocess.h"
+#include "history/taghistorystore.h"
 #include "reference/nametext.h"
 #include "reference/registryaddress.h"
 #include "referrercommands.h"
@@ -103,6 +106,18 @@ CliRunner::~CliRunner()
     const QObjectList owned = children();
     for (QObject *child : owned)
         delete child;
+    if (m_tagHistory) {
+        if (const auto written = m_tagHistory->flush(); !written)
+            printError(QStringLiteral("%1: warning: %2")
+                           .arg(QLatin1String(Program), written.error().message));
+    }
+}
+
+std::shared_ptr<TagHistoryStore> CliRunner::tagHistory()
+{
+    if (!m_tagHistory)
+        m_tagHistory = std::make_shared<TagHistoryStore>();
+    return m_tagHistory;
 }
 
 int CliRunner::start(const QStringList &arguments)
@@ -143,7 +158,7 @@ int CliRunner::start(const QStringList &arguments)
     if (parser.isSet(help)) {
         writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText() +
                   QLatin1Char('\n') + WriteCommands::helpText() + QLatin1Char('\n') +
-                  DeleteCommands::helpText())
+                  DeleteCommands::helpText() + QLatin1Char('\n') + CleanupCommands::helpText())
                      .toUtf8());
         return Success;
     }
@@ -274,6 +289,21 @@ int CliRunner::start(const QStringList &arguments)
             },
             this);
         return commands->start(m_command, arguments, parser);
+    }
+    if (CleanupCommands::handles(m_command)) {
+        QStringList arguments = positional.mid(1);
+        if (arguments.size() == 1) {
+            const auto checked = referrerArgument(m_command, arguments.first());
+            if (!checked)
+                return Usage;
+            arguments.first() = *checked;
+        }
+        auto *commands = new CleanupCommands(
+            [this](const QString &registry) -> RegistryStack * {
+                return clientFor(registry) ? m_stack.get() : nullptr;
+            },
+            tagHistory(), this);
+        return commands->start(m_command, arguments, parser, m_storageDir);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(m_command.left(40)));
 }
@@ -452,6 +482,8 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
                        .arg(QLatin1String(Program), endpoint->baseUrl.host()));
     m_stack = std::move(stack).value();
     m_client = m_stack->client();
+    if (RegistrySource *source = m_stack->registrySource())
+        source->setTagObserver(tagHistory());
     return m_client;
 }
 

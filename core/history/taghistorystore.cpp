@@ -1,5 +1,7 @@
 #include "history/taghistorystore.h"
 
+#include "reference/reference.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -270,7 +272,7 @@ Result<QList<TagHistoryEntry>> TagHistoryStore::history(const QString &registry,
         while (q.next()) {
             // The file is outside our control: a row that is not a digest is left out.
             const auto digest = Digest::parse(q.value(1).toString());
-            if (!digest)
+            if (!digest || !Reference::isValidTag(q.value(0).toString()))
                 continue;
             TagHistoryEntry e;
             e.registry = registry;

@@ -1,0 +1,155 @@
+// Cleanup discovery against a real docker-registry: the tag history the CLI records and
+// prints, the scan of the registry's filesystem storage, and the gc dry run's classes.
+#include "content/manifestbuilder.h"
+#include "content/mediatype.h"
+#include "source/contentsource.h"
+#include "support/asyncwait.h"
+#include "support/manifestpush.h"
+#include "support/tempenv.h"
+#include "support/testregistry.h"
+#include "support/teststack.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace ocular;
+using namespace ocular::test;
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString cliPath()
+{
+    return QStringLiteral(OCULAR_BINARY_DIR "/app/ocular-cli");
+}
+
+CliResult runCli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(cliPath(), arguments);
+    CliResult result;
+    if (!process.waitForStarted(10000))
+        return result;
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+BuiltManifest image(const QString &salt)
+{
+    const ContentBlob config{
+        QStringLiteral("{\"architecture\":\"amd64\",\"os\":\"linux\",\"salt\":\"%1\"}")
+            .arg(salt)
+            .toUtf8(),
+        QString(mediatype::OciConfig)};
+    const ContentBlob layer{(QStringLiteral("layer ") + salt).toUtf8(),
+                            QString(mediatype::OciLayerTarGzip)};
+    return ManifestBuilder().image(QString(mediatype::OciManifest), config, {{layer, {}}}).value();
+}
+
+QJsonArray jsonArray(const QByteArray &bytes)
+{
+    return QJsonDocument::fromJson(bytes).array();
+}
+
+} // namespace
+
+class TestCleanup : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void historyRecordsAMovedTag();
+    void historyUsageErrors();
+
+private:
+    std::unique_ptr<TempEnv> m_env;
+};
+
+void TestCleanup::initTestCase()
+{
+    QVERIFY2(QFileInfo::exists(cliPath()), qPrintable(cliPath() + QStringLiteral(" not built")));
+    m_env = std::make_unique<TempEnv>();
+}
+
+void TestCleanup::historyRecordsAMovedTag()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = makeStack(registry.hostPort());
+    QVERIFY(stack);
+    const QString repo = QStringLiteral("cleanup/history");
+    const QString ref = registry.hostPort() + QLatin1Char('/') + repo;
+    const BuiltManifest a = image(QStringLiteral("a")), b = image(QStringLiteral("b"));
+    QVERIFY(pushManifestWithBlobs(stack->source(), repo, a, QStringLiteral("latest")));
+    QVERIFY(pushManifestWithBlobs(stack->source(), repo, a, QStringLiteral("v1")));
+
+    // Nothing recorded yet: the test's own pushes go through a stack without the history.
+    CliResult r = runCli({QStringLiteral("history"), ref});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("No tag history"));
+
+    r = runCli({QStringLiteral("digest"), ref + QStringLiteral(":latest")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(pushManifestWithBlobs(stack->source(), repo, b, QStringLiteral("latest")));
+    r = runCli({QStringLiteral("digest"), ref + QStringLiteral(":latest")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // The inventory of a whole repository resolves every tag (v1 too).
+    r = runCli({QStringLiteral("audit"), ref});
+    QVERIFY2(r.exitCode == 0 || r.exitCode == 1, r.err.constData());
+
+    r = runCli({QStringLiteral("history"), ref + QStringLiteral(":latest"),
+                QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray latest = jsonArray(r.out);
+    QCOMPARE(latest.size(), 2);
+    QCOMPARE(latest[0][QStringLiteral("digest")].toString(), a.digest.toString());
+    QCOMPARE(latest[0][QStringLiteral("current")].toBool(), false);
+    QCOMPARE(latest[1][QStringLiteral("digest")].toString(), b.digest.toString());
+    QCOMPARE(latest[1][QStringLiteral("current")].toBool(), true);
+    QCOMPARE(latest[1][QStringLiteral("tag")].toString(), QStringLiteral("latest"));
+    QVERIFY(latest[0][QStringLiteral("firstSeen")].toString() <=
+            latest[1][QStringLiteral("firstSeen")].toString());
+
+    r = runCli({QStringLiteral("history"), ref});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString table = QString::fromUtf8(r.out);
+    QVERIFY2(table.startsWith(QStringLiteral("TAG")), r.out.constData());
+    QVERIFY(table.contains(QStringLiteral("moved away")));
+    QVERIFY(table.contains(a.digest.toString()));
+    QVERIFY(table.contains(b.digest.toString()));
+    QVERIFY2(table.contains(QStringLiteral("\nv1 ")), r.out.constData()); // recorded by audit
+}
+
+void TestCleanup::historyUsageErrors()
+{
+    CliResult r = runCli({QStringLiteral("history")});
+    QCOMPARE(r.exitCode, 2);
+    r = runCli({QStringLiteral("history"), QStringLiteral("127.0.0.1:5000")});
+    QCOMPARE(r.exitCode, 2);
+    r = runCli({QStringLiteral("history"),
+                QStringLiteral("127.0.0.1:5000/a@sha256:") + QString(64, QLatin1Char('0'))});
+    QCOMPARE(r.exitCode, 2);
+    r = runCli({QStringLiteral("history"), QStringLiteral("127.0.0.1:5000/a"),
+                QStringLiteral("--format"), QStringLiteral("xml")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestCleanup)
+#include "tst_cleanup.moc"

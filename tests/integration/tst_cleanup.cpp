@@ -1,5 +1,6 @@
 // Cleanup discovery against a real docker-registry: the tag history the CLI records and
 // prints, the scan of the registry's filesystem storage, and the gc dry run's classes.
+#include "cleanup/distributionstoragescan.h"
 #include "content/manifestbuilder.h"
 #include "content/mediatype.h"
 #include "source/contentsource.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void initTestCase();
     void historyRecordsAMovedTag();
     void historyUsageErrors();
+    void storageScanFindsEveryManifest();
 
 private:
     std::unique_ptr<TempEnv> m_env;
@@ -149,6 +151,41 @@ void TestCleanup::historyUsageErrors()
     r = runCli({QStringLiteral("history"), QStringLiteral("127.0.0.1:5000/a"),
                 QStringLiteral("--format"), QStringLiteral("xml")});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestCleanup::storageScanFindsEveryManifest()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = makeStack(registry.hostPort());
+    QVERIFY(stack);
+    const QString repo = QStringLiteral("cleanup/storage");
+    const BuiltManifest a = image(QStringLiteral("sa")), b = image(QStringLiteral("sb")),
+                        byDigest = image(QStringLiteral("never tagged"));
+    QVERIFY(pushManifestWithBlobs(stack->source(), repo, a, QStringLiteral("latest")));
+    // Pushed by digest only: no tag, no client ever listed it.
+    QVERIFY(pushManifestWithBlobs(stack->source(), repo, byDigest, QString()));
+    QVERIFY(pushManifestWithBlobs(stack->source(), repo, b, QStringLiteral("latest")));
+    QVERIFY(pushManifestWithBlobs(stack->source(), repo, b, QStringLiteral("stable")));
+
+    const QString root = registry->storageDir();
+    QVERIFY(QFileInfo(root).isDir());
+    const auto listing = DistributionStorageScan(root).scan(repo);
+    QVERIFY2(listing.ok(), qPrintable(listing.ok() ? QString() : listing.error().message));
+    QVERIFY2(listing->refused.isEmpty(), qPrintable(listing->refused.join(QLatin1Char('\n'))));
+    QList<Digest> pushed{a.digest, b.digest, byDigest.digest};
+    std::sort(pushed.begin(), pushed.end());
+    QCOMPARE(listing->revisions, pushed);
+    QCOMPARE(listing->tags.size(), 2);
+    QCOMPARE(listing->tags[0].name, QStringLiteral("latest"));
+    QCOMPARE(listing->tags[0].current, b.digest);
+    QVERIFY(listing->tags[0].index.contains(a.digest)); // the past digest after the re-tag
+    QVERIFY(listing->tags[0].index.contains(b.digest));
+    QCOMPARE(listing->tags[1].name, QStringLiteral("stable"));
+    QCOMPARE(listing->tags[1].index, QList<Digest>{b.digest});
+
+    // A repository the storage does not hold.
+    QCOMPARE(DistributionStorageScan(root).scan(QStringLiteral("cleanup/absent")).error().kind,
+             ErrorKind::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestCleanup)

@@ -2,9 +2,13 @@
 
 #include "clioutput.h"
 
+#include "cleanup/cleanupdiscovery.h"
+#include "cleanup/distributionstoragescan.h"
+#include "content/mediatype.h"
 #include "history/taghistorystore.h"
 #include "reference/nametext.h"
 #include "registry/registryendpoint.h"
+#include "stack/registrystack.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -70,7 +74,12 @@ QString CleanupCommands::helpText()
         "Cleanup commands:\n"
         "  history REPO[:TAG]    the tag history Ocular recorded: every digest a tag was seen\n"
         "                        naming, first and last seen, which one is current;\n"
-        "                        --format json\n");
+        "                        --format json\n"
+        "  gc REPO --dry-run     cleanup candidates: every manifest no tag names, from the\n"
+        "                        inventory, the tag history and (--storage DIR, docker-registry's\n"
+        "                        filesystem storage root, read only) the registry's storage,\n"
+        "                        each with its class, size, sources and why; nothing is\n"
+        "                        deleted; --format table|json\n");
 }
 
 int CleanupCommands::usage(const QString &message)
@@ -181,8 +190,86 @@ int CleanupCommands::runHistory(const Reference &reference)
 
 int CleanupCommands::runGc(const Reference &reference)
 {
-    Q_UNUSED(reference);
-    return usage(QStringLiteral("gc is not available yet"));
+    if (!m_dryRun)
+        return usage(QStringLiteral("gc deletes nothing yet: run it with --dry-run to see the "
+                                    "candidates"));
+    CleanupEvidence evidence;
+    if (m_history) {
+        m_history->flush();
+        auto history = m_history->history(historyRegistry(reference), reference.repository());
+        if (!history) {
+            fail(history.error().message);
+            return 1;
+        }
+        evidence.history = std::move(history).value();
+    }
+    if (!m_storageDir.isEmpty()) {
+        auto listing = DistributionStorageScan(m_storageDir).scan(reference.repository());
+        if (!listing) {
+            fail(listing.error().message);
+            return 1;
+        }
+        for (const QString &refused : listing->refused)
+            err(QStringLiteral("%1: gc: warning: storage: %2")
+                    .arg(QLatin1String(Program), nametext::printable(refused, 600)));
+        evidence.storage = std::move(listing).value();
+    }
+    RegistryStack *stack = m_stackFor(reference.registry());
+    if (!stack)
+        return 2;
+    auto *discovery = new CleanupDiscovery(stack->source(), this);
+    discovery->discover(reference.repository(), std::move(evidence), CleanupDiscovery::Options{},
+                        this, [this](Result<CleanupReport> report) {
+                            if (!report)
+                                return fail(report.error().toString());
+                            printCandidates(report.value());
+                            finish(0);
+                        });
+    return -1;
+}
+
+void CleanupCommands::printCandidates(const CleanupReport &report)
+{
+    for (const QString &note : report.notes)
+        err(QStringLiteral("%1: gc: warning: %2")
+                .arg(QLatin1String(Program), nametext::printable(note, 600)));
+    for (const InventoryProblem &p : report.inventory.unreadable)
+        err(QStringLiteral("%1: gc: warning: %2 %3")
+                .arg(QLatin1String(Program), p.digest.isValid() ? p.digest.toString() : p.tag,
+                     nametext::printable(p.message, 600)));
+    if (m_format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const CleanupCandidate &c : report.candidates)
+            array.append(QJsonObject{
+                {QStringLiteral("digest"), c.digest.toString()},
+                {QStringLiteral("class"), cleanupClassName(c.kind)},
+                {QStringLiteral("inUse"), cleanupClassInUse(c.kind)},
+                {QStringLiteral("mediaType"), c.mediaType},
+                {QStringLiteral("size"), c.size >= 0 ? QJsonValue(c.size) : QJsonValue()},
+                {QStringLiteral("sources"), QJsonArray::fromStringList(c.sources)},
+                {QStringLiteral("why"), c.why},
+                {QStringLiteral("selected"), c.selected},
+            });
+        writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return;
+    }
+    QList<QStringList> rows;
+    for (const CleanupCandidate &c : report.candidates)
+        rows.append({c.digest.toString(), cleanupClassName(c.kind),
+                     c.size >= 0 ? QString::number(c.size) : QStringLiteral("?"),
+                     nametext::printable(c.sources.join(QStringLiteral("; ")), 400),
+                     nametext::printable(c.why, 400)});
+    QString text = table({QStringLiteral("DIGEST"), QStringLiteral("CLASS"), QStringLiteral("SIZE"),
+                          QStringLiteral("SOURCES"), QStringLiteral("WHY")},
+                         rows);
+    int inUse = 0;
+    for (const CleanupCandidate &c : report.candidates)
+        inUse += cleanupClassInUse(c.kind) ? 1 : 0;
+    text += QStringLiteral("%1 untagged manifests (%2 in use); dry run: nothing was selected or "
+                           "deleted. SIZE is the manifest's own bytes.\n")
+                .arg(report.candidates.size())
+                .arg(inUse);
+    writeOut(text.toUtf8());
 }
 
 } // namespace ocular

@@ -13,6 +13,7 @@ namespace ocular {
 
 class RegistryStack;
 class TagHistoryStore;
+struct CleanupReport;
 
 /// The cleanup commands of ocular-cli: `history REPO[:TAG]` (what the tag history recorded)
 /// and `gc REPO --dry-run` (the cleanup candidates, classified; nothing is deleted).
@@ -37,6 +38,7 @@ public:
 private:
     int runHistory(const Reference &reference);
     int runGc(const Reference &reference);
+    void printCandidates(const CleanupReport &report);
 
     /// The registry name the tag history files @p reference's sightings under (what
     /// RegistrySource reports: RegistryEndpoint's name).

@@ -64,6 +64,37 @@ BuiltManifest image(const QString &salt)
     return ManifestBuilder().image(QString(mediatype::OciManifest), config, {{layer, {}}}).value();
 }
 
+BuiltManifest referrer(const BuiltManifest &subject, const QString &salt)
+{
+    ManifestBuilder::Artifact a;
+    a.artifactType = QStringLiteral("application/vnd.example.sbom");
+    a.files.append({salt.toUtf8(), QStringLiteral("application/json"), salt, {}, {}, 0});
+    a.subject = subject.descriptor();
+    return ManifestBuilder().artifact(a).value();
+}
+
+BuiltManifest indexOf(const QList<BuiltManifest> &entries)
+{
+    QJsonArray array;
+    for (const BuiltManifest &e : entries)
+        array.append(e.descriptorJson());
+    return ManifestBuilder().index(QString(mediatype::OciIndex), array).value();
+}
+
+/// digest → the candidate's JSON object.
+QHash<QString, QJsonObject> byDigest(const QJsonArray &array)
+{
+    QHash<QString, QJsonObject> out;
+    for (const QJsonValue &v : array)
+        out.insert(v[QStringLiteral("digest")].toString(), v.toObject());
+    return out;
+}
+
+QString classOf(const QHash<QString, QJsonObject> &candidates, const BuiltManifest &m)
+{
+    return candidates.value(m.digest.toString()).value(QStringLiteral("class")).toString();
+}
+
 QJsonArray jsonArray(const QByteArray &bytes)
 {
     return QJsonDocument::fromJson(bytes).array();
@@ -80,6 +111,7 @@ private Q_SLOTS:
     void historyRecordsAMovedTag();
     void historyUsageErrors();
     void storageScanFindsEveryManifest();
+    void gcDryRunClassifies();
 
 private:
     std::unique_ptr<TempEnv> m_env;
@@ -186,6 +218,112 @@ void TestCleanup::storageScanFindsEveryManifest()
     // A repository the storage does not hold.
     QCOMPARE(DistributionStorageScan(root).scan(QStringLiteral("cleanup/absent")).error().kind,
              ErrorKind::NotFound);
+}
+
+void TestCleanup::gcDryRunClassifies()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = makeStack(registry.hostPort());
+    QVERIFY(stack);
+    ContentSource *source = stack->source();
+    const QString repo = QStringLiteral("cleanup/gc");
+    const QString ref = registry.hostPort() + QLatin1Char('/') + repo;
+    const BuiltManifest a = image(QStringLiteral("ga")), b = image(QStringLiteral("gb"));
+    const BuiltManifest child = image(QStringLiteral("child")), multi = indexOf({child});
+    const BuiltManifest live = image(QStringLiteral("live")),
+                        doomed = image(QStringLiteral("doomed"));
+    const BuiltManifest liveRef = referrer(live, QStringLiteral("r2")),
+                        liveRef2 = referrer(live, QStringLiteral("r3")),
+                        doomedRef = referrer(doomed, QStringLiteral("r"));
+    const BuiltManifest fallback1 = indexOf({liveRef}), fallback2 = indexOf({liveRef, liveRef2}),
+                        doomedFallback = indexOf({doomedRef});
+    const BuiltManifest unseen = image(QStringLiteral("never seen"));
+    const QString liveTag = live.digest.fallbackTag(), doomedTag = doomed.digest.fallbackTag();
+
+    QVERIFY(pushManifestWithBlobs(source, repo, a, QStringLiteral("latest")));
+    QVERIFY(pushManifestWithBlobs(source, repo, child, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, multi, QStringLiteral("multi")));
+    QVERIFY(pushManifestWithBlobs(source, repo, live, QStringLiteral("live")));
+    QVERIFY(pushManifestWithBlobs(source, repo, liveRef, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, fallback1, liveTag));
+    QVERIFY(pushManifestWithBlobs(source, repo, doomed, QStringLiteral("doomed")));
+    QVERIFY(pushManifestWithBlobs(source, repo, doomedRef, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, doomedFallback, doomedTag));
+
+    // The first run sees (and records) the tags as they are.
+    CliResult r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"),
+                          QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    auto candidates = byDigest(jsonArray(r.out));
+    QCOMPARE(classOf(candidates, child), QStringLiteral("child of tagged index"));
+    QCOMPARE(classOf(candidates, liveRef), QStringLiteral("referrer of live subject"));
+    QCOMPARE(classOf(candidates, doomedRef), QStringLiteral("referrer of live subject"));
+    QVERIFY(!candidates.contains(a.digest.toString()));         // tagged
+    QVERIFY(!candidates.contains(fallback1.digest.toString())); // the live fallback index
+
+    // A tag moves, an attach replaces a fallback index, a subject is deleted, a manifest is
+    // pushed by digest that no tag ever named.
+    QVERIFY(pushManifestWithBlobs(source, repo, b, QStringLiteral("latest")));
+    QVERIFY(pushManifestWithBlobs(source, repo, liveRef2, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, fallback2, liveTag));
+    const auto deleted = waitFor<Done>([&](QObject *context, auto done) {
+        return source->deleteManifest(repo, doomed.digest.toString(), context, done);
+    });
+    QVERIFY2(deleted.ok(), qPrintable(deleted.ok() ? QString() : deleted.error().toString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, unseen, QString()));
+
+    r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"), QStringLiteral("--format"),
+                QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray array = jsonArray(r.out);
+    candidates = byDigest(array);
+    QCOMPARE(classOf(candidates, a), QStringLiteral("dangling image"));
+    QVERIFY(candidates.value(a.digest.toString())[QStringLiteral("sources")].toArray().contains(
+        QStringLiteral("tag history: latest (current)")));
+    QCOMPARE(candidates.value(a.digest.toString())[QStringLiteral("size")].toInteger(), a.size());
+    QCOMPARE(classOf(candidates, fallback1), QStringLiteral("replaced fallback index"));
+    QCOMPARE(classOf(candidates, doomedRef), QStringLiteral("orphaned referrer"));
+    QCOMPARE(classOf(candidates, doomedFallback), QStringLiteral("orphaned referrer"));
+    QCOMPARE(classOf(candidates, child), QStringLiteral("child of tagged index"));
+    QCOMPARE(classOf(candidates, liveRef), QStringLiteral("referrer of live subject"));
+    QCOMPARE(classOf(candidates, liveRef2), QStringLiteral("referrer of live subject"));
+    QVERIFY(!candidates.contains(doomed.digest.toString())); // gone
+    QVERIFY(!candidates.contains(unseen.digest.toString())); // only the storage knows it
+    for (const QJsonValue &v : array)
+        QCOMPARE(v[QStringLiteral("selected")].toBool(true), false);
+
+    // With the storage: the manifest no client saw, and the tag's past digest from disk.
+    r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"), QStringLiteral("--storage"),
+                registry->storageDir(), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    candidates = byDigest(jsonArray(r.out));
+    QCOMPARE(classOf(candidates, unseen), QStringLiteral("unknown"));
+    QVERIFY(
+        candidates.value(unseen.digest.toString())[QStringLiteral("sources")].toArray().contains(
+            QStringLiteral("storage: revision")));
+    QVERIFY(candidates.value(a.digest.toString())[QStringLiteral("sources")].toArray().contains(
+        QStringLiteral("storage: past digest of latest")));
+    QCOMPARE(classOf(candidates, a), QStringLiteral("dangling image"));
+
+    r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.startsWith("DIGEST"));
+    QVERIFY(r.out.contains("dangling image"));
+    QVERIFY(r.out.contains("nothing was selected or deleted"));
+
+    // The dry runs deleted nothing.
+    for (const BuiltManifest *m : {&a, &b, &child, &liveRef, &fallback1, &doomedRef, &unseen}) {
+        const auto still = digestOf(source, repo, m->digest.toString());
+        QVERIFY2(still.ok(), qPrintable(m->digest.toString()));
+    }
+    QCOMPARE(digestOf(source, repo, QStringLiteral("latest")).value(), b.digest);
+
+    // gc without --dry-run is refused (it deletes nothing yet), as is a tag.
+    QCOMPARE(runCli({QStringLiteral("gc"), ref}).exitCode, 2);
+    QCOMPARE(
+        runCli({QStringLiteral("gc"), ref + QStringLiteral(":latest"), QStringLiteral("--dry-run")})
+            .exitCode,
+        2);
 }
 
 QTEST_GUILESS_MAIN(TestCleanup)

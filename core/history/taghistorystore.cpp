@@ -23,7 +23,7 @@ const QString Driver = QStringLiteral("QSQLITE");
 
 // Sightings arriving within this long of the first one are written in the same transaction:
 // an inventory resolves its tags a few at a time, and each alone would be one commit.
-constexpr std::chrono::milliseconds GatherFor{40};
+constexpr std::chrono::milliseconds GatherFor{200};
 
 Error databaseError(const QString &path, const QString &what, const QSqlError &error)
 {

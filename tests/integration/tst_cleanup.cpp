@@ -3,18 +3,24 @@
 #include "cleanup/distributionstoragescan.h"
 #include "content/manifestbuilder.h"
 #include "content/mediatype.h"
+#include "history/taghistorystore.h"
+#include "inventory/repositoryinventorybuilder.h"
+#include "registry/registryclient.h"
 #include "source/contentsource.h"
+#include "source/registrysource.h"
 #include "support/asyncwait.h"
 #include "support/manifestpush.h"
 #include "support/tempenv.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ocular;
@@ -110,6 +116,7 @@ private Q_SLOTS:
     void initTestCase();
     void historyRecordsAMovedTag();
     void historyUsageErrors();
+    void inventoryRecordsEveryTagInFewTransactions();
     void storageScanFindsEveryManifest();
     void gcDryRunClassifies();
 
@@ -183,6 +190,59 @@ void TestCleanup::historyUsageErrors()
     r = runCli({QStringLiteral("history"), QStringLiteral("127.0.0.1:5000/a"),
                 QStringLiteral("--format"), QStringLiteral("xml")});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestCleanup::inventoryRecordsEveryTagInFewTransactions()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto pusher = makeStack(registry.hostPort());
+    QVERIFY(pusher);
+    const QString repo = QStringLiteral("cleanup/many");
+    constexpr int Tags = 300;
+    const BuiltManifest m = image(QStringLiteral("many"));
+    QVERIFY(pushManifestWithBlobs(pusher->source(), repo, m, QStringLiteral("t0")));
+    for (int i = 1; i < Tags; ++i) {
+        const auto pushed = waitFor<PushedContent>([&](QObject *context, auto done) {
+            return pusher->source()->pushManifest(repo, QStringLiteral("t%1").arg(i), m.raw,
+                                                  m.mediaType, context, done);
+        });
+        QVERIFY(pushed.ok());
+    }
+    // The same inventory without a history, for the overhead.
+    QElapsedTimer plainTimer;
+    plainTimer.start();
+    RepositoryInventoryBuilder plainBuilder(pusher->source());
+    const auto plain = waitFor<RepositoryInventory>([&](QObject *context, auto done) {
+        return plainBuilder.build(repo, RepositoryInventoryBuilder::Options{}, context, done);
+    });
+    QVERIFY(plain.ok());
+    const qint64 plainMs = plainTimer.elapsed();
+    QTemporaryDir dir;
+    auto store = std::make_shared<TagHistoryStore>(dir.filePath(QStringLiteral("h.sqlite")));
+    auto stack = makeStack(registry.hostPort());
+    QVERIFY(stack);
+    stack->registrySource()->setTagObserver(store);
+    RepositoryInventoryBuilder builder(stack->source());
+    QElapsedTimer timer;
+    timer.start();
+    const auto inventory = waitFor<RepositoryInventory>([&](QObject *context, auto done) {
+        return builder.build(repo, RepositoryInventoryBuilder::Options{}, context, done);
+    });
+    QVERIFY(inventory.ok());
+    QCOMPARE(inventory->tags.size(), Tags);
+    QVERIFY(store->flush().ok());
+    const qint64 ms = timer.elapsed();
+    const auto history = store->history(registry.hostPort(), repo);
+    QVERIFY(history.ok());
+    QCOMPARE(history->size(), Tags);
+    for (const TagHistoryEntry &e : history.value()) {
+        QCOMPARE(e.digest, m.digest);
+        QVERIFY(e.current);
+    }
+    qInfo("inventory of %d tags recorded in %d transactions, %lld ms with the history (flushed), "
+          "%lld ms without",
+          Tags, store->transactionsCommitted(), ms, plainMs);
+    QVERIFY2(store->transactionsCommitted() < Tags / 10, "sightings were not batched");
 }
 
 void TestCleanup::storageScanFindsEveryManifest()

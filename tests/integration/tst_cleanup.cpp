@@ -5,6 +5,7 @@
 #include "content/mediatype.h"
 #include "history/taghistorystore.h"
 #include "inventory/repositoryinventorybuilder.h"
+#include "referrers/cosigntags.h"
 #include "registry/registryclient.h"
 #include "source/contentsource.h"
 #include "source/registrysource.h"
@@ -309,6 +310,10 @@ void TestCleanup::gcDryRunClassifies()
     QVERIFY(pushManifestWithBlobs(source, repo, doomed, QStringLiteral("doomed")));
     QVERIFY(pushManifestWithBlobs(source, repo, doomedRef, QString()));
     QVERIFY(pushManifestWithBlobs(source, repo, doomedFallback, doomedTag));
+    // cosign's convention: a signature tagged after its image, no subject field.
+    const BuiltManifest signature = image(QStringLiteral("cosign signature"));
+    QVERIFY(pushManifestWithBlobs(source, repo, signature,
+                                  cosigntags::tagFor(doomed.digest, cosigntags::Kind::Signature)));
 
     // The first run sees (and records) the tags as they are.
     CliResult r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"),
@@ -320,6 +325,7 @@ void TestCleanup::gcDryRunClassifies()
     QCOMPARE(classOf(candidates, doomedRef), QStringLiteral("referrer of live subject"));
     QVERIFY(!candidates.contains(a.digest.toString()));         // tagged
     QVERIFY(!candidates.contains(fallback1.digest.toString())); // the live fallback index
+    QVERIFY(!candidates.contains(signature.digest.toString())); // tagged, its image live
 
     // A tag moves, an attach replaces a fallback index, a subject is deleted, a manifest is
     // pushed by digest that no tag ever named.
@@ -344,6 +350,7 @@ void TestCleanup::gcDryRunClassifies()
     QCOMPARE(classOf(candidates, fallback1), QStringLiteral("replaced fallback index"));
     QCOMPARE(classOf(candidates, doomedRef), QStringLiteral("orphaned referrer"));
     QCOMPARE(classOf(candidates, doomedFallback), QStringLiteral("orphaned referrer"));
+    QCOMPARE(classOf(candidates, signature), QStringLiteral("orphaned referrer"));
     QCOMPARE(classOf(candidates, child), QStringLiteral("child of tagged index"));
     QCOMPARE(classOf(candidates, liveRef), QStringLiteral("referrer of live subject"));
     QCOMPARE(classOf(candidates, liveRef2), QStringLiteral("referrer of live subject"));

@@ -65,7 +65,7 @@ echo "   $(basename "$deb"): $(du -h "$deb" | cut -f1)"
 # Depends: every entry (or one of its alternatives) installed here at a satisfying version.
 depends=$(dpkg-deb -f "$deb" Depends)
 [ -n "$depends" ] || fail "the package has no Depends (did dpkg-shlibdeps run?)"
-for lib in libqt6core6 libqt6network6 libqt6widgets6 libssl3 libqt6svg6; do
+for lib in libqt6core6 libqt6network6 libqt6widgets6 libssl3 libqt6svg6 libqt6sql6-sqlite libqt6sql6; do
     grep -qE "(^|, )$lib( |,|$)" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 checked=0

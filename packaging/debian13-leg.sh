@@ -25,7 +25,7 @@ t0=$(date +%s)
 packages=(
     g++ cmake ninja-build pkg-config lld
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev qtkeychain-qt6-dev
-    libqt6svg6 libkf6syntaxhighlighting-dev
+    libqt6svg6 libqt6sql6-sqlite libkf6syntaxhighlighting-dev
     docker-registry apache2-utils openssl dbus fonts-dejavu-core ca-certificates
 )
 stamp="$chroot_dir/.ocular-packages"

@@ -6,7 +6,8 @@
 # listed explicitly for that reason: xauth (only a Recommends of xvfb, but xvfb-run needs it).
 # Notes: libgl-dev is already a Depends of qt6-base-dev (listed for clarity); qt6-l10n-tools
 # has lrelease/lupdate while qt6-tools-dev has the Qt6LinguistTools CMake package; libqt6svg6
-# carries the SVG icon and image plugins; dbus pulls dbus-daemon (dbus-run-session) for the
+# carries the SVG icon and image plugins; libqt6sql6-sqlite is the QSQLITE driver plugin the tag
+# history database is opened with (a plugin: no shared-library dependency finds it); dbus pulls dbus-daemon (dbus-run-session) for the
 # headless keychain tests; apache2-utils is htpasswd and openssl makes test certificates;
 # desktop-file-utils and appstream validate the desktop entry and metainfo, help2man writes the
 # man pages, dpkg-dev (dpkg-shlibdeps) and file let CPack compute a .deb's Depends; lld links the
@@ -16,7 +17,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config lld
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libssl-dev qtkeychain-qt6-dev libqt6svg6
+    libssl-dev qtkeychain-qt6-dev libqt6svg6 libqt6sql6-sqlite
     docker-registry apache2-utils skopeo openssl
     xvfb xauth imagemagick fonts-dejavu-core
     clang clang-tidy libclang-rt-14-dev

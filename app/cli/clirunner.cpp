@@ -4,11 +4,14 @@
 #include "layout/ocilayoutreference.h"
 #include "source/ocilayoutsource.h"
 
+#include "cleanupcommands.h"
+
 #include "activity/activitylog.h"
 #include "auth/staticcredentialsource.h"
 #include "deletecommands.h"
 #include "demo/demoseeder.h"
 #include "demo/registryprocess.h"
+#include "history/taghistorystore.h"
 #include "reference/nametext.h"
 #include "reference/registryaddress.h"
 #include "referrercommands.h"
@@ -77,7 +80,8 @@ QString helpText()
         "  --page-size N         entries per catalog page for ls (default 1000)\n"
         "  --max-bytes N         largest blob that blob will fetch (default 268435456)\n"
         "  --tags N              tags pushed to demo/many-tags by seed/serve-demo (default 2000)\n"
-        "  --storage DIR         serve-demo: keep the registry's data in DIR\n"
+        "  --storage DIR         serve-demo: keep the registry's data in DIR; gc: read\n"
+        "                        docker-registry's storage root DIR (never written)\n"
         "  -h, --help            show this help\n"
         "  --version             print the version\n"
         "\n"
@@ -106,6 +110,18 @@ CliRunner::~CliRunner()
     const QObjectList owned = children();
     for (QObject *child : owned)
         delete child;
+    if (m_tagHistory) {
+        if (const auto written = m_tagHistory->flush(); !written)
+            printError(QStringLiteral("%1: warning: %2")
+                           .arg(QLatin1String(Program), written.error().message));
+    }
+}
+
+std::shared_ptr<TagHistoryStore> CliRunner::tagHistory()
+{
+    if (!m_tagHistory)
+        m_tagHistory = std::make_shared<TagHistoryStore>();
+    return m_tagHistory;
 }
 
 int CliRunner::start(const QStringList &arguments)
@@ -146,7 +162,8 @@ int CliRunner::start(const QStringList &arguments)
     if (parser.isSet(help)) {
         writeOut((helpText() + QLatin1Char('\n') + ReferrerCommands::helpText() +
                   QLatin1Char('\n') + WriteCommands::helpText() + QLatin1Char('\n') +
-                  DeleteCommands::helpText() + QLatin1Char('\n') + SearchCommand::helpText())
+                  DeleteCommands::helpText() + QLatin1Char('\n') + SearchCommand::helpText() +
+                  QLatin1Char('\n') + CleanupCommands::helpText())
                      .toUtf8());
         return Success;
     }
@@ -292,6 +309,21 @@ int CliRunner::start(const QStringList &arguments)
             },
             this);
         return commands->start(m_command, arguments, parser);
+    }
+    if (CleanupCommands::handles(m_command)) {
+        QStringList arguments = positional.mid(1);
+        if (arguments.size() == 1) {
+            const auto checked = referrerArgument(m_command, arguments.first());
+            if (!checked)
+                return Usage;
+            arguments.first() = *checked;
+        }
+        auto *commands = new CleanupCommands(
+            [this](const QString &registry) -> RegistryStack * {
+                return clientFor(registry) ? m_stack.get() : nullptr;
+            },
+            tagHistory(), this);
+        return commands->start(m_command, arguments, parser, m_storageDir);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(m_command.left(40)));
 }
@@ -472,6 +504,8 @@ RegistryClient *CliRunner::clientFor(const QString &registry)
                        .arg(QLatin1String(Program), endpoint->baseUrl.host()));
     m_stack = std::move(stack).value();
     m_client = m_stack->client();
+    if (RegistrySource *source = m_stack->registrySource())
+        source->setTagObserver(tagHistory());
     return m_client;
 }
 

@@ -20,6 +20,7 @@ class RegistryProcess;
 class RegistryStack;
 class SignalWatcher;
 class StaticCredentialSource;
+class TagHistoryStore;
 struct DemoSummary;
 struct RejectedName;
 
@@ -110,6 +111,9 @@ private:
     DemoSeeder *m_seeder = nullptr;
     RegistryProcess *m_registry = nullptr;
     SignalWatcher *m_signals = nullptr;
+    /// Every registry source of this run tells it the tags it resolves (made on first use).
+    std::shared_ptr<TagHistoryStore> tagHistory();
+    std::shared_ptr<TagHistoryStore> m_tagHistory;
 };
 
 } // namespace ocular

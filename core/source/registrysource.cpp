@@ -9,6 +9,7 @@
 #include "referrers/fallbackindex.h"
 #include "registry/blobuploader.h"
 #include "registry/registryclient.h"
+#include "source/tagobserver.h"
 
 namespace ocular {
 
@@ -99,12 +100,21 @@ RequestHandle RegistrySource::tags(const QString &repository, const PageCursor &
 }
 
 RequestHandle RegistrySource::resolve(const QString &repository, const QString &reference,
-                                      QObject *context, Callback<ResolvedReference> done)
+                                      QObject *context, Callback<ResolvedReference> delivered)
 {
     if (!m_client)
-        return clientGone(context, done);
+        return clientGone(context, delivered);
     RequestHandle outer;
     QPointer<RegistrySource> self(this);
+    const std::shared_ptr<TagObserver> observer = m_tagObserver;
+    const QString registry = m_client->endpoint().registry;
+    Callback<ResolvedReference> original = std::move(delivered);
+    Callback<ResolvedReference> done = [observer, registry, repository, reference,
+                                        original](Result<ResolvedReference> resolved) {
+        if (resolved.ok())
+            noteTag(observer, registry, repository, reference, resolved->descriptor.digest);
+        original(std::move(resolved));
+    };
     outer.setCurrentStep(m_client->headManifest(
         repository, reference, context,
         [self, outer, repository, reference, context, done](Result<ManifestHead> head) {
@@ -142,10 +152,13 @@ RequestHandle RegistrySource::manifest(const QString &repository, const QString 
     if (!m_client)
         return clientGone(context, done);
     return m_client->getManifest(
-        repository, reference, context, [done](Result<FetchedManifest> fetched) {
+        repository, reference, context,
+        [done, observer = m_tagObserver, registry = m_client->endpoint().registry, repository,
+         reference](Result<FetchedManifest> fetched) {
             if (!fetched.ok())
                 return done(fetched.error());
             FetchedManifest &f = fetched.value();
+            noteTag(observer, registry, repository, reference, f.manifest.digest());
             done(SourceManifest{std::move(f.manifest), f.warning, f.fromCache});
         });
 }
@@ -327,12 +340,23 @@ RequestHandle RegistrySource::pushManifest(const QString &repository, const QStr
         return clientGone(context, done);
     return m_client->putManifest(
         repository, reference, raw, mediaType, context,
-        [done](Result<PushedManifest> pushed) {
+        [done, observer = m_tagObserver, registry = m_client->endpoint().registry, repository,
+         reference](Result<PushedManifest> pushed) {
             if (!pushed.ok())
                 return done(pushed.error());
+            noteTag(observer, registry, repository, reference, pushed->digest);
             done(PushedContent{pushed->digest, !pushed->subjectHeader.isEmpty()});
         },
         condition.ifMatch);
+}
+
+void RegistrySource::noteTag(const std::shared_ptr<TagObserver> &observer, const QString &registry,
+                             const QString &repository, const QString &reference,
+                             const Digest &digest)
+{
+    if (!observer || !digest.isValid() || isDigestReference(reference))
+        return;
+    observer->observe({TagObservation{registry, repository, reference, digest, QDateTime()}});
 }
 
 RequestHandle RegistrySource::deleteManifest(const QString &repository, const QString &reference,

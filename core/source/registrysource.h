@@ -3,11 +3,13 @@
 #include "source/contentsource.h"
 
 #include <QPointer>
+#include <memory>
 
 namespace ocular {
 
 class BlobUploader;
 class RegistryClient;
+class TagObserver;
 
 /// A ContentSource over one registry's HTTP API (through RegistryClient). Every HTTP
 /// interpretation stays in here: Link pages become opaque cursors, the referrers API's status
@@ -22,6 +24,12 @@ public:
     RegistryClient *client() const { return m_client; }
     /// Most referrers API pages followed for one subject (100 by default).
     void setMaxReferrerPages(int pages) { m_maxReferrerPages = pages; }
+    /// Told of every tag this source resolves, reads or pushes by tag, with the digest it named
+    /// (the tag history); none when null.
+    void setTagObserver(std::shared_ptr<TagObserver> observer)
+    {
+        m_tagObserver = std::move(observer);
+    }
 
     QString displayName() const override;
     RequestHandle repositories(const PageCursor &cursor, int pageSize, QObject *context,
@@ -60,7 +68,12 @@ private:
     /// A call made while the client is gone: an error on the next turn.
     template <typename T> RequestHandle clientGone(QObject *context, const Callback<T> &done);
 
+    /// Tells m_tagObserver that @p reference, when it is a tag, named @p digest.
+    static void noteTag(const std::shared_ptr<TagObserver> &observer, const QString &registry,
+                        const QString &repository, const QString &reference, const Digest &digest);
+
     QPointer<RegistryClient> m_client;
+    std::shared_ptr<TagObserver> m_tagObserver;
     BlobUploader *m_uploader; ///< a child
     int m_maxReferrerPages = 100;
 };

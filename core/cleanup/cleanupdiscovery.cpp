@@ -1,0 +1,124 @@
+#include "cleanup/cleanupdiscovery.h"
+
+#include "async/boundedpool.h"
+#include "cleanup/cleanupcandidates.h"
+#include "inventory/repositoryinventorybuilder.h"
+#include "source/contentsource.h"
+
+namespace ocular {
+
+struct CleanupDiscovery::Job
+{
+    QString repository;
+    Options options;
+    CleanupReport report;
+    QPointer<QObject> context;
+    async::Callback<CleanupReport> done;
+    RequestHandle handle;
+    int rounds = 0;
+};
+
+CleanupDiscovery::CleanupDiscovery(ContentSource *source, QObject *parent)
+    : QObject(parent)
+    , m_source(source)
+{}
+
+RequestHandle CleanupDiscovery::discover(const QString &repository, CleanupEvidence evidence,
+                                         const Options &options, QObject *context,
+                                         async::Callback<CleanupReport> done)
+{
+    auto job = std::make_shared<Job>();
+    job->repository = repository;
+    job->options = options;
+    job->report.evidence = std::move(evidence);
+    job->context = context;
+    job->done = std::move(done);
+    if (!m_source) {
+        async::deliverLater(context, [job] { job->done(Error::cancelled()); });
+        return job->handle;
+    }
+    auto *builder = new RepositoryInventoryBuilder(m_source, this);
+    RepositoryInventoryBuilder::Options inventoryOptions;
+    inventoryOptions.concurrency = options.concurrency;
+    QPointer<CleanupDiscovery> self(this);
+    job->handle.setCurrentStep(
+        builder->build(repository, inventoryOptions, this,
+                       [self, job, builder](Result<RepositoryInventory> inventory) {
+                           builder->deleteLater();
+                           if (!self || !job->context)
+                               return;
+                           if (!inventory.ok())
+                               return job->done(inventory.error());
+                           job->report.inventory = std::move(inventory).value();
+                           self->readUnread(job);
+                       }));
+    return job->handle;
+}
+
+void CleanupDiscovery::readUnread(const std::shared_ptr<Job> &job)
+{
+    const QList<Digest> unread =
+        CleanupCandidates::unread(job->report.inventory, job->report.evidence);
+    if (unread.isEmpty() || job->rounds >= job->options.maxRounds || !m_source)
+        return finish(job);
+    ++job->rounds;
+    QPointer<CleanupDiscovery> self(this);
+    job->handle.setCurrentStep(async::forEachBounded<Digest, SourceManifest>(
+        this, unread, job->options.concurrency,
+        [self, job](const Digest &digest, async::Callback<SourceManifest> manifest) {
+            if (!self || !self->m_source) {
+                async::deliverLater(self, [manifest] { manifest(Error::cancelled()); });
+                return RequestHandle();
+            }
+            return self->m_source->manifest(job->repository, digest.toString(), self,
+                                            std::move(manifest));
+        },
+        [self, job, unread](Result<QList<Result<SourceManifest>>> results) {
+            if (!self || !job->context)
+                return;
+            if (!results.ok())
+                return job->done(results.error());
+            CleanupEvidence &ev = job->report.evidence;
+            for (qsizetype i = 0; i < unread.size(); ++i) {
+                const Result<SourceManifest> &r = results->at(i);
+                if (!r.ok()) {
+                    // Gone (404) is the usual answer for a digest a tag moved away from after
+                    // a delete; anything else is said, and the digest is left out either way.
+                    ev.gone.insert(unread[i]);
+                    if (r.error().kind != ErrorKind::NotFound)
+                        job->report.notes.append(QStringLiteral("%1: %2").arg(
+                            unread[i].toString(), r.error().toString()));
+                    continue;
+                }
+                const Manifest &manifest = r->manifest;
+                InventoryManifest m;
+                m.digest = manifest.digest();
+                m.mediaType = manifest.mediaType();
+                m.size = manifest.raw().size();
+                m.artifactType = manifest.effectiveArtifactType();
+                m.annotations = manifest.annotations();
+                m.isIndex = manifest.isIndex();
+                if (manifest.subject())
+                    m.subject = manifest.subject()->digest;
+                if (manifest.config())
+                    m.config = manifest.config()->digest;
+                for (const Descriptor &layer : manifest.layers())
+                    m.layers.append(layer.digest);
+                ev.extraManifests.insert(unread[i], m);
+                if (manifest.isIndex())
+                    for (const Descriptor &entry : manifest.manifests())
+                        ev.extraEdges.append({m.digest, entry.digest, InventoryEdgeKind::IndexChild,
+                                              QString(), true});
+            }
+            self->readUnread(job);
+        }));
+}
+
+void CleanupDiscovery::finish(const std::shared_ptr<Job> &job)
+{
+    job->report.candidates =
+        CleanupCandidates::classify(job->report.inventory, job->report.evidence);
+    async::deliverLater(job->context, [job] { job->done(std::move(job->report)); });
+}
+
+} // namespace ocular

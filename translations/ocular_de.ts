@@ -1236,6 +1236,14 @@ Nichts wurde geändert.</translation>
         <source>Select a repository to search in first.</source>
         <translation>Wählen Sie zuerst ein Repository zum Durchsuchen aus.</translation>
     </message>
+    <message>
+        <source>Open OCI Layout</source>
+        <translation>OCI-Layout öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 as an OCI layout: %2</source>
+        <translation>%1 kann nicht als OCI-Layout geöffnet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ocular::MainWindowActions</name>
@@ -1342,6 +1350,10 @@ Nichts wurde geändert.</translation>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Open OCI &amp;Layout…</source>
+        <translation>OCI-&amp;Layout öffnen…</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2283,17 @@ Die Provenienz kann nicht gelesen werden: %1</translation>
     <message>
         <source>Plain HTTP is allowed for this loopback host (nothing leaves this machine)</source>
         <translation>Unverschlüsseltes HTTP ist für diesen Loopback-Host erlaubt (nichts verlässt diesen Rechner)</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::RegistrySources</name>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1 has no oci-layout file: it is not an OCI image layout</source>
+        <translation>%1 hat keine oci-layout-Datei: Es ist kein OCI-Image-Layout</translation>
     </message>
 </context>
 <context>

@@ -1236,6 +1236,14 @@ Rien n&apos;a été modifié.</translation>
         <source>Select a repository to search in first.</source>
         <translation>Sélectionnez d’abord un dépôt dans lequel chercher.</translation>
     </message>
+    <message>
+        <source>Open OCI Layout</source>
+        <translation>Ouvrir un layout OCI</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 as an OCI layout: %2</source>
+        <translation>Impossible d’ouvrir %1 comme layout OCI&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>ocular::MainWindowActions</name>
@@ -1342,6 +1350,10 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Open OCI &amp;Layout…</source>
+        <translation>Ouvrir un &amp;layout OCI…</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2283,17 @@ La provenance ne peut pas être lue&#xa0;: %1</translation>
     <message>
         <source>TLS options apply to HTTPS registries only.</source>
         <translation>Les options TLS ne s&apos;appliquent qu&apos;aux registries HTTPS.</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::RegistrySources</name>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>%1 has no oci-layout file: it is not an OCI image layout</source>
+        <translation>%1 n’a pas de fichier oci-layout&#xa0;: ce n’est pas un layout d’image OCI</translation>
     </message>
 </context>
 <context>

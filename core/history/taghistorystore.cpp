@@ -121,7 +121,7 @@ TagHistoryStore::~TagHistoryStore()
 
 QString TagHistoryStore::defaultPath()
 {
-    const QString explicitPath = qEnvironmentVariable("OCULAR_TAG_HISTORY");
+    QString explicitPath = qEnvironmentVariable("OCULAR_TAG_HISTORY");
     if (!explicitPath.isEmpty())
         return explicitPath;
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
@@ -207,7 +207,7 @@ Result<Done> TagHistoryStore::writeBatch(const QString &connection,
 {
     if (!QSqlDatabase::contains(connection)) {
         QSqlDatabase db = QSqlDatabase::addDatabase(Driver, connection);
-        const Result<Done> opened = openDatabase(db, m_path);
+        Result<Done> opened = openDatabase(db, m_path);
         if (!opened) {
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connection);

@@ -30,8 +30,8 @@ Error invalidLayout(const QString &directory, const QString &why)
 
 } // namespace
 
-OciLayout::OciLayout(QString directory)
-    : m_directory(QDir::cleanPath(std::move(directory)))
+OciLayout::OciLayout(const QString &directory)
+    : m_directory(QDir::cleanPath(directory))
 {}
 
 Error OciLayout::missing(const Digest &digest, const QString &directory)

@@ -24,7 +24,7 @@ public:
     /// The caps a registry path uses too: index.json and manifests above this are refused.
     static constexpr qint64 MaxDocumentBytes = 4 * 1024 * 1024;
 
-    explicit OciLayout(QString directory);
+    explicit OciLayout(const QString &directory);
 
     const QString &directory() const { return m_directory; }
 

@@ -30,6 +30,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QShowEvent>
 #include <QStatusBar>
@@ -117,7 +118,9 @@ MainWindow::~MainWindow()
 
 RegistryClient *MainWindow::currentClient() const
 {
-    return m_source ? m_source->client() : nullptr;
+    // A layout has no client: no capability probe, which has nothing to probe there.
+    const auto *registry = dynamic_cast<const RegistrySource *>(m_source);
+    return registry ? registry->client() : nullptr;
 }
 
 ContentSource *MainWindow::currentSource() const
@@ -135,6 +138,7 @@ void MainWindow::createActions()
     MainWindowCommands commands;
     commands.addRegistry = [this] { addRegistryDialog(); };
     commands.openRepository = [this] { openRepositoryDialog(); };
+    commands.openLayout = [this] { openLayoutDialog(); };
     commands.refresh = [this] { m_tree->refresh(); };
     commands.cancel = [this] { cancelLoading(); };
     commands.copyReference = [this](bool byDigest) { copyReference(byDigest); };
@@ -184,6 +188,30 @@ void MainWindow::runTreeWrite(const QString &name)
     updateTreeWrites();
 }
 
+QString MainWindow::openLayout(const QString &directory, bool remember)
+{
+    const QString url = RegistrySources::layoutUrl(directory);
+    const Result<ContentSource *> found = m_sources->forUrl(url);
+    if (!found)
+        return found.error().message;
+    if (m_registries->currentRegistry() == url)
+        onRegistryChanged(url);
+    else
+        m_registries->addRegistry(url, remember);
+    return {};
+}
+
+void MainWindow::openLayoutDialog()
+{
+    const QString directory = QFileDialog::getExistingDirectory(
+        this, tr("Open OCI Layout"), QString(), QFileDialog::ShowDirsOnly);
+    if (directory.isEmpty())
+        return;
+    const QString problem = openLayout(directory);
+    if (!problem.isEmpty())
+        m_activity->showProblem(tr("Cannot open %1 as an OCI layout: %2").arg(directory, problem));
+}
+
 bool MainWindow::openRegistry(const QString &url, bool remember)
 {
     // `HOST/team/app` (from --registry) opens that repository; the path is never dropped.
@@ -206,9 +234,9 @@ bool MainWindow::openRegistry(const QString &url, bool remember)
 
 void MainWindow::onRegistryChanged(const QString &url)
 {
-    RegistrySource *source = nullptr;
+    ContentSource *source = nullptr;
     if (!url.isEmpty()) {
-        const Result<RegistrySource *> found = m_sources->forUrl(url);
+        const Result<ContentSource *> found = m_sources->forUrl(url);
         if (found)
             source = found.value();
         else

@@ -40,6 +40,9 @@ public:
 
     /// Adds (if new) and selects a registry by URL or host; false when it does not parse.
     bool openRegistry(const QString &url, bool remember = true);
+    /// Adds (if new) and selects an OCI image layout directory as a source, listed as
+    /// `oci:DIR`; the reason when it is not a layout (nothing is added then).
+    QString openLayout(const QString &directory, bool remember = true);
     /// Status bar text, e.g. "Starting demo registry…"; empty text ends it.
     void setExternalActivity(const QString &text);
     /// What the tree says before a registry is open (the demo seeding), with step/total.
@@ -86,6 +89,7 @@ private:
     void onRegistryChanged(const QString &url);
     void addRegistryDialog();
     void openRepositoryDialog();
+    void openLayoutDialog();
     void copyReference(bool byDigest);
     /// The Edit menu's write `name` on the tree's current row, when that row allows it.
     void runTreeWrite(const QString &name);
@@ -101,7 +105,7 @@ private:
     WindowLayout *m_layout;
     RegistrySources *m_sources;
     RegistryWrites *m_writes;
-    RegistrySource *m_source = nullptr;
+    ContentSource *m_source = nullptr;
     MainWindowActions *m_actions = nullptr;
     QObject *m_externalSource;
     TlsApplier m_tlsApplier;

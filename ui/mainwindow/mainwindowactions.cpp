@@ -24,6 +24,9 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
     QAction *openRepo = make(QStringLiteral("openRepository"), tr("&Open Repository…"),
                              QKeySequence(Qt::CTRL | Qt::Key_O), commands.openRepository);
     openRepo->setIcon(NodeIcons::named(QStringLiteral("repository")));
+    QAction *openLayout = make(QStringLiteral("openLayout"), tr("Open OCI &Layout…"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), commands.openLayout);
+    openLayout->setIcon(style->standardIcon(QStyle::SP_DirOpenIcon));
     QAction *refresh =
         make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence(Qt::Key_F5), commands.refresh);
     refresh->setIcon(style->standardIcon(QStyle::SP_BrowserReload));
@@ -45,6 +48,7 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
     QMenu *file = window->menuBar()->addMenu(tr("&File"));
     file->addAction(addRegistry);
     file->addAction(openRepo);
+    file->addAction(openLayout);
     file->addSeparator();
     file->addAction(quit);
     QMenu *edit = window->menuBar()->addMenu(tr("&Edit"));

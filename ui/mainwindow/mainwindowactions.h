@@ -16,6 +16,7 @@ struct MainWindowCommands
 {
     std::function<void()> addRegistry;
     std::function<void()> openRepository;
+    std::function<void()> openLayout;
     std::function<void()> refresh;
     std::function<void()> cancel;
     std::function<void(bool byDigest)> copyReference;

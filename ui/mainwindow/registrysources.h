@@ -7,12 +7,12 @@
 
 namespace ocular {
 
-class RegistrySource;
+class ContentSource;
 class RegistryStack;
 
-/// One RegistrySource per registry URL a window has opened, each over its own client of the
-/// shared stack (the source owns its client). Kept for the window's life, so switching back
-/// to a registry finds its source as it was.
+/// One ContentSource per entry of a window's registry list, made on first use and kept for the
+/// window's life, so switching back finds it as it was: a RegistrySource over its own client
+/// of the shared stack for a registry URL, an OciLayoutSource for `oci:DIR`.
 class RegistrySources : public QObject
 {
     Q_OBJECT
@@ -20,12 +20,15 @@ public:
     /// `stack` is not owned and must outlive this.
     RegistrySources(RegistryStack *stack, QObject *parent);
 
-    /// The source for `url`, made on first use; an error when the URL does not parse.
-    Result<RegistrySource *> forUrl(const QString &url);
+    /// The source for `url`; an error when the URL does not parse or `oci:DIR` is not a layout.
+    Result<ContentSource *> forUrl(const QString &url);
+
+    /// How a layout directory is named in the registry list: `oci:` and its absolute path.
+    static QString layoutUrl(const QString &directory);
 
 private:
     RegistryStack *m_stack;
-    QHash<QString, RegistrySource *> m_sources;
+    QHash<QString, ContentSource *> m_sources;
 };
 
 } // namespace ocular

@@ -93,10 +93,7 @@ QDialog *RegistryWrites::copyTo(const TreeSelection &selection)
     auto findSource = [sources](const QString &registry) -> Result<ContentSource *> {
         if (!sources)
             return Error::cancelled();
-        const Result<RegistrySource *> found = sources->forUrl(registry);
-        if (!found.ok())
-            return found.error();
-        return static_cast<ContentSource *>(found.value());
+        return sources->forUrl(registry);
     };
     const QString current = m_context.currentRegistry();
     auto *dialog = new CopyToDialog(source, current, selection.repository, identifier,

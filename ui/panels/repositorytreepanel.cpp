@@ -486,7 +486,12 @@ QString RepositoryTreePanel::openReference(const QString &text)
 {
     if (!m_source)
         return tr("Add or select a registry first.");
-    const Result<Reference> parsed = parseOpenReference(m_source->displayName(), text);
+    // A source that is no registry (an OCI layout, `oci:DIR`) has no host to read references
+    // against: a stand-in one takes its place.
+    QString registry = m_source->displayName();
+    if (!Reference::parse(QString(registry + QStringLiteral("/x"))))
+        registry = QStringLiteral("source.invalid");
+    const Result<Reference> parsed = parseOpenReference(registry, text);
     if (!parsed)
         return parsed.error().message;
     const Reference &reference = parsed.value();

@@ -2,6 +2,7 @@
 // dark background, formatted again when the palette changes; where KF6 SyntaxHighlighting is
 // built in (the Debian 13 leg), that it is KSyntaxHighlighting's JSON definition doing it, and
 // that the built-in highlighter of the Debian 12 build gives the same colours.
+#include "support/contrast.h"
 #include "views/contentview.h"
 #include "views/jsonhighlighter.h"
 
@@ -24,6 +25,8 @@
 #include <memory>
 
 using namespace ocular;
+
+using ocular::test::contrastRatio;
 
 namespace {
 
@@ -90,23 +93,6 @@ void showIn(ContentView &view, const QByteArray &json)
     QSignalSpy ready(&view, &ContentView::contentReady);
     view.showJson(json);
     QVERIFY(ready.wait(10000));
-}
-
-// WCAG 2 relative luminance and contrast ratio.
-double luminance(const QColor &colour)
-{
-    const auto channel = [](double c) {
-        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) +
-           0.0722 * channel(colour.blueF());
-}
-
-double contrastRatio(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 #ifdef OCULAR_HAVE_KSYNTAXHIGHLIGHTING

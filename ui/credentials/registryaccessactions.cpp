@@ -5,6 +5,7 @@
 #include "panels/registrylistpanel.h"
 #include "registry/registryclient.h"
 #include "views/activitystatus.h"
+#include "views/problemcolour.h"
 
 #include <QAction>
 #include <QLabel>
@@ -28,11 +29,11 @@ RegistryAccessActions::RegistryAccessActions(MainWindow *window, RegistryAccess 
     window->statusBar()->addPermanentWidget(m_credentialSource);
     m_tlsProblem->setObjectName(QStringLiteral("tlsProblem"));
     m_tlsProblem->setFlat(true);
-    m_tlsProblem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_tlsProblem->setStyleSheet(problemcolour::styleSheet());
     m_tlsProblem->hide();
     window->statusBar()->addPermanentWidget(m_tlsProblem);
     m_tlsWarning->setObjectName(QStringLiteral("tlsWarning"));
-    m_tlsWarning->setStyleSheet(QStringLiteral("color: #a02a1a; font-weight: bold;"));
+    m_tlsWarning->setStyleSheet(problemcolour::styleSheet(true));
     m_tlsWarning->hide();
     window->statusBar()->addPermanentWidget(m_tlsWarning);
 

@@ -3,6 +3,7 @@
 #include "dialogs/tlsoptionsform.h"
 #include "reference/reference.h"
 #include "registry/registryendpoint.h"
+#include "views/problemcolour.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -18,7 +19,6 @@ namespace ocular {
 
 namespace {
 
-const QString kErrorStyle = QStringLiteral("color: #a02a1a;");
 const QString kNoteStyle = QStringLiteral("color: palette(window-text);");
 
 } // namespace
@@ -191,7 +191,7 @@ void AddRegistryDialog::validate()
     // A TLS problem is shown where it can be fixed, even if the user had collapsed it.
     if (!problem.isEmpty() && !m_tls->problem().isEmpty() && m_advancedToggle->isVisibleTo(this))
         setAdvancedExpanded(true);
-    m_problem->setStyleSheet(problem.isEmpty() ? kNoteStyle : kErrorStyle);
+    m_problem->setStyleSheet(problem.isEmpty() ? kNoteStyle : problemcolour::styleSheet());
     m_problem->setText(problem.isEmpty() ? note : problem);
     m_buttons->button(QDialogButtonBox::Ok)
         ->setEnabled(!address.registry.isEmpty() && problem.isEmpty());

@@ -2,6 +2,7 @@
 
 #include "reference/reference.h"
 #include "source/contentsource.h"
+#include "views/problemcolour.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -80,7 +81,7 @@ void AddTagDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
     // The same red as the other dialogs' problems; readable on light and dark palettes.
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #a02a1a;") : QString());
+    m_status->setStyleSheet(problem ? problemcolour::styleSheet() : QString());
 }
 
 void AddTagDialog::validate()

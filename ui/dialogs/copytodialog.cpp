@@ -3,6 +3,7 @@
 #include "reference/reference.h"
 #include "registry/registryendpoint.h"
 #include "source/contentsource.h"
+#include "views/problemcolour.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -121,7 +122,7 @@ QString CopyToDialog::reportText() const
 void CopyToDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #a02a1a;") : QString());
+    m_status->setStyleSheet(problem ? problemcolour::styleSheet() : QString());
 }
 
 void CopyToDialog::validate()

@@ -3,6 +3,7 @@
 #include "content/artifactclass.h"
 #include "content/mediatype.h"
 #include "views/displayformat.h"
+#include "views/problemcolour.h"
 
 #include <QHeaderView>
 
@@ -74,7 +75,7 @@ QTreeWidgetItem *DeletionPlanTree::addSection(Section section, const QString &ti
     font.setBold(true);
     item->setFont(0, font);
     if (alarming)
-        item->setForeground(0, QColor(0xb0, 0x20, 0x20));
+        item->setForeground(0, problemcolour::forApplicationPalette());
     return item;
 }
 

@@ -4,6 +4,7 @@
 #include "dialogs/deletionplantree.h"
 #include "source/contentsource.h"
 #include "views/displayformat.h"
+#include "views/problemcolour.h"
 #include "write/deletionexecutor.h"
 
 #include <QCheckBox>
@@ -88,7 +89,8 @@ DeletionPreviewDialog::DeletionPreviewDialog(ContentSource *source, const QStrin
     m_deleteButton->setDefault(false);
     m_deleteButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
     // Red when it can delete, so it never reads like an ordinary OK.
-    m_deleteButton->setStyleSheet(QStringLiteral("QPushButton:enabled { color: #b02020; }"));
+    m_deleteButton->setStyleSheet(QStringLiteral("QPushButton:enabled { color: %1; }")
+                                      .arg(problemcolour::forApplicationPalette().name()));
     m_cancelButton->setDefault(true);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_deleteButton, QDialogButtonBox::DestructiveRole);
@@ -403,7 +405,7 @@ void DeletionPreviewDialog::setState(State state)
 void DeletionPreviewDialog::setMessage(const QString &text, bool alarming)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(alarming ? QStringLiteral("color: #b02020;") : QString());
+    m_message->setStyleSheet(alarming ? problemcolour::styleSheet() : QString());
 }
 
 void DeletionPreviewDialog::updateButtons()

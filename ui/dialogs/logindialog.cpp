@@ -1,4 +1,5 @@
 #include "logindialog.h"
+#include "views/problemcolour.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -37,7 +38,7 @@ LoginDialog::LoginDialog(const QString &registry, const QString &dockerHelper, Q
     m_docker->setObjectName(QStringLiteral("storeDocker"));
     m_username->setMinimumWidth(300);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_problem->setStyleSheet(problemcolour::styleSheet());
     m_problem->setObjectName(QStringLiteral("problem"));
     // The line keeps its room so that a message appearing does not move the buttons.
     m_problem->setMinimumHeight(m_problem->fontMetrics().lineSpacing() + 4);

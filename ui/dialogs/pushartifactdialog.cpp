@@ -7,6 +7,7 @@
 #include "source/contentsource.h"
 #include "views/jsonformatter.h"
 #include "views/jsonhighlighter.h"
+#include "views/problemcolour.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,7 +36,6 @@ namespace ocular {
 
 namespace {
 
-const QString kErrorStyle = QStringLiteral("color: #a02a1a;");
 constexpr int kPathRole = Qt::UserRole + 1;
 /// Progress bars count in thousandths: QProgressBar is int-based, blobs may exceed 2 GiB.
 constexpr int kBarScale = 1000;
@@ -226,9 +226,9 @@ void PushArtifactDialog::buildLayout()
     m_previewDigest->setWordWrap(true);
     m_previewDigest->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_problems->setStyleSheet(kErrorStyle);
+    m_problems->setStyleSheet(problemcolour::styleSheet());
     m_problems->setWordWrap(true);
-    m_error->setStyleSheet(kErrorStyle);
+    m_error->setStyleSheet(problemcolour::styleSheet());
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setWordWrap(true);
@@ -659,7 +659,8 @@ void PushArtifactDialog::updateState()
                                      .arg(m_subject->size));
     else
         m_subjectStatus->setText(tr("Not resolved."));
-    m_subjectStatus->setStyleSheet(m_subjectError.isEmpty() ? QString() : kErrorStyle);
+    m_subjectStatus->setStyleSheet(m_subjectError.isEmpty() ? QString()
+                                                            : problemcolour::styleSheet());
     m_deleteReplaced->setEnabled(!m_pushing && !m_subjectIdentifier.isEmpty());
 
     const bool ready = list.isEmpty() && !m_resolvingSubject;

@@ -5,6 +5,7 @@
 #include "http/originpolicy.h"
 #include "reference/reference.h"
 #include "registry/registryendpoint.h"
+#include "views/problemcolour.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -42,8 +43,8 @@ RegistrySettingsDialog::RegistrySettingsDialog(QWidget *parent)
     m_address->setMinimumWidth(420);
     for (QLabel *label : {m_problem, m_lastProblem, m_credentialSource})
         label->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
-    m_lastProblem->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_problem->setStyleSheet(problemcolour::styleSheet());
+    m_lastProblem->setStyleSheet(problemcolour::styleSheet());
 
     auto *connection = new QFormLayout;
     connection->addRow(tr("Registry:"), m_address);

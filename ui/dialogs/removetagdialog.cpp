@@ -1,6 +1,7 @@
 #include "removetagdialog.h"
 
 #include "source/contentsource.h"
+#include "views/problemcolour.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -85,7 +86,7 @@ void RemoveTagDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
     // The same red as the other dialogs' problems; readable on light and dark palettes.
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #a02a1a;") : QString());
+    m_status->setStyleSheet(problem ? problemcolour::styleSheet() : QString());
     // A word-wrapped label's height depends on the width, which the minimum-size constraint
     // does not see: grow by hand so the refusal and the placeholder explanation are not cut.
     if (layout()) {

@@ -1,4 +1,5 @@
 #include "tlsoptionsform.h"
+#include "views/problemcolour.h"
 
 #include <QCheckBox>
 #include <QFileDialog>
@@ -30,9 +31,9 @@ TlsOptionsForm::TlsOptionsForm(QWidget *parent)
     m_skipWarning->setText(
         tr("Warning: anyone on the network path can impersonate this registry and read "
            "everything sent to it, including passwords. Use a CA file instead when you can."));
-    m_skipWarning->setStyleSheet(
-        QStringLiteral("color: #a02a1a; font-weight: bold; border: 1px solid #a02a1a; "
-                       "padding: 4px;"));
+    m_skipWarning->setStyleSheet(problemcolour::styleSheet(true) +
+                                 QStringLiteral(" border: 1px solid %1; padding: 4px;")
+                                     .arg(problemcolour::forApplicationPalette().name()));
     m_skipWarning->hide();
 
     auto *outer = new QVBoxLayout(this);

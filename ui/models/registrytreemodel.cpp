@@ -6,6 +6,7 @@
 #include "models/nodeicons.h"
 #include "reference/nametext.h"
 #include "views/displayformat.h"
+#include "views/problemcolour.h"
 
 #include <QColor>
 #include <QLocale>
@@ -643,7 +644,7 @@ QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
         return index.column() == NameColumn ? QVariant(iconFor(*n)) : QVariant();
     case Qt::ForegroundRole:
         if (n->error)
-            return QColor(0xb0, 0x30, 0x20);
+            return problemcolour::forApplicationPalette();
         return {};
     case KindRole:
         return int(n->kind);

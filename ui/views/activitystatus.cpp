@@ -1,4 +1,5 @@
 #include "activitystatus.h"
+#include "views/problemcolour.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -54,7 +55,7 @@ void ActivityStatus::setActivity(QObject *source, const QString &text)
 void ActivityStatus::showProblem(const QString &text)
 {
     m_showingActivity = false;
-    m_label->setStyleSheet(QStringLiteral("color: #a02a1a;"));
+    m_label->setStyleSheet(problemcolour::styleSheet());
     m_label->setText(text);
     m_label->setToolTip(text);
 }

@@ -91,19 +91,7 @@ void CleanupDiscovery::readUnread(const std::shared_ptr<Job> &job)
                     continue;
                 }
                 const Manifest &manifest = r->manifest;
-                InventoryManifest m;
-                m.digest = manifest.digest();
-                m.mediaType = manifest.mediaType();
-                m.size = manifest.raw().size();
-                m.artifactType = manifest.effectiveArtifactType();
-                m.annotations = manifest.annotations();
-                m.isIndex = manifest.isIndex();
-                if (manifest.subject())
-                    m.subject = manifest.subject()->digest;
-                if (manifest.config())
-                    m.config = manifest.config()->digest;
-                for (const Descriptor &layer : manifest.layers())
-                    m.layers.append(layer.digest);
+                const InventoryManifest m = InventoryManifest::of(manifest);
                 ev.extraManifests.insert(unread[i], m);
                 if (manifest.isIndex())
                     for (const Descriptor &entry : manifest.manifests())

@@ -1,8 +1,28 @@
 #include "repositoryinventory.h"
 
+#include "content/manifest.h"
+
 #include <algorithm>
 
 namespace ocular {
+
+InventoryManifest InventoryManifest::of(const Manifest &manifest)
+{
+    InventoryManifest m;
+    m.digest = manifest.digest();
+    m.mediaType = manifest.mediaType();
+    m.size = manifest.raw().size();
+    m.artifactType = manifest.effectiveArtifactType();
+    m.annotations = manifest.annotations();
+    m.isIndex = manifest.isIndex();
+    if (manifest.subject())
+        m.subject = manifest.subject()->digest;
+    if (manifest.config())
+        m.config = manifest.config()->digest;
+    for (const Descriptor &layer : manifest.layers())
+        m.layers.append(layer.digest);
+    return m;
+}
 
 void RepositoryInventory::addEdge(const InventoryEdge &edge)
 {

@@ -13,6 +13,8 @@
 
 namespace ocular {
 
+class Manifest;
+
 /// What the inventory knows about one manifest it read.
 struct InventoryManifest
 {
@@ -27,6 +29,9 @@ struct InventoryManifest
     /// layers. An index has neither: its entries are manifests, not blobs.
     Digest config;
     QList<Digest> layers;
+
+    /// What the inventory keeps of a parsed manifest.
+    static InventoryManifest of(const Manifest &manifest);
 };
 
 /// A manifest or tag the inventory could not read, and why.

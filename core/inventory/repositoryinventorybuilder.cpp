@@ -219,19 +219,7 @@ RequestHandle RepositoryInventoryBuilder::round(const std::shared_ptr<Job> &job,
 
 void RepositoryInventoryBuilder::record(const std::shared_ptr<Job> &job, const Manifest &manifest)
 {
-    InventoryManifest m;
-    m.digest = manifest.digest();
-    m.mediaType = manifest.mediaType();
-    m.size = manifest.raw().size();
-    m.artifactType = manifest.effectiveArtifactType();
-    m.annotations = manifest.annotations();
-    m.isIndex = manifest.isIndex();
-    if (manifest.subject())
-        m.subject = manifest.subject()->digest;
-    if (manifest.config())
-        m.config = manifest.config()->digest;
-    for (const Descriptor &layer : manifest.layers())
-        m.layers.append(layer.digest);
+    const InventoryManifest m = InventoryManifest::of(manifest);
     job->inventory.manifests.insert(m.digest, m);
     job->toQuery.append(m.digest);
     if (!manifest.isIndex())

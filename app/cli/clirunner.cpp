@@ -68,6 +68,9 @@ QString helpText()
         "never sent to Docker Hub; write docker.io/library/NAME for Docker Hub images).\n"
         "HOST may be given as a URL, http://HOST or https://HOST, for every command.\n"
         "Loopback registries are spoken to over plain HTTP automatically.\n"
+        "ls, tags, digest, manifest, blob, tree, audit and copy also read an OCI image\n"
+        "layout directory: oci:DIR[:TAG|@DIGEST] (the tag follows the last ':' after the\n"
+        "last '/', as skopeo reads it).\n"
         "\n"
         "Options:\n"
         "  --plain-http          use plain HTTP for a registry that is not on loopback\n"
@@ -547,6 +550,17 @@ std::optional<CliRunner::Target> CliRunner::targetFor(const QString &text)
 
 int CliRunner::runLs(const QString &host)
 {
+    if (OciLayoutReference::matches(host)) {
+        // A layout is one repository: listed like a registry's catalog.
+        const auto target = targetFor(host);
+        if (!target)
+            return Usage;
+        if (target->reference.hasTag() || target->reference.hasDigest())
+            return usageError(QStringLiteral("ls takes oci:DIR without tag or digest"));
+        printLine(target->reference.repository());
+        finish(Success);
+        return -1;
+    }
     const auto registry = parseRegistryArgument(host);
     if (!registry)
         return Usage;
@@ -646,21 +660,21 @@ int CliRunner::runManifest(const QString &reference)
 
 int CliRunner::runBlob(const QString &reference)
 {
-    const auto ref = parseReference(reference);
-    if (!ref)
+    const auto target = targetFor(reference);
+    if (!target)
         return Usage;
-    if (!ref->hasDigest())
-        return usageError(QStringLiteral("blob needs a reference with a digest (REPO@sha256:...)"));
-    if (!clientFor(ref->registry()))
-        return Usage;
-    m_stack->source()->blobBytes(ref->repository(), ref->digest(), m_maxBytes, this,
-                                 [this, reference](Result<QByteArray> blob) {
-                                     if (!blob)
-                                         return fail(QStringLiteral("blob ") + reference,
-                                                     blob.error());
-                                     writeOut(blob.value());
-                                     finish(Success);
-                                 });
+    const Reference &ref = target->reference;
+    if (!ref.hasDigest())
+        return usageError(QStringLiteral(
+            "blob needs a reference with a digest (REPO@sha256:... or oci:DIR@sha256:...)"));
+    target->source->blobBytes(ref.repository(), ref.digest(), m_maxBytes, this,
+                              [this, reference](Result<QByteArray> blob) {
+                                  if (!blob)
+                                      return fail(QStringLiteral("blob ") + reference,
+                                                  blob.error());
+                                  writeOut(blob.value());
+                                  finish(Success);
+                              });
     return -1;
 }
 

@@ -16,6 +16,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -419,6 +421,30 @@ void TestOciLayout::cliUsesLayouts()
     QCOMPARE(
         Digest::sha256(manifest.out).toString(),
         QStringLiteral("sha256:7ceb9b6bcc274697d0c38be6214b50cec79d601bc61708747d3f6cb772f6c6fa"));
+    // ls lists the layout's one repository; blob writes a blob's verified bytes.
+    Run ls = run(cli, {QStringLiteral("ls"), regclient});
+    QVERIFY2(ls.exitCode == 0, ls.err.constData());
+    QCOMPARE(ls.out.trimmed(), QByteArray("regclient-testrepo"));
+    Run child = run(cli, {QStringLiteral("manifest"),
+                          regclient + QStringLiteral("@sha256:1effc9d48232693f4584ceb9c5e8d84ddeb"
+                                                     "5924ea4aff341aa8204510422f668")});
+    QVERIFY2(child.exitCode == 0, child.err.constData());
+    const QString config = QJsonDocument::fromJson(child.out)
+                               .object()
+                               .value(QLatin1String("config"))
+                               .toObject()
+                               .value(QLatin1String("digest"))
+                               .toString();
+    QVERIFY2(config.startsWith(QLatin1String("sha256:")), child.out.constData());
+    Run blob = run(cli, {QStringLiteral("blob"), regclient + QLatin1Char('@') + config});
+    QVERIFY2(blob.exitCode == 0, blob.err.constData());
+    QCOMPARE(Digest::sha256(blob.out).toString(), config);
+    Run absent = run(cli, {QStringLiteral("blob"),
+                           regclient + QLatin1Char('@') + Digest::sha256("absent").toString()});
+    QCOMPARE(absent.exitCode, 1);
+    QVERIFY2(absent.err.contains("missing"), absent.err.constData());
+    Run blobByTag = run(cli, {QStringLiteral("blob"), regclient + QStringLiteral(":v1")});
+    QCOMPARE(blobByTag.exitCode, 2);
     Run tree =
         run(cli, {QStringLiteral("tree"),
                   QStringLiteral("oci:") + test::fixturePath(Notation) + QStringLiteral(":v1")});

@@ -102,8 +102,11 @@ void installTranslators(QCoreApplication &app, const QString &code)
     if (!code.isEmpty())
         QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
+    // Without a catalogue for the locale the text is English: its plural-only catalogue
+    // still turns "%n tag(s)" into "1 tag" and "2 tags".
     if (ours->load(locale, QStringLiteral("ocular"), QStringLiteral("_"),
-                   QStringLiteral(":/ocular/i18n")))
+                   QStringLiteral(":/ocular/i18n")) ||
+        ours->load(QStringLiteral(":/ocular/i18n/ocular_en.qm")))
         QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void savedOnlyOnOk();
     void nonsenseMeansSystem();
     void germanCatalogueTranslatesTheDialog();
+    void englishPluralsReadNaturally();
 };
 
 void TestPreferencesLanguage::initTestCase()
@@ -105,6 +106,31 @@ void TestPreferencesLanguage::germanCatalogueTranslatesTheDialog()
         test::saveShot(&dialog, QStringLiteral("preferences-de"));
     }
     QCoreApplication::removeTranslator(&german);
+}
+
+void TestPreferencesLanguage::englishPluralsReadNaturally()
+{
+    // English has a plural-only catalogue, built with the ocular executable.
+    const QString qm = QStringLiteral(OCULAR_BINARY_DIR "/app/plurals/ocular_en.qm");
+    QVERIFY2(QFile::exists(qm), qPrintable(qm + QStringLiteral(" was not built")));
+    QTranslator english;
+    QVERIFY(english.load(qm));
+    QCoreApplication::installTranslator(&english);
+    const auto tags = [](int n) {
+        return QCoreApplication::translate("ocular::RegistryTreeModel", "%n tag(s)", nullptr, n);
+    };
+    QCOMPARE(tags(1), QStringLiteral("1 tag"));
+    QCOMPARE(tags(3), QStringLiteral("3 tags"));
+    QCOMPARE(QCoreApplication::translate("ocular::RepositorySearchDialog",
+                                         "%n match(es) in %1. Double-click one to show it in "
+                                         "the tree.",
+                                         nullptr, 1)
+                 .arg(QStringLiteral("demo/hello")),
+             QStringLiteral("1 match in demo/hello. Double-click it to show it in the tree."));
+    // Everything else stays the source text.
+    QCOMPARE(QCoreApplication::translate("ocular::PreferencesDialog", "Preferences"),
+             QStringLiteral("Preferences"));
+    QCoreApplication::removeTranslator(&english);
 }
 
 QTEST_MAIN(TestPreferencesLanguage)

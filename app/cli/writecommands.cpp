@@ -90,8 +90,8 @@ QString WriteCommands::helpText()
         "                        registry (SRC's tag when none); --referrers copies what refers\n"
         "                        to it too, recursively, keeping DST's fallback tags\n"
         "                        SRC or DST may be an OCI layout, oci:DIR[:TAG|@DIGEST] (the\n"
-        "                        tag follows the last ':' after the last '/'), also for tags,\n"
-        "                        digest, manifest, tree and audit\n"
+        "                        tag follows the last ':' after the last '/'); push, attach\n"
+        "                        and tag write into a layout the same way\n"
         "  --keep-old-index      attach/push --subject, copy --referrers: keep the fallback\n"
         "                        index an update replaced (deleted by default; it is untagged)\n"
         "Media types are guessed from file names (.spdx.json, .cdx.json, .intoto.jsonl, ...)\n"
@@ -127,6 +127,47 @@ Result<Reference> WriteCommands::parseTarget(const QString &text, bool digestAll
         return Error::make(ErrorKind::InvalidInput,
                            QStringLiteral("a digest cannot be pushed to; give REPO or REPO:TAG"));
     return ref;
+}
+
+std::optional<WriteCommands::WriteTarget>
+WriteCommands::writeTarget(const QString &text, bool digestAllowed, int &exitCode)
+{
+    const QString shown = nametext::printable(text, 200);
+    if (OciLayoutReference::matches(text)) {
+        const auto layout = OciLayoutReference::parse(text);
+        if (!layout) {
+            exitCode =
+                usage(QStringLiteral("%1 %2: %3").arg(m_command, shown, layout.error().message));
+            return std::nullopt;
+        }
+        if (!digestAllowed && layout->digest.isValid()) {
+            exitCode = usage(QStringLiteral("%1 %2: a digest cannot be pushed to; give oci:DIR or "
+                                            "oci:DIR:TAG")
+                                 .arg(m_command, shown));
+            return std::nullopt;
+        }
+        auto *source = new OciLayoutSource(layout->directory, {}, this);
+        // The layout is one repository; a host is needed only to make a Reference.
+        const auto ref = Reference::fromParts(QStringLiteral("localhost"), source->repositoryName(),
+                                              layout->tag, layout->digest);
+        if (!ref) {
+            exitCode =
+                usage(QStringLiteral("%1 %2: %3").arg(m_command, shown, ref.error().message));
+            return std::nullopt;
+        }
+        return WriteTarget{source, ref.value(), source->displayName()};
+    }
+    const auto ref = parseTarget(text, digestAllowed);
+    if (!ref) {
+        exitCode = usage(QStringLiteral("%1 %2: %3").arg(m_command, shown, ref.error().message));
+        return std::nullopt;
+    }
+    RegistryStack *stack = m_stackFor(ref->registry());
+    if (!stack || !stack->source()) {
+        exitCode = 2;
+        return std::nullopt;
+    }
+    return WriteTarget{stack->source(), ref.value(), ref->registry()};
 }
 
 bool WriteCommands::takeFiles(const QStringList &arguments, ArtifactRequest &request)
@@ -169,13 +210,13 @@ int WriteCommands::runPush(const QStringList &arguments)
 {
     if (arguments.isEmpty())
         return usage(QStringLiteral("push needs REPO[:TAG] and at least one FILE"));
-    const auto target = parseTarget(arguments.first(), false);
+    int exitCode = 2;
+    const auto target = writeTarget(arguments.first(), false, exitCode);
     if (!target)
-        return usage(QStringLiteral("push %1: %2")
-                         .arg(nametext::printable(arguments.first(), 200), target.error().message));
+        return exitCode;
     ArtifactRequest request;
-    request.repository = target->repository();
-    request.tag = target->tag();
+    request.repository = target->reference.repository();
+    request.tag = target->reference.tag();
     if (!takeFiles(arguments.mid(1), request))
         return 2;
     std::optional<Digest> subject;
@@ -186,16 +227,13 @@ int WriteCommands::runPush(const QStringList &arguments)
                 QStringLiteral("--subject needs a digest: %1").arg(digest.error().message));
         subject = digest.value();
     }
-    RegistryStack *stack = m_stackFor(target->registry());
-    if (!stack || !stack->source())
-        return 2;
-    ContentSource *source = stack->source();
-    const QString registry = target->registry();
+    ContentSource *source = target->source;
+    const QString registry = target->registry;
     if (!subject) {
         pushArtifact(source, registry, request);
         return -1;
     }
-    withSubject(source, target->withoutTag().withDigest(*subject),
+    withSubject(source, target->reference.withoutTag().withDigest(*subject),
                 [this, source, registry, request](Descriptor descriptor) mutable {
                     request.subject = descriptor;
                     pushArtifact(source, registry, request);
@@ -207,24 +245,20 @@ int WriteCommands::runAttach(const QStringList &arguments)
 {
     if (arguments.isEmpty())
         return usage(QStringLiteral("attach needs REF and at least one FILE"));
-    const auto subject = parseTarget(arguments.first(), true);
-    if (!subject)
-        return usage(
-            QStringLiteral("attach %1: %2")
-                .arg(nametext::printable(arguments.first(), 200), subject.error().message));
     if (!m_subject.isEmpty())
         return usage(QStringLiteral("attach takes its subject from REF; --subject is for push"));
+    int exitCode = 2;
+    const auto subject = writeTarget(arguments.first(), true, exitCode);
+    if (!subject)
+        return exitCode;
     ArtifactRequest request;
-    request.repository = subject->repository();
+    request.repository = subject->reference.repository();
     if (!takeFiles(arguments.mid(1), request))
         return 2;
-    RegistryStack *stack = m_stackFor(subject->registry());
-    if (!stack || !stack->source())
-        return 2;
-    ContentSource *source = stack->source();
+    ContentSource *source = subject->source;
     withSubject(
-        source, subject.value(),
-        [this, source, registry = subject->registry(), request](Descriptor descriptor) mutable {
+        source, subject->reference,
+        [this, source, registry = subject->registry, request](Descriptor descriptor) mutable {
             request.subject = descriptor;
             pushArtifact(source, registry, request);
         });
@@ -302,26 +336,24 @@ int WriteCommands::runTag(const QStringList &arguments)
 {
     if (arguments.size() != 2)
         return usage(QStringLiteral("tag needs REF and NEWTAG"));
-    const auto ref = parseTarget(arguments.first(), true);
-    if (!ref)
-        return usage(QStringLiteral("tag %1: %2")
-                         .arg(nametext::printable(arguments.first(), 200), ref.error().message));
     const QString newTag = arguments.at(1);
     if (!Reference::isValidTag(newTag))
         return usage(
             QStringLiteral("tag: \"%1\" is not a valid tag").arg(nametext::printable(newTag, 200)));
-    RegistryStack *stack = m_stackFor(ref->registry());
-    if (!stack || !stack->source())
-        return 2;
-    const Reference from = ref.value();
-    auto *tagger = new Tagger(stack->source(), this);
+    int exitCode = 2;
+    const auto target = writeTarget(arguments.first(), true, exitCode);
+    if (!target)
+        return exitCode;
+    const Reference from = target->reference;
+    const QString shown = arguments.first();
+    auto *tagger = new Tagger(target->source, this);
     tagger->tag(
         from.repository(), from.identifier(), newTag, Tagger::Options{}, this,
-        [this, from, newTag](Result<TagOutcome> tagged) {
+        [this, from, shown, registry = target->registry, newTag](Result<TagOutcome> tagged) {
             if (!tagged)
-                return fail(QStringLiteral("tag ") + from.toString(), tagged.error());
-            activityrecord::record(activityrecords::tagged(from.registry(), from.repository(),
-                                                           newTag, tagged->digest));
+                return fail(QStringLiteral("tag ") + shown, tagged.error());
+            activityrecord::record(
+                activityrecords::tagged(registry, from.repository(), newTag, tagged->digest));
             err(QStringLiteral("%1: tag: %2").arg(QLatin1String(Program), tagged->toText()));
             clioutput::out(tagged->digest.toString() + QLatin1Char('\n'));
             finish(0);

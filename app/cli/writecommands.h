@@ -48,6 +48,14 @@ private:
         QString registry; ///< host, or `oci:DIR`
     };
 
+    /// Where push, attach and tag write: a registry's source or an OCI layout's.
+    struct WriteTarget
+    {
+        ContentSource *source = nullptr;
+        Reference reference; ///< for a layout: its one repository on a stand-in host
+        QString registry;    ///< host, or `oci:DIR`, for messages and the activity record
+    };
+
     int runPush(const QStringList &arguments);
     int runAttach(const QStringList &arguments);
     int runTag(const QStringList &arguments);
@@ -61,6 +69,9 @@ private:
     /// `FILE[:MEDIATYPE]` arguments into the request's files; false after a usage error.
     bool takeFiles(const QStringList &arguments, ArtifactRequest &request);
     Result<Reference> parseTarget(const QString &text, bool digestAllowed);
+    /// `text` (REF or oci:DIR[:TAG|@DIGEST]) with its source; nothing after a usage error
+    /// (already reported, exit code in `exitCode`).
+    std::optional<WriteTarget> writeTarget(const QString &text, bool digestAllowed, int &exitCode);
 
     void fail(const QString &what, const Error &error);
     int usage(const QString &message);

@@ -465,6 +465,37 @@ void TestOciLayout::cliUsesLayouts()
     QVERIFY2(digest.exitCode == 0, digest.err.constData());
     QCOMPARE(digest.out.trimmed(),
              QByteArray("sha256:7ceb9b6bcc274697d0c38be6214b50cec79d601bc61708747d3f6cb772f6c6fa"));
+    // push, attach and tag write into a layout: index.json names the new tags, and the
+    // attached file is a referrer of its subject there.
+    const QString file = dir.path() + QStringLiteral("/notes.txt");
+    writeFile(file, "reviewed\n");
+    Run pushed = run(cli, {QStringLiteral("push"), target + QStringLiteral(":notes"), file,
+                           QStringLiteral("--artifact-type"), QStringLiteral("text/x-notes")});
+    QVERIFY2(pushed.exitCode == 0, pushed.err.constData());
+    const QByteArray pushedDigest = pushed.out.trimmed().split('\n').last();
+    Run readBack = run(cli, {QStringLiteral("manifest"), target + QStringLiteral(":notes")});
+    QCOMPARE(Digest::sha256(readBack.out).toString().toLatin1(), pushedDigest);
+    Run tagged = run(
+        cli, {QStringLiteral("tag"), target + QStringLiteral(":copied"), QStringLiteral("again")});
+    QVERIFY2(tagged.exitCode == 0, tagged.err.constData());
+    Run attached = run(cli, {QStringLiteral("attach"), target + QStringLiteral(":copied"), file,
+                             QStringLiteral("--artifact-type"), QStringLiteral("text/x-review")});
+    QVERIFY2(attached.exitCode == 0, attached.err.constData());
+    QVERIFY2(attached.err.contains("no fallback tag"), attached.err.constData());
+    const QByteArray attachedDigest = attached.out.trimmed().split('\n').last();
+    Run copiedTags = run(cli, {QStringLiteral("tags"), target});
+    const QList<QByteArray> names = copiedTags.out.split('\n');
+    QVERIFY2(names.contains("again") && names.contains("notes") && names.contains("copied"),
+             copiedTags.out.constData());
+    for (const QByteArray &name : names)
+        QVERIFY2(!name.startsWith("sha256-"), copiedTags.out.constData()); // no fallback tag
+    Run referrers = run(cli, {QStringLiteral("tree"), target + QStringLiteral(":again")});
+    QVERIFY2(referrers.out.contains(attachedDigest), referrers.out.constData());
+    Run pushDigest = run(cli, {QStringLiteral("push"),
+                               target + QLatin1Char('@') + QString::fromLatin1(pushedDigest), file,
+                               QStringLiteral("--artifact-type"), QStringLiteral("text/x-notes")});
+    QCOMPARE(pushDigest.exitCode, 2);
+
     // Hostile input: clear errors, no crash.
     Run traversal = run(
         cli, {QStringLiteral("manifest"), regclient + QStringLiteral("@sha256:../../etc/passwd")});

@@ -269,40 +269,55 @@ int ReferrerCommands::start(const QString &command, const QStringList &arguments
     return runCapabilities(arguments.first());
 }
 
+std::optional<ReferrerCommands::WalkTarget> ReferrerCommands::walkTarget(const QString &text,
+                                                                         int &exitCode)
+{
+    if (OciLayoutReference::matches(text)) {
+        const auto layout = OciLayoutReference::parse(text);
+        if (!layout) {
+            exitCode = usage(QStringLiteral("%1: %2").arg(m_command, layout.error().message));
+            return std::nullopt;
+        }
+        auto *layoutSource = new OciLayoutSource(layout->directory, {}, this);
+        const auto ref = Reference::fromParts(
+            QStringLiteral("localhost"), layoutSource->repositoryName(),
+            layout->hasReference() ? layout->tag : QStringLiteral("latest"), layout->digest);
+        if (!ref) {
+            exitCode =
+                usage(QStringLiteral("%1 %2: %3").arg(m_command, text, ref.error().toString()));
+            return std::nullopt;
+        }
+        return WalkTarget{layoutSource, nullptr, ref.value()};
+    }
+    const auto ref = Reference::parse(text);
+    if (!ref) {
+        exitCode = usage(QStringLiteral("%1 %2: %3").arg(m_command, text, ref.error().toString()));
+        return std::nullopt;
+    }
+    RegistryStack *stack = m_stackFor(ref->registry());
+    if (!stack || !stack->source()) {
+        exitCode = 2;
+        return std::nullopt;
+    }
+    return WalkTarget{stack->source(), new CapabilityProbe(stack->client(), this), ref.value()};
+}
+
 int ReferrerCommands::runTree(const QString &text)
 {
     if (!m_format.isEmpty() && m_format != QLatin1String("text") &&
         m_format != QLatin1String("json"))
         return usage(QStringLiteral("tree: --format is text or json"));
-    Result<Reference> ref = Error::make(ErrorKind::InvalidInput, QString());
-    ContentSource *source = nullptr;
-    CapabilityProbe *probe = nullptr; // none for a layout: its referrers are always computed
-    if (OciLayoutReference::matches(text)) {
-        const auto layout = OciLayoutReference::parse(text);
-        if (!layout)
-            return usage(QStringLiteral("tree: %1").arg(layout.error().message));
-        auto *layoutSource = new OciLayoutSource(layout->directory, {}, this);
-        source = layoutSource;
-        ref = Reference::fromParts(QStringLiteral("localhost"), layoutSource->repositoryName(),
-                                   layout->hasReference() ? layout->tag : QStringLiteral("latest"),
-                                   layout->digest);
-        if (!ref)
-            return usage(QStringLiteral("tree %1: %2").arg(text, ref.error().toString()));
-    } else {
-        ref = Reference::parse(text);
-        if (!ref)
-            return usage(QStringLiteral("tree %1: %2").arg(text, ref.error().toString()));
-        RegistryStack *stack = m_stackFor(ref->registry());
-        if (!stack || !stack->source())
-            return 2;
-        source = stack->source();
-        probe = new CapabilityProbe(stack->client(), this);
-    }
+    int exitCode = 2;
+    const auto target = walkTarget(text, exitCode);
+    if (!target)
+        return exitCode;
+    ContentSource *source = target->source;
+    CapabilityProbe *probe = target->probe;
     auto *walker = new ReferrerWalker(source, probe, this);
     ReferrerWalker::Options options;
     options.maxDepth = m_depth;
     options.artifactType = m_artifactType;
-    const Reference reference = ref.value();
+    const Reference reference = target->reference;
     walker->walk(
         reference.repository(), reference.identifier(), options, this,
         [this, reference, probe, source, text](Result<ReferrerGraph> graph) {
@@ -462,19 +477,16 @@ int ReferrerCommands::runVerify(const QString &text)
     auto verifier = CosignVerifier::fromPublicKeyPem(file.read(64 * 1024));
     if (!verifier)
         return usage(QStringLiteral("verify: %1: %2").arg(m_key, verifier.error().message));
-    const auto ref = Reference::parse(text);
-    if (!ref)
-        return usage(QStringLiteral("verify %1: %2").arg(text, ref.error().toString()));
-    RegistryStack *stack = m_stackFor(ref->registry());
-    if (!stack || !stack->source())
-        return 2;
-    auto *walker =
-        new ReferrerWalker(stack->source(), new CapabilityProbe(stack->client(), this), this);
-    auto *checker = new CosignGraphVerifier(stack->source(), this);
+    int exitCode = 2;
+    const auto target = walkTarget(text, exitCode);
+    if (!target)
+        return exitCode;
+    auto *walker = new ReferrerWalker(target->source, target->probe, this);
+    auto *checker = new CosignGraphVerifier(target->source, this);
     ReferrerWalker::Options options;
     options.maxDepth = 1;
     options.walkIndexChildren = false;
-    const Reference reference = ref.value();
+    const Reference reference = target->reference;
     const CosignVerifier key = verifier.value();
     walker->walk(
         reference.repository(), reference.identifier(), options, this,

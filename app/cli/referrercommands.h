@@ -1,13 +1,17 @@
 #pragma once
 
+#include "reference/reference.h"
+
 #include <QObject>
 #include <QStringList>
 #include <functional>
+#include <optional>
 
 class QCommandLineParser;
 
 namespace ocular {
 
+class CapabilityProbe;
 class ContentSource;
 class RegistryStack;
 
@@ -36,6 +40,18 @@ public:
               const QCommandLineParser &parser);
 
 private:
+    /// What tree and verify walk: a registry's source with its capability probe, or an OCI
+    /// layout's source (no probe: a layout's referrers are always computed).
+    struct WalkTarget
+    {
+        ContentSource *source = nullptr;
+        CapabilityProbe *probe = nullptr;
+        Reference reference; ///< for a layout: its one repository on a stand-in host
+    };
+    /// `text` as REF or oci:DIR[:TAG|@DIGEST] (a layout without either means `latest`);
+    /// nothing after a usage error, its exit code in `exitCode`.
+    std::optional<WalkTarget> walkTarget(const QString &text, int &exitCode);
+
     int runTree(const QString &reference);
     int runAudit(const QString &repository);
     int runVerify(const QString &reference);

@@ -312,6 +312,18 @@ private Q_SLOTS:
             Run mine = run(cli, {QStringLiteral("verify"), ref, QStringLiteral("--key"),
                                  dir.filePath(QStringLiteral("cosign.pub"))});
             QVERIFY2(mine.exitCode == 0, mine.err.constData());
+            // The image copied with its referrers into an OCI layout verifies there too: the
+            // .sig tag travels with it and is read from the layout's index.json.
+            const QString layout = QStringLiteral("oci:") + dir.filePath(QStringLiteral("layout")) +
+                                   QStringLiteral(":v1");
+            Run copied =
+                run(cli, {QStringLiteral("copy"), ref, layout, QStringLiteral("--referrers")});
+            QVERIFY2(copied.exitCode == 0, copied.err.constData());
+            Run inLayout = run(cli, {QStringLiteral("verify"), layout, QStringLiteral("--key"),
+                                     dir.filePath(QStringLiteral("cosign.pub"))});
+            QVERIFY2(inLayout.exitCode == 0, inLayout.err.constData());
+            QVERIFY2(inLayout.out.contains("1 of 1 signature(s) verified"),
+                     inLayout.out.constData());
         }
 
         // Tampering: the same .sig manifest with one bit of the signature flipped.

@@ -183,9 +183,10 @@ void RepositorySearchDialog::showOutcome(const RepositorySearch::Outcome &outcom
     m_results->setRowCount(int(outcome.hits.size()));
     for (int row = 0; row < outcome.hits.size(); ++row) {
         const SearchHit &hit = outcome.hits.at(row);
-        const QString reference = hit.tags.isEmpty()
-                                      ? m_repository + QLatin1Char('@') + hit.digest.toString()
-                                      : m_repository + QLatin1Char(':') + hit.tags.first();
+        // Both branches as QString: QStringBuilder types differ between them from Qt 6.8 on.
+        const QString reference =
+            hit.tags.isEmpty() ? QString(m_repository + QLatin1Char('@') + hit.digest.toString())
+                               : QString(m_repository + QLatin1Char(':') + hit.tags.first());
         auto *tags = new QTableWidgetItem(hit.tags.isEmpty() ? tr("(untagged)")
                                                              : hit.tags.join(QStringLiteral(", ")));
         tags->setData(ReferenceRole, reference);

@@ -253,83 +253,64 @@ int CliRunner::start(const QStringList &arguments)
         return (this->*c.run)(m_subject);
     }
     if (ReferrerCommands::handles(m_command)) {
-        QStringList arguments = positional.mid(1);
-        if (arguments.size() == 1) {
-            const auto checked = referrerArgument(m_command, arguments.first());
-            if (!checked)
-                return Usage;
-            arguments.first() = *checked;
-        }
-        auto *commands = new ReferrerCommands(
-            [this](const QString &registry) -> RegistryStack * {
-                return clientFor(registry) ? m_stack.get() : nullptr;
-            },
-            this);
-        return commands->start(m_command, arguments, parser);
+        // A lone argument is a reference; with more, the command checks its own.
+        const auto arguments = checkedReferences(positional.mid(1), positional.size() == 2 ? 1 : 0);
+        if (!arguments)
+            return Usage;
+        auto *commands = new ReferrerCommands(stackFactory(), this);
+        return commands->start(m_command, *arguments, parser);
     }
     if (WriteCommands::handles(m_command)) {
-        QStringList arguments = positional.mid(1);
         // copy's DST is a reference too; push, attach and tag take files and tags after it.
-        const qsizetype references = m_command == QLatin1String("copy") ? 2 : 1;
-        for (qsizetype i = 0; i < qMin(references, arguments.size()); ++i) {
-            const auto checked = referrerArgument(m_command, arguments.at(i));
-            if (!checked)
-                return Usage;
-            arguments[i] = *checked;
-        }
-        auto *commands = new WriteCommands(
-            [this](const QString &registry) -> RegistryStack * {
-                return clientFor(registry) ? m_stack.get() : nullptr;
-            },
-            this);
-        return commands->start(m_command, arguments, parser);
+        const auto arguments =
+            checkedReferences(positional.mid(1), m_command == QLatin1String("copy") ? 2 : 1);
+        if (!arguments)
+            return Usage;
+        auto *commands = new WriteCommands(stackFactory(), this);
+        return commands->start(m_command, *arguments, parser);
     }
     if (SearchCommand::handles(m_command)) {
-        QStringList arguments = positional.mid(1);
-        if (!arguments.isEmpty()) {
-            const auto checked = referrerArgument(m_command, arguments.first());
-            if (!checked)
-                return Usage;
-            arguments.first() = *checked;
-        }
-        auto *command = new SearchCommand(
-            [this](const QString &registry) -> RegistryStack * {
-                return clientFor(registry) ? m_stack.get() : nullptr;
-            },
-            this);
-        return command->start(arguments, parser);
+        const auto arguments = checkedReferences(positional.mid(1), 1);
+        if (!arguments)
+            return Usage;
+        auto *command = new SearchCommand(stackFactory(), this);
+        return command->start(*arguments, parser);
     }
     if (DeleteCommands::handles(m_command)) {
-        QStringList arguments = positional.mid(1);
-        if (arguments.size() == 1) {
-            const auto checked = referrerArgument(m_command, arguments.first());
-            if (!checked)
-                return Usage;
-            arguments.first() = *checked;
-        }
-        auto *commands = new DeleteCommands(
-            [this](const QString &registry) -> RegistryStack * {
-                return clientFor(registry) ? m_stack.get() : nullptr;
-            },
-            this);
-        return commands->start(m_command, arguments, parser);
+        // A lone argument is a reference; with more, the command checks its own.
+        const auto arguments = checkedReferences(positional.mid(1), positional.size() == 2 ? 1 : 0);
+        if (!arguments)
+            return Usage;
+        auto *commands = new DeleteCommands(stackFactory(), this);
+        return commands->start(m_command, *arguments, parser);
     }
     if (CleanupCommands::handles(m_command)) {
-        QStringList arguments = positional.mid(1);
-        if (arguments.size() == 1) {
-            const auto checked = referrerArgument(m_command, arguments.first());
-            if (!checked)
-                return Usage;
-            arguments.first() = *checked;
-        }
-        auto *commands = new CleanupCommands(
-            [this](const QString &registry) -> RegistryStack * {
-                return clientFor(registry) ? m_stack.get() : nullptr;
-            },
-            tagHistory(), this);
-        return commands->start(m_command, arguments, parser, m_storageDir);
+        // A lone argument is a reference; with more, the command checks its own.
+        const auto arguments = checkedReferences(positional.mid(1), positional.size() == 2 ? 1 : 0);
+        if (!arguments)
+            return Usage;
+        auto *commands = new CleanupCommands(stackFactory(), tagHistory(), this);
+        return commands->start(m_command, *arguments, parser, m_storageDir);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(m_command.left(40)));
+}
+
+std::function<RegistryStack *(const QString &)> CliRunner::stackFactory()
+{
+    return [this](const QString &registry) -> RegistryStack * {
+        return clientFor(registry) ? m_stack.get() : nullptr;
+    };
+}
+
+std::optional<QStringList> CliRunner::checkedReferences(QStringList arguments, qsizetype count)
+{
+    for (qsizetype i = 0; i < qMin(count, arguments.size()); ++i) {
+        const auto checked = referrerArgument(m_command, arguments.at(i));
+        if (!checked)
+            return std::nullopt;
+        arguments[i] = *checked;
+    }
+    return arguments;
 }
 
 int CliRunner::usageError(const QString &message)

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QStringList>
 #include <memory>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -63,6 +64,11 @@ private:
     /// The argument of tree/audit/verify/capabilities checked and with its scheme taken off
     /// (ReferrerCommands parses the rest); nothing after a usage error.
     std::optional<QString> referrerArgument(const QString &command, const QString &text);
+    /// The first `count` arguments checked as references (referrerArgument); nothing after
+    /// a usage error (already printed).
+    std::optional<QStringList> checkedReferences(QStringList arguments, qsizetype count);
+    /// How a command group gets the stack for a registry (null after a reported error).
+    std::function<RegistryStack *(const QString &)> stackFactory();
     /// Takes `http://` or `https://` off @p text into m_scheme; false (after a usage error)
     /// when the scheme contradicts the flags.
     bool takeScheme(QString &text);

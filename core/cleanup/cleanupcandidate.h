@@ -2,6 +2,8 @@
 
 #include "reference/digest.h"
 
+#include <QDateTime>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -30,11 +32,22 @@ struct CleanupCandidate
     CleanupClass kind = CleanupClass::Unknown;
     QString mediaType; ///< empty when the manifest could not be read
     qint64 size = -1;  ///< the manifest's own bytes; -1 when unknown (blobs are not counted)
+    /// What deleting it frees once the registry collects garbage: its own bytes and those of
+    /// its blobs (sizes as its descriptors claim) that nothing in use, nor another candidate,
+    /// uses. -1 when it could not be read.
+    qint64 reclaimable = -1;
+    QString artifactType;
+    QMap<QString, QString> annotations;
+    /// When it was made: the `org.opencontainers.image.created` annotation, else when the tag
+    /// history first saw it; invalid when neither says. `createdFrom` names which.
+    QDateTime created;
+    QString createdFrom;
     /// Every source that named it: "tag history: latest", "storage: revision",
     /// "storage: past digest of latest", "inventory: entry of fallback index sha256-…", ...
     QStringList sources;
     QString why;           ///< one sentence
-    bool selected = false; ///< what a policy chose (no policy yet: always false)
+    bool selected = false; ///< what a policy chose
+    QString verdict;       ///< why the policy selected it, or why not (empty: no policy applied)
 };
 
 } // namespace ocular

@@ -2,7 +2,9 @@
 
 #include "clioutput.h"
 
+#include "cleanup/cleanupcandidates.h"
 #include "cleanup/cleanupdiscovery.h"
+#include "cleanup/cleanupexecutor.h"
 #include "cleanup/distributionstoragescan.h"
 #include "content/mediatype.h"
 #include "history/taghistorystore.h"
@@ -15,6 +17,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
+#include <QTextStream>
+#include <cstdio>
+#include <unistd.h>
 
 namespace ocular {
 
@@ -63,6 +69,20 @@ CleanupCommands::CleanupCommands(StackFactory stackFor, std::shared_ptr<TagHisto
     , m_history(std::move(history))
 {}
 
+void CleanupCommands::addOptions(QCommandLineParser &parser)
+{
+    // --dry-run and --yes are the delete commands' (one parser holds them once).
+    parser.addOptions({
+        QCommandLineOption(QStringLiteral("policy"), QStringLiteral("Cleanup policy file."),
+                           QStringLiteral("file")),
+        QCommandLineOption(QStringLiteral("backup"),
+                           QStringLiteral("Back up to an OCI layout first."),
+                           QStringLiteral("dir")),
+        QCommandLineOption(QStringLiteral("report"), QStringLiteral("Write the run's report."),
+                           QStringLiteral("file")),
+    });
+}
+
 bool CleanupCommands::handles(const QString &command)
 {
     return command == QLatin1String("history") || command == QLatin1String("gc");
@@ -75,11 +95,18 @@ QString CleanupCommands::helpText()
         "  history REPO[:TAG]    the tag history Ocular recorded: every digest a tag was seen\n"
         "                        naming, first and last seen, which one is current;\n"
         "                        --format json\n"
-        "  gc REPO --dry-run     cleanup candidates: every manifest no tag names, from the\n"
-        "                        inventory, the tag history and (--storage DIR, docker-registry's\n"
-        "                        filesystem storage root, read only) the registry's storage,\n"
-        "                        each with its class, size, sources and why; nothing is\n"
-        "                        deleted; --format table|json\n");
+        "  gc REPO [--policy FILE] [--storage DIR] [--dry-run] [--backup DIR] [--yes]\n"
+        "        [--report FILE] cleanup: every manifest no tag names, from the inventory, the\n"
+        "                        tag history and (--storage DIR, docker-registry's filesystem\n"
+        "                        storage root, read only) the registry's storage, each with its\n"
+        "                        class, reclaimable size, age, sources and why, judged by the\n"
+        "                        policy (a JSON file; default: dangling images, orphaned\n"
+        "                        referrers, replaced fallback indexes). --dry-run changes\n"
+        "                        nothing; otherwise the selected manifests are deleted after a\n"
+        "                        confirmation (--yes: none), each checked again first, after\n"
+        "                        --backup DIR copied them to an OCI layout. --report FILE\n"
+        "                        writes the per-item result (.csv, else JSON); --format\n"
+        "                        table|json\n");
 }
 
 int CleanupCommands::usage(const QString &message)
@@ -115,6 +142,10 @@ int CleanupCommands::start(const QString &command, const QStringList &arguments,
     m_command = command;
     m_format = parser.value(QStringLiteral("format"));
     m_dryRun = parser.isSet(QStringLiteral("dry-run"));
+    m_yes = parser.isSet(QStringLiteral("yes"));
+    m_policyFile = parser.value(QStringLiteral("policy"));
+    m_backupDir = parser.value(QStringLiteral("backup"));
+    m_reportFile = parser.value(QStringLiteral("report"));
     m_storageDir = storageDir;
     if (arguments.size() != 1)
         return usage(QStringLiteral("%1 needs exactly one argument").arg(command));
@@ -133,7 +164,8 @@ int CleanupCommands::start(const QString &command, const QStringList &arguments,
                                            ? QStringLiteral("[:TAG]")
                                            : QString()));
     if (command == QLatin1String("history")) {
-        if (m_dryRun || !m_storageDir.isEmpty())
+        if (m_dryRun || m_yes || !m_storageDir.isEmpty() || !m_policyFile.isEmpty() ||
+            !m_backupDir.isEmpty() || !m_reportFile.isEmpty())
             return usage(QStringLiteral("history takes only --format"));
         return runHistory(reference.value());
     }
@@ -190,9 +222,15 @@ int CleanupCommands::runHistory(const Reference &reference)
 
 int CleanupCommands::runGc(const Reference &reference)
 {
-    if (!m_dryRun)
-        return usage(QStringLiteral("gc deletes nothing yet: run it with --dry-run to see the "
-                                    "candidates"));
+    if (m_dryRun && (m_yes || !m_backupDir.isEmpty()))
+        return usage(QStringLiteral("gc: --dry-run deletes nothing; --yes and --backup are for a "
+                                    "run that deletes"));
+    if (!m_policyFile.isEmpty()) {
+        auto policy = CleanupPolicy::load(m_policyFile);
+        if (!policy)
+            return usage(QStringLiteral("gc: %1").arg(policy.error().message));
+        m_policy = std::move(policy).value();
+    }
     CleanupEvidence evidence;
     if (m_history) {
         m_history->flush();
@@ -214,17 +252,23 @@ int CleanupCommands::runGc(const Reference &reference)
                     .arg(QLatin1String(Program), nametext::printable(refused, 600)));
         evidence.storage = std::move(listing).value();
     }
-    RegistryStack *stack = m_stackFor(reference.registry());
-    if (!stack)
+    m_stack = m_stackFor(reference.registry());
+    if (!m_stack)
         return 2;
-    auto *discovery = new CleanupDiscovery(stack->source(), this);
-    discovery->discover(reference.repository(), std::move(evidence), CleanupDiscovery::Options{},
-                        this, [this](Result<CleanupReport> report) {
-                            if (!report)
-                                return fail(report.error().toString());
-                            printCandidates(report.value());
-                            finish(0);
-                        });
+    auto *discovery = new CleanupDiscovery(m_stack->source(), this);
+    discovery->discover(
+        reference.repository(), std::move(evidence), CleanupDiscovery::Options{}, this,
+        [this, repository = reference.repository()](Result<CleanupReport> report) {
+            if (!report)
+                return fail(report.error().toString());
+            CleanupReport found = std::move(report).value();
+            m_policy.apply(found.candidates, repository, QDateTime::currentDateTimeUtc());
+            if (m_dryRun) {
+                printCandidates(found);
+                return finish(0);
+            }
+            deleteSelected(found);
+        });
     return -1;
 }
 
@@ -246,30 +290,125 @@ void CleanupCommands::printCandidates(const CleanupReport &report)
                 {QStringLiteral("inUse"), cleanupClassInUse(c.kind)},
                 {QStringLiteral("mediaType"), c.mediaType},
                 {QStringLiteral("size"), c.size >= 0 ? QJsonValue(c.size) : QJsonValue()},
+                {QStringLiteral("reclaimable"),
+                 c.reclaimable >= 0 ? QJsonValue(c.reclaimable) : QJsonValue()},
+                {QStringLiteral("artifactType"), c.artifactType},
+                {QStringLiteral("created"),
+                 c.created.isValid() ? QJsonValue(timeText(c.created)) : QJsonValue()},
+                {QStringLiteral("createdFrom"), c.createdFrom},
                 {QStringLiteral("sources"), QJsonArray::fromStringList(c.sources)},
                 {QStringLiteral("why"), c.why},
                 {QStringLiteral("selected"), c.selected},
+                {QStringLiteral("verdict"), c.verdict},
             });
         writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return;
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<QStringList> rows;
-    for (const CleanupCandidate &c : report.candidates)
-        rows.append({c.digest.toString(), cleanupClassName(c.kind),
-                     c.size >= 0 ? QString::number(c.size) : QStringLiteral("?"),
+    int inUse = 0, selected = 0;
+    for (const CleanupCandidate &c : report.candidates) {
+        inUse += cleanupClassInUse(c.kind) ? 1 : 0;
+        selected += c.selected ? 1 : 0;
+        rows.append({c.selected ? QStringLiteral("*") : QString(), c.digest.toString(),
+                     cleanupClassName(c.kind),
+                     c.reclaimable >= 0 ? QString::number(c.reclaimable) : QStringLiteral("-"),
+                     c.created.isValid() ? QStringLiteral("%1d").arg(c.created.daysTo(now))
+                                         : QStringLiteral("?"),
                      nametext::printable(c.sources.join(QStringLiteral("; ")), 400),
                      nametext::printable(c.why, 400)});
-    QString text = table({QStringLiteral("DIGEST"), QStringLiteral("CLASS"), QStringLiteral("SIZE"),
-                          QStringLiteral("SOURCES"), QStringLiteral("WHY")},
+    }
+    QString text = table({QStringLiteral("SEL"), QStringLiteral("DIGEST"), QStringLiteral("CLASS"),
+                          QStringLiteral("FREES"), QStringLiteral("AGE"), QStringLiteral("SOURCES"),
+                          QStringLiteral("WHY")},
                          rows);
-    int inUse = 0;
-    for (const CleanupCandidate &c : report.candidates)
-        inUse += cleanupClassInUse(c.kind) ? 1 : 0;
-    text += QStringLiteral("%1 untagged manifests (%2 in use); dry run: nothing was selected or "
-                           "deleted. SIZE is the manifest's own bytes.\n")
-                .arg(report.candidates.size())
-                .arg(inUse);
+    text +=
+        QStringLiteral("%1 untagged manifests (%2 in use); the policy%3 selects %4 (*), "
+                       "freeing %5 bytes once the registry collects garbage. Dry run: "
+                       "nothing was deleted. FREES counts the manifest and the blobs "
+                       "nothing else uses.\n")
+            .arg(report.candidates.size())
+            .arg(inUse)
+            .arg(m_policy.name.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(m_policy.name))
+            .arg(selected)
+            .arg(CleanupCandidates::selectedBytes(report.candidates));
     writeOut(text.toUtf8());
+}
+
+void CleanupCommands::deleteSelected(const CleanupReport &report)
+{
+    for (const QString &note : report.notes)
+        err(QStringLiteral("%1: gc: warning: %2")
+                .arg(QLatin1String(Program), nametext::printable(note, 600)));
+    QList<CleanupCandidate> selected;
+    for (const CleanupCandidate &c : report.candidates)
+        if (c.selected)
+            selected.append(c);
+    const qint64 bytes = CleanupCandidates::selectedBytes(report.candidates);
+    if (selected.isEmpty()) {
+        writeOut(QStringLiteral("The policy selects none of the %1 untagged manifests: nothing to "
+                                "delete.\n")
+                     .arg(report.candidates.size())
+                     .toUtf8());
+        return finish(0);
+    }
+    if (!m_yes && !confirmed(int(selected.size()), bytes)) {
+        err(QStringLiteral("%1: gc: not confirmed (review with --dry-run, then pass --yes). "
+                           "Nothing was changed.")
+                .arg(QLatin1String(Program)));
+        return finish(1);
+    }
+    auto *executor = new CleanupExecutor(m_stack->source(), this);
+    CleanupExecutor::Options options;
+    options.backupDirectory = m_backupDir;
+    connect(executor, &CleanupExecutor::progress, this,
+            [](int done, int total, const QString &text) {
+                if (isatty(fileno(stderr)))
+                    err(QStringLiteral("[%1/%2] %3").arg(done).arg(total).arg(text));
+            });
+    executor->run(report.inventory.repository, selected, report.evidence, options, this,
+                  [this](Result<CleanupRunReport> run) {
+                      if (!run)
+                          return fail(run.error().toString());
+                      if (!m_reportFile.isEmpty() && !writeReport(run.value()))
+                          return finish(1);
+                      if (m_format == QLatin1String("json"))
+                          writeOut(QJsonDocument(run->toJson()).toJson(QJsonDocument::Indented));
+                      else
+                          writeOut((run->toText() + QLatin1Char('\n')).toUtf8());
+                      using State = CleanupRunReport::Item::State;
+                      const bool clean =
+                          run->count(State::Failed) == 0 && run->count(State::NotAttempted) == 0;
+                      finish(clean ? 0 : 1);
+                  });
+}
+
+bool CleanupCommands::confirmed(int count, qint64 bytes)
+{
+    if (!isatty(fileno(stdin)))
+        return false;
+    err(QStringLiteral("Delete %1 manifest(s) from %2, freeing %3 bytes once garbage is "
+                       "collected? [y/N] ")
+            .arg(count)
+            .arg(nametext::printable(m_argument, 400))
+            .arg(bytes));
+    // The CLI runs one command: blocking on the terminal here holds up nothing else.
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    return answer == QLatin1String("y") || answer == QLatin1String("yes");
+}
+
+bool CleanupCommands::writeReport(const CleanupRunReport &run)
+{
+    QSaveFile file(m_reportFile);
+    const QByteArray bytes = m_reportFile.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+                                 ? run.toCsv()
+                                 : QJsonDocument(run.toJson()).toJson(QJsonDocument::Indented);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        return true;
+    err(QStringLiteral("%1: gc: cannot write the report %2: %3")
+            .arg(QLatin1String(Program), m_reportFile, file.errorString()));
+    return false;
 }
 
 } // namespace ocular

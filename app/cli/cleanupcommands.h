@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cleanup/cleanuppolicy.h"
 #include "reference/reference.h"
 
 #include <QObject>
@@ -14,9 +15,11 @@ namespace ocular {
 class RegistryStack;
 class TagHistoryStore;
 struct CleanupReport;
+struct CleanupRunReport;
 
 /// The cleanup commands of ocular-cli: `history REPO[:TAG]` (what the tag history recorded)
-/// and `gc REPO --dry-run` (the cleanup candidates, classified; nothing is deleted).
+/// and `gc REPO` (the cleanup candidates, classified and judged by a policy; with --dry-run
+/// nothing is deleted, with --yes exactly the selected ones are, after an optional backup).
 class CleanupCommands : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,7 @@ public:
     CleanupCommands(StackFactory stackFor, std::shared_ptr<TagHistoryStore> history,
                     QObject *parent = nullptr);
 
+    static void addOptions(QCommandLineParser &parser);
     static bool handles(const QString &command);
     static QString helpText();
 
@@ -39,6 +43,9 @@ private:
     int runHistory(const Reference &reference);
     int runGc(const Reference &reference);
     void printCandidates(const CleanupReport &report);
+    void deleteSelected(const CleanupReport &report);
+    bool confirmed(int count, qint64 bytes);
+    bool writeReport(const CleanupRunReport &run);
 
     /// The registry name the tag history files @p reference's sightings under (what
     /// RegistrySource reports: RegistryEndpoint's name).
@@ -48,13 +55,19 @@ private:
     void fail(const QString &message);
     int usage(const QString &message);
 
+    CleanupPolicy m_policy;
     StackFactory m_stackFor;
     std::shared_ptr<TagHistoryStore> m_history;
     QString m_command;
     QString m_argument;
     QString m_format;
     QString m_storageDir;
+    QString m_policyFile;
+    QString m_backupDir;
+    QString m_reportFile;
     bool m_dryRun = false;
+    bool m_yes = false;
+    RegistryStack *m_stack = nullptr;
 };
 
 } // namespace ocular

@@ -160,6 +160,7 @@ int CliRunner::start(const QStringList &arguments)
     ReferrerCommands::addOptions(parser);
     WriteCommands::addOptions(parser);
     DeleteCommands::addOptions(parser);
+    CleanupCommands::addOptions(parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());

@@ -3,6 +3,7 @@
 #include "reference/digest.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,9 @@ struct CleanupCandidate
     /// its blobs (sizes as its descriptors claim) that nothing in use, nor another candidate,
     /// uses. -1 when it could not be read.
     qint64 reclaimable = -1;
+    /// Its config and layers that nothing in use names, with the sizes their descriptors
+    /// claim (the blobs a delete may free; another candidate may share them).
+    QHash<Digest, qint64> ownBlobs;
     QString artifactType;
     QMap<QString, QString> annotations;
     /// When it was made: the `org.opencontainers.image.created` annotation, else when the tag

@@ -156,6 +156,18 @@ QList<CleanupCandidate> CleanupCandidates::classify(const RepositoryInventory &i
         if (isFallbackTag(it.key()))
             fallbackIndexes.insert(it.value());
 
+    // Blobs whatever is in use names stay, whatever is deleted.
+    QSet<Digest> inUseBlobs;
+    for (const Digest &d : std::as_const(reached))
+        if (const auto m = manifests.constFind(d); m != manifests.constEnd())
+            for (auto b = m->blobSizes.begin(); b != m->blobSizes.end(); ++b)
+                inUseBlobs.insert(b.key());
+    QHash<Digest, QDateTime> firstSeen;
+    for (const TagHistoryEntry &h : evidence.history)
+        if (h.firstSeen.isValid() &&
+            (!firstSeen.contains(h.digest) || h.firstSeen < firstSeen.value(h.digest)))
+            firstSeen.insert(h.digest, h.firstSeen.toUTC());
+
     QList<CleanupCandidate> out;
     QHash<Digest, qsizetype> position;
     const QMap<Digest, QStringList> named = namedDigests(inventory, evidence);
@@ -171,6 +183,22 @@ QList<CleanupCandidate> CleanupCandidates::classify(const RepositoryInventory &i
         if (const auto m = manifests.constFind(d); m != manifests.constEnd()) {
             c.mediaType = m->mediaType;
             c.size = m->size;
+            c.artifactType = m->artifactType;
+            c.annotations = m->annotations;
+            for (auto b = m->blobSizes.begin(); b != m->blobSizes.end(); ++b)
+                if (!inUseBlobs.contains(b.key()))
+                    c.ownBlobs.insert(b.key(), b.value());
+            const QDateTime created = QDateTime::fromString(
+                m->annotations.value(QStringLiteral("org.opencontainers.image.created")),
+                Qt::ISODateWithMs);
+            if (created.isValid()) {
+                c.created = created.toUTC();
+                c.createdFrom = QStringLiteral("annotation org.opencontainers.image.created");
+            }
+        }
+        if (!c.created.isValid() && firstSeen.contains(d)) {
+            c.created = firstSeen.value(d);
+            c.createdFrom = QStringLiteral("first seen by the tag history");
         }
         // A fallback index contains its referrers only to list them: not a parent image.
         auto reachedParent = [&]() -> Digest {
@@ -236,12 +264,46 @@ QList<CleanupCandidate> CleanupCandidates::classify(const RepositoryInventory &i
             break;
         }
     }
+    QHash<Digest, int> sharers;
+    for (const CleanupCandidate &c : std::as_const(out))
+        for (auto b = c.ownBlobs.begin(); b != c.ownBlobs.end(); ++b)
+            ++sharers[b.key()];
+    for (CleanupCandidate &c : out) {
+        if (c.size < 0 || cleanupClassInUse(c.kind))
+            continue;
+        c.reclaimable = c.size;
+        for (auto b = c.ownBlobs.begin(); b != c.ownBlobs.end(); ++b)
+            if (sharers.value(b.key()) == 1)
+                c.reclaimable += qMax<qint64>(0, b.value());
+    }
     std::sort(out.begin(), out.end(), [](const CleanupCandidate &a, const CleanupCandidate &b) {
         if (a.kind != b.kind)
             return int(a.kind) < int(b.kind);
         return a.digest < b.digest;
     });
     return out;
+}
+
+qint64 CleanupCandidates::selectedBytes(const QList<CleanupCandidate> &candidates)
+{
+    QSet<Digest> keptBlobs;
+    for (const CleanupCandidate &c : candidates)
+        if (!c.selected)
+            for (auto b = c.ownBlobs.begin(); b != c.ownBlobs.end(); ++b)
+                keptBlobs.insert(b.key());
+    qint64 total = 0;
+    QSet<Digest> counted;
+    for (const CleanupCandidate &c : candidates) {
+        if (!c.selected)
+            continue;
+        total += qMax<qint64>(0, c.size);
+        for (auto b = c.ownBlobs.begin(); b != c.ownBlobs.end(); ++b)
+            if (!keptBlobs.contains(b.key()) && !counted.contains(b.key())) {
+                counted.insert(b.key());
+                total += qMax<qint64>(0, b.value());
+            }
+    }
+    return total;
 }
 
 } // namespace ocular

@@ -22,6 +22,9 @@ public:
     /// Sorted by class, then digest.
     static QList<CleanupCandidate> classify(const RepositoryInventory &inventory,
                                             const CleanupEvidence &evidence);
+    /// What deleting the selected candidates frees together: their own bytes and every blob
+    /// of theirs no unselected candidate names (-1 parts, unread manifests, count as 0).
+    static qint64 selectedBytes(const QList<CleanupCandidate> &candidates);
 };
 
 } // namespace ocular

@@ -4,9 +4,11 @@
 #include "cleanup/cleanupcandidate.h"
 #include "cleanup/cleanupevidence.h"
 #include "cleanup/cleanuprunreport.h"
+#include "inventory/repositoryinventory.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <memory>
 
 namespace ocular {
@@ -51,6 +53,8 @@ private:
     struct Run;
     void backUp(const std::shared_ptr<Run> &run);
     void recheck(const std::shared_ptr<Run> &run);
+    void plan(const std::shared_ptr<Run> &run, const RepositoryInventory &inventory,
+              const QSet<Digest> &toDelete, const QList<int> &passed);
     void schedule(const std::shared_ptr<Run> &run);
     void deleteOne(const std::shared_ptr<Run> &run, int item);
     void finish(const std::shared_ptr<Run> &run);

@@ -17,10 +17,14 @@ InventoryManifest InventoryManifest::of(const Manifest &manifest)
     m.isIndex = manifest.isIndex();
     if (manifest.subject())
         m.subject = manifest.subject()->digest;
-    if (manifest.config())
+    if (manifest.config()) {
         m.config = manifest.config()->digest;
-    for (const Descriptor &layer : manifest.layers())
+        m.blobSizes.insert(m.config, manifest.config()->size);
+    }
+    for (const Descriptor &layer : manifest.layers()) {
         m.layers.append(layer.digest);
+        m.blobSizes.insert(layer.digest, layer.size);
+    }
     return m;
 }
 

@@ -29,6 +29,8 @@ struct InventoryManifest
     /// layers. An index has neither: its entries are manifests, not blobs.
     Digest config;
     QList<Digest> layers;
+    /// Config and layer sizes as the descriptors claim them (what cleanup says a delete frees).
+    QHash<Digest, qint64> blobSizes;
 
     /// What the inventory keeps of a parsed manifest.
     static InventoryManifest of(const Manifest &manifest);

@@ -1,5 +1,8 @@
 // Cleanup discovery against a real docker-registry: the tag history the CLI records and
 // prints, the scan of the registry's filesystem storage, and the gc dry run's classes.
+#include "cleanup/cleanupdiscovery.h"
+#include "cleanup/cleanupexecutor.h"
+#include "cleanup/cleanuppolicy.h"
 #include "cleanup/distributionstoragescan.h"
 #include "content/manifestbuilder.h"
 #include "content/mediatype.h"
@@ -11,6 +14,7 @@
 #include "source/registrysource.h"
 #include "support/asyncwait.h"
 #include "support/manifestpush.h"
+#include "support/processrun.h"
 #include "support/tempenv.h"
 #include "support/testregistry.h"
 #include "support/teststack.h"
@@ -21,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -120,6 +125,9 @@ private Q_SLOTS:
     void inventoryRecordsEveryTagInFewTransactions();
     void storageScanFindsEveryManifest();
     void gcDryRunClassifies();
+    void gcDeletesExactlyWhatThePolicySelects();
+    void runSkipsACandidateATagMovedOnto();
+    void cancelledRunReportsTheRest();
 
 private:
     std::unique_ptr<TempEnv> m_env;
@@ -356,8 +364,12 @@ void TestCleanup::gcDryRunClassifies()
     QCOMPARE(classOf(candidates, liveRef2), QStringLiteral("referrer of live subject"));
     QVERIFY(!candidates.contains(doomed.digest.toString())); // gone
     QVERIFY(!candidates.contains(unseen.digest.toString())); // only the storage knows it
-    for (const QJsonValue &v : array)
-        QCOMPARE(v[QStringLiteral("selected")].toBool(true), false);
+    // The default policy: dangling images, orphaned referrers, replaced fallback indexes.
+    for (const QJsonValue &v : array) {
+        const bool inUse = v[QStringLiteral("inUse")].toBool();
+        QCOMPARE(v[QStringLiteral("selected")].toBool(), !inUse);
+        QVERIFY(!v[QStringLiteral("verdict")].toString().isEmpty());
+    }
 
     // With the storage: the manifest no client saw, and the tag's past digest from disk.
     r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"), QStringLiteral("--storage"),
@@ -374,9 +386,9 @@ void TestCleanup::gcDryRunClassifies()
 
     r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY(r.out.startsWith("DIGEST"));
+    QVERIFY(r.out.startsWith("SEL"));
     QVERIFY(r.out.contains("dangling image"));
-    QVERIFY(r.out.contains("nothing was selected or deleted"));
+    QVERIFY(r.out.contains("nothing was deleted"));
 
     // The dry runs deleted nothing.
     for (const BuiltManifest *m : {&a, &b, &child, &liveRef, &fallback1, &doomedRef, &unseen}) {
@@ -385,12 +397,342 @@ void TestCleanup::gcDryRunClassifies()
     }
     QCOMPARE(digestOf(source, repo, QStringLiteral("latest")).value(), b.digest);
 
-    // gc without --dry-run is refused (it deletes nothing yet), as is a tag.
-    QCOMPARE(runCli({QStringLiteral("gc"), ref}).exitCode, 2);
+    // gc without --dry-run asks first; without a terminal to ask on, nothing changes.
+    r = runCli({QStringLiteral("gc"), ref});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("Nothing was changed"), r.err.constData());
+    QVERIFY(digestOf(source, repo, a.digest.toString()).ok());
+    // A tag is not a repository; --dry-run with --yes is a contradiction.
+    QCOMPARE(
+        runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"), QStringLiteral("--yes")})
+            .exitCode,
+        2);
     QCOMPARE(
         runCli({QStringLiteral("gc"), ref + QStringLiteral(":latest"), QStringLiteral("--dry-run")})
             .exitCode,
         2);
+}
+
+void TestCleanup::gcDeletesExactlyWhatThePolicySelects()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = makeStack(registry.hostPort());
+    QVERIFY(stack);
+    ContentSource *source = stack->source();
+    const QString repo = QStringLiteral("cleanup/run");
+    const QString ref = registry.hostPort() + QLatin1Char('/') + repo;
+    const BuiltManifest a = image(QStringLiteral("ra")), b = image(QStringLiteral("rb"));
+    const BuiltManifest oldChild = image(QStringLiteral("old child")),
+                        oldIndex = indexOf({oldChild});
+    const BuiltManifest newChild = image(QStringLiteral("new child")),
+                        newIndex = indexOf({newChild});
+    const BuiltManifest live = image(QStringLiteral("rlive")),
+                        doomed = image(QStringLiteral("rdoomed"));
+    const BuiltManifest liveRef = referrer(live, QStringLiteral("rr1")),
+                        liveRef2 = referrer(live, QStringLiteral("rr2")),
+                        doomedRef = referrer(doomed, QStringLiteral("rr3"));
+    const BuiltManifest fallback1 = indexOf({liveRef}), fallback2 = indexOf({liveRef, liveRef2}),
+                        doomedFallback = indexOf({doomedRef});
+    const BuiltManifest signature = image(QStringLiteral("rsig"));
+    const QString liveTag = live.digest.fallbackTag();
+
+    QVERIFY(pushManifestWithBlobs(source, repo, a, QStringLiteral("latest")));
+    QVERIFY(pushManifestWithBlobs(source, repo, oldChild, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, oldIndex, QStringLiteral("multi")));
+    QVERIFY(pushManifestWithBlobs(source, repo, live, QStringLiteral("live")));
+    QVERIFY(pushManifestWithBlobs(source, repo, liveRef, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, fallback1, liveTag));
+    QVERIFY(pushManifestWithBlobs(source, repo, doomed, QStringLiteral("doomed")));
+    QVERIFY(pushManifestWithBlobs(source, repo, doomedRef, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, doomedFallback, doomed.digest.fallbackTag()));
+    QVERIFY(pushManifestWithBlobs(source, repo, signature,
+                                  cosigntags::tagFor(doomed.digest, cosigntags::Kind::Signature)));
+    // The history sees the tags as they are.
+    CliResult r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    QVERIFY(pushManifestWithBlobs(source, repo, b, QStringLiteral("latest")));
+    QVERIFY(pushManifestWithBlobs(source, repo, newChild, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, newIndex, QStringLiteral("multi")));
+    QVERIFY(pushManifestWithBlobs(source, repo, liveRef2, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, fallback2, liveTag));
+    const auto deleted = waitFor<Done>([&](QObject *context, auto done) {
+        return source->deleteManifest(repo, doomed.digest.toString(), context, done);
+    });
+    QVERIFY(deleted.ok());
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Dangling images and orphaned referrers of cleanup/*, not the replaced fallback index.
+    const QString policyFile = dir.filePath(QStringLiteral("policy.json"));
+    CleanupPolicy policy;
+    policy.name = QStringLiteral("test");
+    policy.classes = {CleanupClass::DanglingImage, CleanupClass::OrphanedReferrer};
+    policy.repositories = {QStringLiteral("cleanup/*")};
+    QVERIFY(policy.save(policyFile).ok());
+
+    r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"), QStringLiteral("--policy"),
+                policyFile, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray dry = jsonArray(r.out);
+    QSet<QString> selected;
+    for (const QJsonValue &v : dry)
+        if (v[QStringLiteral("selected")].toBool())
+            selected.insert(v[QStringLiteral("digest")].toString());
+    const QList<const BuiltManifest *> expectedGone{&a,         &oldIndex,       &oldChild,
+                                                    &doomedRef, &doomedFallback, &signature};
+    QSet<QString> expected;
+    for (const BuiltManifest *m : expectedGone)
+        expected.insert(m->digest.toString());
+    QCOMPARE(selected, expected);
+    // A reclaimable size for each: the manifest and blobs nothing else uses (a's config and
+    // layer are its own).
+    const auto dryByDigest = byDigest(dry);
+    QVERIFY(dryByDigest.value(a.digest.toString())[QStringLiteral("reclaimable")].toInteger() >
+            a.size());
+    QCOMPARE(dryByDigest.value(fallback1.digest.toString())[QStringLiteral("selected")].toBool(),
+             false);
+    const QList<const BuiltManifest *> survivors{&b,       &newIndex, &newChild,  &live,
+                                                 &liveRef, &liveRef2, &fallback1, &fallback2};
+    for (const BuiltManifest *m : expectedGone)
+        QVERIFY2(digestOf(source, repo, m->digest.toString()).ok(), "the dry run deleted");
+
+    const QString backup = dir.filePath(QStringLiteral("backup"));
+    const QString report = dir.filePath(QStringLiteral("report.json"));
+    r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--policy"), policyFile,
+                QStringLiteral("--backup"), backup, QStringLiteral("--yes"),
+                QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    QVERIFY2(r.out.contains("6 deleted"), r.out.constData());
+    QVERIFY2(r.out.contains("registry garbage-collect"), r.out.constData());
+
+    for (const BuiltManifest *m : expectedGone) {
+        const auto gone = digestOf(source, repo, m->digest.toString());
+        QVERIFY2(!gone.ok() && gone.error().kind == ErrorKind::NotFound,
+                 qPrintable(m->digest.toString()));
+    }
+    for (const BuiltManifest *m : survivors)
+        QVERIFY2(digestOf(source, repo, m->digest.toString()).ok(),
+                 qPrintable(m->digest.toString()));
+    QCOMPARE(digestOf(source, repo, QStringLiteral("latest")).value(), b.digest);
+    QCOMPARE(digestOf(source, repo, QStringLiteral("multi")).value(), newIndex.digest);
+    QCOMPARE(digestOf(source, repo, liveTag).value(), fallback2.digest);
+
+    QFile reportFile(report);
+    QVERIFY(reportFile.open(QIODevice::ReadOnly));
+    const QJsonObject reportJson = QJsonDocument::fromJson(reportFile.readAll()).object();
+    QCOMPARE(reportJson[QStringLiteral("deleted")].toInt(), 6);
+    QCOMPARE(reportJson[QStringLiteral("backedUp")].toInt(), 6);
+    QSet<QString> reported;
+    for (const QJsonValue &v : reportJson[QStringLiteral("items")].toArray()) {
+        QCOMPARE(v[QStringLiteral("state")].toString(), QStringLiteral("deleted"));
+        reported.insert(v[QStringLiteral("digest")].toString());
+    }
+    QCOMPARE(reported, expected);
+
+    // Other tools read every survivor byte for byte, and the backup too.
+    const QString skopeo = QStandardPaths::findExecutable(QStringLiteral("skopeo"));
+    const QString oras = fetchedToolPath(QStringLiteral("oras"));
+    if (skopeo.isEmpty() || !QFileInfo(oras).isExecutable())
+        QSKIP("skopeo (apt-get install skopeo) or oras (packaging/fetch-tools.sh) is missing");
+    for (const BuiltManifest *m : survivors) {
+        const QString at = ref + QLatin1Char('@') + m->digest.toString();
+        const ProcessRun inspect = runProcess(
+            skopeo, {QStringLiteral("inspect"), QStringLiteral("--raw"),
+                     QStringLiteral("--tls-verify=false"), QStringLiteral("docker://") + at});
+        QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+        QCOMPARE(inspect.out, m->raw);
+        const ProcessRun fetch =
+            runProcess(oras, {QStringLiteral("manifest"), QStringLiteral("fetch"),
+                              QStringLiteral("--plain-http"), at});
+        QVERIFY2(fetch.exitCode == 0, fetch.err.constData());
+        QCOMPARE(fetch.out, m->raw);
+    }
+    // skopeo checks every blob of what it copies: the survivors' blobs are all still there.
+    const ProcessRun copied = runProcess(
+        skopeo,
+        {QStringLiteral("copy"), QStringLiteral("--all"), QStringLiteral("--src-tls-verify=false"),
+         QStringLiteral("docker://") + ref + QStringLiteral(":multi"),
+         QStringLiteral("oci:") + dir.filePath(QStringLiteral("multi")) + QStringLiteral(":m")});
+    QVERIFY2(copied.exitCode == 0, copied.err.constData());
+    for (const BuiltManifest *m : expectedGone) {
+        const QString name = QStringLiteral("backup-") + m->digest.fallbackTag();
+        const ProcessRun inspect =
+            runProcess(skopeo, {QStringLiteral("inspect"), QStringLiteral("--raw"),
+                                QStringLiteral("oci:%1:%2").arg(backup, name)});
+        QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+        QCOMPARE(inspect.out, m->raw);
+        const ProcessRun fetch =
+            runProcess(oras, {QStringLiteral("manifest"), QStringLiteral("fetch"),
+                              QStringLiteral("--oci-layout"),
+                              backup + QLatin1Char('@') + m->digest.toString()});
+        QVERIFY2(fetch.exitCode == 0, fetch.err.constData());
+        QCOMPARE(fetch.out, m->raw);
+    }
+    // The image's blobs are backed up too: skopeo copies it out of the layout, checking each.
+    const ProcessRun restored =
+        runProcess(skopeo, {QStringLiteral("copy"),
+                            QStringLiteral("oci:%1:backup-%2").arg(backup, a.digest.fallbackTag()),
+                            QStringLiteral("oci:") + dir.filePath(QStringLiteral("restored")) +
+                                QStringLiteral(":a")});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+}
+
+namespace {
+
+/// Discovery of `repository` with `history` as evidence, the default policy applied.
+Result<CleanupReport> discoverWithPolicy(ContentSource *source, const QString &repository,
+                                         const QList<TagHistoryEntry> &history)
+{
+    CleanupDiscovery discovery(source);
+    CleanupEvidence evidence;
+    evidence.history = history;
+    auto report = waitFor<CleanupReport>([&](QObject *context, auto done) {
+        return discovery.discover(repository, evidence, CleanupDiscovery::Options{}, context, done);
+    });
+    if (report)
+        CleanupPolicy().apply(report.value().candidates, repository,
+                              QDateTime::currentDateTimeUtc());
+    return report;
+}
+
+TagHistoryEntry movedAway(const QString &repository, const QString &tag, const Digest &digest)
+{
+    TagHistoryEntry e;
+    e.repository = repository;
+    e.tag = tag;
+    e.digest = digest;
+    e.firstSeen = QDateTime::currentDateTimeUtc().addDays(-3);
+    e.lastSeen = QDateTime::currentDateTimeUtc().addDays(-1);
+    return e;
+}
+
+} // namespace
+
+void TestCleanup::runSkipsACandidateATagMovedOnto()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = makeStack(registry.hostPort());
+    QVERIFY(stack);
+    ContentSource *source = stack->source();
+    const QString repo = QStringLiteral("cleanup/race");
+    const BuiltManifest old1 = image(QStringLiteral("old1")), old2 = image(QStringLiteral("old2")),
+                        now = image(QStringLiteral("now"));
+    QVERIFY(pushManifestWithBlobs(source, repo, old1, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, old2, QString()));
+    QVERIFY(pushManifestWithBlobs(source, repo, now, QStringLiteral("latest")));
+    const QList<TagHistoryEntry> history{movedAway(repo, QStringLiteral("latest"), old1.digest),
+                                         movedAway(repo, QStringLiteral("latest"), old2.digest)};
+    auto report = discoverWithPolicy(source, repo, history);
+    QVERIFY2(report.ok(), qPrintable(report ? QString() : report.error().toString()));
+    QList<CleanupCandidate> selected;
+    for (const CleanupCandidate &c : report->candidates)
+        if (c.selected)
+            selected.append(c);
+    QCOMPARE(selected.size(), 2);
+
+    // Between the dry run and the delete, someone tags old1 again.
+    QVERIFY(pushManifestWithBlobs(source, repo, old1, QStringLiteral("rollback")));
+
+    CleanupExecutor executor(source);
+    int progressed = 0;
+    connect(&executor, &CleanupExecutor::progress, this,
+            [&](int, int, const QString &) { ++progressed; });
+    auto run = waitFor<CleanupRunReport>([&](QObject *context, auto done) {
+        return executor.run(repo, selected, report->evidence, CleanupExecutor::Options{}, context,
+                            done);
+    });
+    QVERIFY2(run.ok(), qPrintable(run ? QString() : run.error().toString()));
+    QVERIFY(progressed >= 2);
+    QCOMPARE(run->items.size(), 2);
+    for (const CleanupRunReport::Item &item : run->items) {
+        if (item.digest == old1.digest) {
+            QCOMPARE(item.state, CleanupRunReport::Item::State::Skipped);
+            QVERIFY2(item.reason.contains(QStringLiteral("rollback")), qPrintable(item.reason));
+        } else {
+            QCOMPARE(item.digest, old2.digest);
+            QCOMPARE(item.state, CleanupRunReport::Item::State::Deleted);
+        }
+    }
+    QCOMPARE(digestOf(source, repo, QStringLiteral("rollback")).value(), old1.digest);
+    QVERIFY(!digestOf(source, repo, old2.digest.toString()).ok());
+    QVERIFY(run->toText().contains(QStringLiteral("1 deleted")));
+    QVERIFY(run->toCsv().contains("skipped"));
+    QVERIFY(!run->storageNote.isEmpty());
+
+    // Running it again: old2 is gone (reported so), old1 still tagged (skipped).
+    run = waitFor<CleanupRunReport>([&](QObject *context, auto done) {
+        return executor.run(repo, selected, report->evidence, CleanupExecutor::Options{}, context,
+                            done);
+    });
+    QVERIFY(run.ok());
+    QCOMPARE(run->count(CleanupRunReport::Item::State::Deleted), 0);
+    QCOMPARE(run->count(CleanupRunReport::Item::State::Skipped) +
+                 run->count(CleanupRunReport::Item::State::AlreadyGone),
+             2);
+}
+
+void TestCleanup::cancelledRunReportsTheRest()
+{
+    OCULAR_TEST_REGISTRY(registry);
+    auto stack = makeStack(registry.hostPort());
+    QVERIFY(stack);
+    ContentSource *source = stack->source();
+    const QString repo = QStringLiteral("cleanup/cancel");
+    QList<TagHistoryEntry> history;
+    QList<BuiltManifest> olds;
+    for (int i = 0; i < 6; ++i) {
+        olds.append(image(QStringLiteral("cancel %1").arg(i)));
+        QVERIFY(pushManifestWithBlobs(source, repo, olds.last(), QString()));
+        history.append(movedAway(repo, QStringLiteral("latest"), olds.last().digest));
+    }
+    const BuiltManifest now = image(QStringLiteral("cancel now"));
+    QVERIFY(pushManifestWithBlobs(source, repo, now, QStringLiteral("latest")));
+    auto report = discoverWithPolicy(source, repo, history);
+    QVERIFY(report.ok());
+    QCOMPARE(report->candidates.size(), 6);
+
+    // Paused: the check runs, no delete starts; cancelled while paused, every item is reported
+    // not attempted and nothing is gone.
+    CleanupExecutor executor(source);
+    executor.setPaused(true);
+    QString lastStep;
+    connect(&executor, &CleanupExecutor::progress, this,
+            [&](int, int, const QString &text) { lastStep = text; });
+    std::optional<Result<CleanupRunReport>> result;
+    QObject context;
+    const RequestHandle handle =
+        executor.run(repo, report->candidates, report->evidence, CleanupExecutor::Options{},
+                     &context, [&](Result<CleanupRunReport> r) { result = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(lastStep.startsWith(QStringLiteral("Checking")), 20000);
+    QTest::qWait(500);
+    QVERIFY(!result);
+    handle.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+    QVERIFY(result->ok());
+    QVERIFY(result->value().cancelled);
+    QCOMPARE(result->value().count(CleanupRunReport::Item::State::NotAttempted), 6);
+    for (const BuiltManifest &m : olds)
+        QVERIFY(digestOf(source, repo, m.digest.toString()).ok());
+
+    // A run destroyed with its context delivers nothing, and a new run works afterwards.
+    {
+        QObject shortLived;
+        executor.setPaused(false);
+        bool called = false;
+        executor.run(repo, report->candidates.mid(0, 1), report->evidence,
+                     CleanupExecutor::Options{}, &shortLived,
+                     [&](Result<CleanupRunReport>) { called = true; });
+        QTest::qWait(0);
+        QVERIFY(!called);
+    }
+    QTest::qWait(2000);
+    auto again = waitFor<CleanupRunReport>([&](QObject *ctx, auto done) {
+        return executor.run(repo, report->candidates.mid(1), report->evidence,
+                            CleanupExecutor::Options{}, ctx, done);
+    });
+    QVERIFY2(again.ok(), qPrintable(again ? QString() : again.error().toString()));
+    QCOMPARE(again->count(CleanupRunReport::Item::State::Deleted), 5);
 }
 
 QTEST_GUILESS_MAIN(TestCleanup)

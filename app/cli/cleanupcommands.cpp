@@ -6,6 +6,7 @@
 #include "cleanup/cleanupdiscovery.h"
 #include "cleanup/cleanupexecutor.h"
 #include "cleanup/distributionstoragescan.h"
+#include "cleanup/importeddigests.h"
 #include "content/mediatype.h"
 #include "history/taghistorystore.h"
 #include "reference/nametext.h"
@@ -80,6 +81,9 @@ void CleanupCommands::addOptions(QCommandLineParser &parser)
                            QStringLiteral("dir")),
         QCommandLineOption(QStringLiteral("report"), QStringLiteral("Write the run's report."),
                            QStringLiteral("file")),
+        QCommandLineOption(QStringLiteral("import"),
+                           QStringLiteral("Digests to consider (a list or an OCI layout)."),
+                           QStringLiteral("path")),
     });
 }
 
@@ -96,9 +100,11 @@ QString CleanupCommands::helpText()
         "                        naming, first and last seen, which one is current;\n"
         "                        --format json\n"
         "  gc REPO [--policy FILE] [--storage DIR] [--dry-run] [--backup DIR] [--yes]\n"
-        "        [--report FILE] cleanup: every manifest no tag names, from the inventory, the\n"
-        "                        tag history and (--storage DIR, docker-registry's filesystem\n"
-        "                        storage root, read only) the registry's storage, each with its\n"
+        "        [--report FILE] [--import PATH]\n"
+        "                        cleanup: every manifest no tag names, from the inventory, the\n"
+        "                        tag history, (--storage DIR, docker-registry's filesystem\n"
+        "                        storage root, read only) the registry's storage and (--import)\n"
+        "                        a digest list or an OCI layout's index.json, each with its\n"
         "                        class, reclaimable size, age, sources and why, judged by the\n"
         "                        policy (a JSON file; default: dangling images, orphaned\n"
         "                        referrers, replaced fallback indexes). --dry-run changes\n"
@@ -146,6 +152,7 @@ int CleanupCommands::start(const QString &command, const QStringList &arguments,
     m_policyFile = parser.value(QStringLiteral("policy"));
     m_backupDir = parser.value(QStringLiteral("backup"));
     m_reportFile = parser.value(QStringLiteral("report"));
+    m_importPath = parser.value(QStringLiteral("import"));
     m_storageDir = storageDir;
     if (arguments.size() != 1)
         return usage(QStringLiteral("%1 needs exactly one argument").arg(command));
@@ -165,7 +172,7 @@ int CleanupCommands::start(const QString &command, const QStringList &arguments,
                                            : QString()));
     if (command == QLatin1String("history")) {
         if (m_dryRun || m_yes || !m_storageDir.isEmpty() || !m_policyFile.isEmpty() ||
-            !m_backupDir.isEmpty() || !m_reportFile.isEmpty())
+            !m_backupDir.isEmpty() || !m_reportFile.isEmpty() || !m_importPath.isEmpty())
             return usage(QStringLiteral("history takes only --format"));
         return runHistory(reference.value());
     }
@@ -240,6 +247,13 @@ int CleanupCommands::runGc(const Reference &reference)
             return 1;
         }
         evidence.history = std::move(history).value();
+    }
+    if (!m_importPath.isEmpty()) {
+        auto imported = ImportedDigests::read(m_importPath);
+        if (!imported)
+            return usage(QStringLiteral("gc: %1").arg(imported.error().message));
+        evidence.imported = std::move(imported).value();
+        evidence.importedFrom = m_importPath;
     }
     if (!m_storageDir.isEmpty()) {
         auto listing = DistributionStorageScan(m_storageDir).scan(reference.repository());

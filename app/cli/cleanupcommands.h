@@ -65,6 +65,7 @@ private:
     QString m_policyFile;
     QString m_backupDir;
     QString m_reportFile;
+    QString m_importPath;
     bool m_dryRun = false;
     bool m_yes = false;
     RegistryStack *m_stack = nullptr;

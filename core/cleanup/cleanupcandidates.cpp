@@ -53,6 +53,8 @@ QMap<Digest, QStringList> namedDigests(const RepositoryInventory &inventory,
                 if (d != t.current)
                     add(d, QStringLiteral("storage: past digest of %1").arg(t.name));
     }
+    for (const Digest &d : evidence.imported)
+        add(d, QStringLiteral("imported: %1").arg(evidence.importedFrom));
     for (auto it = evidence.extraManifests.begin(); it != evidence.extraManifests.end(); ++it)
         add(it.key(), QStringLiteral("read by digest"));
     for (const InventoryEdge &e : evidence.extraEdges)

@@ -21,6 +21,9 @@ struct CleanupEvidence
     /// Manifests read besides the inventory's, and the edges they add (an index's entries).
     QHash<Digest, InventoryManifest> extraManifests;
     QList<InventoryEdge> extraEdges;
+    /// Digests the user imported (a list or an OCI layout), and from where.
+    QList<Digest> imported;
+    QString importedFrom;
     /// Named by the history or the storage, but the registry no longer has them (404).
     QSet<Digest> gone;
 };

@@ -189,18 +189,41 @@ RequestHandle RepositoryInventoryBuilder::round(const std::shared_ptr<Job> &job,
         };
         if (!ask)
             return afterReferrers(QList<Result<ReferrersAnswer>>());
-        handle.setCurrentStep(async::forEachBounded<Digest, ReferrersAnswer>(
-            self, query, job->options.concurrency,
-            [self, job](const Digest &subject, async::Callback<ReferrersAnswer> answer) {
-                if (!self || !self->m_source) {
-                    async::deliverLater(self, [answer] { answer(Error::cancelled()); });
-                    return RequestHandle();
-                }
-                ++self->m_requests;
-                return self->m_source->referrers(job->repository, subject, QString(), self,
-                                                 std::move(answer));
-            },
-            afterReferrers));
+        using Answers = QList<Result<ReferrersAnswer>>;
+        auto askAbout = [self, job](const QList<Digest> &subjects, async::Callback<Answers> then) {
+            return async::forEachBounded<Digest, ReferrersAnswer>(
+                self, subjects, job->options.concurrency,
+                [self, job](const Digest &subject, async::Callback<ReferrersAnswer> answer) {
+                    if (!self || !self->m_source) {
+                        async::deliverLater(self, [answer] { answer(Error::cancelled()); });
+                        return RequestHandle();
+                    }
+                    ++self->m_requests;
+                    return self->m_source->referrers(job->repository, subject, QString(), self,
+                                                     std::move(answer));
+                },
+                std::move(then));
+        };
+        if (job->inventory.referrersApi != ReferrersAnswer::Kind::Unknown || query.size() < 2)
+            return handle.setCurrentStep(askAbout(query, afterReferrers));
+        // One subject first: a registry without the API (every docker-registry 2.x) says so
+        // for each subject alike, and the fallback tags are read from the tag list already, so
+        // asking about the rest would double the inventory's requests for nothing.
+        handle.setCurrentStep(askAbout(
+            {query.first()}, [handle, job, query, askAbout, afterReferrers](Result<Answers> first) {
+                const bool absent = first.ok() && first->size() == 1 && first->first().ok() &&
+                                    first->first()->kind == ReferrersAnswer::Kind::ApiAbsent;
+                if (!first.ok() || absent)
+                    return afterReferrers(first);
+                handle.setCurrentStep(
+                    askAbout(query.mid(1), [first, afterReferrers](Result<Answers> rest) {
+                        if (!rest.ok())
+                            return afterReferrers(rest);
+                        Answers all = first.value();
+                        all.append(rest.value());
+                        afterReferrers(all);
+                    }));
+            }));
     };
     handle.setCurrentStep(async::forEachBounded<Digest, SourceManifest>(
         this, fetch, job->options.concurrency,

@@ -384,6 +384,34 @@ void TestCleanup::gcDryRunClassifies()
         QStringLiteral("storage: past digest of latest")));
     QCOMPARE(classOf(candidates, a), QStringLiteral("dangling image"));
 
+    // An imported list: the manifest no client saw, and a digest the registry never had.
+    QTemporaryDir importDir;
+    const QString list = importDir.filePath(QStringLiteral("digests.txt"));
+    {
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# exported earlier\n\n" + unseen.digest.toString().toLatin1() + "\n" +
+                   Digest::sha256("never pushed").toString().toLatin1() + "\n");
+    }
+    r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run"), QStringLiteral("--import"),
+                list, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    candidates = byDigest(jsonArray(r.out));
+    QCOMPARE(classOf(candidates, unseen), QStringLiteral("unknown"));
+    QVERIFY(
+        candidates.value(unseen.digest.toString())[QStringLiteral("sources")].toArray().contains(
+            QString(QStringLiteral("imported: ") + list)));
+    QVERIFY(!candidates.contains(Digest::sha256("never pushed").toString()));
+    {
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(unseen.digest.toString().toLatin1() + "\nsha256:not-a-digest\n");
+    }
+    r = runCli(
+        {QStringLiteral("gc"), ref, QStringLiteral("--dry-run"), QStringLiteral("--import"), list});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("line 2"), r.err.constData());
+
     r = runCli({QStringLiteral("gc"), ref, QStringLiteral("--dry-run")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.startsWith("SEL"));

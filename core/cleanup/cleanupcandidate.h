@@ -42,8 +42,9 @@ struct CleanupCandidate
     QHash<Digest, qint64> ownBlobs;
     QString artifactType;
     QMap<QString, QString> annotations;
-    /// When it was made: the `org.opencontainers.image.created` annotation, else when the tag
-    /// history first saw it; invalid when neither says. `createdFrom` names which.
+    /// When it was made: the `org.opencontainers.image.created` annotation, else an image
+    /// config's `created`, else when the tag history first saw it; invalid when none says.
+    /// `createdFrom` names which.
     QDateTime created;
     QString createdFrom;
     /// Every source that named it: "tag history: latest", "storage: revision",

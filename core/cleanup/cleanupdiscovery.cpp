@@ -5,6 +5,9 @@
 #include "inventory/repositoryinventorybuilder.h"
 #include "source/contentsource.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace ocular {
 
 struct CleanupDiscovery::Job
@@ -59,8 +62,13 @@ void CleanupDiscovery::readUnread(const std::shared_ptr<Job> &job)
 {
     const QList<Digest> unread =
         CleanupCandidates::unread(job->report.inventory, job->report.evidence);
-    if (unread.isEmpty() || job->rounds >= job->options.maxRounds || !m_source)
+    if (unread.isEmpty() || job->rounds >= job->options.maxRounds || !m_source) {
+        job->report.candidates =
+            CleanupCandidates::classify(job->report.inventory, job->report.evidence);
+        if (job->options.readConfigAges)
+            return readAges(job);
         return finish(job);
+    }
     ++job->rounds;
     QPointer<CleanupDiscovery> self(this);
     job->handle.setCurrentStep(async::forEachBounded<Digest, SourceManifest>(
@@ -102,10 +110,71 @@ void CleanupDiscovery::readUnread(const std::shared_ptr<Job> &job)
         }));
 }
 
+void CleanupDiscovery::readAges(const std::shared_ptr<Job> &job)
+{
+    QList<Digest> configs;
+    QList<qsizetype> owners;
+    const CleanupReport &r = job->report;
+    for (qsizetype i = 0; i < r.candidates.size(); ++i) {
+        const CleanupCandidate &c = r.candidates.at(i);
+        // The config's `created` says more than when the history first saw the digest. Only
+        // images have such a config: an artifact (its effective artifactType set) has not.
+        if (c.createdFrom.startsWith(QLatin1String("annotation")) || cleanupClassInUse(c.kind) ||
+            !c.artifactType.isEmpty())
+            continue;
+        auto m = r.inventory.manifests.constFind(c.digest);
+        if (m == r.inventory.manifests.constEnd())
+            m = r.evidence.extraManifests.constFind(c.digest);
+        if (m == r.evidence.extraManifests.constEnd() || !m->config.isValid())
+            continue;
+        configs.append(m->config);
+        owners.append(i);
+    }
+    if (configs.isEmpty() || !m_source)
+        return finish(job);
+    QPointer<CleanupDiscovery> self(this);
+    job->handle.setCurrentStep(async::forEachBounded<Digest, QByteArray>(
+        this, configs, job->options.concurrency,
+        [self, job](const Digest &config, async::Callback<QByteArray> bytes) {
+            if (!self || !self->m_source) {
+                async::deliverLater(self, [bytes] { bytes(Error::cancelled()); });
+                return RequestHandle();
+            }
+            return self->m_source->blobBytes(job->repository, config, 256 * 1024, self,
+                                             std::move(bytes));
+        },
+        [self, job, owners](Result<QList<Result<QByteArray>>> results) {
+            if (!self || !job->context)
+                return;
+            if (!results.ok())
+                return job->done(results.error());
+            for (qsizetype i = 0; i < owners.size(); ++i) {
+                const Result<QByteArray> &config = results->at(i);
+                CleanupCandidate &c = job->report.candidates[owners[i]];
+                if (!config.ok()) {
+                    job->report.notes.append(
+                        QStringLiteral("%1: its config could not be read "
+                                       "for its age: %2")
+                            .arg(c.digest.toString(), config.error().toString()));
+                    continue;
+                }
+                const QDateTime created =
+                    QDateTime::fromString(QJsonDocument::fromJson(config.value())
+                                              .object()
+                                              .value(QStringLiteral("created"))
+                                              .toString(),
+                                          Qt::ISODateWithMs);
+                if (created.isValid()) {
+                    c.created = created.toUTC();
+                    c.createdFrom = QStringLiteral("config created");
+                }
+            }
+            self->finish(job);
+        }));
+}
+
 void CleanupDiscovery::finish(const std::shared_ptr<Job> &job)
 {
-    job->report.candidates =
-        CleanupCandidates::classify(job->report.inventory, job->report.evidence);
     async::deliverLater(job->context, [job] { job->done(std::move(job->report)); });
 }
 

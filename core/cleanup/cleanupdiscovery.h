@@ -34,6 +34,9 @@ public:
     {
         int concurrency = 6;
         int maxRounds = 8; ///< rounds of reading index entries of digests read by digest
+        /// Read the config of each image candidate without a `created` annotation for its
+        /// `created` field (one small request each): an age for what no history saw.
+        bool readConfigAges = true;
     };
 
     explicit CleanupDiscovery(ContentSource *source, QObject *parent = nullptr);
@@ -45,6 +48,7 @@ public:
 private:
     struct Job;
     void readUnread(const std::shared_ptr<Job> &job);
+    void readAges(const std::shared_ptr<Job> &job);
     void finish(const std::shared_ptr<Job> &job);
 
     QPointer<ContentSource> m_source;

@@ -67,7 +67,8 @@ CliResult runCli(const QStringList &arguments)
 BuiltManifest image(const QString &salt)
 {
     const ContentBlob config{
-        QStringLiteral("{\"architecture\":\"amd64\",\"os\":\"linux\",\"salt\":\"%1\"}")
+        QStringLiteral("{\"architecture\":\"amd64\",\"created\":\"2024-05-01T10:00:00Z\","
+                       "\"os\":\"linux\",\"salt\":\"%1\"}")
             .arg(salt)
             .toUtf8(),
         QString(mediatype::OciConfig)};
@@ -355,6 +356,12 @@ void TestCleanup::gcDryRunClassifies()
     QVERIFY(candidates.value(a.digest.toString())[QStringLiteral("sources")].toArray().contains(
         QStringLiteral("tag history: latest (current)")));
     QCOMPARE(candidates.value(a.digest.toString())[QStringLiteral("size")].toInteger(), a.size());
+    // Its age from its config (not from when the history first saw it).
+    QVERIFY2(candidates.value(a.digest.toString())[QStringLiteral("created")].toString() ==
+                 QStringLiteral("2024-05-01T10:00:00.000Z"),
+             r.err.constData());
+    QCOMPARE(candidates.value(a.digest.toString())[QStringLiteral("createdFrom")].toString(),
+             QStringLiteral("config created"));
     QCOMPARE(classOf(candidates, fallback1), QStringLiteral("replaced fallback index"));
     QCOMPARE(classOf(candidates, doomedRef), QStringLiteral("orphaned referrer"));
     QCOMPARE(classOf(candidates, doomedFallback), QStringLiteral("orphaned referrer"));

@@ -392,6 +392,470 @@
     </message>
 </context>
 <context>
+    <name>ocular::CleanupCandidatesModel</name>
+    <message>
+        <source>child of a tagged index</source>
+        <translation>Kind eines getaggten Index</translation>
+    </message>
+    <message>
+        <source>referrer of a live subject</source>
+        <translation>Referrer eines lebenden Subjekts</translation>
+    </message>
+    <message>
+        <source>orphaned referrer</source>
+        <translation>verwaister Referrer</translation>
+    </message>
+    <message>
+        <source>replaced fallback index</source>
+        <translation>ersetzter Fallback-Index</translation>
+    </message>
+    <message>
+        <source>dangling image</source>
+        <translation>hängendes Image</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>already gone</source>
+        <translation>bereits weg</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not attempted</source>
+        <translation>nicht versucht</translation>
+    </message>
+    <message>
+        <source>The manifest and the blobs nothing else uses, as their descriptors claim; freed once the registry collects garbage</source>
+        <translation>Das Manifest und die Blobs, die nichts anderes nutzt, laut ihren Deskriptoren; frei, sobald die Registry die Garbage Collection ausführt</translation>
+    </message>
+    <message>
+        <source>No age known: no created annotation, config date or tag history</source>
+        <translation>Alter unbekannt: keine created-Annotation, kein Config-Datum, kein Tag-Verlauf</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Frees</source>
+        <translation>Gibt frei</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Gefunden durch</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::CleanupDialog</name>
+    <message>
+        <source>&amp;Back up to an OCI layout first:</source>
+        <translation>Vorher in ein OCI-Layout &amp;sichern:</translation>
+    </message>
+    <message>
+        <source>&amp;Find Candidates</source>
+        <translation>Kandidaten &amp;finden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Selected…</source>
+        <translation>Auswahl &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>S&amp;topp</translation>
+    </message>
+    <message>
+        <source>Save &amp;Report…</source>
+        <translation>&amp;Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Clean Up %1</source>
+        <translation>%1 aufräumen</translation>
+    </message>
+    <message>
+        <source>Untagged manifests of &lt;b&gt;%1&lt;/b&gt;: what no tag reaches, found by reading every tag, Ocular&apos;s tag history and, when given, the registry&apos;s storage. Nothing is deleted until you confirm.</source>
+        <translation>Manifeste ohne Tag in &lt;b&gt;%1&lt;/b&gt;: was kein Tag erreicht, gefunden durch das Lesen aller Tags, des Tag-Verlaufs von Ocular und, falls angegeben, des Speichers der Registry. Nichts wird gelöscht, bevor Sie bestätigen.</translation>
+    </message>
+    <message>
+        <source>optional: docker-registry&apos;s filesystem storage root (read only, never written)</source>
+        <translation>optional: Wurzel des Dateisystem-Speichers von docker-registry (nur gelesen, nie geschrieben)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Registry s&amp;torage:</source>
+        <translation>Registry-Speic&amp;her:</translation>
+    </message>
+    <message>
+        <source>Policy (what the table marks for deletion)</source>
+        <translation>Richtlinie (was die Tabelle zum Löschen markiert)</translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation>L&amp;aden…</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>a folder: an OCI image layout (index.json, blobs/)</source>
+        <translation>ein Ordner: ein OCI-Image-Layout (index.json, blobs/)</translation>
+    </message>
+    <message>
+        <source>Filter rows (digest, class, source, why…)</source>
+        <translation>Zeilen filtern (Digest, Klasse, Quelle, Grund…)</translation>
+    </message>
+    <message>
+        <source>Start no new delete until resumed (those in flight finish)</source>
+        <translation>Keine neue Löschung beginnen, bis fortgesetzt wird (laufende werden beendet)</translation>
+    </message>
+    <message>
+        <source>Stop now: a delete in flight finishes, the rest is not attempted</source>
+        <translation>Jetzt stoppen: eine laufende Löschung wird beendet, der Rest nicht versucht</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Press Find Candidates to read the repository (reads only).</source>
+        <translation>Drücken Sie „Kandidaten finden“, um das Repository zu lesen (nur lesend).</translation>
+    </message>
+    <message>
+        <source>Reading the tag history…</source>
+        <translation>Tag-Verlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the tag history and the storage…</source>
+        <translation>Tag-Verlauf und Speicher werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Kann nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <source>Reading every tag of %1 and what it reaches, then each digest only the history or the storage names…</source>
+        <translation>Alle Tags von %1 und was sie erreichen werden gelesen, dann jeder Digest, den nur der Verlauf oder der Speicher nennt…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was found, nothing was changed.</source>
+        <translation>Gestoppt: nichts gefunden, nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Discovery failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) could not be read; the table holds the rest: %1</source>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht gelesen werden; die Tabelle enthält den Rest: %1</numerusform>
+            <numerusform>%n Einträge konnten nicht gelesen werden; die Tabelle enthält den Rest: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was deleted. Review the table, then Delete Selected…</source>
+        <translation>Probelauf: nichts wurde gelöscht. Prüfen Sie die Tabelle, dann „Auswahl löschen…“</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n untagged manifest(s).</source>
+        <translation>
+            <numerusform>%n Manifest ohne Tag gefunden.</numerusform>
+            <numerusform>%n Manifeste ohne Tag gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are in use and never deleted.</source>
+        <translation>
+            <numerusform>%n davon ist in Gebrauch und wird nie gelöscht.</numerusform>
+            <numerusform>%n davon sind in Gebrauch und werden nie gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The policy selects %n, freeing %1 once the registry collects garbage.</source>
+        <translation>
+            <numerusform>Die Richtlinie wählt %n aus, das %1 freigibt, sobald die Registry die Garbage Collection ausführt.</numerusform>
+            <numerusform>Die Richtlinie wählt %n aus, die %1 freigeben, sobald die Registry die Garbage Collection ausführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The policy selects nothing until its problem is fixed.</source>
+        <translation>Die Richtlinie wählt nichts aus, bis ihr Problem behoben ist.</translation>
+    </message>
+    <message>
+        <source>Delete Untagged Manifests</source>
+        <translation>Manifeste ohne Tag löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n manifest(s) from %1?</source>
+        <translation>
+            <numerusform>%n Manifest aus %1 löschen?</numerusform>
+            <numerusform>%n Manifeste aus %1 löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Together they free %1 once the registry collects garbage.</source>
+        <translation>Zusammen geben sie %1 frei, sobald die Registry die Garbage Collection ausführt.</translation>
+    </message>
+    <message>
+        <source>Each is checked again just before it is deleted, and skipped if a tag names it by then.</source>
+        <translation>Jedes wird direkt vor dem Löschen erneut geprüft und übersprungen, wenn es bis dahin ein Tag nennt.</translation>
+    </message>
+    <message>
+        <source>They are copied to the OCI layout %1 and read back first.</source>
+        <translation>Sie werden zuerst in das OCI-Layout %1 kopiert und zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>There is no backup: this cannot be undone.</source>
+        <translation>Es gibt keine Sicherung: Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n manifest(s)…</source>
+        <translation>
+            <numerusform>%n Manifest wird gelöscht…</numerusform>
+            <numerusform>%n Manifeste werden gelöscht…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run failed before deleting anything: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen, bevor etwas gelöscht wurde: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted (%1 reclaimable).</source>
+        <translation>
+            <numerusform>%n gelöscht (%1 rückgewinnbar).</numerusform>
+            <numerusform>%n gelöscht (%1 rückgewinnbar).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n übersprungen.</numerusform>
+            <numerusform>%n übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already gone.</source>
+        <translation>
+            <numerusform>%n bereits weg.</numerusform>
+            <numerusform>%n bereits weg.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed.</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen.</numerusform>
+            <numerusform>%n fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not attempted.</source>
+        <translation>
+            <numerusform>%n nicht versucht.</numerusform>
+            <numerusform>%n nicht versucht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run was stopped.</source>
+        <translation>Der Lauf wurde gestoppt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s) were backed up to %1 first.</source>
+        <translation>
+            <numerusform>%n Manifest wurde zuvor nach %1 gesichert.</numerusform>
+            <numerusform>%n Manifeste wurden zuvor nach %1 gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>There is no run to report on yet.</source>
+        <translation>Es gibt noch keinen Lauf, über den berichtet werden kann.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Stopped: the Cleanup window was closed.</source>
+        <translation>Gestoppt: Das Aufräumen-Fenster wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder first</source>
+        <translation>Wählen Sie zuerst den Sicherungsordner</translation>
+    </message>
+    <message>
+        <source>Registry Storage Root</source>
+        <translation>Wurzel des Registry-Speichers</translation>
+    </message>
+    <message>
+        <source>Back Up To</source>
+        <translation>Sichern nach</translation>
+    </message>
+    <message>
+        <source>Load Cleanup Policy</source>
+        <translation>Aufräum-Richtlinie laden</translation>
+    </message>
+    <message>
+        <source>Cleanup policies (*.json)</source>
+        <translation>Aufräum-Richtlinien (*.json)</translation>
+    </message>
+    <message>
+        <source>Save Cleanup Policy</source>
+        <translation>Aufräum-Richtlinie speichern</translation>
+    </message>
+    <message>
+        <source>Save Cleanup Report</source>
+        <translation>Aufräum-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json);;CSV report (*.csv)</source>
+        <translation>JSON-Bericht (*.json);;CSV-Bericht (*.csv)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::CleanupPolicyForm</name>
+    <message>
+        <source>&amp;Orphaned referrers</source>
+        <translation>&amp;Verwaiste Referrer</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown</source>
+        <translation>Unbe&amp;kannte</translation>
+    </message>
+    <message>
+        <source>Untagged manifests nothing explains: only selected when ticked</source>
+        <translation>Manifeste ohne Tag, die nichts erklärt: nur ausgewählt, wenn angekreuzt</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>jedes Alter</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>A manifest whose age is unknown never qualifies once this is set</source>
+        <translation>Ein Manifest unbekannten Alters kommt nie in Frage, sobald dies gesetzt ist</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <translation>jede Größe</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>any; e.g. application/vnd.example.*, application/spdx+json</source>
+        <translation>alle; z. B. application/vnd.example.*, application/spdx+json</translation>
+    </message>
+    <message>
+        <source>any; e.g. org.example.team=web, org.opencontainers.image.source~^https://</source>
+        <translation>alle; z. B. org.example.team=web, org.opencontainers.image.source~^https://</translation>
+    </message>
+    <message>
+        <source>Delete:</source>
+        <translation>Löschen:</translation>
+    </message>
+    <message>
+        <source>Artifact t&amp;ypes:</source>
+        <translation>Artefakt-T&amp;ypen:</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotations:</source>
+        <translation>A&amp;nnotationen:</translation>
+    </message>
+    <message>
+        <source>Tick at least one class to delete.</source>
+        <translation>Kreuzen Sie mindestens eine Klasse zum Löschen an.</translation>
+    </message>
+    <message>
+        <source>Dan&amp;gling images</source>
+        <translation>Hän&amp;gende Images</translation>
+    </message>
+    <message>
+        <source>Replaced fallback inde&amp;xes</source>
+        <translation>Ersetzte Fallback-Indi&amp;zes</translation>
+    </message>
+    <message>
+        <source>Older t&amp;han:</source>
+        <translation>Ält&amp;er als:</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ees at least:</source>
+        <translation>Gibt &amp;mindestens frei:</translation>
+    </message>
+</context>
+<context>
     <name>ocular::ContentView</name>
     <message>
         <source>Formatting…</source>
@@ -1244,6 +1708,26 @@ Nichts wurde geändert.</translation>
         <source>Cannot open %1 as an OCI layout: %2</source>
         <translation>%1 kann nicht als OCI-Layout geöffnet werden: %2</translation>
     </message>
+    <message>
+        <source>Select a repository to clean up first.</source>
+        <translation>Wählen Sie zuerst ein Repository zum Aufräumen.</translation>
+    </message>
+    <message>
+        <source>Cleanup works on registries: an OCI layout is a folder, delete from it with its own tools.</source>
+        <translation>Aufräumen gibt es für Registrys: Ein OCI-Layout ist ein Ordner, löschen Sie darin mit dessen eigenen Werkzeugen.</translation>
+    </message>
+    <message>
+        <source>Cleanup deleted manifests of %1.</source>
+        <translation>Das Aufräumen hat Manifeste von %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Select a tag or a repository first.</source>
+        <translation>Wählen Sie zuerst ein Tag oder ein Repository.</translation>
+    </message>
+    <message>
+        <source>Ocular records the tags of registries, not of OCI layouts.</source>
+        <translation>Ocular zeichnet die Tags von Registrys auf, nicht die von OCI-Layouts.</translation>
+    </message>
 </context>
 <context>
     <name>ocular::MainWindowActions</name>
@@ -1354,6 +1838,14 @@ Nichts wurde geändert.</translation>
     <message>
         <source>Open OCI &amp;Layout…</source>
         <translation>OCI-&amp;Layout öffnen…</translation>
+    </message>
+    <message>
+        <source>Clean &amp;Up Repository…</source>
+        <translation>Repository a&amp;ufräumen…</translation>
+    </message>
+    <message>
+        <source>Tag &amp;History…</source>
+        <translation>Tag-&amp;Verlauf…</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3383,79 @@ Remove with Placeholder pushes a unique, empty placeholder manifest to %2 and th
     <message>
         <source>Show a lazily loaded &quot;Referrers (n)&quot; node under every manifest of the repository tree</source>
         <translation>Einen bei Bedarf geladenen Knoten „Referrer (n)“ unter jedem Manifest des Repository-Baums zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::TagHistoryDialog</name>
+    <message>
+        <source>Tag History of %1</source>
+        <translation>Tag-Verlauf von %1</translation>
+    </message>
+    <message>
+        <source>Tag History of %1:%2</source>
+        <translation>Tag-Verlauf von %1:%2</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>There is no tag history: it could not be opened.</source>
+        <translation>Es gibt keinen Tag-Verlauf: Er konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Reading the tag history…</source>
+        <translation>Tag-Verlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the tag history: %1</source>
+        <translation>Der Tag-Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Ocular has not seen %1 yet: it records every tag it resolves, from now on.</source>
+        <translation>Ocular hat %1 noch nicht gesehen: Es zeichnet ab jetzt jedes Tag auf, das es auflöst.</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>moved away</source>
+        <translation>weggezogen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n digest(s) seen.</source>
+        <translation>
+            <numerusform>%1: %n Digest gesehen.</numerusform>
+            <numerusform>%1: %n Digests gesehen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are no longer current.</source>
+        <translation>
+            <numerusform>%n davon ist nicht mehr aktuell.</numerusform>
+            <numerusform>%n davon sind nicht mehr aktuell.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Times are when Ocular saw each, in local time.</source>
+        <translation>Die Zeiten sind, wann Ocular jeden sah, in Ortszeit.</translation>
     </message>
 </context>
 <context>

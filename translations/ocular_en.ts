@@ -22,6 +22,103 @@
     </message>
 </context>
 <context>
+    <name>ocular::CleanupCandidatesModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ocular::CleanupDialog</name>
+    <message numerus="yes">
+        <source>%n thing(s) could not be read; the table holds the rest: %1</source>
+        <translation>
+            <numerusform>%n thing could not be read; the table holds the rest: %1</numerusform>
+            <numerusform>%n things could not be read; the table holds the rest: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n untagged manifest(s).</source>
+        <translation>
+            <numerusform>Found %n untagged manifest.</numerusform>
+            <numerusform>Found %n untagged manifests.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are in use and never deleted.</source>
+        <translation>
+            <numerusform>%n of them is in use and never deleted.</numerusform>
+            <numerusform>%n of them are in use and never deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The policy selects %n, freeing %1 once the registry collects garbage.</source>
+        <translation>
+            <numerusform>The policy selects %n, freeing %1 once the registry collects garbage.</numerusform>
+            <numerusform>The policy selects %n, freeing %1 once the registry collects garbage.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n manifest(s) from %1?</source>
+        <translation>
+            <numerusform>Delete %n manifest from %1?</numerusform>
+            <numerusform>Delete %n manifests from %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n manifest(s)…</source>
+        <translation>
+            <numerusform>Deleting %n manifest…</numerusform>
+            <numerusform>Deleting %n manifests…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted (%1 reclaimable).</source>
+        <translation>
+            <numerusform>%n deleted (%1 reclaimable).</numerusform>
+            <numerusform>%n deleted (%1 reclaimable).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n skipped.</numerusform>
+            <numerusform>%n skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already gone.</source>
+        <translation>
+            <numerusform>%n already gone.</numerusform>
+            <numerusform>%n already gone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed.</source>
+        <translation>
+            <numerusform>%n failed.</numerusform>
+            <numerusform>%n failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not attempted.</source>
+        <translation>
+            <numerusform>%n not attempted.</numerusform>
+            <numerusform>%n not attempted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s) were backed up to %1 first.</source>
+        <translation>
+            <numerusform>%n manifest was backed up to %1 first.</numerusform>
+            <numerusform>%n manifests were backed up to %1 first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ocular::InspectorPanel</name>
     <message numerus="yes">
         <source>%n manifest(s), %1 of manifests</source>
@@ -133,6 +230,23 @@
         <translation>
             <numerusform>%1 listed %n repository name that is not valid; it is not shown.</numerusform>
             <numerusform>%1 listed %n repository names that are not valid; they are not shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ocular::TagHistoryDialog</name>
+    <message numerus="yes">
+        <source>%1: %n digest(s) seen.</source>
+        <translation>
+            <numerusform>%1: %n digest seen.</numerusform>
+            <numerusform>%1: %n digests seen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are no longer current.</source>
+        <translation>
+            <numerusform>%n of them is no longer current.</numerusform>
+            <numerusform>%n of them are no longer current.</numerusform>
         </translation>
     </message>
 </context>

@@ -392,6 +392,470 @@
     </message>
 </context>
 <context>
+    <name>ocular::CleanupCandidatesModel</name>
+    <message>
+        <source>child of a tagged index</source>
+        <translation>enfant d&apos;un index tagué</translation>
+    </message>
+    <message>
+        <source>referrer of a live subject</source>
+        <translation>referrer d&apos;un sujet vivant</translation>
+    </message>
+    <message>
+        <source>orphaned referrer</source>
+        <translation>referrer orphelin</translation>
+    </message>
+    <message>
+        <source>replaced fallback index</source>
+        <translation>index de repli remplacé</translation>
+    </message>
+    <message>
+        <source>dangling image</source>
+        <translation>image pendante</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>already gone</source>
+        <translation>déjà disparu</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>not attempted</source>
+        <translation>non tenté</translation>
+    </message>
+    <message>
+        <source>The manifest and the blobs nothing else uses, as their descriptors claim; freed once the registry collects garbage</source>
+        <translation>Le manifest et les blobs que rien d&apos;autre n&apos;utilise, selon leurs descripteurs&#xa0;; libérés quand la registry ramasse ses miettes</translation>
+    </message>
+    <message>
+        <source>No age known: no created annotation, config date or tag history</source>
+        <translation>Âge inconnu&#xa0;: ni annotation created, ni date dans la config, ni historique des tags</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Politique</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Frees</source>
+        <translation>Libère</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Trouvé par</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::CleanupDialog</name>
+    <message>
+        <source>&amp;Back up to an OCI layout first:</source>
+        <translation>&amp;Sauvegarder d&apos;abord dans un layout OCI&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Find Candidates</source>
+        <translation>&amp;Trouver les candidats</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Selected…</source>
+        <translation>Supprimer la sé&amp;lection…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Save &amp;Report…</source>
+        <translation>Enregistrer le &amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Clean Up %1</source>
+        <translation>Nettoyer %1</translation>
+    </message>
+    <message>
+        <source>Untagged manifests of &lt;b&gt;%1&lt;/b&gt;: what no tag reaches, found by reading every tag, Ocular&apos;s tag history and, when given, the registry&apos;s storage. Nothing is deleted until you confirm.</source>
+        <translation>Manifests sans tag de &lt;b&gt;%1&lt;/b&gt;&#xa0;: ce qu&apos;aucun tag n&apos;atteint, trouvé en lisant chaque tag, l&apos;historique des tags d&apos;Ocular et, s&apos;il est donné, le stockage de la registry. Rien n&apos;est supprimé avant votre confirmation.</translation>
+    </message>
+    <message>
+        <source>optional: docker-registry&apos;s filesystem storage root (read only, never written)</source>
+        <translation>facultatif&#xa0;: racine du stockage sur disque de docker-registry (lue seulement, jamais écrite)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Parco&amp;urir…</translation>
+    </message>
+    <message>
+        <source>Registry s&amp;torage:</source>
+        <translation>Stoc&amp;kage de la registry&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Policy (what the table marks for deletion)</source>
+        <translation>Politique (ce que le tableau marque pour suppression)</translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation>&amp;Charger…</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Enre&amp;gistrer sous…</translation>
+    </message>
+    <message>
+        <source>a folder: an OCI image layout (index.json, blobs/)</source>
+        <translation>un dossier&#xa0;: un layout d&apos;image OCI (index.json, blobs/)</translation>
+    </message>
+    <message>
+        <source>Filter rows (digest, class, source, why…)</source>
+        <translation>Filtrer les lignes (digest, classe, source, raison…)</translation>
+    </message>
+    <message>
+        <source>Start no new delete until resumed (those in flight finish)</source>
+        <translation>Ne lancer aucune nouvelle suppression avant la reprise (celles en cours se terminent)</translation>
+    </message>
+    <message>
+        <source>Stop now: a delete in flight finishes, the rest is not attempted</source>
+        <translation>Arrêter maintenant&#xa0;: une suppression en cours se termine, le reste n&apos;est pas tenté</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Étape %1 sur %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Press Find Candidates to read the repository (reads only).</source>
+        <translation>Appuyez sur «&#xa0;Trouver les candidats&#xa0;» pour lire le dépôt (lecture seule).</translation>
+    </message>
+    <message>
+        <source>Reading the tag history…</source>
+        <translation>Lecture de l&apos;historique des tags…</translation>
+    </message>
+    <message>
+        <source>Reading the tag history and the storage…</source>
+        <translation>Lecture de l&apos;historique des tags et du stockage…</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Impossible de commencer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reading every tag of %1 and what it reaches, then each digest only the history or the storage names…</source>
+        <translation>Lecture de chaque tag de %1 et de ce qu&apos;il atteint, puis de chaque digest que seuls l&apos;historique ou le stockage nomment…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was found, nothing was changed.</source>
+        <translation>Arrêté&#xa0;: rien n&apos;a été trouvé, rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Discovery failed: %1</source>
+        <translation>La recherche a échoué&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) could not be read; the table holds the rest: %1</source>
+        <translation>
+            <numerusform>%n élément n&apos;a pas pu être lu&#xa0;; le tableau contient le reste&#xa0;: %1</numerusform>
+            <numerusform>%n éléments n&apos;ont pas pu être lus&#xa0;; le tableau contient le reste&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was deleted. Review the table, then Delete Selected…</source>
+        <translation>Essai à blanc&#xa0;: rien n&apos;a été supprimé. Vérifiez le tableau, puis «&#xa0;Supprimer la sélection…&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n untagged manifest(s).</source>
+        <translation>
+            <numerusform>%n manifest sans tag trouvé.</numerusform>
+            <numerusform>%n manifests sans tag trouvés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are in use and never deleted.</source>
+        <translation>
+            <numerusform>%n d&apos;entre eux est utilisé et jamais supprimé.</numerusform>
+            <numerusform>%n d&apos;entre eux sont utilisés et jamais supprimés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The policy selects %n, freeing %1 once the registry collects garbage.</source>
+        <translation>
+            <numerusform>La politique en sélectionne %n, qui libère %1 quand la registry ramasse ses miettes.</numerusform>
+            <numerusform>La politique en sélectionne %n, qui libèrent %1 quand la registry ramasse ses miettes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The policy selects nothing until its problem is fixed.</source>
+        <translation>La politique ne sélectionne rien tant que son problème n&apos;est pas corrigé.</translation>
+    </message>
+    <message>
+        <source>Delete Untagged Manifests</source>
+        <translation>Supprimer les manifests sans tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n manifest(s) from %1?</source>
+        <translation>
+            <numerusform>Supprimer %n manifest de %1&#xa0;?</numerusform>
+            <numerusform>Supprimer %n manifests de %1&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Together they free %1 once the registry collects garbage.</source>
+        <translation>Ensemble, ils libèrent %1 quand la registry ramasse ses miettes.</translation>
+    </message>
+    <message>
+        <source>Each is checked again just before it is deleted, and skipped if a tag names it by then.</source>
+        <translation>Chacun est revérifié juste avant sa suppression, et ignoré si un tag le nomme entre-temps.</translation>
+    </message>
+    <message>
+        <source>They are copied to the OCI layout %1 and read back first.</source>
+        <translation>Ils sont d&apos;abord copiés dans le layout OCI %1 puis relus.</translation>
+    </message>
+    <message>
+        <source>There is no backup: this cannot be undone.</source>
+        <translation>Il n&apos;y a pas de sauvegarde&#xa0;: c&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n manifest(s)…</source>
+        <translation>
+            <numerusform>Suppression de %n manifest…</numerusform>
+            <numerusform>Suppression de %n manifests…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run failed before deleting anything: %1</source>
+        <translation>L&apos;exécution a échoué avant toute suppression&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted (%1 reclaimable).</source>
+        <translation>
+            <numerusform>%n supprimé (%1 récupérables).</numerusform>
+            <numerusform>%n supprimés (%1 récupérables).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n ignoré.</numerusform>
+            <numerusform>%n ignorés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already gone.</source>
+        <translation>
+            <numerusform>%n déjà disparu.</numerusform>
+            <numerusform>%n déjà disparus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed.</source>
+        <translation>
+            <numerusform>%n échoué.</numerusform>
+            <numerusform>%n échoués.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not attempted.</source>
+        <translation>
+            <numerusform>%n non tenté.</numerusform>
+            <numerusform>%n non tentés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run was stopped.</source>
+        <translation>L&apos;exécution a été arrêtée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s) were backed up to %1 first.</source>
+        <translation>
+            <numerusform>%n manifest a d&apos;abord été sauvegardé dans %1.</numerusform>
+            <numerusform>%n manifests ont d&apos;abord été sauvegardés dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>There is no run to report on yet.</source>
+        <translation>Il n&apos;y a pas encore d&apos;exécution à rapporter.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Stopped: the Cleanup window was closed.</source>
+        <translation>Arrêté&#xa0;: la fenêtre de nettoyage a été fermée.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder first</source>
+        <translation>Choisissez d&apos;abord le dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Registry Storage Root</source>
+        <translation>Racine du stockage de la registry</translation>
+    </message>
+    <message>
+        <source>Back Up To</source>
+        <translation>Sauvegarder vers</translation>
+    </message>
+    <message>
+        <source>Load Cleanup Policy</source>
+        <translation>Charger une politique de nettoyage</translation>
+    </message>
+    <message>
+        <source>Cleanup policies (*.json)</source>
+        <translation>Politiques de nettoyage (*.json)</translation>
+    </message>
+    <message>
+        <source>Save Cleanup Policy</source>
+        <translation>Enregistrer la politique de nettoyage</translation>
+    </message>
+    <message>
+        <source>Save Cleanup Report</source>
+        <translation>Enregistrer le rapport de nettoyage</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json);;CSV report (*.csv)</source>
+        <translation>Rapport JSON (*.json);;Rapport CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>Reprendr&amp;e</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::CleanupPolicyForm</name>
+    <message>
+        <source>&amp;Orphaned referrers</source>
+        <translation>Referrers &amp;orphelins</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown</source>
+        <translation>&amp;Inconnus</translation>
+    </message>
+    <message>
+        <source>Untagged manifests nothing explains: only selected when ticked</source>
+        <translation>Manifests sans tag que rien n&apos;explique&#xa0;: sélectionnés seulement si coché</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>tout âge</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>A manifest whose age is unknown never qualifies once this is set</source>
+        <translation>Un manifest d&apos;âge inconnu n&apos;est jamais retenu une fois ceci réglé</translation>
+    </message>
+    <message>
+        <source>any size</source>
+        <translation>toute taille</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>any; e.g. application/vnd.example.*, application/spdx+json</source>
+        <translation>tous&#xa0;; p. ex. application/vnd.example.*, application/spdx+json</translation>
+    </message>
+    <message>
+        <source>any; e.g. org.example.team=web, org.opencontainers.image.source~^https://</source>
+        <translation>toutes&#xa0;; p. ex. org.example.team=web, org.opencontainers.image.source~^https://</translation>
+    </message>
+    <message>
+        <source>Delete:</source>
+        <translation>Supprimer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Artifact t&amp;ypes:</source>
+        <translation>T&amp;ypes d&apos;artefact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotations:</source>
+        <translation>A&amp;nnotations&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tick at least one class to delete.</source>
+        <translation>Cochez au moins une classe à supprimer.</translation>
+    </message>
+    <message>
+        <source>Dan&amp;gling images</source>
+        <translation>Images pen&amp;dantes</translation>
+    </message>
+    <message>
+        <source>Replaced fallback inde&amp;xes</source>
+        <translation>Inde&amp;x de repli remplacés</translation>
+    </message>
+    <message>
+        <source>Older t&amp;han:</source>
+        <translation>Plus &amp;vieux que&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ees at least:</source>
+        <translation>Libère au &amp;moins&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ocular::ContentView</name>
     <message>
         <source>Formatting…</source>
@@ -1244,6 +1708,26 @@ Rien n&apos;a été modifié.</translation>
         <source>Cannot open %1 as an OCI layout: %2</source>
         <translation>Impossible d’ouvrir %1 comme layout OCI&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Select a repository to clean up first.</source>
+        <translation>Sélectionnez d&apos;abord un dépôt à nettoyer.</translation>
+    </message>
+    <message>
+        <source>Cleanup works on registries: an OCI layout is a folder, delete from it with its own tools.</source>
+        <translation>Le nettoyage porte sur les registries&#xa0;: un layout OCI est un dossier, supprimez-y avec ses propres outils.</translation>
+    </message>
+    <message>
+        <source>Cleanup deleted manifests of %1.</source>
+        <translation>Le nettoyage a supprimé des manifests de %1.</translation>
+    </message>
+    <message>
+        <source>Select a tag or a repository first.</source>
+        <translation>Sélectionnez d&apos;abord un tag ou un dépôt.</translation>
+    </message>
+    <message>
+        <source>Ocular records the tags of registries, not of OCI layouts.</source>
+        <translation>Ocular enregistre les tags des registries, pas ceux des layouts OCI.</translation>
+    </message>
 </context>
 <context>
     <name>ocular::MainWindowActions</name>
@@ -1354,6 +1838,14 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>Open OCI &amp;Layout…</source>
         <translation>Ouvrir un &amp;layout OCI…</translation>
+    </message>
+    <message>
+        <source>Clean &amp;Up Repository…</source>
+        <translation>&amp;Nettoyer le dépôt…</translation>
+    </message>
+    <message>
+        <source>Tag &amp;History…</source>
+        <translation>&amp;Historique du tag…</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3383,79 @@ Retirer avec un substitut pousse un manifest substitut unique et vide vers %2, p
     <message>
         <source>Referrers (%1)</source>
         <translation>Referrers (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ocular::TagHistoryDialog</name>
+    <message>
+        <source>Tag History of %1</source>
+        <translation>Historique des tags de %1</translation>
+    </message>
+    <message>
+        <source>Tag History of %1:%2</source>
+        <translation>Historique du tag %1:%2</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vu en premier</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu en dernier</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>There is no tag history: it could not be opened.</source>
+        <translation>Il n&apos;y a pas d&apos;historique des tags&#xa0;: il n&apos;a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>Reading the tag history…</source>
+        <translation>Lecture de l&apos;historique des tags…</translation>
+    </message>
+    <message>
+        <source>Cannot read the tag history: %1</source>
+        <translation>Impossible de lire l&apos;historique des tags&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Ocular has not seen %1 yet: it records every tag it resolves, from now on.</source>
+        <translation>Ocular n&apos;a pas encore vu %1&#xa0;: il enregistre désormais chaque tag qu&apos;il résout.</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>actuel</translation>
+    </message>
+    <message>
+        <source>moved away</source>
+        <translation>déplacé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n digest(s) seen.</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n digest vu.</numerusform>
+            <numerusform>%1&#xa0;: %n digests vus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are no longer current.</source>
+        <translation>
+            <numerusform>%n d&apos;entre eux n&apos;est plus actuel.</numerusform>
+            <numerusform>%n d&apos;entre eux ne sont plus actuels.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Times are when Ocular saw each, in local time.</source>
+        <translation>Les heures sont celles où Ocular les a vus, en heure locale.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "credentials/registryaccessactions.h"
 #include "demosession.h"
 #include "dialogs/preferencesdialog.h"
+#include "history/taghistorystore.h"
 #include "http/httpclient.h"
 #include "mainwindow/mainwindow.h"
 #include "models/nodeicons.h"
@@ -18,6 +19,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QThreadPool>
 #include <QTimer>
 #include <QTranslator>
@@ -202,7 +204,15 @@ int main(int argc, char **argv)
     HttpClient &http = *stack->http();
     RegistryAccess access(&http, stack->authenticator(), &sessionLogins, &keychain);
     const QStringList tlsProblems = access.applySavedTlsSettings();
+    // The demo registry lives for one run on a random port: its tags go to a history of its
+    // own, gone with it, not into the user's.
+    QTemporaryDir demoHistoryDir;
+    const QString historyPath = parser.isSet(demo) && demoHistoryDir.isValid()
+                                    ? demoHistoryDir.filePath(QStringLiteral("taghistory.sqlite"))
+                                    : QString();
+    auto tagHistory = std::make_shared<TagHistoryStore>(historyPath);
     MainWindow window(stack.get());
+    window.setTagHistory(tagHistory);
     new RegistryAccessActions(&window, &access);
     for (const QString &problem : tlsProblems)
         window.showProblem(problem);

@@ -66,24 +66,12 @@ CliResult runCli(const QStringList &arguments)
 
 BuiltManifest image(const QString &salt)
 {
-    const ContentBlob config{
-        QStringLiteral("{\"architecture\":\"amd64\",\"created\":\"2024-05-01T10:00:00Z\","
-                       "\"os\":\"linux\",\"salt\":\"%1\"}")
-            .arg(salt)
-            .toUtf8(),
-        QString(mediatype::OciConfig)};
-    const ContentBlob layer{(QStringLiteral("layer ") + salt).toUtf8(),
-                            QString(mediatype::OciLayerTarGzip)};
-    return ManifestBuilder().image(QString(mediatype::OciManifest), config, {{layer, {}}}).value();
+    return builtImage(salt, QStringLiteral("2024-05-01T10:00:00Z"));
 }
 
 BuiltManifest referrer(const BuiltManifest &subject, const QString &salt)
 {
-    ManifestBuilder::Artifact a;
-    a.artifactType = QStringLiteral("application/vnd.example.sbom");
-    a.files.append({salt.toUtf8(), QStringLiteral("application/json"), salt, {}, {}, 0});
-    a.subject = subject.descriptor();
-    return ManifestBuilder().artifact(a).value();
+    return builtReferrer(subject, salt);
 }
 
 BuiltManifest indexOf(const QList<BuiltManifest> &entries)

@@ -3,10 +3,13 @@
 #include "activity/activityrecords.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addregistrydialog.h"
+#include "dialogs/cleanupdialog.h"
 #include "dialogs/keyboardshortcutsdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/pushartifactdialog.h"
 #include "dialogs/repositorysearchdialog.h"
+#include "dialogs/taghistorydialog.h"
+#include "history/taghistorystore.h"
 #include "http/tlssettings.h"
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/registrysources.h"
@@ -22,6 +25,7 @@
 #include "panels/supplychaindock.h"
 #include "reference/reference.h"
 #include "registry/registryclient.h"
+#include "registry/registryendpoint.h"
 #include "source/registrysource.h"
 #include "stack/registrystack.h"
 #include "views/activitystatus.h"
@@ -151,6 +155,8 @@ void MainWindow::createActions()
     commands.about = [this] { showAbout(); };
     commands.keyboardShortcuts = [this] { showKeyboardShortcuts(); };
     commands.findInRepository = [this] { findInRepository(); };
+    commands.cleanUp = [this] { cleanUpRepository(); };
+    commands.tagHistory = [this] { showTagHistory(); };
     commands.groupAttachmentTags = [this](bool on) { m_tree->model()->setGroupAttachmentTags(on); };
     commands.toggleSupplyChain = m_supplyChain->toggleViewAction();
     m_actions = new MainWindowActions(this, commands);
@@ -329,6 +335,7 @@ MainWindow *MainWindow::openInNewWindow(const QString &reference)
         return nullptr;
     auto *window = new MainWindow(m_stack);
     window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setTagHistory(m_tagHistory);
     window->openRegistry(registry, false);
     window->resize(size());
     window->show();
@@ -371,6 +378,72 @@ RepositorySearchDialog *MainWindow::findInRepository()
     m_search->raise();
     m_search->activateWindow();
     return m_search;
+}
+
+CleanupDialog *MainWindow::cleanUpRepository()
+{
+    const QString repository = m_tree->currentRepository();
+    RegistryClient *client = currentClient();
+    if (!m_tree->source() || repository.isEmpty()) {
+        m_activity->showProblem(tr("Select a repository to clean up first."));
+        return nullptr;
+    }
+    if (!client) {
+        m_activity->showProblem(tr("Cleanup works on registries: an OCI layout is a folder, "
+                                   "delete from it with its own tools."));
+        return nullptr;
+    }
+    if (m_cleanup && m_cleanup->source() == m_tree->source() &&
+        m_cleanup->repository() == repository) {
+        m_cleanup->show();
+        m_cleanup->raise();
+        m_cleanup->activateWindow();
+        return m_cleanup;
+    }
+    // A run in progress keeps its window; an idle one for another repository gives way.
+    if (m_cleanup && !m_cleanup->isBusy())
+        m_cleanup->close();
+    ContentSource *source = m_tree->source();
+    m_cleanup =
+        new CleanupDialog(source, client->endpoint().registry, repository, m_tagHistory, this);
+    m_cleanup->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_cleanup, &CleanupDialog::deleted, this, [this, source](const QString &deletedIn) {
+        m_activity->showInfo(tr("Cleanup deleted manifests of %1.").arg(deletedIn));
+        if (m_tree->source() == source)
+            m_tree->refresh();
+    });
+    m_cleanup->show();
+    return m_cleanup;
+}
+
+TagHistoryDialog *MainWindow::showTagHistory()
+{
+    const TreeSelection selection = m_tree->currentSelection();
+    RegistryClient *client = currentClient();
+    if (selection.repository.isEmpty()) {
+        m_activity->showProblem(tr("Select a tag or a repository first."));
+        return nullptr;
+    }
+    if (!client) {
+        m_activity->showProblem(tr("Ocular records the tags of registries, not of OCI layouts."));
+        return nullptr;
+    }
+    auto *dialog = new TagHistoryDialog(m_tagHistory, client->endpoint().registry,
+                                        selection.repository, selection.tag, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TagHistoryDialog::openRequested, this, [this](const QString &reference) {
+        const QString problem = m_tree->openReference(reference);
+        if (!problem.isEmpty())
+            m_activity->showProblem(problem);
+    });
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::setTagHistory(std::shared_ptr<TagHistoryStore> history)
+{
+    m_tagHistory = std::move(history);
+    m_sources->setTagObserver(m_tagHistory);
 }
 
 QWidget *MainWindow::showAbout()

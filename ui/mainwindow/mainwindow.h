@@ -5,12 +5,16 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <functional>
+#include <memory>
 
 class QAction;
 
 namespace ocular {
 
 class ActivityStatus;
+class CleanupDialog;
+class TagHistoryDialog;
+class TagHistoryStore;
 class PushArtifactDialog;
 class RepositorySearchDialog;
 class MainWindowActions;
@@ -57,6 +61,15 @@ public:
     /// Edit ▸ Find in Repository on the tree's current repository (the one dialog, retargeted
     /// when open); null without a repository. Another registry stops and closes it.
     RepositorySearchDialog *findInRepository();
+    /// Edit ▸ Clean Up Repository on the tree's current repository of a registry (the open
+    /// dialog of that repository, raised, when there is one); null without one.
+    CleanupDialog *cleanUpRepository();
+    /// View ▸ Tag History for the tree's current tag (every tag of the repository on a
+    /// repository row); null without a repository.
+    TagHistoryDialog *showTagHistory();
+    /// Where every tag the registries resolve is recorded (cleanup's tag history); null: none.
+    void setTagHistory(std::shared_ptr<TagHistoryStore> history);
+    std::shared_ptr<TagHistoryStore> tagHistory() const { return m_tagHistory; }
 
     /// Opens the (non-modal) push dialog for `repository` of the current registry, attaching
     /// to `subject` (tag or digest; empty for none) with `files` added; null without a
@@ -110,6 +123,8 @@ private:
     QObject *m_externalSource;
     TlsApplier m_tlsApplier;
     QPointer<RepositorySearchDialog> m_search;
+    QPointer<CleanupDialog> m_cleanup;
+    std::shared_ptr<TagHistoryStore> m_tagHistory;
 
 protected:
     void showEvent(QShowEvent *event) override;

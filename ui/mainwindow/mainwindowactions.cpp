@@ -86,10 +86,16 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const MainWindowComman
         edit->addAction(action);
     }
     edit->addSeparator();
+    edit->addAction(make(QStringLiteral("cleanUp"), tr("Clean &Up Repository…"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), commands.cleanUp));
+    edit->addSeparator();
     edit->addAction(preferences);
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
     view->addAction(refresh);
     view->addAction(cancel);
+    view->addSeparator();
+    view->addAction(make(QStringLiteral("tagHistory"), tr("Tag &History…"),
+                         QKeySequence(Qt::CTRL | Qt::Key_H), commands.tagHistory));
     view->addSeparator();
     // Every dock can come back from here after it was closed.
     if (QAction *supplyChain = commands.toggleSupplyChain) {

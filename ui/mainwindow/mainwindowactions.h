@@ -24,6 +24,8 @@ struct MainWindowCommands
     std::function<void(const QString &name)> treeWrite;
     std::function<void()> preferences;
     std::function<void()> findInRepository;
+    std::function<void()> cleanUp;
+    std::function<void()> tagHistory;
     std::function<void()> about;
     std::function<void()> keyboardShortcuts;
     /// Called at once with the remembered setting, then on every toggle.

@@ -52,8 +52,17 @@ Result<ContentSource *> RegistrySources::forUrl(const QString &url)
         return endpoint.error();
     RegistryClient *client = m_stack->createClient(endpoint.value(), this);
     auto *source = new RegistrySource(client, client);
+    source->setTagObserver(m_tagObserver);
     m_sources.insert(url, source);
     return source;
+}
+
+void RegistrySources::setTagObserver(std::shared_ptr<TagObserver> observer)
+{
+    m_tagObserver = std::move(observer);
+    for (ContentSource *source : std::as_const(m_sources))
+        if (auto *registry = qobject_cast<RegistrySource *>(source))
+            registry->setTagObserver(m_tagObserver);
 }
 
 } // namespace ocular

@@ -4,11 +4,13 @@
 
 #include <QHash>
 #include <QObject>
+#include <memory>
 
 namespace ocular {
 
 class ContentSource;
 class RegistryStack;
+class TagObserver;
 
 /// One ContentSource per entry of a window's registry list, made on first use and kept for the
 /// window's life, so switching back finds it as it was: a RegistrySource over its own client
@@ -26,8 +28,13 @@ public:
     /// How a layout directory is named in the registry list: `oci:` and its absolute path.
     static QString layoutUrl(const QString &directory);
 
+    /// Told every tag → digest each registry source resolves (made or to be made): the tag
+    /// history cleanup reads.
+    void setTagObserver(std::shared_ptr<TagObserver> observer);
+
 private:
     RegistryStack *m_stack;
+    std::shared_ptr<TagObserver> m_tagObserver;
     QHash<QString, ContentSource *> m_sources;
 };
 

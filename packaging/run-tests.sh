@@ -11,7 +11,7 @@
 #   OCULAR_ASAN_GUI_LEAKS=0  no leak detection for the GUI tests under ASan (on by default;
 #                       memory errors are always checked)
 #   OCULAR_STALL_STRICT=0  only report (not fail) a GUI-thread stall over 200 ms in tst_browseui
-#   OCULAR_TEST_FUZZ=0  skip the libFuzzer pass (build/fuzz); OCULAR_FUZZ_SECONDS per target (20)
+#   OCULAR_TEST_FUZZ=0  skip the libFuzzer pass (build/fuzz); OCULAR_FUZZ_SECONDS per target (10)
 #   OCULAR_TEST_TIDY=0  skip clang-tidy over core/
 #   OCULAR_TIDY_ANALYZER=1  include the clang static analyzer checks (about 3x the time)
 #   OCULAR_TEST_PACKAGING=0  skip the packaging checks (desktop file, metainfo, .deb)
@@ -174,12 +174,12 @@ if [ "${OCULAR_TEST_LOAD:-0}" = 1 ]; then
     pass_end "load"
 fi
 
-# libFuzzer: build every target with clang and run each for OCULAR_FUZZ_SECONDS (default 20).
+# libFuzzer: build every target with clang and run each for OCULAR_FUZZ_SECONDS (default 10).
 # New inputs accumulate in build/fuzz/corpus/<target> between runs; crashes fail the run and
 # leave build/fuzz/crash-<target>-* to turn into a regression test.
 if [ "${OCULAR_TEST_FUZZ:-1}" = 1 ]; then
     fuzz_dir=${OCULAR_FUZZ_BUILD_DIR:-"$root/build/fuzz"}
-    fuzz_seconds=${OCULAR_FUZZ_SECONDS:-20}
+    fuzz_seconds=${OCULAR_FUZZ_SECONDS:-10}
     pass_start "fuzz build ($fuzz_dir)"
     cmake -S "$root" -B "$fuzz_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
         -DOCULAR_BUILD_TESTS=OFF -DOCULAR_BUILD_GUI=OFF -DOCULAR_FUZZ=ON >/dev/null

@@ -40,6 +40,12 @@ using namespace ocular::test;
 
 namespace {
 
+/// Discovery done, the policy applied, the table ordered.
+bool settled(const CleanupDialog *dialog)
+{
+    return !dialog->isBusy() && !dialog->isApplyingPolicy() && !dialog->model()->isOrdering();
+}
+
 /// The policy column's choice, by digest.
 QHash<Digest, bool> selection(const CleanupDialog *dialog)
 {
@@ -126,7 +132,7 @@ private Q_SLOTS:
         dialog->setBackupDirectory(dir.filePath(QStringLiteral("backup")));
         dialog->discover();
         QVERIFY(dialog->isBusy()); // read asynchronously
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(dialog), 60000);
         QVERIFY2(dialog->candidateCount() >= 3, qPrintable(dialog->statusText()));
 
         // The default policy: the dangling image and the orphaned referrer; the manifest only
@@ -158,24 +164,44 @@ private Q_SLOTS:
         auto *dangling = form->findChild<QCheckBox *>(
             QStringLiteral("class-%1").arg(int(CleanupClass::DanglingImage)));
         dangling->setChecked(false);
-        QCOMPARE(selectedDigests(dialog), QSet<Digest>{orphan.digest});
+        QTRY_COMPARE(selectedDigests(dialog), QSet<Digest>{orphan.digest});
         dangling->setChecked(true);
-        QCOMPARE(dialog->selectedCount(), 2);
+        QTRY_COMPARE(dialog->selectedCount(), 2);
         auto *annotations = form->findChild<QLineEdit *>(QStringLiteral("annotations"));
         annotations->setText(QStringLiteral("org.example~(unclosed"));
-        QCOMPARE(dialog->selectedCount(), 0);
+        QTRY_COMPARE(dialog->selectedCount(), 0);
         QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("deleteSelected"))->isEnabled());
         QTRY_VERIFY(form->findChild<QWidget *>(QStringLiteral("policyProblem"))->isVisible());
         saveShot(dialog, QStringLiteral("cleanup-policy-problem"));
         annotations->clear();
-        QCOMPARE(dialog->selectedCount(), 2);
+        QTRY_COMPARE(dialog->selectedCount(), 2);
+        QTRY_VERIFY(settled(dialog));
 
         // The filter box narrows the table.
         auto *table = dialog->findChild<QTableView *>(QStringLiteral("candidates"));
         dialog->findChild<QLineEdit *>(QStringLiteral("filter"))
             ->setText(QStringLiteral("orphaned"));
-        QCOMPARE(table->model()->rowCount(), 1);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()
+                     ->index(0, CleanupCandidatesModel::DigestColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .left(71),
+                 orphan.digest.toString());
         dialog->findChild<QLineEdit *>(QStringLiteral("filter"))->clear();
+        QTRY_COMPARE(table->model()->rowCount(), dialog->candidateCount());
+
+        // Sorting by what a row frees, largest first, on the pool.
+        table->sortByColumn(CleanupCandidatesModel::FreesColumn, Qt::DescendingOrder);
+        QTRY_VERIFY(!dialog->model()->isOrdering());
+        for (int row = 1; row < table->model()->rowCount(); ++row)
+            QVERIFY(table->model()
+                        ->index(row - 1, CleanupCandidatesModel::FreesColumn)
+                        .data(CleanupCandidatesModel::SortRole)
+                        .toLongLong() >= table->model()
+                                             ->index(row, CleanupCandidatesModel::FreesColumn)
+                                             .data(CleanupCandidatesModel::SortRole)
+                                             .toLongLong());
 
         // The confirmation states the count; Cancel deletes nothing.
         dialog->requestDelete();
@@ -281,7 +307,7 @@ private Q_SLOTS:
             ->findChild<QCheckBox *>(QStringLiteral("class-%1").arg(int(CleanupClass::Unknown)))
             ->setChecked(true);
         dialog->discover();
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(dialog), 60000);
         QCOMPARE(dialog->selectedCount(), 12);
         // Asking again for the same repository raises the same dialog.
         QCOMPARE(window->cleanUpRepository(), dialog.data());

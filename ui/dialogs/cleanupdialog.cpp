@@ -28,7 +28,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -86,7 +85,6 @@ CleanupDialog::CleanupDialog(ContentSource *source, const QString &registry,
     , m_backup(new QLineEdit(this))
     , m_policyForm(new CleanupPolicyForm(this))
     , m_model(new CleanupCandidatesModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
@@ -162,14 +160,9 @@ CleanupDialog::CleanupDialog(ContentSource *source, const QString &registry,
     findRow->addWidget(m_discover);
     findRow->addWidget(m_filter, 1);
 
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(CleanupCandidatesModel::SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &CleanupCandidatesModel::setFilterText);
     m_table->setObjectName(QStringLiteral("candidates"));
-    m_table->setModel(m_proxy);
+    m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CleanupCandidatesModel::SelectedColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -274,6 +267,8 @@ void CleanupDialog::discover()
     const QString storage = m_storage->text().trimmed();
     QSettings().setValue(kStorageKey, storage);
     const quint64 generation = ++m_generation;
+    ++m_policyGeneration;
+    m_applying = false;
     m_report.reset();
     m_lastRun.reset();
     m_model->setCandidates({}, QDateTime::currentDateTimeUtc());
@@ -349,34 +344,62 @@ void CleanupDialog::applyPolicy()
     const Result<CleanupPolicy> policy = m_policyForm->policy();
     if (policy)
         QSettings().setValue(kPolicyKey, QString::fromUtf8(policy->toJson()));
-    if (m_report && !m_deleting) {
-        QList<CleanupCandidate> candidates = m_report->candidates;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (policy)
-            policy->apply(candidates, m_repository, now);
-        else
-            for (CleanupCandidate &c : candidates)
-                c.selected = false; // a policy that does not parse selects nothing
-        m_model->setCandidates(candidates, now);
-        int inUse = 0;
-        for (const CleanupCandidate &c : candidates)
-            inUse += cleanupClassInUse(c.kind) ? 1 : 0;
-        const QString found =
-            tr("Found %n untagged manifest(s).", nullptr, int(candidates.size())) +
-            QLatin1Char(' ') + tr("%n of them are in use and never deleted.", nullptr, inUse);
-        const QString chosen =
-            policy ? tr("The policy selects %n, freeing %1 once the registry collects garbage.",
-                        nullptr, selectedCount())
-                         .arg(sizeText(CleanupCandidates::selectedBytes(candidates)))
-                   : tr("The policy selects nothing until its problem is fixed.");
-        m_summary->setText(found + QLatin1Char(' ') + chosen);
+    if (!m_report || m_deleting) {
+        updateButtons();
+        return;
     }
+    // Judging 100,000 candidates (regexes, globs) and summing what they free is work for the
+    // pool; Delete Selected… waits for it.
+    struct Judged
+    {
+        QList<CleanupCandidate> candidates;
+        QDateTime now;
+        qint64 bytes = 0;
+        int inUse = 0;
+    };
+    const quint64 generation = ++m_policyGeneration;
+    const std::optional<CleanupPolicy> valid =
+        policy ? std::optional<CleanupPolicy>(policy.value()) : std::nullopt;
+    m_applying = true;
     updateButtons();
+    runOffThread<Judged>(
+        this,
+        [candidates = m_report->candidates, valid, repository = m_repository]() mutable {
+            Judged judged{std::move(candidates), QDateTime::currentDateTimeUtc()};
+            if (valid)
+                valid->apply(judged.candidates, repository, judged.now);
+            else
+                for (CleanupCandidate &c : judged.candidates)
+                    c.selected = false; // a policy that does not parse selects nothing
+            for (const CleanupCandidate &c : std::as_const(judged.candidates))
+                judged.inUse += cleanupClassInUse(c.kind) ? 1 : 0;
+            judged.bytes = CleanupCandidates::selectedBytes(judged.candidates);
+            return judged;
+        },
+        [this, generation, isValid = valid.has_value()](Judged judged) {
+            if (generation != m_policyGeneration)
+                return; // the policy or the candidates changed meanwhile
+            m_applying = false;
+            m_model->setCandidates(judged.candidates, judged.now);
+            const QString found =
+                tr("Found %n untagged manifest(s).", nullptr, int(judged.candidates.size())) +
+                QLatin1Char(' ') +
+                tr("%n of them are in use and never deleted.", nullptr, judged.inUse);
+            const QString chosen =
+                isValid
+                    ? tr("The policy selects %n, freeing %1 once the registry collects garbage.",
+                         nullptr, selectedCount())
+                          .arg(sizeText(judged.bytes))
+                    : tr("The policy selects nothing until its problem is fixed.");
+            m_summary->setText(found + QLatin1Char(' ') + chosen);
+            m_selectedBytes = judged.bytes;
+            updateButtons();
+        });
 }
 
 void CleanupDialog::requestDelete()
 {
-    if (m_busy || !m_report || selectedCount() == 0)
+    if (m_busy || m_applying || !m_report || selectedCount() == 0)
         return;
     const bool backup = m_backupEnabled->isChecked();
     const QString backupDir = m_backup->text().trimmed();
@@ -388,7 +411,7 @@ void CleanupDialog::requestDelete()
     box->setAttribute(Qt::WA_DeleteOnClose);
     QString details =
         tr("Together they free %1 once the registry collects garbage.")
-            .arg(sizeText(CleanupCandidates::selectedBytes(m_model->candidates()))) +
+            .arg(sizeText(m_selectedBytes)) +
         QLatin1Char(' ') +
         tr("Each is checked again just before it is deleted, and skipped if a tag names it by "
            "then.");
@@ -497,7 +520,7 @@ bool CleanupDialog::isBusy() const
 
 int CleanupDialog::candidateCount() const
 {
-    return m_model->rowCount();
+    return int(m_model->candidates().size());
 }
 
 int CleanupDialog::selectedCount() const
@@ -554,7 +577,7 @@ void CleanupDialog::updateButtons()
 {
     const bool backupOk = !m_backupEnabled->isChecked() || !m_backup->text().trimmed().isEmpty();
     m_discover->setEnabled(!m_busy);
-    m_delete->setEnabled(!m_busy && m_report && selectedCount() > 0 && backupOk &&
+    m_delete->setEnabled(!m_busy && !m_applying && m_report && selectedCount() > 0 && backupOk &&
                          m_policyForm->policy().ok());
     m_delete->setToolTip(backupOk ? QString() : tr("Choose the backup folder first"));
     m_pause->setEnabled(m_deleting);

@@ -15,7 +15,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace ocular {
@@ -28,9 +27,9 @@ class TagHistoryStore;
 
 /// Clean Up Repository: discovery (the inventory, Ocular's tag history and, when given,
 /// docker-registry's storage directory) with every untagged manifest in a sortable, filterable
-/// table, the policy editor whose choice the table shows at once (a dry run: nothing is
-/// deleted until Delete Selected… is confirmed), an optional backup to an OCI layout, then
-/// the run with progress, pause and stop, each row's result and a report to save. Non-modal;
+/// table, the policy editor whose choice the table shows as soon as it is worked out (a dry run:
+/// nothing is deleted until Delete Selected… is confirmed), an optional backup to an OCI layout,
+/// then the run with progress, pause and stop, each row's result and a report to save. Non-modal;
 /// closing it stops what it is doing (a delete in flight finishes, the rest is not attempted).
 class CleanupDialog : public QDialog
 {
@@ -61,6 +60,8 @@ public:
 
     bool isBusy() const;
     bool isDeleting() const { return m_deleting; }
+    /// Whether the policy's choice is being worked out (the table shows the previous one).
+    bool isApplyingPolicy() const { return m_applying; }
     int candidateCount() const;
     int selectedCount() const;
     QString statusText() const;
@@ -101,6 +102,9 @@ private:
     quint64 m_generation = 0;
     bool m_busy = false;
     bool m_deleting = false;
+    bool m_applying = false; ///< the policy is being applied on the pool
+    quint64 m_policyGeneration = 0;
+    qint64 m_selectedBytes = 0;
     std::optional<CleanupReport> m_report;
     std::optional<CleanupRunReport> m_lastRun;
 
@@ -109,7 +113,6 @@ private:
     QLineEdit *m_backup;
     CleanupPolicyForm *m_policyForm;
     CleanupCandidatesModel *m_model;
-    QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTableView *m_table;
     QLabel *m_summary;

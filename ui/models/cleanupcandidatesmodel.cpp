@@ -3,7 +3,11 @@
 #include "views/displayformat.h"
 #include "views/problemcolour.h"
 
+#include "base/offthread.h"
+
 #include <QLocale>
+#include <algorithm>
+#include <numeric>
 
 namespace ocular {
 
@@ -59,7 +63,81 @@ void CleanupCandidatesModel::setCandidates(const QList<CleanupCandidate> &candid
     m_candidates = candidates;
     m_results.clear();
     m_now = now;
+    // Discovery's order until the asked-for one arrives.
+    m_rows.resize(m_candidates.size());
+    std::iota(m_rows.begin(), m_rows.end(), 0);
     endResetModel();
+    reorder();
+}
+
+void CleanupCandidatesModel::setFilterText(const QString &text)
+{
+    if (text == m_filter)
+        return;
+    m_filter = text;
+    reorder();
+}
+
+void CleanupCandidatesModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reorder();
+}
+
+void CleanupCandidatesModel::reorder()
+{
+    const quint64 generation = ++m_generation;
+    if (m_candidates.isEmpty() || (m_sortColumn < 0 && m_filter.isEmpty())) {
+        m_ordering = false;
+        Q_EMIT orderChanged();
+        return;
+    }
+    m_ordering = true;
+    // Copies share their data: the worker reads what the model held when it was asked.
+    runOffThread<QList<int>>(
+        this,
+        [candidates = m_candidates, now = m_now, results = m_results, column = m_sortColumn,
+         sortOrder = m_sortOrder,
+         filter = m_filter] { return order(candidates, now, results, column, sortOrder, filter); },
+        [this, generation](QList<int> rows) {
+            if (generation != m_generation)
+                return; // asked again meanwhile
+            beginResetModel();
+            m_rows = std::move(rows);
+            endResetModel();
+            m_ordering = false;
+            Q_EMIT orderChanged();
+        });
+}
+
+QList<int> CleanupCandidatesModel::order(const QList<CleanupCandidate> &candidates,
+                                         const QDateTime &now, const Results &results, int column,
+                                         Qt::SortOrder sortOrder, const QString &filter)
+{
+    QList<int> rows;
+    rows.reserve(candidates.size());
+    for (int i = 0; i < candidates.size(); ++i) {
+        bool shown = filter.isEmpty();
+        for (int c = 0; c < ColumnCount && !shown; ++c)
+            shown = display(candidates.at(i), c, now, results)
+                        .toString()
+                        .contains(filter, Qt::CaseInsensitive);
+        if (shown)
+            rows.append(i);
+    }
+    if (column < 0 || column >= ColumnCount)
+        return rows;
+    // One key per shown row, computed once, not once per comparison.
+    QList<QVariant> keys(candidates.size());
+    for (int i : std::as_const(rows))
+        keys[i] = sortKey(candidates.at(i), column, now, results);
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const QVariant &x = keys.at(sortOrder == Qt::AscendingOrder ? a : b);
+        const QVariant &y = keys.at(sortOrder == Qt::AscendingOrder ? b : a);
+        return QVariant::compare(x, y) == QPartialOrdering::Less;
+    });
+    return rows;
 }
 
 void CleanupCandidatesModel::setRunReport(const CleanupRunReport &report)
@@ -67,13 +145,13 @@ void CleanupCandidatesModel::setRunReport(const CleanupRunReport &report)
     m_results.clear();
     for (const CleanupRunReport::Item &item : report.items)
         m_results.insert(item.digest, item);
-    if (!m_candidates.isEmpty())
+    if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, ResultColumn), index(rowCount() - 1, ResultColumn));
 }
 
 int CleanupCandidatesModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_candidates.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int CleanupCandidatesModel::columnCount(const QModelIndex &parent) const
@@ -83,14 +161,14 @@ int CleanupCandidatesModel::columnCount(const QModelIndex &parent) const
 
 QVariant CleanupCandidatesModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_candidates.size())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const CleanupCandidate &c = m_candidates.at(index.row());
+    const CleanupCandidate &c = m_candidates.at(m_rows.at(index.row()));
     switch (role) {
     case Qt::DisplayRole:
-        return display(c, index.column());
+        return display(c, index.column(), m_now, m_results);
     case SortRole:
-        return sortKey(c, index.column());
+        return sortKey(c, index.column(), m_now, m_results);
     case Qt::CheckStateRole:
         if (index.column() == SelectedColumn)
             return c.selected ? Qt::Checked : Qt::Unchecked;
@@ -114,7 +192,7 @@ QVariant CleanupCandidatesModel::data(const QModelIndex &index, int role) const
         case ResultColumn:
             return m_results.value(c.digest).reason;
         default:
-            return display(c, index.column());
+            return display(c, index.column(), m_now, m_results);
         }
     case Qt::ForegroundRole:
         if (index.column() == ResultColumn && m_results.contains(c.digest)) {
@@ -133,7 +211,8 @@ QVariant CleanupCandidatesModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant CleanupCandidatesModel::display(const CleanupCandidate &c, int column) const
+QVariant CleanupCandidatesModel::display(const CleanupCandidate &c, int column,
+                                         const QDateTime &now, const Results &results)
 {
     switch (column) {
     case SelectedColumn:
@@ -146,20 +225,27 @@ QVariant CleanupCandidatesModel::display(const CleanupCandidate &c, int column) 
         return c.reclaimable >= 0 ? QLocale().formattedDataSize(c.reclaimable)
                                   : QStringLiteral("?");
     case AgeColumn:
-        return c.created.isValid() ? tr("%n day(s)", nullptr, int(c.created.daysTo(m_now)))
+        return c.created.isValid() ? tr("%n day(s)", nullptr, int(c.created.daysTo(now)))
                                    : QStringLiteral("?");
     case SourcesColumn:
         return c.sources.join(QStringLiteral("; "));
     case WhyColumn:
         return c.why;
-    case ResultColumn:
-        return resultText(c);
+    case ResultColumn: {
+        const auto found = results.constFind(c.digest);
+        if (found == results.constEnd())
+            return QString();
+        return found->reason.isEmpty()
+                   ? stateText(found->state)
+                   : QStringLiteral("%1: %2").arg(stateText(found->state), found->reason);
+    }
     default:
         return {};
     }
 }
 
-QVariant CleanupCandidatesModel::sortKey(const CleanupCandidate &c, int column) const
+QVariant CleanupCandidatesModel::sortKey(const CleanupCandidate &c, int column,
+                                         const QDateTime &now, const Results &results)
 {
     switch (column) {
     case SelectedColumn:
@@ -172,20 +258,10 @@ QVariant CleanupCandidatesModel::sortKey(const CleanupCandidate &c, int column) 
         return c.reclaimable;
     case AgeColumn:
         // Unknown ages sort as the youngest: a policy's age filter never selects them.
-        return c.created.isValid() ? c.created.daysTo(m_now) : qint64(-1);
+        return c.created.isValid() ? c.created.daysTo(now) : qint64(-1);
     default:
-        return display(c, column);
+        return display(c, column, now, results);
     }
-}
-
-QString CleanupCandidatesModel::resultText(const CleanupCandidate &c) const
-{
-    const auto found = m_results.constFind(c.digest);
-    if (found == m_results.constEnd())
-        return {};
-    return found->reason.isEmpty()
-               ? stateText(found->state)
-               : QStringLiteral("%1: %2").arg(stateText(found->state), found->reason);
 }
 
 QVariant CleanupCandidatesModel::headerData(int section, Qt::Orientation orientation,

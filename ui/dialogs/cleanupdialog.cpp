@@ -271,6 +271,8 @@ void CleanupDialog::discover()
     m_applying = false;
     m_report.reset();
     m_lastRun.reset();
+    m_selectedCount = 0;
+    m_selectedBytes = 0;
     m_model->setCandidates({}, QDateTime::currentDateTimeUtc());
     m_table->setColumnHidden(CleanupCandidatesModel::ResultColumn, true);
     m_summary->clear();
@@ -356,6 +358,7 @@ void CleanupDialog::applyPolicy()
         QDateTime now;
         qint64 bytes = 0;
         int inUse = 0;
+        int selected = 0;
     };
     const quint64 generation = ++m_policyGeneration;
     const std::optional<CleanupPolicy> valid =
@@ -371,8 +374,10 @@ void CleanupDialog::applyPolicy()
             else
                 for (CleanupCandidate &c : judged.candidates)
                     c.selected = false; // a policy that does not parse selects nothing
-            for (const CleanupCandidate &c : std::as_const(judged.candidates))
+            for (const CleanupCandidate &c : std::as_const(judged.candidates)) {
                 judged.inUse += cleanupClassInUse(c.kind) ? 1 : 0;
+                judged.selected += c.selected ? 1 : 0;
+            }
             judged.bytes = CleanupCandidates::selectedBytes(judged.candidates);
             return judged;
         },
@@ -380,6 +385,8 @@ void CleanupDialog::applyPolicy()
             if (generation != m_policyGeneration)
                 return; // the policy or the candidates changed meanwhile
             m_applying = false;
+            m_selectedCount = judged.selected;
+            m_selectedBytes = judged.bytes;
             m_model->setCandidates(judged.candidates, judged.now);
             const QString found =
                 tr("Found %n untagged manifest(s).", nullptr, int(judged.candidates.size())) +
@@ -392,7 +399,6 @@ void CleanupDialog::applyPolicy()
                           .arg(sizeText(judged.bytes))
                     : tr("The policy selects nothing until its problem is fixed.");
             m_summary->setText(found + QLatin1Char(' ') + chosen);
-            m_selectedBytes = judged.bytes;
             updateButtons();
         });
 }
@@ -525,10 +531,7 @@ int CleanupDialog::candidateCount() const
 
 int CleanupDialog::selectedCount() const
 {
-    int n = 0;
-    for (const CleanupCandidate &c : m_model->candidates())
-        n += c.selected ? 1 : 0;
-    return n;
+    return m_selectedCount;
 }
 
 QString CleanupDialog::statusText() const

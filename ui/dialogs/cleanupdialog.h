@@ -104,6 +104,7 @@ private:
     bool m_deleting = false;
     bool m_applying = false; ///< the policy is being applied on the pool
     quint64 m_policyGeneration = 0;
+    int m_selectedCount = 0; ///< counted with m_selectedBytes on the pool
     qint64 m_selectedBytes = 0;
     std::optional<CleanupReport> m_report;
     std::optional<CleanupRunReport> m_lastRun;
